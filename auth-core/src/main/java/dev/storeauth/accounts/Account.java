@@ -1,0 +1,23 @@
+package dev.storeauth.accounts;
+
+import dev.storeauth.policy.Scopes;
+import java.time.Instant;
+
+/** An API account of one store. */
+public sealed interface Account permits LegacyAccount, OAuthAccount {
+
+    /** Unique across all stores and kinds; the key for revocation and cache invalidation. */
+    String id();
+
+    /** The store this account belongs to; it authenticates for no other. */
+    String storeHash();
+
+    /** The name a request authenticated by this account runs as. */
+    String principalName();
+
+    /** What this account may do. */
+    Scopes scopes();
+
+    /** When the account was created. */
+    Instant createdAt();
+}

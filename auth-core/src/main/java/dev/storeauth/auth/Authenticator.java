@@ -1,0 +1,183 @@
+package dev.storeauth.auth;
+
+import dev.storeauth.accounts.Account;
+import dev.storeauth.accounts.LegacyAccount;
+import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.credentials.BasicCredentials;
+import dev.storeauth.credentials.BearerToken;
+import dev.storeauth.credentials.CredentialParser;
+import dev.storeauth.credentials.ParseResult;
+import dev.storeauth.credentials.SecretDigest;
+import dev.storeauth.credentials.SecretDigester;
+import dev.storeauth.credentials.SecretFormat;
+import dev.storeauth.credentials.SecretKind;
+import dev.storeauth.policy.AccessLevel;
+import dev.storeauth.policy.ApiPath;
+import dev.storeauth.policy.ApiVersion;
+import dev.storeauth.policy.ResourceDefinition;
+import dev.storeauth.policy.RouteTable;
+import dev.storeauth.policy.ScopeCatalogue;
+import dev.storeauth.store.CredentialStore;
+import dev.storeauth.store.LookupKey;
+import dev.storeauth.store.StoreUnavailableException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides whether a store API request may proceed.
+ *
+ * <ol>
+ *   <li>Plain HTTP is refused (403) before any credential is read, unless TLS is not required.
+ *   <li>The path must be {@code /stores/{hash}/{v2|v3}/...}; anything else is 404.
+ *   <li>Missing or malformed credentials are 401 (a malformed OAuth token 400, per RFC 6750), with
+ *       challenges for exactly the schemes accepted at that path.
+ *   <li>Basic is refused on v3 and on webhooks (401, "OAuth token required").
+ *   <li>A secret of the wrong shape is invalid without a store lookup; otherwise the store is asked
+ *       and the digest compared in constant time, against a dummy for unknown users. Credentials of
+ *       another store are invalid, indistinguishably.
+ *   <li>A path no route covers is 403; too low a level is 403 naming the scope needed.
+ * </ol>
+ *
+ * <pre>{@code
+ * Authenticator authenticator = Authenticator.builder(cachingStore).realm("My Store API").build();
+ * AuthResult result = authenticator.authenticate(request);
+ * }</pre>
+ *
+ * Immutable and thread-safe.
+ */
+public final class Authenticator {
+
+    private static final SecretDigest DUMMY = SecretDigester.sha256().digest("storeauth-dummy-token");
+
+    private final CredentialStore store;
+    private final boolean requireTls;
+    private final ScopeCatalogue catalogue;
+    private final RouteTable routes;
+    private final SecretDigester digester;
+    private final UsageRecorder usage;
+    private final Challenges challenges;
+    private final CredentialParser parser = new CredentialParser();
+
+    Authenticator(AuthenticatorBuilder b) {
+        this.store = b.store;
+        this.requireTls = b.requireTls;
+        this.catalogue = b.catalogue;
+        this.routes = b.routes;
+        this.digester = b.digester;
+        this.usage = b.usage;
+        this.challenges = new Challenges(b.realm);
+    }
+
+    /** Starts a builder over {@code store} (usually a {@code CachingCredentialStore}). */
+    public static AuthenticatorBuilder builder(CredentialStore store) {
+        return new AuthenticatorBuilder(store);
+    }
+
+    /**
+     * Authenticates and authorizes {@code request}.
+     *
+     * @return never {@code null}; wrong credentials are a {@link AuthResult.Denied}, not an exception
+     * @throws StoreUnavailableException when the store cannot answer for an uncached credential
+     */
+    public AuthResult authenticate(ApiRequest request) {
+        if (requireTls && !request.secure()) {
+            return AuthResult.Denied.of(Problem.TLS_REQUIRED, "The store API is only available over HTTPS", List.of());
+        }
+        Optional<ApiPath> parsedPath = ApiPath.parse(request.path());
+        if (parsedPath.isEmpty()) {
+            return AuthResult.Denied.of(Problem.NOT_AN_API_PATH,
+                    "Store API paths look like /stores/{store_hash}/v3/...", List.of());
+        }
+        ApiPath path = parsedPath.get();
+        Optional<ResourceDefinition> resource = routes.resourceFor(path).flatMap(catalogue::resource);
+        boolean basicAllowed = path.version() == ApiVersion.V2 && resource.map(ResourceDefinition::scoped).orElse(true);
+        ParseResult parsed = parser.parse(request.headers().values("Authorization"),
+                request.headers().values("X-Auth-Token"));
+        if (parsed instanceof ParseResult.Present present) {
+            return verify(present, path, basicAllowed, resource, request.method());
+        }
+        if (parsed instanceof ParseResult.Malformed malformed) {
+            return malformed(malformed, basicAllowed);
+        }
+        return AuthResult.Denied.of(Problem.MISSING_CREDENTIALS,
+                "Send an OAuth access token in X-Auth-Token or Authorization: Bearer"
+                        + (basicAllowed ? ", or legacy API credentials with HTTP Basic" : ""),
+                challenges.plain(basicAllowed));
+    }
+
+    private AuthResult verify(ParseResult.Present present, ApiPath path, boolean basicAllowed,
+            Optional<ResourceDefinition> resource, String method) {
+        Optional<Account> account;
+        if (present.credentials() instanceof BasicCredentials basic) {
+            if (!basicAllowed) {
+                return oauthRequired(path);
+            }
+            account = verifyBasic(path.storeHash(), basic);
+        } else {
+            account = verifyBearer(path.storeHash(), (BearerToken) present.credentials());
+        }
+        if (account.isEmpty()) {
+            return AuthResult.Denied.of(Problem.INVALID_CREDENTIALS,
+                    "The credentials are not valid for this store", challenges.invalidToken(basicAllowed));
+        }
+        return authorize(account.get(), resource, method);
+    }
+
+    private Optional<Account> verifyBasic(String storeHash, BasicCredentials basic) {
+        if (!LegacyAccount.isValidUsername(basic.username())
+                || !SecretFormat.isWellFormed(SecretKind.LEGACY_TOKEN, basic.token())) {
+            return Optional.empty();
+        }
+        SecretDigest presented = digester.digest(basic.token());
+        Optional<Account> found = store.find(new LookupKey.ByUsername(storeHash, basic.username()));
+        LegacyAccount legacy = found.orElse(null) instanceof LegacyAccount l && l.storeHash().equals(storeHash)
+                ? l : null;
+        // Unknown users pay the same comparison, so timing does not reveal which usernames exist.
+        boolean matches = (legacy == null ? DUMMY : legacy.tokenDigest()).matches(presented);
+        return legacy != null && matches ? Optional.of(legacy) : Optional.empty();
+    }
+
+    private Optional<Account> verifyBearer(String storeHash, BearerToken token) {
+        if (!SecretFormat.isWellFormed(SecretKind.ACCESS_TOKEN, token.token())) {
+            return Optional.empty();
+        }
+        SecretDigest presented = digester.digest(token.token());
+        Optional<Account> found = store.find(new LookupKey.ByTokenDigest(presented));
+        return found.orElse(null) instanceof OAuthAccount oauth && oauth.accessTokenDigest().matches(presented)
+                && oauth.storeHash().equals(storeHash) ? found : Optional.empty();
+    }
+
+    private AuthResult authorize(Account account, Optional<ResourceDefinition> resource, String method) {
+        if (resource.isEmpty()) {
+            return AuthResult.Denied.of(Problem.UNMAPPED_PATH,
+                    "No OAuth scope covers this path, so no account may use it", List.of());
+        }
+        ResourceDefinition definition = resource.get();
+        AccessLevel required = AccessLevel.requiredFor(method);
+        if (definition.scoped() && !account.scopes().levelFor(definition.id()).permits(method)) {
+            String scope = definition.id() + ":" + required.wireName();
+            return AuthResult.Denied.of(Problem.INSUFFICIENT_SCOPE,
+                    "This request needs the " + definition.displayName() + " scope at " + required.wireName()
+                            + " (" + scope + ")", challenges.insufficientScope(scope));
+        }
+        usage.recordUse(account);
+        AuthScheme scheme = account instanceof LegacyAccount ? AuthScheme.BASIC : AuthScheme.BEARER;
+        return new AuthResult.Authenticated(
+                new ApiPrincipal(account.principalName(), account.storeHash(), account.id(), scheme),
+                account, account.scopes());
+    }
+
+    private AuthResult malformed(ParseResult.Malformed malformed, boolean basicAllowed) {
+        if (malformed.bearer()) {
+            return new AuthResult.Denied(400, Problem.MALFORMED_CREDENTIALS, malformed.reason(),
+                    challenges.invalidRequest(basicAllowed), java.util.Map.of());
+        }
+        return AuthResult.Denied.of(Problem.MALFORMED_CREDENTIALS, malformed.reason(), challenges.plain(basicAllowed));
+    }
+
+    private AuthResult oauthRequired(ApiPath path) {
+        String where = path.version() == ApiVersion.V3 ? "the v3 API" : "the webhooks resource";
+        return AuthResult.Denied.of(Problem.OAUTH_REQUIRED, "Legacy API accounts (HTTP Basic) cannot use " + where
+                + "; send an OAuth access token in X-Auth-Token or Authorization: Bearer", challenges.plain(false));
+    }
+}

@@ -1,0 +1,73 @@
+package dev.storeauth.auth;
+
+import dev.storeauth.credentials.SecretDigester;
+import dev.storeauth.policy.RouteTable;
+import dev.storeauth.policy.ScopeCatalogue;
+import dev.storeauth.store.CredentialStore;
+import java.util.Objects;
+
+/**
+ * Configures an {@link Authenticator}. Defaults: realm {@code storeauth}, TLS required, the
+ * platform's scope catalogue and routes, SHA-256 digests, no usage recording. Invalid settings
+ * fail at once with {@link IllegalArgumentException}. Not thread-safe; build once.
+ */
+public final class AuthenticatorBuilder {
+
+    final CredentialStore store;
+    String realm = "storeauth";
+    boolean requireTls = true;
+    ScopeCatalogue catalogue = ScopeCatalogue.defaults();
+    RouteTable routes = RouteTable.defaults();
+    SecretDigester digester = SecretDigester.sha256();
+    UsageRecorder usage = UsageRecorder.NONE;
+
+    AuthenticatorBuilder(CredentialStore store) {
+        this.store = Objects.requireNonNull(store, "store");
+    }
+
+    /**
+     * The realm named in challenges.
+     *
+     * @throws IllegalArgumentException if empty, over 100 characters, or containing quotes,
+     *     backslashes or control characters (it must fit in a quoted-string unescaped)
+     */
+    public AuthenticatorBuilder realm(String realm) {
+        Objects.requireNonNull(realm, "realm");
+        if (realm.isEmpty() || realm.length() > 100
+                || realm.chars().anyMatch(c -> c == '"' || c == '\\' || c < 0x20 || c == 0x7f)) {
+            throw new IllegalArgumentException("realm must be 1-100 printable characters without quotes or backslashes");
+        }
+        this.realm = realm;
+        return this;
+    }
+
+    /** Whether plain-HTTP requests are refused (default {@code true}); turn off only behind TLS you trust. */
+    public AuthenticatorBuilder requireTls(boolean requireTls) {
+        this.requireTls = requireTls;
+        return this;
+    }
+
+    /** The scope catalogue and the routes over it. */
+    public AuthenticatorBuilder policy(ScopeCatalogue catalogue, RouteTable routes) {
+        this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+        this.routes = Objects.requireNonNull(routes, "routes");
+        return this;
+    }
+
+    /** How presented secrets are digested; must match how the store's digests were made. */
+    public AuthenticatorBuilder digester(SecretDigester digester) {
+        this.digester = Objects.requireNonNull(digester, "digester");
+        return this;
+    }
+
+    /** Told of every successful authentication. */
+    public AuthenticatorBuilder usageRecorder(UsageRecorder usage) {
+        this.usage = Objects.requireNonNull(usage, "usage");
+        return this;
+    }
+
+    /** Builds the authenticator. */
+    public Authenticator build() {
+        return new Authenticator(this);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.storeauth.auth;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Read access to request headers, names matched case-insensitively.
+ *
+ * <pre>{@code
+ * Headers headers = name -> Collections.list(servletRequest.getHeaders(name));
+ * }</pre>
+ */
+@FunctionalInterface
+public interface Headers {
+
+    /** Every value of header {@code name}, in order; empty (never {@code null}) when absent. */
+    List<String> values(String name);
+
+    /** Headers backed by a copy of {@code map}, keys matched case-insensitively. */
+    static Headers of(Map<String, List<String>> map) {
+        TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        map.forEach((name, values) -> copy.merge(name, List.copyOf(values), (a, b) -> {
+            List<String> merged = new java.util.ArrayList<>(a);
+            merged.addAll(b);
+            return List.copyOf(merged);
+        }));
+        return name -> copy.getOrDefault(name, List.of());
+    }
+
+    /** No headers at all. */
+    static Headers none() {
+        return name -> List.of();
+    }
+}

@@ -1,0 +1,222 @@
+package dev.storeauth.cache;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.storeauth.accounts.Account;
+import dev.storeauth.store.CredentialStore;
+import dev.storeauth.store.LookupKey;
+import dev.storeauth.store.StoreUnavailableException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A {@link CredentialStore} that answers from a Caffeine cache and asks its delegate only on a miss.
+ *
+ * <ul>
+ *   <li>Keys are {@link LookupKey}s (identifiers and digests), never raw secrets.
+ *   <li>Found accounts go to a bounded, expiring cache; "not found" goes to a separate, smaller,
+ *       shorter-lived cache, so a flood of bad tokens neither evicts good entries nor reaches the
+ *       store more than once per distinct token per negative TTL.
+ *   <li>Concurrent misses for one key make one store lookup (single flight); callers wait at most
+ *       the lookup timeout, then get {@link StoreUnavailableException} while the lookup goes on.
+ *   <li>{@link #invalidateAccount(String)} evicts every entry of an account at once, including one
+ *       whose lookup was in flight when the invalidation happened.
+ * </ul>
+ *
+ * <pre>{@code
+ * CachingCredentialStore cached = CachingCredentialStore.builder(repository)
+ *         .maximumSize(100_000)
+ *         .expireAfterWrite(Duration.ofMinutes(5))
+ *         .build();
+ * }</pre>
+ *
+ * Thread-safe. {@link #close()} stops the lookup threads it owns.
+ */
+public final class CachingCredentialStore implements CredentialStore, AutoCloseable {
+
+    private final CredentialStore delegate;
+    private final AsyncCache<LookupKey, Account> positive;
+    private final Cache<LookupKey, Boolean> negative;
+    private final ConcurrentHashMap<String, Set<LookupKey>> keysByAccount = new ConcurrentHashMap<>();
+    private final AtomicLong epoch = new AtomicLong();
+    private final long timeoutNanos;
+    private final Executor lookupExecutor;
+    private final ExecutorService ownedExecutor;
+    private final Counters counters = new Counters();
+
+    CachingCredentialStore(CachingCredentialStoreBuilder b) {
+        this.delegate = b.delegate;
+        this.timeoutNanos = b.lookupTimeout.toNanos();
+        this.ownedExecutor = b.lookupExecutor == null ? LookupThreads.newPool(b.lookupThreads) : null;
+        this.lookupExecutor = b.lookupExecutor == null ? ownedExecutor : b.lookupExecutor;
+        this.positive = Caffeine.newBuilder()
+                .maximumSize(b.maximumSize)
+                .expireAfterWrite(b.expireAfterWrite)
+                .ticker(b.ticker)
+                .executor(Runnable::run)
+                .<LookupKey, Account>evictionListener((key, account, cause) -> onEvicted(key, account))
+                .buildAsync();
+        this.negative = Caffeine.newBuilder()
+                .maximumSize(b.negativeMaximumSize)
+                .expireAfterWrite(b.negativeExpireAfterWrite)
+                .ticker(b.ticker)
+                .executor(Runnable::run)
+                .build();
+    }
+
+    /** Starts a builder over {@code delegate}. */
+    public static CachingCredentialStoreBuilder builder(CredentialStore delegate) {
+        return new CachingCredentialStoreBuilder(delegate);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws StoreUnavailableException if the delegate failed or did not answer within the timeout
+     */
+    @Override
+    public Optional<Account> find(LookupKey key) {
+        CompletableFuture<Account> cached = positive.getIfPresent(key);
+        if (cached != null && cached.isDone() && !cached.isCompletedExceptionally()) {
+            Account account = cached.getNow(null);
+            if (account != null) {
+                counters.hits.increment();
+                return Optional.of(account);
+            }
+        }
+        if (negative.getIfPresent(key) != null) {
+            counters.negativeHits.increment();
+            return Optional.empty();
+        }
+        return Optional.ofNullable(await(load(key)));
+    }
+
+    /** Evicts every cached entry of the account, at once. Safe to call for unknown ids. */
+    public void invalidateAccount(String accountId) {
+        epoch.incrementAndGet();
+        Set<LookupKey> keys = keysByAccount.remove(accountId);
+        if (keys != null) {
+            positive.synchronous().invalidateAll(keys);
+        }
+    }
+
+    /** Evicts {@code key} from both caches, e.g. after a username that was not found is created. */
+    public void invalidate(LookupKey key) {
+        epoch.incrementAndGet();
+        positive.synchronous().invalidate(key);
+        negative.invalidate(key);
+    }
+
+    /** Evicts everything, e.g. after missing change notifications that may have revoked anything. */
+    public void invalidateAll() {
+        epoch.incrementAndGet();
+        positive.synchronous().invalidateAll();
+        negative.invalidateAll();
+        keysByAccount.clear();
+    }
+
+    /** Current counters; cheap, never blocks. */
+    public CacheStatistics stats() {
+        return new CacheStatistics(counters.hits.sum(), counters.negativeHits.sum(), counters.misses.sum(),
+                counters.failures.sum(), counters.timeouts.sum(), counters.evictions.sum(),
+                positive.synchronous().estimatedSize(), negative.estimatedSize());
+    }
+
+    /** Stops the lookup threads this cache created (none if an executor was supplied). */
+    @Override
+    public void close() {
+        if (ownedExecutor != null) {
+            ownedExecutor.shutdownNow();
+        }
+    }
+
+    private CompletableFuture<Account> load(LookupKey key) {
+        CompletableFuture<Account> future = positive.get(key, (k, ignored) -> new PendingLookup(k, epoch.get()));
+        if (future instanceof PendingLookup pending && pending.claim()) {
+            counters.misses.increment();
+            try {
+                lookupExecutor.execute(() -> complete(pending));
+            } catch (RejectedExecutionException e) {
+                pending.completeExceptionally(new StoreUnavailableException("too many credential lookups queued"));
+            }
+        }
+        return future;
+    }
+
+    private void complete(PendingLookup pending) {
+        Optional<Account> found;
+        try {
+            found = delegate.find(pending.key);
+        } catch (RuntimeException e) {
+            counters.failures.increment();
+            pending.completeExceptionally(e instanceof StoreUnavailableException ? e
+                    : new StoreUnavailableException("credential store failed: " + e.getClass().getName(), e));
+            return;
+        }
+        boolean fresh = epoch.get() == pending.epoch;
+        if (found.isEmpty()) {
+            if (fresh) {
+                negative.put(pending.key, Boolean.TRUE);
+            }
+            pending.complete(null);
+            return;
+        }
+        Account account = found.get();
+        keysByAccount.computeIfAbsent(account.id(), id -> ConcurrentHashMap.newKeySet()).add(pending.key);
+        pending.complete(account);
+        if (!fresh || epoch.get() != pending.epoch) {
+            // An invalidation raced with this lookup: serve the waiting callers, but do not keep it.
+            positive.asMap().remove(pending.key, pending);
+        }
+    }
+
+    private Account await(CompletableFuture<Account> future) {
+        try {
+            return future.isDone() ? future.getNow(null) : future.get(timeoutNanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            counters.timeouts.increment();
+            throw new StoreUnavailableException("credential lookup timed out after "
+                    + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while waiting for a credential lookup", e);
+        } catch (ExecutionException | java.util.concurrent.CompletionException e) {
+            throw unwrap(e.getCause());
+        }
+    }
+
+    private static StoreUnavailableException unwrap(Throwable cause) {
+        return cause instanceof StoreUnavailableException s ? s
+                : new StoreUnavailableException("credential lookup failed", cause);
+    }
+
+    private void onEvicted(LookupKey key, Account account) {
+        counters.evictions.increment();
+        if (account != null) {
+            keysByAccount.computeIfPresent(account.id(), (id, keys) -> {
+                keys.remove(key);
+                return keys.isEmpty() ? null : keys;
+            });
+        }
+    }
+
+    private static final class Counters {
+        final LongAdder hits = new LongAdder();
+        final LongAdder negativeHits = new LongAdder();
+        final LongAdder misses = new LongAdder();
+        final LongAdder failures = new LongAdder();
+        final LongAdder timeouts = new LongAdder();
+        final LongAdder evictions = new LongAdder();
+    }
+}

@@ -1,0 +1,99 @@
+package dev.storeauth.cache;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.storeauth.store.CredentialStore;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * Configures a {@link CachingCredentialStore}. Every setting has a default; invalid values fail
+ * at once with {@link IllegalArgumentException}. Not thread-safe; build once.
+ */
+public final class CachingCredentialStoreBuilder {
+
+    final CredentialStore delegate;
+    long maximumSize = 100_000;
+    Duration expireAfterWrite = Duration.ofMinutes(5);
+    long negativeMaximumSize = 10_000;
+    Duration negativeExpireAfterWrite = Duration.ofSeconds(30);
+    Duration lookupTimeout = Duration.ofSeconds(2);
+    int lookupThreads = 8;
+    Executor lookupExecutor;
+    Ticker ticker = Ticker.systemTicker();
+
+    CachingCredentialStoreBuilder(CredentialStore delegate) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+    }
+
+    /** Most accounts held (default 100,000). */
+    public CachingCredentialStoreBuilder maximumSize(long size) {
+        this.maximumSize = positive(size, "maximumSize");
+        return this;
+    }
+
+    /** How long a found account is trusted without asking the store (default 5 minutes). */
+    public CachingCredentialStoreBuilder expireAfterWrite(Duration ttl) {
+        this.expireAfterWrite = positive(ttl, "expireAfterWrite");
+        return this;
+    }
+
+    /** Most "not found" answers held (default 10,000). */
+    public CachingCredentialStoreBuilder negativeMaximumSize(long size) {
+        this.negativeMaximumSize = positive(size, "negativeMaximumSize");
+        return this;
+    }
+
+    /** How long a "not found" answer is kept (default 30 seconds). */
+    public CachingCredentialStoreBuilder negativeExpireAfterWrite(Duration ttl) {
+        this.negativeExpireAfterWrite = positive(ttl, "negativeExpireAfterWrite");
+        return this;
+    }
+
+    /** How long a caller waits for a store lookup before giving up with 503 (default 2 seconds). */
+    public CachingCredentialStoreBuilder lookupTimeout(Duration timeout) {
+        this.lookupTimeout = positive(timeout, "lookupTimeout");
+        return this;
+    }
+
+    /** Threads of the default lookup pool (default 8); ignored with {@link #lookupExecutor}. */
+    public CachingCredentialStoreBuilder lookupThreads(int threads) {
+        this.lookupThreads = (int) positive(threads, "lookupThreads");
+        return this;
+    }
+
+    /**
+     * Runs store lookups on {@code executor} instead of an owned pool. {@code Runnable::run} is
+     * allowed: the first caller for a key then looks up on its own thread, unbounded by the timeout.
+     */
+    public CachingCredentialStoreBuilder lookupExecutor(Executor executor) {
+        this.lookupExecutor = Objects.requireNonNull(executor, "executor");
+        return this;
+    }
+
+    /** The time source for expiry; inject a fake in tests. */
+    public CachingCredentialStoreBuilder ticker(Ticker ticker) {
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
+        return this;
+    }
+
+    /** Builds the cache. */
+    public CachingCredentialStore build() {
+        return new CachingCredentialStore(this);
+    }
+
+    private static long positive(long value, String name) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, got " + value);
+        }
+        return value;
+    }
+
+    private static Duration positive(Duration value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, got " + value);
+        }
+        return value;
+    }
+}

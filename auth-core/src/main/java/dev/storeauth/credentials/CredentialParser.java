@@ -1,0 +1,130 @@
+package dev.storeauth.credentials;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Parses request headers into credentials, strictly and cheaply.
+ *
+ * <ul>
+ *   <li>{@code Authorization: Basic <base64>} per RFC 7617: the scheme is matched
+ *       case-insensitively; the base64 must be canonical and padded; the bytes must be UTF-8; the
+ *       user-id ends at the <em>first</em> colon, so a token may contain colons.
+ *   <li>{@code Authorization: Bearer <token68>} per RFC 6750, and {@code X-Auth-Token: <token68>}.
+ *   <li>Two credentials in one request (two headers, or both headers) are malformed: RFC 6750
+ *       section 3.1 forbids more than one method.
+ *   <li>Any value longer than {@link #MAX_HEADER_LENGTH} is malformed before it is decoded.
+ * </ul>
+ *
+ * <p>Query parameters are never consulted. Instances are immutable and thread-safe.
+ *
+ * <pre>{@code
+ * ParseResult r = new CredentialParser().parse(List.of("Basic YWxpY2U6czNjcmV0"), List.of());
+ * }</pre>
+ */
+public final class CredentialParser {
+
+    /** The longest header value considered; longer ones are malformed without being decoded. */
+    public static final int MAX_HEADER_LENGTH = 8 * 1024;
+
+    private static final Base64.Decoder BASE64 = Base64.getDecoder();
+
+    /**
+     * Parses the values of the {@code Authorization} and {@code X-Auth-Token} headers.
+     *
+     * @param authorization every {@code Authorization} value in the request, possibly empty
+     * @param xAuthToken every {@code X-Auth-Token} value in the request, possibly empty
+     * @return never {@code null}; never throws for any input
+     */
+    public ParseResult parse(List<String> authorization, List<String> xAuthToken) {
+        int count = authorization.size() + xAuthToken.size();
+        if (count == 0) {
+            return ParseResult.Missing.INSTANCE;
+        }
+        if (count > 1) {
+            return new ParseResult.Malformed("more than one credential in the request", true);
+        }
+        return authorization.isEmpty()
+                ? parseToken(xAuthToken.get(0), TokenSource.X_AUTH_TOKEN)
+                : parseAuthorization(authorization.get(0));
+    }
+
+    private ParseResult parseAuthorization(String raw) {
+        if (raw == null || raw.length() > MAX_HEADER_LENGTH) {
+            return new ParseResult.Malformed("Authorization header too long", false);
+        }
+        String value = Http.trimOws(raw);
+        int space = value.indexOf(' ');
+        if (space <= 0) {
+            return new ParseResult.Malformed("Authorization header needs a scheme and credentials", false);
+        }
+        String param = value.substring(Http.skipSpaces(value, space));
+        if (value.regionMatches(true, 0, "Basic", 0, space) && space == 5) {
+            return parseBasic(param);
+        }
+        if (value.regionMatches(true, 0, "Bearer", 0, space) && space == 6) {
+            return parseToken(param, TokenSource.AUTHORIZATION_BEARER);
+        }
+        return new ParseResult.Malformed("unsupported authentication scheme", false);
+    }
+
+    private ParseResult parseBasic(String encoded) {
+        if (!Http.isCanonicalBase64(encoded)) {
+            return new ParseResult.Malformed("Basic credentials are not valid base64", false);
+        }
+        String decoded = decodeUtf8(BASE64.decode(encoded));
+        if (decoded == null) {
+            return new ParseResult.Malformed("Basic credentials are not UTF-8", false);
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return new ParseResult.Malformed("Basic credentials have no ':' separator", false);
+        }
+        if (colon == 0) {
+            return new ParseResult.Malformed("Basic credentials have an empty username", false);
+        }
+        if (colon == decoded.length() - 1) {
+            return new ParseResult.Malformed("Basic credentials have an empty token", false);
+        }
+        if (Http.hasControlCharacter(decoded)) {
+            return new ParseResult.Malformed("Basic credentials contain control characters", false);
+        }
+        return new ParseResult.Present(
+                new BasicCredentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
+    }
+
+    private ParseResult parseToken(String raw, TokenSource source) {
+        if (raw == null || raw.length() > MAX_HEADER_LENGTH) {
+            return new ParseResult.Malformed("access token too long", true);
+        }
+        String token = Http.trimOws(raw);
+        if (token.isEmpty()) {
+            return new ParseResult.Malformed("access token is empty", true);
+        }
+        if (!Http.isToken68(token)) {
+            return new ParseResult.Malformed("access token is not a single RFC 6750 token", true);
+        }
+        return new ParseResult.Present(new BearerToken(token, source));
+    }
+
+    /** Returns the decoded string, or {@code null} when the bytes are not well-formed UTF-8. */
+    private static String decodeUtf8(byte[] bytes) {
+        if (Http.isAscii(bytes)) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+        try {
+            CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+            return chars.toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.storeauth.credentials;
+
+import java.util.zip.CRC32;
+
+/**
+ * The shape of every generated credential: {@code prefix + 32 random base62 characters + 6 base62
+ * characters of CRC-32}, 42 characters in all (about 190 random bits).
+ *
+ * <p>The checksum lets {@link #isWellFormed} reject a typo or a guessed value without a store
+ * lookup, and lets scanners confirm a leaked value offline. It adds no secrecy and needs none.
+ * Stateless and thread-safe.
+ */
+public final class SecretFormat {
+
+    /** Characters of randomness in every value. */
+    public static final int RANDOM_LENGTH = 32;
+    /** Characters of checksum at the end of every value. */
+    public static final int CHECKSUM_LENGTH = 6;
+    /** Total length of every value, prefix included. */
+    public static final int LENGTH = 4 + RANDOM_LENGTH + CHECKSUM_LENGTH;
+
+    static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+    private SecretFormat() {
+    }
+
+    /**
+     * Tells whether {@code value} could have been generated as {@code kind}: length, prefix,
+     * alphabet and checksum. Never throws; {@code null} is not well-formed.
+     */
+    public static boolean isWellFormed(SecretKind kind, String value) {
+        if (value == null || value.length() != LENGTH || !value.startsWith(kind.prefix())) {
+            return false;
+        }
+        int bodyEnd = LENGTH - CHECKSUM_LENGTH;
+        for (int i = kind.prefix().length(); i < LENGTH; i++) {
+            if (ALPHABET.indexOf(value.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return value.regionMatches(bodyEnd, checksum(value, bodyEnd), 0, CHECKSUM_LENGTH);
+    }
+
+    /** Base62 of the CRC-32 of the first {@code length} characters, left-padded to six. */
+    static String checksum(CharSequence value, int length) {
+        CRC32 crc = new CRC32();
+        for (int i = 0; i < length; i++) {
+            crc.update(value.charAt(i));
+        }
+        long remaining = crc.getValue();
+        char[] out = new char[CHECKSUM_LENGTH];
+        for (int i = CHECKSUM_LENGTH - 1; i >= 0; i--) {
+            out[i] = ALPHABET.charAt((int) (remaining % ALPHABET.length()));
+            remaining /= ALPHABET.length();
+        }
+        return new String(out);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.storeauth.policy;
+
+import java.util.Objects;
+
+/**
+ * One rule of the {@link RouteTable}: paths of {@code version} under {@code prefix} belong to
+ * {@code resource}. A prefix matches whole segments: {@code /products} matches {@code /products}
+ * and {@code /products/7/images}, not {@code /productsx}.
+ *
+ * @param version the API version the rule applies to
+ * @param prefix the resource path prefix, starting with {@code /}, without a trailing {@code /}
+ * @param resource the id of the guarding resource in the {@link ScopeCatalogue}
+ */
+public record Route(ApiVersion version, String prefix, String resource) {
+
+    /**
+     * @throws IllegalArgumentException if the prefix is not a clean absolute path
+     */
+    public Route {
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(resource, "resource");
+        if (!prefix.startsWith("/") || (prefix.length() > 1 && prefix.endsWith("/"))
+                || prefix.contains("//") || prefix.contains("/.")) {
+            throw new IllegalArgumentException("route prefix must be a clean absolute path: " + prefix);
+        }
+    }
+
+    /** Whether {@code resourcePath} lies under this route's prefix. */
+    public boolean matches(String resourcePath) {
+        return resourcePath.startsWith(prefix)
+                && (resourcePath.length() == prefix.length() || prefix.equals("/")
+                        || resourcePath.charAt(prefix.length()) == '/');
+    }
+}

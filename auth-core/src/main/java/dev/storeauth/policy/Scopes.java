@@ -1,0 +1,74 @@
+package dev.storeauth.policy;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The levels an account holds, by resource id. Resources not listed are {@link AccessLevel#NONE}.
+ * Immutable; validate wire input with {@link ScopeCatalogue#scopes(Map)}.
+ */
+public final class Scopes {
+
+    private static final Scopes UNRESTRICTED = new Scopes(Map.of(), AccessLevel.MODIFY);
+    private static final Scopes NONE = new Scopes(Map.of(), AccessLevel.NONE);
+
+    private final Map<String, AccessLevel> levels;
+    private final AccessLevel otherwise;
+
+    private Scopes(Map<String, AccessLevel> levels, AccessLevel otherwise) {
+        this.levels = levels;
+        this.otherwise = otherwise;
+    }
+
+    /** Scopes with exactly these levels; entries at {@code none} are dropped. */
+    public static Scopes of(Map<String, AccessLevel> levels) {
+        Map<String, AccessLevel> kept = new LinkedHashMap<>();
+        levels.forEach((resource, level) -> {
+            if (Objects.requireNonNull(level, resource) != AccessLevel.NONE) {
+                kept.put(Objects.requireNonNull(resource, "resource"), level);
+            }
+        });
+        return kept.isEmpty() ? NONE : new Scopes(Map.copyOf(kept), AccessLevel.NONE);
+    }
+
+    /** No access to anything. */
+    public static Scopes none() {
+        return NONE;
+    }
+
+    /** Modify on every resource: what a legacy API account holds (where it is allowed at all). */
+    public static Scopes unrestricted() {
+        return UNRESTRICTED;
+    }
+
+    /** The level held on {@code resource}; never {@code null}. */
+    public AccessLevel levelFor(String resource) {
+        return levels.getOrDefault(resource, otherwise);
+    }
+
+    /** The explicitly granted levels (never containing none); empty for {@link #unrestricted()}. */
+    public Map<String, AccessLevel> granted() {
+        return levels;
+    }
+
+    /** Whether this is {@link #unrestricted()}. */
+    public boolean isUnrestricted() {
+        return otherwise == AccessLevel.MODIFY;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Scopes other && levels.equals(other.levels) && otherwise == other.otherwise;
+    }
+
+    @Override
+    public int hashCode() {
+        return levels.hashCode() * 31 + otherwise.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return isUnrestricted() ? "Scopes[unrestricted]" : "Scopes" + levels;
+    }
+}
