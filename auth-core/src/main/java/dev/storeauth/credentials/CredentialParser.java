@@ -61,7 +61,9 @@ public final class CredentialParser {
         String value = Http.trimOws(raw);
         int space = value.indexOf(' ');
         if (space <= 0) {
-            return new ParseResult.Malformed("Authorization header needs a scheme and credentials", false);
+            // A bare "Bearer" is a blank access token: RFC 6750 asks for 400 invalid_request.
+            return new ParseResult.Malformed("Authorization header needs a scheme and credentials",
+                    value.equalsIgnoreCase("Bearer"));
         }
         String param = value.substring(Http.skipSpaces(value, space));
         if (value.regionMatches(true, 0, "Basic", 0, space) && space == 5) {

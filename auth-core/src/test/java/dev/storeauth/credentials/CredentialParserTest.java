@@ -70,6 +70,8 @@ class CredentialParserTest {
                 basic("Basic with blanks only", "Basic    "),
                 basic("empty Authorization", ""),
                 basic("blank Authorization", "   "),
+                bearer("Bearer without a token", List.of("Bearer"), List.of()),
+                bearer("Bearer with blanks only", List.of("bearer  \t "), List.of()),
                 bearer("Bearer with two tokens", List.of("Bearer abc def"), List.of()),
                 bearer("Bearer with a comma list", List.of("Bearer abc,def"), List.of()),
                 bearer("Bearer with a non-token character", List.of("Bearer abc\"def"), List.of()),
