@@ -69,9 +69,21 @@ public final class RouteTable {
                 throw new IllegalArgumentException("route line " + (i + 1)
                         + ": expected '<v2|v3> <prefix> <resource>', got '" + line + "'");
             }
-            routes.add(new Route(version.get(), fields[1], fields[2]));
+            routes.add(route(i + 1, version.get(), fields, catalogue));
         }
         return new RouteTable(routes, catalogue);
+    }
+
+    private static Route route(int lineNumber, ApiVersion version, String[] fields, ScopeCatalogue catalogue) {
+        try {
+            Route route = new Route(version, fields[1], fields[2]);
+            if (catalogue.resource(route.resource()).isEmpty()) {
+                throw new IllegalArgumentException("unknown resource " + route.resource());
+            }
+            return route;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("route line " + lineNumber + ": " + e.getMessage(), e);
+        }
     }
 
     /** The resource guarding {@code path}; empty when no route covers it. */
