@@ -1,0 +1,122 @@
+package dev.storeauth.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RouteTableTest {
+
+    private static Optional<String> resourceOf(RouteTable table, String path) {
+        return table.resourceFor(ApiPath.parse(path).orElseThrow());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "/stores/abc/v2/products,                 products",
+        "/stores/abc/v2/products/7/images,        products",
+        "/stores/abc/v2/brands,                   products",
+        "/stores/abc/v2/orders/100/shipments,     orders",
+        "/stores/abc/v2/customers,                customers",
+        "/stores/abc/v2/store,                    information_settings",
+        "/stores/abc/v2/time,                     information_settings",
+        "/stores/abc/v2/hooks/12,                 hooks",
+        "/stores/abc/v3/catalog/products,         products",
+        "/stores/abc/v3/orders,                   orders",
+        "/stores/abc/v3/store/logs/system,        store_logs",
+        "/stores/abc/v3/store/information,        information_settings",
+        "/stores/abc/v3/checkouts/x,              checkouts",
+        "/stores/abc/v3/carts,                    carts",
+        "/stores/abc/v3/themes,                   themes",
+        "/stores/abc/v3/hooks,                    hooks"})
+    void defaultsMapPlatformPathsToTheirResources(String path, String resource) {
+        assertEquals(Optional.of(resource), resourceOf(RouteTable.defaults(), path));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "/stores/abc/v2/productsx",
+        "/stores/abc/v2/product",
+        "/stores/abc/v2",
+        "/stores/abc/v2/unknown/products",
+        "/stores/abc/v3/products",
+        "/stores/abc/v3/store",
+        "/stores/abc/v3/store/logsx",
+        "/stores/abc/v3/catalogue"})
+    void leavesUncoveredPathsUnmapped(String path) {
+        assertEquals(Optional.empty(), resourceOf(RouteTable.defaults(), path));
+    }
+
+    @Test
+    void longestPrefixWinsWhateverTheOrder() {
+        RouteTable table = RouteTable.parse("""
+                v3 /store        information_settings
+                v3 /store/logs   store_logs
+                v3 /             content
+                """, ScopeCatalogue.defaults());
+
+        assertEquals(Optional.of("store_logs"), resourceOf(table, "/stores/abc/v3/store/logs"));
+        assertEquals(Optional.of("store_logs"), resourceOf(table, "/stores/abc/v3/store/logs/1"));
+        assertEquals(Optional.of("information_settings"), resourceOf(table, "/stores/abc/v3/store/logsx"));
+        assertEquals(Optional.of("information_settings"), resourceOf(table, "/stores/abc/v3/store"));
+        assertEquals(Optional.of("content"), resourceOf(table, "/stores/abc/v3/anything"));
+        assertEquals(Optional.empty(), resourceOf(table, "/stores/abc/v2/store"));
+    }
+
+    @Test
+    void parseIgnoresCommentsAndBlankLines() {
+        RouteTable table = RouteTable.parse("""
+                # a comment
+
+                v2 /products products   # trailing comment
+                \tv2\t/orders\torders
+                """, ScopeCatalogue.defaults());
+
+        assertEquals(2, table.routes().size());
+        assertEquals(Optional.of("orders"), resourceOf(table, "/stores/abc/v2/orders"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "v2 /products",
+        "v2 /products products extra",
+        "v4 /products products",
+        "V2 /products products",
+        "/products products",
+        "v2 products products",
+        "v2 /products/ products",
+        "v2 //products products",
+        "v2 /a/../products products",
+        "v2 /widgets widgets"})
+    void parseErrorsNameTheLine(String badLine) {
+        String text = "# routes\nv2 /orders orders\n" + badLine + "\n";
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RouteTable.parse(text, ScopeCatalogue.defaults()));
+
+        assertTrue(e.getMessage().contains("line 3"), e.getMessage());
+    }
+
+    @Test
+    void rejectsARouteToAnUnknownResourceNamingIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RouteTable(
+                List.of(new Route(ApiVersion.V2, "/widgets", "widgets")), ScopeCatalogue.defaults()));
+
+        assertTrue(e.getMessage().contains("widgets"), e.getMessage());
+    }
+
+    @Test
+    void listsRoutesLongestPrefixFirst() {
+        List<Route> routes = RouteTable.parse("v3 /store information_settings\nv3 /store/logs store_logs",
+                ScopeCatalogue.defaults()).routes();
+
+        assertEquals(List.of(new Route(ApiVersion.V3, "/store/logs", "store_logs"),
+                new Route(ApiVersion.V3, "/store", "information_settings")), routes);
+    }
+}
