@@ -1,0 +1,450 @@
+package dev.storeauth.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.storeauth.accounts.Account;
+import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.credentials.SecretDigest;
+import dev.storeauth.credentials.SecretDigester;
+import dev.storeauth.policy.Scopes;
+import dev.storeauth.store.CredentialStore;
+import dev.storeauth.store.LookupKey;
+import dev.storeauth.store.StoreUnavailableException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CachingCredentialStoreTest {
+
+    private static final Duration TTL = Duration.ofMinutes(5);
+    private static final Duration NEGATIVE_TTL = Duration.ofSeconds(30);
+    private static final long WAIT_SECONDS = 10;
+    private static final SecretDigester DIGESTER = SecretDigester.sha256();
+
+    private final AtomicLong nanos = new AtomicLong();
+    private final Ticker ticker = nanos::get;
+    private final Map<LookupKey, Account> accounts = new ConcurrentHashMap<>();
+    private final AtomicInteger lookups = new AtomicInteger();
+    private final CredentialStore countingStore = key -> {
+        lookups.incrementAndGet();
+        return Optional.ofNullable(accounts.get(key));
+    };
+    private final ExecutorService callers = Executors.newCachedThreadPool();
+    private final ExecutorService lookupPool = Executors.newCachedThreadPool();
+    /** Released once after every store lookup has fully finished, cache bookkeeping included. */
+    private final Semaphore lookupsFinished = new Semaphore(0);
+    private final Executor trackedLookups = task -> lookupPool.execute(() -> {
+        try {
+            task.run();
+        } finally {
+            lookupsFinished.release();
+        }
+    });
+    private final List<CachingCredentialStore> built = new ArrayList<>();
+
+    @AfterEach
+    void shutDown() {
+        built.forEach(CachingCredentialStore::close);
+        callers.shutdownNow();
+        lookupPool.shutdownNow();
+    }
+
+    private static SecretDigest digest(String secret) {
+        return DIGESTER.digest(secret);
+    }
+
+    private static OAuthAccount account(String id, String token) {
+        return new OAuthAccount(id, "abc", "Test app " + id, "sci_" + id, digest("secret-" + id), digest(token),
+                Scopes.none(), Instant.EPOCH);
+    }
+
+    private static LookupKey keyOf(String token) {
+        return new LookupKey.ByTokenDigest(digest(token));
+    }
+
+    private OAuthAccount stored(String id, String token) {
+        OAuthAccount account = account(id, token);
+        accounts.put(keyOf(token), account);
+        return account;
+    }
+
+    private CachingCredentialStoreBuilder builder(CredentialStore store) {
+        return CachingCredentialStore.builder(store).ticker(ticker).lookupExecutor(Runnable::run)
+                .expireAfterWrite(TTL).negativeExpireAfterWrite(NEGATIVE_TTL);
+    }
+
+    private CachingCredentialStore build(CachingCredentialStoreBuilder builder) {
+        CachingCredentialStore cache = builder.build();
+        built.add(cache);
+        return cache;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("latch not opened in time");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitLookupsFinished(int count) throws InterruptedException {
+        assertTrue(lookupsFinished.tryAcquire(count, WAIT_SECONDS, TimeUnit.SECONDS), "store lookups finished");
+    }
+
+    private void advance(Duration duration) {
+        nanos.addAndGet(duration.toNanos());
+    }
+
+    @Test
+    void answersRepeatedFindsFromTheCacheWithoutAskingTheStore() {
+        OAuthAccount account = stored("a1", "token-1");
+        CachingCredentialStore cache = build(builder(countingStore));
+
+        for (int i = 0; i < 5; i++) {
+            assertEquals(Optional.of(account), cache.find(keyOf("token-1")));
+        }
+
+        assertEquals(1, lookups.get());
+        assertEquals(4, cache.stats().hitCount());
+        assertEquals(1, cache.stats().missCount());
+    }
+
+    @Test
+    void asksTheStoreAgainOnceAnEntryHasExpired() {
+        stored("a1", "token-1");
+        CachingCredentialStore cache = build(builder(countingStore));
+        cache.find(keyOf("token-1"));
+
+        advance(TTL.minusSeconds(1));
+        cache.find(keyOf("token-1"));
+        assertEquals(1, lookups.get());
+
+        advance(Duration.ofSeconds(2));
+        cache.find(keyOf("token-1"));
+        assertEquals(2, lookups.get());
+    }
+
+    @Test
+    void concurrentMissesForOneKeyMakeExactlyOneStoreLookup() throws Exception {
+        int callerCount = 8;
+        OAuthAccount account = account("a1", "token-1");
+        CountDownLatch allCallersStarted = new CountDownLatch(callerCount);
+        CredentialStore gated = key -> {
+            lookups.incrementAndGet();
+            await(allCallersStarted);
+            return Optional.of(account);
+        };
+        CachingCredentialStore cache = build(builder(gated).lookupExecutor(lookupPool)
+                .lookupTimeout(Duration.ofSeconds(WAIT_SECONDS)));
+
+        List<Future<Optional<Account>>> results = new ArrayList<>();
+        for (int i = 0; i < callerCount; i++) {
+            results.add(callers.submit(() -> {
+                allCallersStarted.countDown();
+                return cache.find(keyOf("token-1"));
+            }));
+        }
+
+        for (Future<Optional<Account>> result : results) {
+            assertEquals(Optional.of(account), result.get(WAIT_SECONDS, TimeUnit.SECONDS));
+        }
+        assertEquals(1, lookups.get());
+        assertEquals(1, cache.stats().missCount());
+    }
+
+    @Test
+    void remembersNotFoundForTheNegativeTtl() {
+        CachingCredentialStore cache = build(builder(countingStore));
+
+        for (int i = 0; i < 5; i++) {
+            assertEquals(Optional.empty(), cache.find(keyOf("unknown")));
+        }
+        assertEquals(1, lookups.get());
+        assertEquals(4, cache.stats().negativeHitCount());
+
+        advance(NEGATIVE_TTL.minusSeconds(1));
+        cache.find(keyOf("unknown"));
+        assertEquals(1, lookups.get());
+
+        advance(Duration.ofSeconds(2));
+        cache.find(keyOf("unknown"));
+        assertEquals(2, lookups.get());
+    }
+
+    @Test
+    void aFloodOfDistinctBadKeysDoesNotEvictGoodEntries() {
+        OAuthAccount good = stored("a1", "good-token");
+        CachingCredentialStore cache = build(builder(countingStore).maximumSize(10).negativeMaximumSize(5));
+        cache.find(keyOf("good-token"));
+
+        for (int i = 0; i < 1_000; i++) {
+            assertEquals(Optional.empty(), cache.find(keyOf("bad-" + i)));
+        }
+
+        assertEquals(1 + 1_000, lookups.get());
+        assertEquals(Optional.of(good), cache.find(keyOf("good-token")));
+        assertEquals(1 + 1_000, lookups.get());
+        assertEquals(1, cache.stats().hitCount());
+    }
+
+    @Test
+    void invalidateAccountEvictsEveryKeyOfThatAccountOnly() {
+        OAuthAccount rotated = account("a1", "old-token");
+        accounts.put(keyOf("old-token"), rotated);
+        accounts.put(keyOf("new-token"), rotated);
+        OAuthAccount other = stored("a2", "other-token");
+        CachingCredentialStore cache = build(builder(countingStore));
+        cache.find(keyOf("old-token"));
+        cache.find(keyOf("new-token"));
+        cache.find(keyOf("other-token"));
+
+        cache.invalidateAccount("a1");
+        accounts.remove(keyOf("old-token"));
+
+        assertEquals(Optional.empty(), cache.find(keyOf("old-token")));
+        assertEquals(Optional.of(rotated), cache.find(keyOf("new-token")));
+        assertEquals(Optional.of(other), cache.find(keyOf("other-token")));
+        assertEquals(3 + 2, lookups.get());
+    }
+
+    @Test
+    void invalidatingAnUnknownAccountChangesNothing() {
+        stored("a1", "token-1");
+        CachingCredentialStore cache = build(builder(countingStore));
+        cache.find(keyOf("token-1"));
+
+        cache.invalidateAccount("no-such-account");
+        cache.find(keyOf("token-1"));
+
+        assertEquals(1, lookups.get());
+    }
+
+    @Test
+    void invalidateKeyClearsANegativeEntry() {
+        CachingCredentialStore cache = build(builder(countingStore));
+        assertEquals(Optional.empty(), cache.find(keyOf("token-1")));
+        OAuthAccount created = stored("a1", "token-1");
+        assertEquals(Optional.empty(), cache.find(keyOf("token-1")));
+
+        cache.invalidate(keyOf("token-1"));
+
+        assertEquals(Optional.of(created), cache.find(keyOf("token-1")));
+        assertEquals(2, lookups.get());
+    }
+
+    @Test
+    void invalidateAllClearsBothCaches() {
+        stored("a1", "token-1");
+        CachingCredentialStore cache = build(builder(countingStore));
+        cache.find(keyOf("token-1"));
+        cache.find(keyOf("unknown"));
+
+        cache.invalidateAll();
+        cache.find(keyOf("token-1"));
+        cache.find(keyOf("unknown"));
+
+        assertEquals(4, lookups.get());
+    }
+
+    @Test
+    void doesNotKeepALookupThatRacedAnInvalidateAccount() throws Exception {
+        OAuthAccount account = stored("a1", "token-1");
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CredentialStore gated = key -> {
+            entered.countDown();
+            await(release);
+            return countingStore.find(key);
+        };
+        CachingCredentialStore cache = build(builder(gated).lookupExecutor(trackedLookups)
+                .lookupTimeout(Duration.ofSeconds(WAIT_SECONDS)));
+        Future<Optional<Account>> racing = callers.submit(() -> cache.find(keyOf("token-1")));
+        await(entered);
+
+        cache.invalidateAccount("a1");
+        release.countDown();
+
+        assertEquals(Optional.of(account), racing.get(WAIT_SECONDS, TimeUnit.SECONDS));
+        awaitLookupsFinished(1);
+        cache.find(keyOf("token-1"));
+        assertEquals(2, lookups.get());
+    }
+
+    @Test
+    void doesNotKeepANotFoundThatRacedAnInvalidateKey() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CredentialStore gated = key -> {
+            Optional<Account> answer = countingStore.find(key);
+            entered.countDown();
+            await(release);
+            return answer;
+        };
+        CachingCredentialStore cache = build(builder(gated).lookupExecutor(trackedLookups)
+                .lookupTimeout(Duration.ofSeconds(WAIT_SECONDS)));
+        Future<Optional<Account>> racing = callers.submit(() -> cache.find(keyOf("token-1")));
+        await(entered);
+
+        OAuthAccount created = stored("a1", "token-1");
+        cache.invalidate(keyOf("token-1"));
+        release.countDown();
+
+        assertEquals(Optional.empty(), racing.get(WAIT_SECONDS, TimeUnit.SECONDS));
+        awaitLookupsFinished(1);
+        assertEquals(Optional.of(created), cache.find(keyOf("token-1")));
+        assertEquals(2, lookups.get());
+    }
+
+    @Test
+    void passesOnAStoreFailureAndCachesNothing() {
+        StoreUnavailableException failure = new StoreUnavailableException("database down");
+        CredentialStore failing = key -> {
+            lookups.incrementAndGet();
+            throw failure;
+        };
+        CachingCredentialStore cache = build(builder(failing));
+
+        assertSame(failure, assertThrows(StoreUnavailableException.class, () -> cache.find(keyOf("token-1"))));
+        assertSame(failure, assertThrows(StoreUnavailableException.class, () -> cache.find(keyOf("token-1"))));
+
+        assertEquals(2, lookups.get());
+        assertEquals(2, cache.stats().loadFailureCount());
+        assertEquals(0, cache.stats().estimatedSize());
+        assertEquals(0, cache.stats().negativeEstimatedSize());
+    }
+
+    @Test
+    void wrapsOtherStoreExceptionsWithoutTheirMessage() {
+        IllegalStateException bug = new IllegalStateException("password=hunter2");
+        CachingCredentialStore cache = build(builder(key -> {
+            throw bug;
+        }));
+
+        StoreUnavailableException e = assertThrows(StoreUnavailableException.class, () -> cache.find(keyOf("t")));
+
+        assertSame(bug, e.getCause());
+        assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+    }
+
+    @Test
+    void aSlowStoreTimesCallersOutWhileStillMakingOneLookup() throws Exception {
+        OAuthAccount account = account("a1", "token-1");
+        CountDownLatch release = new CountDownLatch(1);
+        CredentialStore slow = key -> {
+            lookups.incrementAndGet();
+            await(release);
+            return Optional.of(account);
+        };
+        CachingCredentialStore cache = build(builder(slow).lookupExecutor(trackedLookups)
+                .lookupTimeout(Duration.ofMillis(50)));
+
+        List<Future<?>> waiting = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            waiting.add(callers.submit(() -> cache.find(keyOf("token-1"))));
+        }
+        for (Future<?> caller : waiting) {
+            ExecutionException e = assertThrows(ExecutionException.class,
+                    () -> caller.get(WAIT_SECONDS, TimeUnit.SECONDS));
+            assertInstanceOf(StoreUnavailableException.class, e.getCause());
+        }
+        assertEquals(1, lookups.get());
+        assertEquals(4, cache.stats().timeoutCount());
+
+        release.countDown();
+        awaitLookupsFinished(1);
+        assertEquals(Optional.of(account), cache.find(keyOf("token-1")));
+        assertEquals(1, lookups.get());
+    }
+
+    @Test
+    void refusesLookupsAfterCloseAsUnavailable() {
+        CachingCredentialStore cache = build(CachingCredentialStore.builder(countingStore));
+
+        cache.close();
+
+        assertThrows(StoreUnavailableException.class, () -> cache.find(keyOf("token-1")));
+        assertEquals(0, lookups.get());
+    }
+
+    @Test
+    void statsCountHitsMissesAndEntries() {
+        stored("a1", "token-1");
+        stored("a2", "token-2");
+        CachingCredentialStore cache = build(builder(countingStore));
+
+        cache.find(keyOf("token-1"));
+        cache.find(keyOf("token-1"));
+        cache.find(keyOf("token-2"));
+        cache.find(keyOf("unknown"));
+        cache.find(keyOf("unknown"));
+
+        CacheStatistics stats = cache.stats();
+        assertEquals(new CacheStatistics(1, 1, 3, 0, 0, 0, 2, 1), stats);
+    }
+
+    @Test
+    void statsCountSizeEvictions() {
+        for (int i = 0; i < 20; i++) {
+            stored("a" + i, "token-" + i);
+        }
+        CachingCredentialStore cache = build(builder(countingStore).maximumSize(5));
+
+        for (int i = 0; i < 20; i++) {
+            cache.find(keyOf("token-" + i));
+        }
+
+        assertTrue(cache.stats().evictionCount() >= 15, cache.stats().toString());
+        assertTrue(cache.stats().estimatedSize() <= 5, cache.stats().toString());
+    }
+
+    static Stream<Consumer<CachingCredentialStoreBuilder>> invalidSettings() {
+        return Stream.of(
+                b -> b.maximumSize(0),
+                b -> b.maximumSize(-1),
+                b -> b.negativeMaximumSize(0),
+                b -> b.expireAfterWrite(Duration.ZERO),
+                b -> b.expireAfterWrite(Duration.ofSeconds(-1)),
+                b -> b.negativeExpireAfterWrite(Duration.ZERO),
+                b -> b.lookupTimeout(Duration.ZERO),
+                b -> b.lookupTimeout(Duration.ofMillis(-5)),
+                b -> b.lookupThreads(0),
+                b -> b.lookupThreads(-2));
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidSettings")
+    void builderRejectsNonPositiveSettings(Consumer<CachingCredentialStoreBuilder> setting) {
+        CachingCredentialStoreBuilder builder = CachingCredentialStore.builder(countingStore);
+
+        assertThrows(IllegalArgumentException.class, () -> setting.accept(builder));
+    }
+}
