@@ -168,6 +168,10 @@ public final class CachingCredentialStore implements CredentialStore, AutoClosea
         if (found.isEmpty()) {
             if (fresh) {
                 negative.put(pending.key, Boolean.TRUE);
+                if (epoch.get() != pending.epoch) {
+                    // An invalidation slipped in between the check and the put: do not keep it.
+                    negative.invalidate(pending.key);
+                }
             }
             pending.complete(null);
             return;
