@@ -1,0 +1,40 @@
+package dev.storeauth.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class HeadersTest {
+
+    @Test
+    void matchesNamesCaseInsensitively() {
+        Headers headers = Headers.of(Map.of("X-Auth-Token", List.of("t")));
+
+        assertEquals(List.of("t"), headers.values("x-auth-token"));
+        assertEquals(List.of("t"), headers.values("X-AUTH-TOKEN"));
+        assertEquals(List.of(), headers.values("Authorization"));
+    }
+
+    @Test
+    void mergesNamesThatDifferOnlyInCase() {
+        Map<String, List<String>> map = new HashMap<>();
+        map.put("Authorization", List.of("a"));
+        map.put("authorization", List.of("b"));
+
+        assertEquals(2, Headers.of(map).values("AUTHORIZATION").size());
+    }
+
+    @Test
+    void copiesItsSource() {
+        Map<String, List<String>> map = new HashMap<>(Map.of("A", List.of("1")));
+        Headers headers = Headers.of(map);
+
+        map.put("B", List.of("2"));
+
+        assertEquals(List.of(), headers.values("B"));
+        assertEquals(List.of(), Headers.none().values("A"));
+    }
+}
