@@ -96,6 +96,16 @@ class AuthenticatorTest {
         return authenticator.authenticate(new ApiRequest(method, path, Headers.of(headers), true, "203.0.113.9"));
     }
 
+    /** A well-formed Basic request for {@code username} with a token no account has. */
+    private AuthResult wrongBasicSecret(String username) {
+        return authenticate("GET", PRODUCTS, basic(username, generator.generate(SecretKind.LEGACY_TOKEN)));
+    }
+
+    /** A well-formed bearer request with a token no account has. */
+    private AuthResult wrongBearerToken() {
+        return authenticate("GET", PRODUCTS, bearer(generator.generate(SecretKind.ACCESS_TOKEN)));
+    }
+
     private static AuthResult.Denied assertDenied(AuthResult result, int status, Problem problem,
             List<String> challenges) {
         AuthResult.Denied denied = assertInstanceOf(AuthResult.Denied.class, result);
@@ -202,10 +212,8 @@ class AuthenticatorTest {
 
     @Test
     void refusesAWrongSecretAsInvalid() {
-        AuthResult wrongBasic = authenticate("GET", PRODUCTS,
-                basic("alice", generator.generate(SecretKind.LEGACY_TOKEN)));
-        AuthResult wrongBearer = authenticate("GET", PRODUCTS,
-                bearer(generator.generate(SecretKind.ACCESS_TOKEN)));
+        AuthResult wrongBasic = wrongBasicSecret("alice");
+        AuthResult wrongBearer = wrongBearerToken();
 
         assertDenied(wrongBasic, 401, Problem.INVALID_CREDENTIALS, List.of(INVALID_TOKEN, BASIC));
         assertDenied(wrongBearer, 401, Problem.INVALID_CREDENTIALS, List.of(INVALID_TOKEN, BASIC));
@@ -214,8 +222,7 @@ class AuthenticatorTest {
 
     @Test
     void treatsAnUnknownUsernameExactlyLikeAWrongSecret() {
-        AuthResult wrongSecret = authenticate("GET", PRODUCTS,
-                basic("alice", generator.generate(SecretKind.LEGACY_TOKEN)));
+        AuthResult wrongSecret = wrongBasicSecret("alice");
         lookups.set(0);
 
         AuthResult unknownUser = authenticate("GET", PRODUCTS, basic("mallory", aliceToken));
@@ -250,10 +257,8 @@ class AuthenticatorTest {
 
     @Test
     void refusesAnotherStoresCredentialsIndistinguishablyFromAWrongSecret() {
-        AuthResult wrongBasic = authenticate("GET", PRODUCTS,
-                basic("bob", generator.generate(SecretKind.LEGACY_TOKEN)));
-        AuthResult wrongBearer = authenticate("GET", PRODUCTS,
-                bearer(generator.generate(SecretKind.ACCESS_TOKEN)));
+        AuthResult wrongBasic = wrongBasicSecret("bob");
+        AuthResult wrongBearer = wrongBearerToken();
 
         AuthResult otherStoreBasic = authenticate("GET", PRODUCTS, basic("bob", bobOfOtherStoreToken));
         AuthResult otherStoreBearer = authenticate("GET", PRODUCTS, bearer(otherStoreToken));
@@ -368,7 +373,7 @@ class AuthenticatorTest {
 
     @Test
     void recordsUsageOnlyForSuccessfulRequests() {
-        authenticate("GET", PRODUCTS, bearer(generator.generate(SecretKind.ACCESS_TOKEN)));
+        wrongBearerToken();
         authenticate("POST", PRODUCTS, bearer(readOnlyToken));
         authenticate("GET", "/stores/abc/v2/unmapped", bearer(modifyToken));
         authenticate("GET", PRODUCTS, Map.of());

@@ -105,6 +105,24 @@ class CachingCredentialStoreTest {
         return cache;
     }
 
+    /**
+     * A counting store that looks {@code key} up at once, signals {@code entered}, and answers only
+     * once {@code gate} opens.
+     */
+    private CredentialStore gatedStore(CountDownLatch entered, CountDownLatch gate) {
+        return key -> {
+            Optional<Account> answer = countingStore.find(key);
+            entered.countDown();
+            await(gate);
+            return answer;
+        };
+    }
+
+    /** A cache whose lookups run on tracked threads, with {@code timeout} for callers. */
+    private CachingCredentialStore threadedCache(CredentialStore store, Duration timeout) {
+        return build(builder(store).lookupExecutor(trackedLookups).lookupTimeout(timeout));
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             if (!latch.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
@@ -120,8 +138,15 @@ class CachingCredentialStoreTest {
         assertTrue(lookupsFinished.tryAcquire(count, WAIT_SECONDS, TimeUnit.SECONDS), "store lookups finished");
     }
 
-    private void advance(Duration duration) {
-        nanos.addAndGet(duration.toNanos());
+    /** Expects exactly one lookup so far for {@code token}, and the next only once {@code ttl} has passed. */
+    private void assertAskedAgainOnlyAfter(Duration ttl, CachingCredentialStore cache, String token) {
+        nanos.addAndGet(ttl.minusSeconds(1).toNanos());
+        cache.find(keyOf(token));
+        assertEquals(1, lookups.get());
+
+        nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+        cache.find(keyOf(token));
+        assertEquals(2, lookups.get());
     }
 
     @Test
@@ -144,27 +169,16 @@ class CachingCredentialStoreTest {
         CachingCredentialStore cache = build(builder(countingStore));
         cache.find(keyOf("token-1"));
 
-        advance(TTL.minusSeconds(1));
-        cache.find(keyOf("token-1"));
-        assertEquals(1, lookups.get());
-
-        advance(Duration.ofSeconds(2));
-        cache.find(keyOf("token-1"));
-        assertEquals(2, lookups.get());
+        assertAskedAgainOnlyAfter(TTL, cache, "token-1");
     }
 
     @Test
     void concurrentMissesForOneKeyMakeExactlyOneStoreLookup() throws Exception {
         int callerCount = 8;
-        OAuthAccount account = account("a1", "token-1");
+        OAuthAccount account = stored("a1", "token-1");
         CountDownLatch allCallersStarted = new CountDownLatch(callerCount);
-        CredentialStore gated = key -> {
-            lookups.incrementAndGet();
-            await(allCallersStarted);
-            return Optional.of(account);
-        };
-        CachingCredentialStore cache = build(builder(gated).lookupExecutor(lookupPool)
-                .lookupTimeout(Duration.ofSeconds(WAIT_SECONDS)));
+        CachingCredentialStore cache = threadedCache(gatedStore(new CountDownLatch(1), allCallersStarted),
+                Duration.ofSeconds(WAIT_SECONDS));
 
         List<Future<Optional<Account>>> results = new ArrayList<>();
         for (int i = 0; i < callerCount; i++) {
@@ -191,13 +205,7 @@ class CachingCredentialStoreTest {
         assertEquals(1, lookups.get());
         assertEquals(4, cache.stats().negativeHitCount());
 
-        advance(NEGATIVE_TTL.minusSeconds(1));
-        cache.find(keyOf("unknown"));
-        assertEquals(1, lookups.get());
-
-        advance(Duration.ofSeconds(2));
-        cache.find(keyOf("unknown"));
-        assertEquals(2, lookups.get());
+        assertAskedAgainOnlyAfter(NEGATIVE_TTL, cache, "unknown");
     }
 
     @Test
@@ -280,13 +288,7 @@ class CachingCredentialStoreTest {
         OAuthAccount account = stored("a1", "token-1");
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CredentialStore gated = key -> {
-            entered.countDown();
-            await(release);
-            return countingStore.find(key);
-        };
-        CachingCredentialStore cache = build(builder(gated).lookupExecutor(trackedLookups)
-                .lookupTimeout(Duration.ofSeconds(WAIT_SECONDS)));
+        CachingCredentialStore cache = threadedCache(gatedStore(entered, release), Duration.ofSeconds(WAIT_SECONDS));
         Future<Optional<Account>> racing = callers.submit(() -> cache.find(keyOf("token-1")));
         await(entered);
 
@@ -303,14 +305,7 @@ class CachingCredentialStoreTest {
     void doesNotKeepANotFoundThatRacedAnInvalidateKey() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CredentialStore gated = key -> {
-            Optional<Account> answer = countingStore.find(key);
-            entered.countDown();
-            await(release);
-            return answer;
-        };
-        CachingCredentialStore cache = build(builder(gated).lookupExecutor(trackedLookups)
-                .lookupTimeout(Duration.ofSeconds(WAIT_SECONDS)));
+        CachingCredentialStore cache = threadedCache(gatedStore(entered, release), Duration.ofSeconds(WAIT_SECONDS));
         Future<Optional<Account>> racing = callers.submit(() -> cache.find(keyOf("token-1")));
         await(entered);
 
@@ -357,15 +352,9 @@ class CachingCredentialStoreTest {
 
     @Test
     void aSlowStoreTimesCallersOutWhileStillMakingOneLookup() throws Exception {
-        OAuthAccount account = account("a1", "token-1");
+        OAuthAccount account = stored("a1", "token-1");
         CountDownLatch release = new CountDownLatch(1);
-        CredentialStore slow = key -> {
-            lookups.incrementAndGet();
-            await(release);
-            return Optional.of(account);
-        };
-        CachingCredentialStore cache = build(builder(slow).lookupExecutor(trackedLookups)
-                .lookupTimeout(Duration.ofMillis(50)));
+        CachingCredentialStore cache = threadedCache(gatedStore(new CountDownLatch(1), release), Duration.ofMillis(50));
 
         List<Future<?>> waiting = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
