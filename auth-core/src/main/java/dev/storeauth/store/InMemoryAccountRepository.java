@@ -105,11 +105,10 @@ public final class InMemoryAccountRepository implements AccountRepository {
 
     @Override
     public synchronized boolean deleteLegacyAccount(String storeHash, String username) {
-        Account account = byId.get(LegacyAccount.idOf(storeHash, username));
-        if (account == null) {
+        if (!(byId.get(LegacyAccount.idOf(storeHash, username)) instanceof LegacyAccount legacy)) {
             return false;
         }
-        remove(account);
+        remove(legacy);
         return true;
     }
 
