@@ -162,6 +162,16 @@ class InMemoryAccountRepositoryTest {
     }
 
     @Test
+    void deletesNoOAuthAccountWhoseIdLooksLikeALegacyOne() {
+        OAuthAccount lookalike = new OAuthAccount("legacy:abc:alice", "abc", "Lookalike", "sci_x", digest("s"),
+                digest("token-x"), Scopes.none(), T0);
+        repository.insertOAuthAccount(lookalike, 50);
+
+        assertFalse(repository.deleteLegacyAccount("abc", "alice"));
+        assertEquals(List.of(lookalike), repository.oauthAccounts("abc"));
+    }
+
+    @Test
     void keepsTheLaterLastUsedTime() {
         OAuthAccount account = oauth("a1", "abc", 0);
         repository.insertOAuthAccount(account, 50);
