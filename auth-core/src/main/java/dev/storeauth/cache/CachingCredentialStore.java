@@ -148,7 +148,7 @@ public final class CachingCredentialStore implements CredentialStore, AutoClosea
             try {
                 lookupExecutor.execute(() -> complete(pending));
             } catch (RejectedExecutionException e) {
-                pending.completeExceptionally(new StoreUnavailableException("too many credential lookups queued"));
+                pending.fail(new StoreUnavailableException("too many credential lookups queued"));
             }
         }
         return future;
@@ -160,7 +160,7 @@ public final class CachingCredentialStore implements CredentialStore, AutoClosea
             found = delegate.find(pending.key);
         } catch (RuntimeException e) {
             counters.failures.increment();
-            pending.completeExceptionally(e instanceof StoreUnavailableException ? e
+            pending.fail(e instanceof StoreUnavailableException s ? s
                     : new StoreUnavailableException("credential store failed: " + e.getClass().getName(), e));
             return;
         }
@@ -187,7 +187,11 @@ public final class CachingCredentialStore implements CredentialStore, AutoClosea
 
     private Account await(CompletableFuture<Account> future) {
         try {
-            return future.isDone() ? future.getNow(null) : future.get(timeoutNanos, TimeUnit.NANOSECONDS);
+            Account account = future.isDone() ? future.getNow(null) : future.get(timeoutNanos, TimeUnit.NANOSECONDS);
+            if (account == null && future instanceof PendingLookup pending) {
+                pending.rethrowFailure();
+            }
+            return account;
         } catch (TimeoutException e) {
             counters.timeouts.increment();
             throw new StoreUnavailableException("credential lookup timed out after "

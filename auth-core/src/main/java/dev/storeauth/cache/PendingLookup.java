@@ -2,6 +2,7 @@ package dev.storeauth.cache;
 
 import dev.storeauth.accounts.Account;
 import dev.storeauth.store.LookupKey;
+import dev.storeauth.store.StoreUnavailableException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -14,10 +15,28 @@ final class PendingLookup extends CompletableFuture<Account> {
     final LookupKey key;
     final long epoch;
     private final AtomicBoolean started = new AtomicBoolean();
+    private volatile StoreUnavailableException failure;
 
     PendingLookup(LookupKey key, long epoch) {
         this.key = key;
         this.epoch = epoch;
+    }
+
+    /**
+     * Completes with "no value" and remembers why. Completing exceptionally instead would make
+     * Caffeine log a warning with a stack trace per failed lookup: a log flood during an outage.
+     */
+    void fail(StoreUnavailableException cause) {
+        failure = cause;
+        complete(null);
+    }
+
+    /** Throws, for this caller, the failure {@link #fail} recorded; does nothing if none. */
+    void rethrowFailure() {
+        StoreUnavailableException cause = failure;
+        if (cause != null) {
+            throw new StoreUnavailableException(cause.getMessage(), cause);
+        }
     }
 
     /** Returns {@code true} to exactly one caller: the one that must start the lookup. */
