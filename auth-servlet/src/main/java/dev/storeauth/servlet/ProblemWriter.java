@@ -1,0 +1,64 @@
+package dev.storeauth.servlet;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storeauth.auth.AuthResult;
+import dev.storeauth.auth.Problem;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes denials as RFC 9457 {@code application/problem+json} with {@code Cache-Control: no-store}
+ * and every {@code WWW-Authenticate} challenge. Writes nothing once the response is committed.
+ * Thread-safe.
+ */
+final class ProblemWriter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final int retryAfterSeconds;
+
+    ProblemWriter(int retryAfterSeconds) {
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    void deny(HttpServletResponse response, AuthResult.Denied denied) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.reset();
+        for (String challenge : denied.challenges()) {
+            response.addHeader("WWW-Authenticate", challenge);
+        }
+        denied.headers().forEach(response::setHeader);
+        write(response, denied.status(), denied.problem(), denied.detail());
+    }
+
+    void unavailable(HttpServletResponse response) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.reset();
+        response.setHeader("Retry-After", Integer.toString(retryAfterSeconds));
+        write(response, 503, Problem.STORE_UNAVAILABLE,
+                "Credentials cannot be checked right now; retry after " + retryAfterSeconds + " seconds");
+    }
+
+    private static void write(HttpServletResponse response, int status, Problem problem, String detail)
+            throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.type());
+        body.put("title", problem.title());
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("code", problem.code());
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        response.setStatus(status);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.storeauth.servlet;
+
+import dev.storeauth.auth.ApiRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+
+/**
+ * Describes a servlet request to the servlet-free core: the container-decoded, container-normalised
+ * path below the API prefix; whether it arrived over TLS ({@code X-Forwarded-Proto} counts only from
+ * a trusted proxy); and its headers. Immutable and thread-safe.
+ */
+final class RequestDescriber {
+
+    private final String apiPrefix;
+    private final TrustedProxies trustedProxies;
+
+    RequestDescriber(String apiPrefix, TrustedProxies trustedProxies) {
+        this.apiPrefix = apiPrefix;
+        this.trustedProxies = trustedProxies;
+    }
+
+    ApiRequest describe(HttpServletRequest request) {
+        return new ApiRequest(request.getMethod(), path(request), name -> values(request, name),
+                isSecure(request), String.valueOf(request.getRemoteAddr()));
+    }
+
+    /** The path the authenticator reads: {@code /stores/...}, or something it will refuse. */
+    String path(HttpServletRequest request) {
+        String servletPath = request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        String path = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+        if (apiPrefix.isEmpty()) {
+            return path;
+        }
+        return path.startsWith(apiPrefix) && (path.length() == apiPrefix.length() || path.charAt(apiPrefix.length()) == '/')
+                ? path.substring(apiPrefix.length()) : "";
+    }
+
+    boolean isSecure(HttpServletRequest request) {
+        if (request.isSecure()) {
+            return true;
+        }
+        if (!trustedProxies.contains(request.getRemoteAddr())) {
+            return false;
+        }
+        Enumeration<String> protos = request.getHeaders("X-Forwarded-Proto");
+        String last = null;
+        while (protos != null && protos.hasMoreElements()) {
+            last = protos.nextElement();
+        }
+        // With several proxies the nearest (trusted) one appends last; only its word counts.
+        if (last != null && last.indexOf(',') >= 0) {
+            last = last.substring(last.lastIndexOf(',') + 1);
+        }
+        return last != null && last.strip().equalsIgnoreCase("https");
+    }
+
+    private static List<String> values(HttpServletRequest request, String name) {
+        Enumeration<String> values = request.getHeaders(name);
+        if (values == null || !values.hasMoreElements()) {
+            return List.of();
+        }
+        String first = values.nextElement();
+        if (!values.hasMoreElements()) {
+            return List.of(first);
+        }
+        List<String> all = new ArrayList<>();
+        all.add(first);
+        while (values.hasMoreElements()) {
+            all.add(values.nextElement());
+        }
+        return all;
+    }
+
+}

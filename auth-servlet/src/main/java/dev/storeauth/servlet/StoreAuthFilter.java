@@ -1,0 +1,127 @@
+package dev.storeauth.servlet;
+
+import dev.storeauth.auth.AuthResult;
+import dev.storeauth.auth.Authenticator;
+import dev.storeauth.store.StoreUnavailableException;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Guards a store API: every request is authenticated and authorized by an {@link Authenticator}
+ * before the rest of the chain sees it.
+ *
+ * <ul>
+ *   <li>Allowed requests continue wrapped: {@code getUserPrincipal()} is an
+ *       {@link dev.storeauth.auth.ApiPrincipal}, {@code getAuthType()} is {@code BASIC} or
+ *       {@code BEARER}, {@code isUserInRole("products:read-only")} checks scopes, and the account
+ *       is the request attribute {@link #ACCOUNT_ATTRIBUTE}.
+ *   <li>Denied requests get the status, every {@code WWW-Authenticate} challenge,
+ *       {@code Cache-Control: no-store} and an RFC 9457 problem body; the chain is not called.
+ *   <li>An unavailable credential store is 503 with {@code Retry-After}, never 401 or 500.
+ * </ul>
+ *
+ * <p>From code:
+ * <pre>{@code
+ * context.addFilter("storeauth", new StoreAuthFilter(authenticator)).addMappingForUrlPatterns(null, false, "/stores/*");
+ * }</pre>
+ * From {@code web.xml}: the no-argument constructor and the init-params of {@link FilterSettings}.
+ * Thread-safe once initialised.
+ */
+public final class StoreAuthFilter implements Filter {
+
+    /** Request attribute holding the authenticated {@link dev.storeauth.accounts.Account}. */
+    public static final String ACCOUNT_ATTRIBUTE = "dev.storeauth.account";
+    /** Request attribute holding the whole {@link AuthResult.Authenticated}. */
+    public static final String RESULT_ATTRIBUTE = "dev.storeauth.authenticated";
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoreAuthFilter.class);
+
+    private volatile Authenticator authenticator;
+    private volatile RequestDescriber describer;
+    private volatile ProblemWriter problems;
+    private volatile AutoCloseable owned;
+
+    /** For {@code web.xml}: everything comes from init-params in {@link #init(FilterConfig)}. */
+    public StoreAuthFilter() {
+    }
+
+    /** For code: guards with {@code authenticator}, API prefix empty, no trusted proxies. */
+    public StoreAuthFilter(Authenticator authenticator) {
+        this(authenticator, "", TrustedProxies.none());
+    }
+
+    /**
+     * For code, behind proxies or under a prefix.
+     *
+     * @param apiPrefix the servlet-relative prefix before {@code /stores/...}, e.g. {@code /api}, or empty
+     * @param trustedProxies whose {@code X-Forwarded-Proto} is believed
+     */
+    public StoreAuthFilter(Authenticator authenticator, String apiPrefix, TrustedProxies trustedProxies) {
+        this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+        this.describer = new RequestDescriber(FilterSettings.requirePrefix(apiPrefix), trustedProxies);
+        this.problems = new ProblemWriter(FilterSettings.DEFAULT_RETRY_AFTER_SECONDS);
+    }
+
+    /**
+     * Reads init-params unless constructed with an authenticator.
+     *
+     * @throws ServletException naming the parameter when one is unknown or invalid
+     */
+    @Override
+    public void init(FilterConfig config) throws ServletException {
+        if (authenticator != null) {
+            return;
+        }
+        FilterSettings settings = FilterSettings.from(config);
+        this.owned = settings.store();
+        this.authenticator = settings.authenticator();
+        this.describer = new RequestDescriber(settings.apiPrefix(), settings.trustedProxies());
+        this.problems = new ProblemWriter(settings.retryAfterSeconds());
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
+            throw new ServletException("StoreAuthFilter guards HTTP requests only");
+        }
+        AuthResult result;
+        try {
+            result = authenticator.authenticate(describer.describe(request));
+        } catch (StoreUnavailableException e) {
+            LOG.warn("credential store unavailable, answering 503: {}", e.getMessage());
+            problems.unavailable(response);
+            return;
+        }
+        if (result instanceof AuthResult.Authenticated authenticated) {
+            request.setAttribute(ACCOUNT_ATTRIBUTE, authenticated.account());
+            request.setAttribute(RESULT_ATTRIBUTE, authenticated);
+            chain.doFilter(new AuthenticatedRequest(request, authenticated), response);
+            return;
+        }
+        problems.deny(response, (AuthResult.Denied) result);
+    }
+
+    /** Closes the credential store if init-params created it. */
+    @Override
+    public void destroy() {
+        AutoCloseable store = owned;
+        if (store != null) {
+            try {
+                store.close();
+            } catch (Exception e) {
+                LOG.warn("closing the credential store failed: {}", e.toString());
+            }
+        }
+    }
+}
