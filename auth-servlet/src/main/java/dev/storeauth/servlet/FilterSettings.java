@@ -1,0 +1,126 @@
+package dev.storeauth.servlet;
+
+import dev.storeauth.auth.Authenticator;
+import dev.storeauth.cache.CachingCredentialStore;
+import dev.storeauth.cache.CachingCredentialStoreBuilder;
+import dev.storeauth.credentials.SecretDigester;
+import dev.storeauth.store.CredentialStore;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code web.xml} init-params of {@link StoreAuthFilter}. Unknown names and invalid values fail
+ * {@code init} with a message naming the parameter, so a half-configured filter never serves.
+ *
+ * <table>
+ *   <caption>init-params</caption>
+ *   <tr><th>name</th><th>meaning</th><th>default</th></tr>
+ *   <tr><td>{@code store-factory}</td><td>class name of a {@link CredentialStoreFactory}</td><td>one of these two is required</td></tr>
+ *   <tr><td>{@code store-datasource}</td><td>JNDI name of a {@code DataSource} for the JDBC store, e.g. {@code java:comp/env/jdbc/storeauth}</td><td></td></tr>
+ *   <tr><td>{@code realm}</td><td>realm in challenges</td><td>{@code storeauth}</td></tr>
+ *   <tr><td>{@code cache-max-size}</td><td>accounts cached</td><td>100000</td></tr>
+ *   <tr><td>{@code cache-ttl}</td><td>how long a found account is trusted (ISO-8601, e.g. {@code PT5M}, or seconds)</td><td>{@code PT5M}</td></tr>
+ *   <tr><td>{@code negative-cache-ttl}</td><td>how long "not found" is kept</td><td>{@code PT30S}</td></tr>
+ *   <tr><td>{@code lookup-timeout}</td><td>longest wait for the store before 503</td><td>{@code PT2S}</td></tr>
+ *   <tr><td>{@code require-tls}</td><td>refuse plain HTTP with 403</td><td>{@code true}</td></tr>
+ *   <tr><td>{@code trusted-proxies}</td><td>comma-separated IPs/CIDRs whose {@code X-Forwarded-Proto} counts</td><td>none</td></tr>
+ *   <tr><td>{@code api-prefix}</td><td>path before {@code /stores/...}, e.g. {@code /api}</td><td>empty</td></tr>
+ *   <tr><td>{@code retry-after}</td><td>seconds in {@code Retry-After} on 503</td><td>5</td></tr>
+ *   <tr><td>{@code digest-key-env}</td><td>environment variable holding a base64 HMAC key (at least 32 bytes); unset means SHA-256</td><td></td></tr>
+ * </table>
+ */
+final class FilterSettings {
+
+    static final int DEFAULT_RETRY_AFTER_SECONDS = 5;
+    static final Set<String> NAMES = Set.of("store-factory", "store-datasource", "realm", "cache-max-size",
+            "cache-ttl", "negative-cache-ttl", "lookup-timeout", "require-tls", "trusted-proxies", "api-prefix",
+            "retry-after", "digest-key-env");
+
+    private final InitParams params;
+    private final CachingCredentialStore store;
+    private final Authenticator authenticator;
+
+    private FilterSettings(InitParams params, CachingCredentialStore store, Authenticator authenticator) {
+        this.params = params;
+        this.store = store;
+        this.authenticator = authenticator;
+    }
+
+    static FilterSettings from(FilterConfig config) throws ServletException {
+        Map<String, String> raw = new LinkedHashMap<>();
+        for (String name : Collections.list(config.getInitParameterNames())) {
+            raw.put(name, config.getInitParameter(name));
+        }
+        try {
+            InitParams params = new InitParams(raw, NAMES);
+            CachingCredentialStore store = cache(params, StoreSources.open(params));
+            Authenticator authenticator = Authenticator.builder(store)
+                    .realm(params.string("realm", "storeauth"))
+                    .requireTls(params.bool("require-tls", true))
+                    .digester(digester(params))
+                    .build();
+            return new FilterSettings(params, store, authenticator);
+        } catch (IllegalArgumentException e) {
+            throw new ServletException("StoreAuthFilter: " + e.getMessage(), e);
+        }
+    }
+
+    CachingCredentialStore store() {
+        return store;
+    }
+
+    Authenticator authenticator() {
+        return authenticator;
+    }
+
+    String apiPrefix() {
+        return requirePrefix(params.string("api-prefix", ""));
+    }
+
+    TrustedProxies trustedProxies() {
+        return params.parse("trusted-proxies", TrustedProxies::parse, TrustedProxies.none());
+    }
+
+    int retryAfterSeconds() {
+        return (int) params.positiveLong("retry-after", DEFAULT_RETRY_AFTER_SECONDS);
+    }
+
+    /**
+     * @throws IllegalArgumentException unless empty or {@code /segment[/segment...]} without a trailing slash
+     */
+    static String requirePrefix(String prefix) {
+        if (!prefix.isEmpty() && (!prefix.startsWith("/") || prefix.endsWith("/") || prefix.contains("//"))) {
+            throw new IllegalArgumentException("api-prefix must be empty or like /api (no trailing slash): " + prefix);
+        }
+        return prefix;
+    }
+
+    private static CachingCredentialStore cache(InitParams params, CredentialStore store) {
+        CachingCredentialStoreBuilder builder = CachingCredentialStore.builder(store);
+        builder.maximumSize(params.positiveLong("cache-max-size", 100_000));
+        builder.expireAfterWrite(params.duration("cache-ttl", "PT5M"));
+        builder.negativeExpireAfterWrite(params.duration("negative-cache-ttl", "PT30S"));
+        builder.lookupTimeout(params.duration("lookup-timeout", "PT2S"));
+        return builder.build();
+    }
+
+    private static SecretDigester digester(InitParams params) {
+        String variable = params.string("digest-key-env", "");
+        if (variable.isEmpty()) {
+            return SecretDigester.sha256();
+        }
+        String key = System.getenv(variable);
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("digest-key-env: environment variable " + variable + " is not set");
+        }
+        try {
+            return SecretDigester.hmacSha256(java.util.Base64.getDecoder().decode(key.strip()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("digest-key-env: " + variable + " must hold base64 of at least 32 bytes");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.storeauth.servlet;
+
+import dev.storeauth.store.CredentialStore;
+import dev.storeauth.store.jdbc.JdbcAccountRepository;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+
+/** Opens the credential store named by {@code store-factory} or {@code store-datasource}. */
+final class StoreSources {
+
+    private StoreSources() {
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the parameter when neither or both are given, or the
+     *     one given cannot be used
+     */
+    static CredentialStore open(InitParams params) {
+        String factory = params.string("store-factory", "");
+        String dataSource = params.string("store-datasource", "");
+        if (factory.isEmpty() == dataSource.isEmpty()) {
+            throw new IllegalArgumentException("store-factory / store-datasource: give exactly one of them");
+        }
+        return factory.isEmpty() ? jdbc(dataSource) : fromFactory(factory, params);
+    }
+
+    private static CredentialStore fromFactory(String className, InitParams params) {
+        Object instance;
+        try {
+            instance = Class.forName(className, true, Thread.currentThread().getContextClassLoader())
+                    .getConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new IllegalArgumentException("store-factory: cannot instantiate " + className + " (" + e + ")", e);
+        }
+        if (!(instance instanceof CredentialStoreFactory storeFactory)) {
+            throw new IllegalArgumentException("store-factory: " + className + " does not implement "
+                    + CredentialStoreFactory.class.getName());
+        }
+        CredentialStore store = storeFactory.create(params.all());
+        if (store == null) {
+            throw new IllegalArgumentException("store-factory: " + className + " returned no store");
+        }
+        return store;
+    }
+
+    private static CredentialStore jdbc(String jndiName) {
+        try {
+            Object found = new InitialContext().lookup(jndiName);
+            if (!(found instanceof DataSource dataSource)) {
+                throw new IllegalArgumentException("store-datasource: " + jndiName + " is not a javax.sql.DataSource");
+            }
+            return JdbcAccountRepository.create(dataSource);
+        } catch (NamingException e) {
+            throw new IllegalArgumentException("store-datasource: JNDI lookup of " + jndiName + " failed (" + e + ")", e);
+        }
+    }
+}
