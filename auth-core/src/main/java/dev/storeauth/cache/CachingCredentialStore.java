@@ -160,6 +160,8 @@ public final class CachingCredentialStore implements CredentialStore, AutoClosea
             found = delegate.find(pending.key);
         } catch (RuntimeException e) {
             counters.failures.increment();
+            // Remove before failing the waiters, or a caller retrying at once could get this stale failure.
+            positive.asMap().remove(pending.key, pending);
             pending.fail(e instanceof StoreUnavailableException s ? s
                     : new StoreUnavailableException("credential store failed: " + e.getClass().getName(), e));
             return;

@@ -1,0 +1,296 @@
+package dev.storeauth.store.jdbc;
+
+import dev.storeauth.accounts.Account;
+import dev.storeauth.accounts.LegacyAccount;
+import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.credentials.SecretDigest;
+import dev.storeauth.store.AccountRepository;
+import dev.storeauth.store.LookupKey;
+import dev.storeauth.store.StoreUnavailableException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * An {@link AccountRepository} in a relational database (H2 and PostgreSQL are tested) through a
+ * caller-supplied {@link DataSource}, normally a pool; it never opens connections of its own.
+ *
+ * <ul>
+ *   <li>Secrets are stored only as hex digests; token digests, client IDs and (store, username)
+ *       are unique, and every lookup path is indexed.
+ *   <li>{@link #insertOAuthAccount} locks the store's row ({@code SELECT ... FOR UPDATE}) in the
+ *       transaction that counts and inserts, so the limit holds across nodes.
+ *   <li>Every create, delete and token change is published in its own transaction (see
+ *       {@link AccountChangeFeed}).
+ *   <li>Any {@link SQLException} becomes {@link StoreUnavailableException}, never "not found".
+ * </ul>
+ *
+ * <pre>{@code
+ * JdbcAccountRepository repository = JdbcAccountRepository.create(hikariDataSource);
+ * }</pre>
+ *
+ * Thread-safe; holds no connection between calls.
+ */
+public final class JdbcAccountRepository implements AccountRepository {
+
+    private final Jdbc jdbc;
+    private final Dialect dialect;
+    private final ChangeLog changes;
+
+    private JdbcAccountRepository(DataSource dataSource, Dialect dialect, Clock clock) {
+        this.jdbc = new Jdbc(dataSource);
+        this.dialect = dialect;
+        this.changes = new ChangeLog(dialect, clock);
+    }
+
+    /**
+     * Migrates the schema, then returns a repository over {@code dataSource}.
+     *
+     * @throws StoreUnavailableException if the database cannot be reached or migrated
+     */
+    public static JdbcAccountRepository create(DataSource dataSource) {
+        SchemaMigrator.migrate(dataSource);
+        try {
+            Dialect dialect = new Jdbc(dataSource).read(Dialect::of);
+            return new JdbcAccountRepository(dataSource, dialect, Clock.systemUTC());
+        } catch (SQLException e) {
+            throw Jdbc.unavailable("connect", e);
+        }
+    }
+
+    @Override
+    public Optional<Account> find(LookupKey key) {
+        if (key instanceof LookupKey.ByUsername byUser) {
+            return legacyAccount(byUser.storeHash(), byUser.username()).map(Account.class::cast);
+        }
+        String digest = ((LookupKey.ByTokenDigest) key).digest().toHex();
+        return one("find", "SELECT " + AccountRows.OAUTH_COLUMNS
+                + " FROM storeauth_oauth_accounts WHERE access_token_digest = ?", AccountRows::oauth, digest);
+    }
+
+    @Override
+    public boolean insertOAuthAccount(OAuthAccount account, int limit) {
+        try {
+            return jdbc.transaction(c -> {
+                lockStore(c, account.storeHash());
+                if (countOAuth(c, account.storeHash()) >= limit) {
+                    return false;
+                }
+                insert(c, "INSERT INTO storeauth_oauth_accounts (" + AccountRows.OAUTH_COLUMNS
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ps -> AccountRows.bind(ps, account));
+                changes.publish(c, account.id());
+                return true;
+            });
+        } catch (SQLException e) {
+            if (Jdbc.isDuplicate(e)) {
+                throw new IllegalStateException("duplicate OAuth account id, client ID or access token");
+            }
+            throw Jdbc.unavailable("insert OAuth account", e);
+        }
+    }
+
+    @Override
+    public List<OAuthAccount> oauthAccounts(String storeHash) {
+        return list("list OAuth accounts", "SELECT " + AccountRows.OAUTH_COLUMNS + " FROM storeauth_oauth_accounts"
+                + " WHERE store_hash = ? ORDER BY created_at_us, id", AccountRows::oauth, storeHash);
+    }
+
+    @Override
+    public Optional<OAuthAccount> oauthAccount(String storeHash, String id) {
+        return one("find OAuth account", "SELECT " + AccountRows.OAUTH_COLUMNS
+                + " FROM storeauth_oauth_accounts WHERE id = ? AND store_hash = ?", AccountRows::oauth, id, storeHash);
+    }
+
+    @Override
+    public List<String> deleteOAuthAccounts(String storeHash, Collection<String> ids) {
+        try {
+            return jdbc.transaction(c -> {
+                List<String> deleted = new ArrayList<>();
+                for (String id : new LinkedHashSet<>(ids)) {
+                    if (update(c, "DELETE FROM storeauth_oauth_accounts WHERE id = ? AND store_hash = ?",
+                            id, storeHash) == 1) {
+                        changes.publish(c, id);
+                        deleted.add(id);
+                    }
+                }
+                return deleted;
+            });
+        } catch (SQLException e) {
+            throw Jdbc.unavailable("delete OAuth accounts", e);
+        }
+    }
+
+    @Override
+    public boolean insertLegacyAccount(LegacyAccount account) {
+        try {
+            return jdbc.transaction(c -> {
+                insert(c, "INSERT INTO storeauth_legacy_accounts (id, " + AccountRows.LEGACY_COLUMNS
+                        + ") VALUES (?, ?, ?, ?, ?)", ps -> AccountRows.bind(ps, account));
+                changes.publish(c, account.id());
+                return true;
+            });
+        } catch (SQLException e) {
+            if (!Jdbc.isDuplicate(e)) {
+                throw Jdbc.unavailable("insert legacy account", e);
+            }
+            if (legacyAccount(account.storeHash(), account.username()).isEmpty()) {
+                throw new IllegalStateException("duplicate legacy API token");
+            }
+            return false;
+        }
+    }
+
+    @Override
+    public List<LegacyAccount> legacyAccounts(String storeHash) {
+        return list("list legacy accounts", "SELECT " + AccountRows.LEGACY_COLUMNS + " FROM storeauth_legacy_accounts"
+                + " WHERE store_hash = ? ORDER BY created_at_us, username", AccountRows::legacy, storeHash);
+    }
+
+    @Override
+    public boolean replaceLegacyToken(String storeHash, String username, SecretDigest newDigest) {
+        return changeLegacy("replace legacy token",
+                "UPDATE storeauth_legacy_accounts SET token_digest = ? WHERE id = ?",
+                newDigest.toHex(), LegacyAccount.idOf(storeHash, username));
+    }
+
+    @Override
+    public boolean deleteLegacyAccount(String storeHash, String username) {
+        return changeLegacy("delete legacy account", "DELETE FROM storeauth_legacy_accounts WHERE id = ?",
+                LegacyAccount.idOf(storeHash, username));
+    }
+
+    @Override
+    public void recordLastUsed(Map<String, Instant> lastUsedByAccountId) {
+        try {
+            jdbc.transaction(c -> {
+                for (Map.Entry<String, Instant> e : lastUsedByAccountId.entrySet()) {
+                    String table = e.getKey().startsWith("legacy:") ? "storeauth_legacy_accounts"
+                            : "storeauth_oauth_accounts";
+                    long at = AccountRows.micros(e.getValue());
+                    update(c, "UPDATE " + table + " SET last_used_at_us = ? WHERE id = ?"
+                            + " AND (last_used_at_us IS NULL OR last_used_at_us < ?)", at, e.getKey(), at);
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw Jdbc.unavailable("record last-used times", e);
+        }
+    }
+
+    @Override
+    public Map<String, Instant> lastUsed(String storeHash) {
+        Map<String, Instant> out = new HashMap<>();
+        list("read last-used times", "SELECT id, last_used_at_us FROM storeauth_oauth_accounts"
+                + " WHERE store_hash = ? AND last_used_at_us IS NOT NULL UNION ALL"
+                + " SELECT id, last_used_at_us FROM storeauth_legacy_accounts"
+                + " WHERE store_hash = ? AND last_used_at_us IS NOT NULL",
+                rs -> Map.entry(rs.getString(1), AccountRows.fromMicros(rs.getLong(2))), storeHash, storeHash)
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    private Optional<LegacyAccount> legacyAccount(String storeHash, String username) {
+        return one("find legacy account", "SELECT " + AccountRows.LEGACY_COLUMNS
+                + " FROM storeauth_legacy_accounts WHERE store_hash = ? AND username = ?",
+                AccountRows::legacy, storeHash, username);
+    }
+
+    private boolean changeLegacy(String what, String sql, Object... params) {
+        String id = (String) params[params.length - 1];
+        try {
+            return jdbc.transaction(c -> {
+                boolean changed = update(c, sql, params) == 1;
+                if (changed) {
+                    changes.publish(c, id);
+                }
+                return changed;
+            });
+        } catch (SQLException e) {
+            throw Jdbc.unavailable(what, e);
+        }
+    }
+
+    /** Creates the store's row if needed, then holds its lock until the transaction ends. */
+    private void lockStore(Connection c, String storeHash) throws SQLException {
+        update(c, dialect.upsertStore(), storeHash);
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT store_hash FROM storeauth_stores WHERE store_hash = ? FOR UPDATE")) {
+            ps.setString(1, storeHash);
+            ps.executeQuery().close();
+        }
+    }
+
+    private static long countOAuth(Connection c, String storeHash) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM storeauth_oauth_accounts WHERE store_hash = ?")) {
+            ps.setString(1, storeHash);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private <T> Optional<T> one(String what, String sql, RowMapper<T> mapper, Object... params) {
+        List<T> rows = list(what, sql, mapper, params);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    private <T> List<T> list(String what, String sql, RowMapper<T> mapper, Object... params) {
+        try {
+            return jdbc.read(c -> {
+                try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+                    List<T> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(mapper.map(rs));
+                    }
+                    return out;
+                }
+            });
+        } catch (SQLException e) {
+            throw Jdbc.unavailable(what, e);
+        }
+    }
+
+    private static int update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql, params)) {
+            return ps.executeUpdate();
+        }
+    }
+
+    private static void insert(Connection c, String sql, Binder binder) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            ps.executeUpdate();
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        for (int i = 0; i < params.length; i++) {
+            ps.setObject(i + 1, params[i]);
+        }
+        return ps;
+    }
+
+    @FunctionalInterface
+    private interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+}
