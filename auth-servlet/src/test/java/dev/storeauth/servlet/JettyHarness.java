@@ -53,7 +53,7 @@ final class JettyHarness implements AutoCloseable {
     }
 
     /** Answers 200 with what the wrapped request says about its caller. */
-    static final class EchoServlet extends HttpServlet {
+    public static final class EchoServlet extends HttpServlet {
         private static final long serialVersionUID = 1L;
 
         @Override
