@@ -40,12 +40,16 @@ final class FilterSettings {
             "cache-ttl", "negative-cache-ttl", "lookup-timeout", "require-tls", "trusted-proxies", "api-prefix",
             "retry-after", "digest-key-env");
 
-    private final InitParams params;
+    private final String apiPrefix;
+    private final TrustedProxies trustedProxies;
+    private final int retryAfterSeconds;
     private final CachingCredentialStore store;
     private final Authenticator authenticator;
 
     private FilterSettings(InitParams params, CachingCredentialStore store, Authenticator authenticator) {
-        this.params = params;
+        this.apiPrefix = params.parse("api-prefix", FilterSettings::requirePrefix, "");
+        this.trustedProxies = params.parse("trusted-proxies", TrustedProxies::parse, TrustedProxies.none());
+        this.retryAfterSeconds = (int) Math.min(params.positiveLong("retry-after", DEFAULT_RETRY_AFTER_SECONDS), 86_400);
         this.store = store;
         this.authenticator = authenticator;
     }
@@ -57,13 +61,20 @@ final class FilterSettings {
         }
         try {
             InitParams params = new InitParams(raw, NAMES);
+            boolean requireTls = params.bool("require-tls", true);
+            SecretDigester digester = digester(params);
             CachingCredentialStore store = cache(params, StoreSources.open(params));
-            Authenticator authenticator = Authenticator.builder(store)
-                    .realm(params.string("realm", "storeauth"))
-                    .requireTls(params.bool("require-tls", true))
-                    .digester(digester(params))
-                    .build();
-            return new FilterSettings(params, store, authenticator);
+            try {
+                Authenticator authenticator = Authenticator.builder(store)
+                        .realm(params.string("realm", "storeauth"))
+                        .requireTls(requireTls)
+                        .digester(digester)
+                        .build();
+                return new FilterSettings(params, store, authenticator);
+            } catch (IllegalArgumentException e) {
+                store.close();
+                throw e;
+            }
         } catch (IllegalArgumentException e) {
             throw new ServletException("StoreAuthFilter: " + e.getMessage(), e);
         }
@@ -78,15 +89,15 @@ final class FilterSettings {
     }
 
     String apiPrefix() {
-        return requirePrefix(params.string("api-prefix", ""));
+        return apiPrefix;
     }
 
     TrustedProxies trustedProxies() {
-        return params.parse("trusted-proxies", TrustedProxies::parse, TrustedProxies.none());
+        return trustedProxies;
     }
 
     int retryAfterSeconds() {
-        return (int) params.positiveLong("retry-after", DEFAULT_RETRY_AFTER_SECONDS);
+        return retryAfterSeconds;
     }
 
     /**

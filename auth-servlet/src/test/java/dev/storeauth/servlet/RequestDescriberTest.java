@@ -1,0 +1,52 @@
+package dev.storeauth.servlet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.Mockito.when;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RequestDescriberTest {
+
+    @ParameterizedTest
+    @CsvSource({
+        "'',    /stores, /s1/v2/products,  /stores/s1/v2/products",
+        "/api,  /api,    /stores/s1/v2/x,  /stores/s1/v2/x",
+        "/api,  /apix,   /stores/s1/v2/x,  ''",
+        "/api,  /other,  /stores/s1/v2/x,  ''",
+    })
+    void readsThePathBelowThePrefix(String prefix, String servletPath, String pathInfo, String expected) {
+        HttpServletRequest request = StoreAuthFilterTest.request("GET", servletPath, pathInfo);
+
+        assertEquals(expected, new RequestDescriber(prefix, TrustedProxies.none()).path(request));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "192.0.2.1, https,        false",
+        "10.0.0.1,  https,        true",
+        "10.0.0.1,  HTTPS,        true",
+        "10.0.0.1,  http,         false",
+        "10.0.0.1,  'http,https', true",
+        "10.0.0.1,  'https,http', false",
+    })
+    void believesForwardedProtoOnlyFromTrustedProxies(String remote, String proto, boolean secure) {
+        HttpServletRequest request = StoreAuthFilterTest.request("GET", "/stores", "/s1/v2/products");
+        when(request.getRemoteAddr()).thenReturn(remote);
+        when(request.getHeaders("X-Forwarded-Proto")).thenAnswer(i -> Collections.enumeration(List.of(proto)));
+
+        assertEquals(secure, new RequestDescriber("", TrustedProxies.parse("10.0.0.0/8")).isSecure(request));
+    }
+
+    @Test
+    void trustsTheContainersOwnTlsFlag() {
+        HttpServletRequest request = StoreAuthFilterTest.request("GET", "/stores", "/s1/v2/products");
+        when(request.isSecure()).thenReturn(true);
+
+        assertEquals(true, new RequestDescriber("", TrustedProxies.none()).isSecure(request));
+    }
+}

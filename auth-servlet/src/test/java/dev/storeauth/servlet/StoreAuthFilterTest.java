@@ -1,0 +1,110 @@
+package dev.storeauth.servlet;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import dev.storeauth.auth.Authenticator;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The filter's edges, with Mockito requests and responses. */
+class StoreAuthFilterTest {
+
+    private final StoreAuthFilter filter = new StoreAuthFilter(Authenticator.builder(key -> Optional.empty()).build());
+    private final FilterChain chain = mock(FilterChain.class);
+
+    @Test
+    void writesNothingOnceTheResponseIsCommittedAndDoesNotCallTheChain() throws Exception {
+        HttpServletRequest request = request("GET", "/stores", "/store1/v2/products");
+        HttpServletResponse response = mock(HttpServletResponse.class);
+        when(response.isCommitted()).thenReturn(true);
+
+        filter.doFilter(request, response, chain);
+
+        verify(response, never()).setStatus(anyInt());
+        verify(response, never()).getOutputStream();
+        verify(chain, never()).doFilter(any(), any());
+    }
+
+    @Test
+    void refusesNonHttpRequests() {
+        assertThrows(ServletException.class,
+                () -> filter.doFilter(mock(ServletRequest.class), mock(ServletResponse.class), chain));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "colour=blue                                              | colour",
+        "store-factory=dev.storeauth.servlet.SeededStoreFactory,cache-ttl=soon | cache-ttl",
+        "store-factory=dev.storeauth.servlet.SeededStoreFactory,cache-max-size=-1 | cache-max-size",
+        "store-factory=dev.storeauth.servlet.SeededStoreFactory,require-tls=yes | require-tls",
+        "store-factory=dev.storeauth.servlet.SeededStoreFactory,trusted-proxies=proxy.example | trusted-proxies",
+        "store-factory=dev.storeauth.servlet.SeededStoreFactory,api-prefix=api/ | api-prefix",
+        "store-factory=dev.storeauth.servlet.SeededStoreFactory,realm=a\"b     | realm",
+        "store-factory=java.lang.String                           | store-factory",
+        "store-factory=no.such.Factory                            | store-factory",
+        "realm=x                                                  | store-factory",
+        "store-factory=dev.storeauth.servlet.SeededStoreFactory,store-datasource=java:comp/env/jdbc/x | store-datasource",
+        "store-factory=dev.storeauth.servlet.SeededStoreFactory,digest-key-env=STOREAUTH_NO_SUCH_VARIABLE | digest-key-env",
+    })
+    void failsInitNamingTheBadParameter(String params, String named) {
+        StoreAuthFilter fromWebXml = new StoreAuthFilter();
+
+        ServletException e = assertThrows(ServletException.class, () -> fromWebXml.init(config(params)));
+
+        assertTrue(e.getMessage().contains(named), e.getMessage());
+    }
+
+    @Test
+    void startsFromInitParamsAlone() throws Exception {
+        StoreAuthFilter fromWebXml = new StoreAuthFilter();
+        fromWebXml.init(config("store-factory=dev.storeauth.servlet.SeededStoreFactory,cache-ttl=60,require-tls=false"));
+        HttpServletResponse response = mock(HttpServletResponse.class);
+        when(response.getOutputStream()).thenReturn(new RecordingOutputStream());
+
+        fromWebXml.doFilter(request("GET", "/stores", "/store1/v2/products"), response, chain);
+
+        verify(response).setStatus(401);
+        verify(response).addHeader("WWW-Authenticate", "Bearer realm=\"storeauth\"");
+        fromWebXml.destroy();
+    }
+
+    static HttpServletRequest request(String method, String servletPath, String pathInfo) {
+        HttpServletRequest request = mock(HttpServletRequest.class);
+        when(request.getMethod()).thenReturn(method);
+        when(request.getServletPath()).thenReturn(servletPath);
+        when(request.getPathInfo()).thenReturn(pathInfo);
+        when(request.getRemoteAddr()).thenReturn("192.0.2.1");
+        when(request.getHeaders(any())).thenAnswer(i -> Collections.emptyEnumeration());
+        return request;
+    }
+
+    private static FilterConfig config(String params) {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (String pair : params.split(",")) {
+            int eq = pair.indexOf('=');
+            values.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+        }
+        FilterConfig config = mock(FilterConfig.class);
+        when(config.getInitParameterNames()).thenAnswer(i -> Collections.enumeration(values.keySet()));
+        when(config.getInitParameter(any())).thenAnswer(i -> values.get(i.<String>getArgument(0)));
+        return config;
+    }
+}
