@@ -61,8 +61,13 @@ public sealed interface Outcome<T> {
 
     /** This outcome with its value mapped, or the same refusal. */
     default <R> Outcome<R> map(Function<? super T, ? extends R> mapper) {
+        return flatMap(value -> done(mapper.apply(value)));
+    }
+
+    /** The outcome of {@code next} applied to the value, or the same refusal (and {@code next} is not called). */
+    default <R> Outcome<R> flatMap(Function<? super T, Outcome<R>> next) {
         if (this instanceof Done<T> done) {
-            return done(mapper.apply(done.value()));
+            return next.apply(done.value());
         }
         Refused<T> refused = (Refused<T>) this;
         return new Refused<>(refused.reason(), refused.field(), refused.detail());
