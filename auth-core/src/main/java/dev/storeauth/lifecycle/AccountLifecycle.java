@@ -172,6 +172,16 @@ public final class AccountLifecycle {
         return asOwner(actor, storeHash, () -> legacy.list(storeHash));
     }
 
+    /**
+     * Whether {@code actor} may manage {@code storeHash}'s accounts: a well-formed store hash the
+     * actor owns. Every other method checks this itself; callers may ask first, e.g. to refuse a
+     * non-owner before reading a request body.
+     */
+    public boolean isOwner(String actor, String storeHash) {
+        Objects.requireNonNull(actor, "actor");
+        return StoreHash.isValid(storeHash) && config.ownership.isOwner(storeHash, actor);
+    }
+
     private <T> Outcome<T> asOwner(String actor, String storeHash, Supplier<Outcome<T>> action) {
         Objects.requireNonNull(actor, "actor");
         if (!StoreHash.isValid(storeHash)) {

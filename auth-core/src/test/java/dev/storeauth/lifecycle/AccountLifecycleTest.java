@@ -95,6 +95,9 @@ class AccountLifecycleTest {
         refused(lifecycle.legacyAccounts("intruder", STORE), Refusal.NOT_OWNER);
         assertEquals(1, repository.oauthAccounts(STORE).size());
         assertTrue(events.isEmpty());
+        assertFalse(lifecycle.isOwner("intruder", STORE));
+        assertTrue(lifecycle.isOwner(OWNER, STORE));
+        assertFalse(lifecycle.isOwner(OWNER, "Not/A/Hash"));
     }
 
     @ParameterizedTest

@@ -77,6 +77,9 @@ public final class AccountManagementServlet extends HttpServlet {
             response.setHeader("Allow", matching.stream().map(ManageRoute::method).collect(Collectors.joining(", ")));
             ManageJson.problem(response, ManageProblem.METHOD_NOT_ALLOWED,
                     request.getMethod() + " is not allowed here", "");
+        } else if (!lifecycle.isOwner(principal.getName(), path.get().storeHash())) {
+            ManageJson.problem(response, ManageProblem.NOT_OWNER,
+                    "only the store owner may manage its API accounts", "");
         } else if (!route.get().method().equals("GET") && !csrfTokenMatches(request)) {
             ManageJson.problem(response, ManageProblem.CSRF_TOKEN_MISSING_OR_WRONG,
                     "state-changing requests need the " + CSRF_HEADER + " header issued with this session", "");

@@ -91,6 +91,8 @@ class AccountManagementServletTest {
                 "{\"name\":\"Sneaky one\"}"), 403, "not_owner");
         problem(server.send("GET", "/manage/stores/abc123/api-accounts", "mallory", null, null), 403, "not_owner");
         problem(server.send("GET", "/manage/stores/other1/legacy-accounts", OWNER, null, null), 403, "not_owner");
+        problem(server.send("POST", "/manage/stores/abc123/api-accounts", "mallory", null, "{\"name\":"), 403,
+                "not_owner");
         assertTrue(server.repository.oauthAccounts("abc123").isEmpty());
     }
 
