@@ -66,9 +66,12 @@ public final class AccountLifecycle {
     public Outcome<CreatedOAuthAccount> createOAuthAccount(String actor, String storeHash, String name,
             Map<String, String> scopes) {
         return asOwner(actor, storeHash, () -> {
+            if (name == null) {
+                return Outcome.invalid("name", "name is required");
+            }
             try {
-                OAuthAccount.requireName(Objects.requireNonNull(name, "name"));
-            } catch (RuntimeException e) {
+                OAuthAccount.requireName(name);
+            } catch (IllegalArgumentException e) {
                 return Outcome.invalid("name", e.getMessage());
             }
             Scopes granted;

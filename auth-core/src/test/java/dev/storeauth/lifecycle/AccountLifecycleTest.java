@@ -124,7 +124,9 @@ class AccountLifecycleTest {
 
     @Test
     void rejectsMissingNameAndMalformedStoreHash() {
-        assertEquals("name", refused(lifecycle.createOAuthAccount(OWNER, STORE, null, Map.of()), Refusal.INVALID).field());
+        Outcome.Refused<?> noName = refused(lifecycle.createOAuthAccount(OWNER, STORE, null, Map.of()), Refusal.INVALID);
+        assertEquals("name", noName.field());
+        assertEquals("name is required", noName.detail());
         assertEquals("storeHash", refused(lifecycle.oauthAccounts(OWNER, "ABC/../x"), Refusal.INVALID).field());
     }
 
