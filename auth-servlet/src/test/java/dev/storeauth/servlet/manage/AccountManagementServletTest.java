@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storeauth.lifecycle.LifecycleAction;
+import dev.storeauth.store.AccountRepository;
+import dev.storeauth.store.StoreUnavailableException;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.mockito.Mockito;
 
 class AccountManagementServletTest {
 
@@ -177,5 +180,16 @@ class AccountManagementServletTest {
         HttpResponse<String> response = server.owner("PUT", "api-accounts", "{}");
         problem(response, 405, "method_not_allowed");
         assertEquals("GET, POST", response.headers().firstValue("Allow").orElseThrow());
+    }
+
+    @Test
+    void anUnavailableStoreIs503NotA500() throws Exception {
+        AccountRepository down = Mockito.mock(AccountRepository.class, invocation -> {
+            throw new StoreUnavailableException("database down");
+        });
+        try (ManagementServer broken = new ManagementServer(down)) {
+            problem(broken.owner("GET", "api-accounts", null), 503, "store_unavailable");
+            problem(broken.owner("POST", "api-accounts", "{\"name\":\"Stock sync\"}"), 503, "store_unavailable");
+        }
     }
 }

@@ -7,6 +7,7 @@ import dev.storeauth.cache.CachingCredentialStore;
 import dev.storeauth.lifecycle.AccountLifecycle;
 import dev.storeauth.lifecycle.CacheInvalidator;
 import dev.storeauth.lifecycle.LifecycleEvent;
+import dev.storeauth.store.AccountRepository;
 import dev.storeauth.store.InMemoryAccountRepository;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -43,14 +44,21 @@ final class ManagementServer implements AutoCloseable {
     static final String STORE = "abc123";
 
     final InMemoryAccountRepository repository = new InMemoryAccountRepository();
-    final CachingCredentialStore cache = CachingCredentialStore.builder(repository).build();
+    final CachingCredentialStore cache;
     final List<LifecycleEvent> events = Collections.synchronizedList(new ArrayList<>());
     final Server server = new Server();
     final HttpClient client = HttpClient.newHttpClient();
     final String base;
 
     ManagementServer() throws Exception {
-        AccountLifecycle lifecycle = AccountLifecycle.builder(repository,
+        this(null);
+    }
+
+    /** Serves {@code replacement} instead of {@link #repository} when not {@code null}. */
+    ManagementServer(AccountRepository replacement) throws Exception {
+        AccountRepository accounts = replacement == null ? repository : replacement;
+        cache = CachingCredentialStore.builder(accounts).build();
+        AccountLifecycle lifecycle = AccountLifecycle.builder(accounts,
                         (store, user) -> store.equals(STORE) && user.equals(OWNER), "api.example.com")
                 .invalidator(CacheInvalidator.of(cache))
                 .listener(events::add)
