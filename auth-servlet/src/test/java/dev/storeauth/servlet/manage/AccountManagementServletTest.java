@@ -11,6 +11,8 @@ import dev.storeauth.lifecycle.LifecycleAction;
 import dev.storeauth.store.AccountRepository;
 import dev.storeauth.store.StoreUnavailableException;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,6 +80,11 @@ class AccountManagementServletTest {
         assertTrue(listed.get("last_used_at").isNull());
         assertFalse(listed.has("client_secret") || listed.has("access_token"));
         assertEquals(LifecycleAction.OAUTH_ACCOUNT_CREATED, server.events.get(0).action());
+
+        server.repository.recordLastUsed(Map.of(created.get("id").asText(),
+                Instant.parse("2026-03-04T05:06:07Z")));
+        assertEquals("2026-03-04T05:06:07Z",
+                json(server.owner("GET", "api-accounts", null)).get(0).get("last_used_at").asText());
     }
 
     @Test
@@ -176,6 +183,10 @@ class AccountManagementServletTest {
     @Test
     void unknownPathsAre404AndWrongMethods405WithAllow() throws Exception {
         problem(server.owner("GET", "nothing-here", null), 404, "not_found");
+        String id = create("Stock sync").get("id").asText();
+        HttpResponse<String> again = server.owner("GET", "api-accounts/" + id + "/credentials.txt", null);
+        problem(again, 404, "not_found");
+        assertFalse(again.body().contains("scs_") || again.body().contains("sat_"));
         problem(server.send("GET", "/manage/stores/NOT_A_HASH/api-accounts", OWNER, null, null), 404, "not_found");
         HttpResponse<String> response = server.owner("PUT", "api-accounts", "{}");
         problem(response, 405, "method_not_allowed");
