@@ -63,7 +63,7 @@ public final class AccountManagementServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Principal principal = request.getUserPrincipal();
         if (principal == null) {
-            ManageJson.problem(response, ManageProblem.NOT_SIGNED_IN, "sign in to manage API accounts", "");
+            refuse(request, response, ManageProblem.NOT_SIGNED_IN, "sign in to manage API accounts");
             return;
         }
         Optional<ManagePath> path = ManagePath.parse(request.getPathInfo());
@@ -72,20 +72,30 @@ public final class AccountManagementServlet extends HttpServlet {
         Optional<ManageRoute> route = matching.stream()
                 .filter(r -> r.method().equals(request.getMethod())).findFirst();
         if (matching.isEmpty()) {
-            ManageJson.problem(response, ManageProblem.NOT_FOUND, "no such management endpoint", "");
+            refuse(request, response, ManageProblem.NOT_FOUND, "no such management endpoint");
         } else if (route.isEmpty()) {
             response.setHeader("Allow", matching.stream().map(ManageRoute::method).collect(Collectors.joining(", ")));
-            ManageJson.problem(response, ManageProblem.METHOD_NOT_ALLOWED,
-                    request.getMethod() + " is not allowed here", "");
+            refuse(request, response, ManageProblem.METHOD_NOT_ALLOWED, request.getMethod() + " is not allowed here");
         } else if (!lifecycle.isOwner(principal.getName(), path.get().storeHash())) {
-            ManageJson.problem(response, ManageProblem.NOT_OWNER,
-                    "only the store owner may manage its API accounts", "");
+            refuse(request, response, ManageProblem.NOT_OWNER, "only the store owner may manage its API accounts");
         } else if (!route.get().method().equals("GET") && !csrfTokenMatches(request)) {
-            ManageJson.problem(response, ManageProblem.CSRF_TOKEN_MISSING_OR_WRONG,
-                    "state-changing requests need the " + CSRF_HEADER + " header issued with this session", "");
+            refuse(request, response, ManageProblem.CSRF_TOKEN_MISSING_OR_WRONG,
+                    "state-changing requests need the " + CSRF_HEADER + " header issued with this session");
         } else {
             handle(route.get(), new ManageCall(request, response, principal.getName(), path.get()));
         }
+    }
+
+    /**
+     * Refuses before the body is read. An unread body would leave the connection in a state clients
+     * cannot safely reuse, so such a connection is closed.
+     */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, ManageProblem problem,
+            String detail) throws IOException {
+        if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
+            response.setHeader("Connection", "close");
+        }
+        ManageJson.problem(response, problem, detail, "");
     }
 
     private void handle(ManageRoute route, ManageCall call) throws IOException {
