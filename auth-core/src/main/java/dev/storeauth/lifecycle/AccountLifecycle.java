@@ -1,0 +1,208 @@
+package dev.storeauth.lifecycle;
+
+import dev.storeauth.accounts.Account;
+import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.credentials.SecretKind;
+import dev.storeauth.policy.Scopes;
+import dev.storeauth.policy.StoreHash;
+import dev.storeauth.store.AccountRepository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Creates, lists and deletes a store's API accounts on behalf of its owner.
+ *
+ * <ul>
+ *   <li>Every operation, listing included, is for the store owner only ({@link StoreOwnership});
+ *       anyone else gets {@link Refusal#NOT_OWNER} and nothing changes.
+ *   <li>Secrets are generated here, returned once ({@link CreatedOAuthAccount},
+ *       {@link IssuedLegacyToken}) and stored as digests; nothing else ever returns them.
+ *   <li>Every committed change invalidates this node's cache, synchronously, before the call
+ *       returns, then emits a {@link LifecycleEvent}: a revoked token fails on the next request.
+ * </ul>
+ *
+ * <pre>{@code
+ * AccountLifecycle lifecycle = AccountLifecycle.builder(repository, ownership, "api.example.com")
+ *         .invalidator(CacheInvalidator.of(cachingStore))
+ *         .listener(auditLog::record)
+ *         .build();
+ * Outcome<CreatedOAuthAccount> created = lifecycle.createOAuthAccount(
+ *         "owner@example.com", "abc123", "Stock sync", Map.of("products", "modify"));
+ * }</pre>
+ *
+ * Thread-safe. Repository faults are thrown as
+ * {@link dev.storeauth.store.StoreUnavailableException}; user errors are {@link Outcome.Refused}.
+ */
+public final class AccountLifecycle {
+
+    final AccountLifecycleBuilder config;
+    private final LegacyLifecycle legacy;
+
+    AccountLifecycle(AccountLifecycleBuilder config) {
+        this.config = config;
+        this.legacy = new LegacyLifecycle(this);
+    }
+
+    /** Starts a builder; {@code apiHost} is the API's host name used in returned API paths. */
+    public static AccountLifecycleBuilder builder(AccountRepository repository, StoreOwnership ownership,
+            String apiHost) {
+        return new AccountLifecycleBuilder(repository, ownership, apiHost);
+    }
+
+    /**
+     * Creates an OAuth account with a new client ID, client secret and access token.
+     *
+     * @param scopes wire-form levels by resource id; resources left out are none
+     * @return the secrets, once; or {@link Refusal#INVALID} naming {@code name} or {@code scopes},
+     *     {@link Refusal#LIMIT_REACHED} when the store has the limit already, {@link Refusal#NOT_OWNER}
+     */
+    public Outcome<CreatedOAuthAccount> createOAuthAccount(String actor, String storeHash, String name,
+            Map<String, String> scopes) {
+        return asOwner(actor, storeHash, () -> {
+            if (name == null) {
+                return Outcome.invalid("name", "name is required");
+            }
+            try {
+                OAuthAccount.requireName(name);
+            } catch (IllegalArgumentException e) {
+                return Outcome.invalid("name", e.getMessage());
+            }
+            Scopes granted;
+            try {
+                granted = config.catalogue.scopes(scopes == null ? Map.of() : scopes);
+            } catch (IllegalArgumentException e) {
+                return Outcome.invalid("scopes", e.getMessage());
+            }
+            return insert(actor, storeHash, name.strip(), granted);
+        });
+    }
+
+    private Outcome<CreatedOAuthAccount> insert(String actor, String storeHash, String name, Scopes scopes) {
+        String secret = config.generator.generate(SecretKind.CLIENT_SECRET);
+        String token = config.generator.generate(SecretKind.ACCESS_TOKEN);
+        OAuthAccount account = new OAuthAccount(UUID.randomUUID().toString(), storeHash, name,
+                config.generator.generate(SecretKind.CLIENT_ID), config.digester.digest(secret),
+                config.digester.digest(token), scopes, config.clock.instant());
+        if (!config.repository.insertOAuthAccount(account, config.oauthAccountLimit)) {
+            return Outcome.refused(Refusal.LIMIT_REACHED, "the limit is " + config.oauthAccountLimit
+                    + " OAuth API accounts per store; delete one first");
+        }
+        changed(actor, account, LifecycleAction.OAUTH_ACCOUNT_CREATED);
+        return Outcome.done(new CreatedOAuthAccount(account, apiPath(storeHash, "v3"), secret, token));
+    }
+
+    /** The store's OAuth accounts, oldest first, without secrets; or {@link Refusal#NOT_OWNER}. */
+    public Outcome<List<OAuthAccountView>> oauthAccounts(String actor, String storeHash) {
+        return asOwner(actor, storeHash, () -> {
+            Map<String, Instant> lastUsed = config.repository.lastUsed(storeHash);
+            return Outcome.done(config.repository.oauthAccounts(storeHash).stream()
+                    .map(a -> OAuthAccountView.of(a, Optional.ofNullable(lastUsed.get(a.id()))))
+                    .toList());
+        });
+    }
+
+    /**
+     * Deletes one OAuth account, revoking its token at once.
+     *
+     * @return the deleted id; or {@link Refusal#NOT_FOUND} (also for another store's id), {@link Refusal#NOT_OWNER}
+     */
+    public Outcome<String> deleteOAuthAccount(String actor, String storeHash, String id) {
+        Outcome<Integer> deleted = deleteOAuthAccounts(actor, storeHash, List.of(id));
+        if (deleted instanceof Outcome.Done<Integer> done && done.value() == 0) {
+            return Outcome.refused(Refusal.NOT_FOUND, "no OAuth API account " + id + " in store " + storeHash);
+        }
+        return deleted.map(n -> id);
+    }
+
+    /**
+     * Deletes those of {@code ids} that are the store's OAuth accounts, in one transaction, revoking
+     * their tokens at once. Unknown ids and other stores' ids are skipped.
+     *
+     * @return how many were deleted; or {@link Refusal#NOT_OWNER}
+     * @throws NullPointerException if an id is {@code null}
+     */
+    public Outcome<Integer> deleteOAuthAccounts(String actor, String storeHash, Collection<String> ids) {
+        List<String> requested = List.copyOf(ids);
+        return asOwner(actor, storeHash, () -> {
+            List<OAuthAccount> before = new ArrayList<>();
+            for (String id : requested) {
+                config.repository.oauthAccount(storeHash, id).ifPresent(before::add);
+            }
+            List<String> deleted = config.repository.deleteOAuthAccounts(storeHash, requested);
+            before.stream().distinct().filter(a -> deleted.contains(a.id()))
+                    .forEach(a -> changed(actor, a, LifecycleAction.OAUTH_ACCOUNT_DELETED));
+            return Outcome.done(deleted.size());
+        });
+    }
+
+    /**
+     * Creates a legacy account with a new API token.
+     *
+     * @return the token, once; or {@link Refusal#INVALID} naming {@code username},
+     *     {@link Refusal#DUPLICATE} when the store has that username, {@link Refusal#NOT_OWNER}
+     */
+    public Outcome<IssuedLegacyToken> createLegacyAccount(String actor, String storeHash, String username) {
+        return asOwner(actor, storeHash, () -> legacy.create(actor, storeHash, username));
+    }
+
+    /**
+     * Replaces a legacy account's API token; the old one fails from the next request on.
+     *
+     * @return the new token, once; or {@link Refusal#NOT_FOUND}, {@link Refusal#NOT_OWNER}
+     */
+    public Outcome<IssuedLegacyToken> regenerateLegacyToken(String actor, String storeHash, String username) {
+        return asOwner(actor, storeHash, () -> legacy.regenerate(actor, storeHash, username));
+    }
+
+    /**
+     * Deletes a legacy account, revoking its token at once.
+     *
+     * @return the username; or {@link Refusal#NOT_FOUND}, {@link Refusal#NOT_OWNER}
+     */
+    public Outcome<String> deleteLegacyAccount(String actor, String storeHash, String username) {
+        return asOwner(actor, storeHash, () -> legacy.delete(actor, storeHash, username));
+    }
+
+    /** The store's legacy accounts, oldest first, without tokens; or {@link Refusal#NOT_OWNER}. */
+    public Outcome<List<LegacyAccountView>> legacyAccounts(String actor, String storeHash) {
+        return asOwner(actor, storeHash, () -> legacy.list(storeHash));
+    }
+
+    /**
+     * Whether {@code actor} may manage {@code storeHash}'s accounts: a well-formed store hash the
+     * actor owns. Every other method checks this itself; callers may ask first, e.g. to refuse a
+     * non-owner before reading a request body.
+     */
+    public boolean isOwner(String actor, String storeHash) {
+        Objects.requireNonNull(actor, "actor");
+        return StoreHash.isValid(storeHash) && config.ownership.isOwner(storeHash, actor);
+    }
+
+    private <T> Outcome<T> asOwner(String actor, String storeHash, Supplier<Outcome<T>> action) {
+        Objects.requireNonNull(actor, "actor");
+        if (!StoreHash.isValid(storeHash)) {
+            return Outcome.invalid("storeHash", "store hash must be 1-32 lower-case letters and digits");
+        }
+        if (!config.ownership.isOwner(storeHash, actor)) {
+            return Outcome.refused(Refusal.NOT_OWNER, "only the store owner may manage its API accounts");
+        }
+        return action.get();
+    }
+
+    void changed(String actor, Account account, LifecycleAction action) {
+        config.invalidator.invalidate(account);
+        config.listener.onEvent(new LifecycleEvent(config.clock.instant(), actor, account.storeHash(), action,
+                account.id()));
+    }
+
+    String apiPath(String storeHash, String version) {
+        return "https://" + config.apiHost + "/stores/" + storeHash + "/" + version + "/";
+    }
+}

@@ -1,0 +1,77 @@
+package dev.storeauth.lifecycle;
+
+import dev.storeauth.accounts.LegacyAccount;
+import dev.storeauth.credentials.SecretKind;
+import dev.storeauth.store.LookupKey;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The legacy-account half of {@link AccountLifecycle}, called after the owner check. */
+final class LegacyLifecycle {
+
+    private final AccountLifecycle lifecycle;
+    private final AccountLifecycleBuilder config;
+
+    LegacyLifecycle(AccountLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+        this.config = lifecycle.config;
+    }
+
+    Outcome<IssuedLegacyToken> create(String actor, String storeHash, String username) {
+        if (!LegacyAccount.isValidUsername(username)) {
+            return Outcome.invalid("username", "username must be 1-" + LegacyAccount.MAX_USERNAME_LENGTH
+                    + " characters of letters, digits and . _ @ + -");
+        }
+        String token = config.generator.generate(SecretKind.LEGACY_TOKEN);
+        LegacyAccount account = new LegacyAccount(storeHash, username, config.digester.digest(token),
+                config.clock.instant());
+        if (!config.repository.insertLegacyAccount(account)) {
+            return Outcome.refused(Refusal.DUPLICATE, "store " + storeHash + " already has a legacy API account "
+                    + username);
+        }
+        lifecycle.changed(actor, account, LifecycleAction.LEGACY_ACCOUNT_CREATED);
+        return Outcome.done(new IssuedLegacyToken(account, lifecycle.apiPath(storeHash, "v2"), token));
+    }
+
+    Outcome<IssuedLegacyToken> regenerate(String actor, String storeHash, String username) {
+        Optional<LegacyAccount> existing = find(storeHash, username);
+        String token = config.generator.generate(SecretKind.LEGACY_TOKEN);
+        LegacyAccount replaced = existing.map(a -> a.withTokenDigest(config.digester.digest(token))).orElse(null);
+        if (replaced == null
+                || !config.repository.replaceLegacyToken(storeHash, username, replaced.tokenDigest())) {
+            return notFound(storeHash, username);
+        }
+        lifecycle.changed(actor, replaced, LifecycleAction.LEGACY_TOKEN_REGENERATED);
+        return Outcome.done(new IssuedLegacyToken(replaced, lifecycle.apiPath(storeHash, "v2"), token));
+    }
+
+    Outcome<String> delete(String actor, String storeHash, String username) {
+        Optional<LegacyAccount> existing = find(storeHash, username);
+        if (existing.isEmpty() || !config.repository.deleteLegacyAccount(storeHash, username)) {
+            return notFound(storeHash, username);
+        }
+        lifecycle.changed(actor, existing.get(), LifecycleAction.LEGACY_ACCOUNT_DELETED);
+        return Outcome.done(username);
+    }
+
+    Outcome<List<LegacyAccountView>> list(String storeHash) {
+        Map<String, Instant> lastUsed = config.repository.lastUsed(storeHash);
+        return Outcome.done(config.repository.legacyAccounts(storeHash).stream()
+                .map(a -> new LegacyAccountView(a.username(), a.createdAt(), Optional.ofNullable(lastUsed.get(a.id()))))
+                .toList());
+    }
+
+    private Optional<LegacyAccount> find(String storeHash, String username) {
+        if (!LegacyAccount.isValidUsername(username)) {
+            return Optional.empty();
+        }
+        return config.repository.find(new LookupKey.ByUsername(storeHash, username))
+                .filter(LegacyAccount.class::isInstance).map(LegacyAccount.class::cast);
+    }
+
+    private static <T> Outcome<T> notFound(String storeHash, String username) {
+        return Outcome.refused(Refusal.NOT_FOUND, "no legacy API account " + username + " in store " + storeHash);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.storeauth.lifecycle;
+
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The result of a lifecycle call: {@link Done} with a value, or {@link Refused} for a user error.
+ * Faults of the repository are not outcomes: they are thrown as
+ * {@link dev.storeauth.store.StoreUnavailableException}.
+ *
+ * <pre>{@code
+ * if (lifecycle.deleteOAuthAccount(user, store, id) instanceof Outcome.Refused<?> refused) {
+ *     respond(refused.reason(), refused.detail());
+ * }
+ * }</pre>
+ *
+ * @param <T> the value on success
+ */
+public sealed interface Outcome<T> {
+
+    /**
+     * Success.
+     *
+     * @param value never {@code null}
+     */
+    record Done<T>(T value) implements Outcome<T> {
+        public Done {
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /**
+     * A refusal; nothing was changed.
+     *
+     * @param reason why
+     * @param field the input field at fault for {@link Refusal#INVALID}, otherwise empty
+     * @param detail a client-safe explanation; never contains a secret
+     */
+    record Refused<T>(Refusal reason, String field, String detail) implements Outcome<T> {
+        public Refused {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(detail, "detail");
+        }
+    }
+
+    /** A success. */
+    static <T> Outcome<T> done(T value) {
+        return new Done<>(value);
+    }
+
+    /** A refusal not about one field. */
+    static <T> Outcome<T> refused(Refusal reason, String detail) {
+        return new Refused<>(reason, "", detail);
+    }
+
+    /** An {@link Refusal#INVALID} refusal naming {@code field}. */
+    static <T> Outcome<T> invalid(String field, String detail) {
+        return new Refused<>(Refusal.INVALID, field, detail);
+    }
+
+    /** This outcome with its value mapped, or the same refusal. */
+    default <R> Outcome<R> map(Function<? super T, ? extends R> mapper) {
+        return flatMap(value -> done(mapper.apply(value)));
+    }
+
+    /** The outcome of {@code next} applied to the value, or the same refusal (and {@code next} is not called). */
+    default <R> Outcome<R> flatMap(Function<? super T, Outcome<R>> next) {
+        if (this instanceof Done<T> done) {
+            return next.apply(done.value());
+        }
+        Refused<T> refused = (Refused<T>) this;
+        return new Refused<>(refused.reason(), refused.field(), refused.detail());
+    }
+}

@@ -1,0 +1,93 @@
+package dev.storeauth.lifecycle;
+
+import static dev.storeauth.lifecycle.AccountLifecycleTest.NOW;
+import static dev.storeauth.lifecycle.AccountLifecycleTest.OWNER;
+import static dev.storeauth.lifecycle.AccountLifecycleTest.STORE;
+import static dev.storeauth.lifecycle.AccountLifecycleTest.done;
+import static dev.storeauth.lifecycle.AccountLifecycleTest.refused;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.storeauth.accounts.LegacyAccount;
+import dev.storeauth.credentials.SecretFormat;
+import dev.storeauth.credentials.SecretKind;
+import dev.storeauth.store.LookupKey;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LegacyLifecycleTest {
+
+    final AccountLifecycleTest fixture = new AccountLifecycleTest();
+    final AccountLifecycle lifecycle = fixture.lifecycle;
+
+    LegacyAccount stored(String username) {
+        return (LegacyAccount) fixture.repository.find(new LookupKey.ByUsername(STORE, username)).orElseThrow();
+    }
+
+    @Test
+    void createReturnsTheTokenOnceAndStoresItsDigest() {
+        IssuedLegacyToken issued = done(lifecycle.createLegacyAccount(OWNER, STORE, "bob"));
+        assertTrue(SecretFormat.isWellFormed(SecretKind.LEGACY_TOKEN, issued.apiToken()));
+        assertEquals(fixture.digester.digest(issued.apiToken()), stored("bob").tokenDigest());
+        assertEquals("https://api.example.com/stores/abc123/v2/", issued.apiPath());
+        assertEquals(List.of("legacy:abc123:bob"), fixture.invalidated);
+        assertEquals(LifecycleAction.LEGACY_ACCOUNT_CREATED, fixture.events.get(0).action());
+        assertFalse(issued.toString().contains(issued.apiToken()));
+    }
+
+    @Test
+    void usernameIsUniquePerStoreOnly() {
+        done(lifecycle.createLegacyAccount(OWNER, STORE, "bob"));
+        refused(lifecycle.createLegacyAccount(OWNER, STORE, "bob"), Refusal.DUPLICATE);
+        done(lifecycle.createLegacyAccount(OWNER, "other1", "bob"));
+    }
+
+    @Test
+    void rejectsAMalformedUsernameNamingTheField() {
+        for (String bad : new String[] {"", "has space", "x".repeat(65), null}) {
+            assertEquals("username", refused(lifecycle.createLegacyAccount(OWNER, STORE, bad), Refusal.INVALID).field());
+        }
+    }
+
+    @Test
+    void regenerateReplacesTheTokenSoTheOldDigestNoLongerMatches() {
+        IssuedLegacyToken first = done(lifecycle.createLegacyAccount(OWNER, STORE, "bob"));
+        IssuedLegacyToken second = done(lifecycle.regenerateLegacyToken(OWNER, STORE, "bob"));
+        assertNotEquals(first.apiToken(), second.apiToken());
+        assertEquals(fixture.digester.digest(second.apiToken()), stored("bob").tokenDigest());
+        assertFalse(stored("bob").tokenDigest().matches(fixture.digester.digest(first.apiToken())));
+        assertEquals(List.of("legacy:abc123:bob", "legacy:abc123:bob"), fixture.invalidated);
+        assertEquals(LifecycleAction.LEGACY_TOKEN_REGENERATED, fixture.events.get(1).action());
+    }
+
+    @Test
+    void regenerateAndDeleteOfAnUnknownUsernameAreNotFound() {
+        refused(lifecycle.regenerateLegacyToken(OWNER, STORE, "ghost"), Refusal.NOT_FOUND);
+        refused(lifecycle.deleteLegacyAccount(OWNER, STORE, "ghost"), Refusal.NOT_FOUND);
+        refused(lifecycle.deleteLegacyAccount(OWNER, STORE, "bad name"), Refusal.NOT_FOUND);
+        assertTrue(fixture.events.isEmpty());
+    }
+
+    @Test
+    void deleteRemovesInvalidatesAndAudits() {
+        done(lifecycle.createLegacyAccount(OWNER, STORE, "bob"));
+        assertEquals("bob", done(lifecycle.deleteLegacyAccount(OWNER, STORE, "bob")));
+        assertTrue(fixture.repository.find(new LookupKey.ByUsername(STORE, "bob")).isEmpty());
+        assertEquals(2, fixture.invalidated.size());
+        assertEquals(LifecycleAction.LEGACY_ACCOUNT_DELETED, fixture.events.get(1).action());
+    }
+
+    @Test
+    void listShowsUsernamesCreatedAndLastUsed() {
+        done(lifecycle.createLegacyAccount(OWNER, STORE, "bob"));
+        done(lifecycle.createLegacyAccount(OWNER, STORE, "amy"));
+        fixture.repository.recordLastUsed(Map.of("legacy:abc123:amy", NOW.plusSeconds(5)));
+        List<LegacyAccountView> views = done(lifecycle.legacyAccounts(OWNER, STORE));
+        assertEquals(List.of("amy", "bob"), views.stream().map(LegacyAccountView::username).sorted().toList());
+        assertEquals(NOW.plusSeconds(5), views.stream().filter(v -> v.username().equals("amy")).findFirst()
+                .orElseThrow().lastUsedAt().orElseThrow());
+    }
+}

@@ -1,0 +1,116 @@
+package dev.storeauth.servlet.manage;
+
+import dev.storeauth.lifecycle.AccountLifecycle;
+import dev.storeauth.store.StoreUnavailableException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.Principal;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * JSON endpoints for a store owner to manage API accounts. Mount it under any prefix ending in
+ * {@code /*}; the path after the prefix is {@code /{storeHash}/...}:
+ *
+ * <pre>{@code
+ * context.addServlet(new ServletHolder(new AccountManagementServlet(lifecycle,
+ *         CsrfTokens.sessionAttribute("csrf"))), "/manage/stores/*");
+ * }</pre>
+ *
+ * <table>
+ *   <caption>Endpoints, relative to {@code {prefix}/{storeHash}/}</caption>
+ *   <tr><td>{@code GET api-accounts}</td><td>200, array of accounts: no secrets</td></tr>
+ *   <tr><td>{@code POST api-accounts {"name","scopes"}}</td><td>201 with {@code client_secret},
+ *       {@code access_token} and {@code credentials_txt}, this once; 409 past the limit</td></tr>
+ *   <tr><td>{@code DELETE api-accounts/{id}}</td><td>204, or 404</td></tr>
+ *   <tr><td>{@code POST api-accounts/delete {"ids":[..]}}</td><td>200 {@code {"deleted":n}}</td></tr>
+ *   <tr><td>{@code GET legacy-accounts}</td><td>200, array of accounts: no tokens</td></tr>
+ *   <tr><td>{@code POST legacy-accounts {"username"}}</td><td>201 {@code {username, api_path, api_token}}</td></tr>
+ *   <tr><td>{@code POST legacy-accounts/{username}/token}</td><td>200, a new token</td></tr>
+ *   <tr><td>{@code DELETE legacy-accounts/{username}}</td><td>204, or 404</td></tr>
+ * </table>
+ *
+ * <p>The caller is {@code request.getUserPrincipal().getName()}, as established by the host
+ * application's sign-in; without a principal every request is 401. Only the store owner (per
+ * {@link dev.storeauth.lifecycle.StoreOwnership}) gets further than 403. Every {@code POST} and
+ * {@code DELETE} must carry header {@code X-CSRF-Token} equal to {@link CsrfTokens#expectedToken},
+ * else 403. Errors are {@code application/problem+json} naming the field at fault; every response
+ * has {@code Cache-Control: no-store}. Thread-safe.
+ */
+public final class AccountManagementServlet extends HttpServlet {
+
+    /** The header a state-changing request must carry. */
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+
+    private final transient AccountLifecycle lifecycle;
+    private final transient CsrfTokens csrfTokens;
+    private final transient List<ManageRoute> routes;
+
+    /** Serves {@code lifecycle}, checking state-changing requests against {@code csrfTokens}. */
+    public AccountManagementServlet(AccountLifecycle lifecycle, CsrfTokens csrfTokens) {
+        this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+        this.csrfTokens = Objects.requireNonNull(csrfTokens, "csrfTokens");
+        this.routes = ManageRoute.all(lifecycle);
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Principal principal = request.getUserPrincipal();
+        if (principal == null) {
+            refuse(request, response, ManageProblem.NOT_SIGNED_IN, "sign in to manage API accounts");
+            return;
+        }
+        Optional<ManagePath> path = ManagePath.parse(request.getPathInfo());
+        List<ManageRoute> matching = path.map(p -> routes.stream().filter(r -> r.matches(p)).toList())
+                .orElse(List.of());
+        Optional<ManageRoute> route = matching.stream()
+                .filter(r -> r.method().equals(request.getMethod())).findFirst();
+        if (matching.isEmpty()) {
+            refuse(request, response, ManageProblem.NOT_FOUND, "no such management endpoint");
+        } else if (route.isEmpty()) {
+            response.setHeader("Allow", matching.stream().map(ManageRoute::method).collect(Collectors.joining(", ")));
+            refuse(request, response, ManageProblem.METHOD_NOT_ALLOWED, request.getMethod() + " is not allowed here");
+        } else if (!lifecycle.isOwner(principal.getName(), path.get().storeHash())) {
+            refuse(request, response, ManageProblem.NOT_OWNER, "only the store owner may manage its API accounts");
+        } else if (!route.get().method().equals("GET") && !csrfTokenMatches(request)) {
+            refuse(request, response, ManageProblem.CSRF_TOKEN_MISSING_OR_WRONG,
+                    "state-changing requests need the " + CSRF_HEADER + " header issued with this session");
+        } else {
+            handle(route.get(), new ManageCall(request, response, principal.getName(), path.get()));
+        }
+    }
+
+    /**
+     * Refuses before the body is read. An unread body would leave the connection in a state clients
+     * cannot safely reuse, so such a connection is closed.
+     */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, ManageProblem problem,
+            String detail) throws IOException {
+        if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
+            response.setHeader("Connection", "close");
+        }
+        ManageJson.problem(response, problem, detail, "");
+    }
+
+    private void handle(ManageRoute route, ManageCall call) throws IOException {
+        try {
+            route.handler().handle(call);
+        } catch (StoreUnavailableException e) {
+            ManageJson.problem(call.response(), ManageProblem.STORE_UNAVAILABLE,
+                    "the account store is unavailable; try again", "");
+        }
+    }
+
+    private boolean csrfTokenMatches(HttpServletRequest request) {
+        String presented = request.getHeader(CSRF_HEADER);
+        Optional<String> expected = csrfTokens.expectedToken(request);
+        return presented != null && expected.isPresent() && MessageDigest.isEqual(
+                presented.getBytes(StandardCharsets.UTF_8), expected.get().getBytes(StandardCharsets.UTF_8));
+    }
+}

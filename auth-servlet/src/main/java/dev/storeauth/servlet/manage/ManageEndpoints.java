@@ -1,0 +1,87 @@
+package dev.storeauth.servlet.manage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.storeauth.lifecycle.AccountLifecycle;
+import dev.storeauth.lifecycle.Outcome;
+import java.io.IOException;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The endpoint implementations: input to the lifecycle, its outcome to a response. */
+final class ManageEndpoints {
+
+    private final AccountLifecycle lifecycle;
+
+    ManageEndpoints(AccountLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+    }
+
+    void listOAuth(ManageCall call) throws IOException {
+        respond(call, 200, lifecycle.oauthAccounts(call.actor(), call.store()),
+                views -> views.stream().map(ManageViews::oauth).toList());
+    }
+
+    void createOAuth(ManageCall call) throws IOException {
+        Outcome<JsonNode> body = ManageJson.readObject(call.request());
+        respond(call, 201, body.flatMap(json -> ManageBodies.string(json, "name")
+                .flatMap(name -> ManageBodies.scopes(json)
+                .flatMap(scopes -> lifecycle.createOAuthAccount(call.actor(), call.store(), name, scopes)))),
+                ManageViews::created);
+    }
+
+    void deleteOAuth(ManageCall call) throws IOException {
+        respond(call, 204, lifecycle.deleteOAuthAccount(call.actor(), call.store(), call.path().segment(1)),
+                id -> id);
+    }
+
+    void deleteOAuthBulk(ManageCall call) throws IOException {
+        Outcome<JsonNode> body = ManageJson.readObject(call.request());
+        respond(call, 200, body.flatMap(ManageBodies::ids)
+                .flatMap(ids -> lifecycle.deleteOAuthAccounts(call.actor(), call.store(), ids)),
+                n -> Map.of("deleted", n));
+    }
+
+    void listLegacy(ManageCall call) throws IOException {
+        respond(call, 200, lifecycle.legacyAccounts(call.actor(), call.store()),
+                views -> views.stream().map(ManageViews::legacy).toList());
+    }
+
+    void createLegacy(ManageCall call) throws IOException {
+        Outcome<JsonNode> body = ManageJson.readObject(call.request());
+        respond(call, 201, body.flatMap(json -> ManageBodies.string(json, "username"))
+                .flatMap(username -> lifecycle.createLegacyAccount(call.actor(), call.store(), username)),
+                ManageViews::issued);
+    }
+
+    void regenerateLegacy(ManageCall call) throws IOException {
+        respond(call, 200, lifecycle.regenerateLegacyToken(call.actor(), call.store(), call.path().segment(1)),
+                ManageViews::issued);
+    }
+
+    void deleteLegacy(ManageCall call) throws IOException {
+        respond(call, 204, lifecycle.deleteLegacyAccount(call.actor(), call.store(), call.path().segment(1)),
+                username -> username);
+    }
+
+    private static <T> void respond(ManageCall call, int status, Outcome<T> outcome, Function<T, Object> body)
+            throws IOException {
+        if (outcome instanceof Outcome.Refused<T> refused) {
+            ManageJson.problem(call.response(), problemFor(refused), refused.detail(), refused.field());
+        } else if (status == 204) {
+            call.response().setStatus(204);
+            call.response().setHeader("Cache-Control", "no-store");
+        } else {
+            ManageJson.write(call.response(), status, body.apply(((Outcome.Done<T>) outcome).value()));
+        }
+    }
+
+    private static ManageProblem problemFor(Outcome.Refused<?> refused) {
+        return switch (refused.reason()) {
+            case NOT_OWNER -> ManageProblem.NOT_OWNER;
+            case INVALID -> ManageProblem.INVALID_REQUEST;
+            case LIMIT_REACHED -> ManageProblem.LIMIT_REACHED;
+            case DUPLICATE -> ManageProblem.DUPLICATE;
+            case NOT_FOUND -> ManageProblem.NOT_FOUND;
+        };
+    }
+}

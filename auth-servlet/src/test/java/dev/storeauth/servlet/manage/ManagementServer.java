@@ -1,0 +1,137 @@
+package dev.storeauth.servlet.manage;
+
+import dev.storeauth.auth.ApiRequest;
+import dev.storeauth.auth.AuthResult;
+import dev.storeauth.auth.Authenticator;
+import dev.storeauth.cache.CachingCredentialStore;
+import dev.storeauth.lifecycle.AccountLifecycle;
+import dev.storeauth.lifecycle.CacheInvalidator;
+import dev.storeauth.lifecycle.LifecycleEvent;
+import dev.storeauth.store.AccountRepository;
+import dev.storeauth.store.InMemoryAccountRepository;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * An in-memory Jetty 12 with the management servlet under {@code /manage/stores/*} and, under
+ * {@code /stores/*}, a tiny API servlet protected by the core {@link Authenticator} over the same
+ * {@link CachingCredentialStore} the lifecycle invalidates. Callers sign in with header
+ * {@code X-Test-User}; the CSRF token expected from user {@code u} is {@code csrf-u}.
+ */
+final class ManagementServer implements AutoCloseable {
+
+    static final String OWNER = "olivia";
+    static final String STORE = "abc123";
+
+    final InMemoryAccountRepository repository = new InMemoryAccountRepository();
+    final CachingCredentialStore cache;
+    final List<LifecycleEvent> events = Collections.synchronizedList(new ArrayList<>());
+    final Server server = new Server();
+    final HttpClient client = HttpClient.newHttpClient();
+    final String base;
+
+    ManagementServer() throws Exception {
+        this(null);
+    }
+
+    /** Serves {@code replacement} instead of {@link #repository} when not {@code null}. */
+    ManagementServer(AccountRepository replacement) throws Exception {
+        AccountRepository accounts = replacement == null ? repository : replacement;
+        cache = CachingCredentialStore.builder(accounts).build();
+        AccountLifecycle lifecycle = AccountLifecycle.builder(accounts,
+                        (store, user) -> store.equals(STORE) && user.equals(OWNER), "api.example.com")
+                .invalidator(CacheInvalidator.of(cache))
+                .listener(events::add)
+                .build();
+        Authenticator authenticator = Authenticator.builder(cache).requireTls(false).build();
+        ServerConnector connector = new ServerConnector(server);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        context.addFilter(new FilterHolder(testSignIn()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addServlet(new ServletHolder(new AccountManagementServlet(lifecycle,
+                request -> Optional.ofNullable(request.getUserPrincipal()).map(p -> "csrf-" + p.getName()))),
+                "/manage/stores/*");
+        context.addServlet(new ServletHolder(protectedApi(authenticator)), "/stores/*");
+        server.setHandler(context);
+        server.start();
+        base = "http://localhost:" + connector.getLocalPort();
+    }
+
+    private static Filter testSignIn() {
+        return (request, response, chain) -> {
+            HttpServletRequest http = (HttpServletRequest) request;
+            String user = http.getHeader("X-Test-User");
+            chain.doFilter(user == null ? request : new HttpServletRequestWrapper(http) {
+                @Override
+                public Principal getUserPrincipal() {
+                    return () -> user;
+                }
+            }, response);
+        };
+    }
+
+    private static HttpServlet protectedApi(Authenticator authenticator) {
+        return new HttpServlet() {
+            @Override
+            protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+                AuthResult result = authenticator.authenticate(new ApiRequest(req.getMethod(), req.getRequestURI(),
+                        name -> Collections.list(req.getHeaders(name)), req.isSecure(), req.getRemoteAddr()));
+                if (result instanceof AuthResult.Denied denied) {
+                    denied.challenges().forEach(c -> resp.addHeader("WWW-Authenticate", c));
+                    resp.sendError(denied.status());
+                } else {
+                    resp.getWriter().write("ok");
+                }
+            }
+        };
+    }
+
+    HttpResponse<String> send(String method, String path, String user, String csrf, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (user != null) {
+            request.header("X-Test-User", user);
+        }
+        if (csrf != null) {
+            request.header("X-CSRF-Token", csrf);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** As the owner, with the right CSRF token, under {@code /manage/stores/abc123/}. */
+    HttpResponse<String> owner(String method, String relative, String body) throws Exception {
+        return send(method, "/manage/stores/" + STORE + "/" + relative, OWNER, "csrf-" + OWNER, body);
+    }
+
+    HttpResponse<String> api(String path, String header, String value) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(base + path)).header(header, value).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+        cache.close();
+    }
+}
