@@ -3,6 +3,7 @@ package dev.storeauth.servlet.manage;
 import dev.storeauth.auth.ApiRequest;
 import dev.storeauth.auth.AuthResult;
 import dev.storeauth.auth.Authenticator;
+import dev.storeauth.servlet.StoreAuthFilter;
 import dev.storeauth.cache.CachingCredentialStore;
 import dev.storeauth.lifecycle.AccountLifecycle;
 import dev.storeauth.lifecycle.CacheInvalidator;
@@ -34,7 +35,7 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * An in-memory Jetty 12 with the management servlet under {@code /manage/stores/*} and, under
- * {@code /stores/*}, a tiny API servlet protected by the core {@link Authenticator} over the same
+ * {@code /stores/*}, a tiny API servlet behind the real {@link StoreAuthFilter} over the same
  * {@link CachingCredentialStore} the lifecycle invalidates. Callers sign in with header
  * {@code X-Test-User}; the CSRF token expected from user {@code u} is {@code csrf-u}.
  */
@@ -71,7 +72,9 @@ final class ManagementServer implements AutoCloseable {
         context.addServlet(new ServletHolder(new AccountManagementServlet(lifecycle,
                 request -> Optional.ofNullable(request.getUserPrincipal()).map(p -> "csrf-" + p.getName()))),
                 "/manage/stores/*");
-        context.addServlet(new ServletHolder(protectedApi(authenticator)), "/stores/*");
+        context.addServlet(new ServletHolder(okServlet()), "/stores/*");
+        context.addFilter(new FilterHolder(new StoreAuthFilter(authenticator)), "/stores/*",
+                EnumSet.of(DispatcherType.REQUEST));
         server.setHandler(context);
         server.start();
         base = "http://localhost:" + connector.getLocalPort();
@@ -90,18 +93,12 @@ final class ManagementServer implements AutoCloseable {
         };
     }
 
-    private static HttpServlet protectedApi(Authenticator authenticator) {
+    /** The store API: any servlet behind the real {@link StoreAuthFilter}. */
+    private static HttpServlet okServlet() {
         return new HttpServlet() {
             @Override
             protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-                AuthResult result = authenticator.authenticate(new ApiRequest(req.getMethod(), req.getRequestURI(),
-                        name -> Collections.list(req.getHeaders(name)), req.isSecure(), req.getRemoteAddr()));
-                if (result instanceof AuthResult.Denied denied) {
-                    denied.challenges().forEach(c -> resp.addHeader("WWW-Authenticate", c));
-                    resp.sendError(denied.status());
-                } else {
-                    resp.getWriter().write("ok");
-                }
+                resp.getWriter().write("ok");
             }
         };
     }
