@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,10 +64,24 @@ public final class JdbcAccountRepository implements AccountRepository {
         SchemaMigrator.migrate(dataSource);
         try {
             Dialect dialect = new Jdbc(dataSource).read(Dialect::of);
+            if (dialect == Dialect.H2) {
+                new Jdbc(dataSource).read(JdbcAccountRepository::writeCommitsAtOnce);
+            }
             return new JdbcAccountRepository(dataSource, dialect, Clock.systemUTC());
         } catch (SQLException e) {
             throw Jdbc.unavailable("connect", e);
         }
+    }
+
+    /**
+     * H2 writes commits to its file up to 500 ms later by default, so a killed process would lose a
+     * create that already returned; a write delay of 0 makes every commit durable before it returns.
+     */
+    private static Void writeCommitsAtOnce(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET WRITE_DELAY 0");
+        }
+        return null;
     }
 
     @Override
