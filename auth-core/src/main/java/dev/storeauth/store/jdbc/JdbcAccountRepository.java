@@ -32,7 +32,7 @@ import javax.sql.DataSource;
  *       are unique, and every lookup path is indexed.
  *   <li>{@link #insertOAuthAccount} locks the store's row ({@code SELECT ... FOR UPDATE}) in the
  *       transaction that counts and inserts, so the limit holds across nodes.
- *   <li>Every create, delete and token change is published in its own transaction (see
+ *   <li>Every create, delete and token change is published in the transaction that makes it (see
  *       {@link AccountChangeFeed}).
  *   <li>Any {@link SQLException} becomes {@link StoreUnavailableException}, never "not found".
  * </ul>
