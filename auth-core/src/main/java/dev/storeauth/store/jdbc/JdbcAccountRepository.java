@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,11 +49,13 @@ public final class JdbcAccountRepository implements AccountRepository {
     private final Jdbc jdbc;
     private final Dialect dialect;
     private final ChangeLog changes;
+    private final Clock clock;
 
     private JdbcAccountRepository(DataSource dataSource, Dialect dialect, Clock clock) {
         this.jdbc = new Jdbc(dataSource);
         this.dialect = dialect;
         this.changes = new ChangeLog(dialect, clock);
+        this.clock = clock;
     }
 
     /**
@@ -213,6 +216,22 @@ public final class JdbcAccountRepository implements AccountRepository {
                 rs -> Map.entry(rs.getString(1), AccountRows.fromMicros(rs.getLong(2))), storeHash, storeHash)
                 .forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
+    }
+
+    /**
+     * Deletes change-table rows older than {@code age} (the feeds only need the last seconds); run
+     * it now and then, e.g. hourly with an age of one hour.
+     *
+     * @return how many rows were deleted
+     * @throws StoreUnavailableException if the database cannot be reached
+     */
+    public int pruneChanges(Duration age) {
+        long before = AccountRows.micros(clock.instant().minus(age));
+        try {
+            return jdbc.transaction(c -> update(c, "DELETE FROM storeauth_changes WHERE changed_at_us < ?", before));
+        } catch (SQLException e) {
+            throw Jdbc.unavailable("prune changes", e);
+        }
     }
 
     private Optional<LegacyAccount> legacyAccount(String storeHash, String username) {
