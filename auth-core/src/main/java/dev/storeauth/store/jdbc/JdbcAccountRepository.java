@@ -11,7 +11,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,7 +33,7 @@ import javax.sql.DataSource;
  *       are unique, and every lookup path is indexed.
  *   <li>{@link #insertOAuthAccount} locks the store's row ({@code SELECT ... FOR UPDATE}) in the
  *       transaction that counts and inserts, so the limit holds across nodes.
- *   <li>Every create, delete and token change is published in its own transaction (see
+ *   <li>Every create, delete and token change is published in the transaction that makes it (see
  *       {@link AccountChangeFeed}).
  *   <li>Any {@link SQLException} becomes {@link StoreUnavailableException}, never "not found".
  * </ul>
@@ -47,11 +49,13 @@ public final class JdbcAccountRepository implements AccountRepository {
     private final Jdbc jdbc;
     private final Dialect dialect;
     private final ChangeLog changes;
+    private final Clock clock;
 
     private JdbcAccountRepository(DataSource dataSource, Dialect dialect, Clock clock) {
         this.jdbc = new Jdbc(dataSource);
         this.dialect = dialect;
         this.changes = new ChangeLog(dialect, clock);
+        this.clock = clock;
     }
 
     /**
@@ -63,10 +67,24 @@ public final class JdbcAccountRepository implements AccountRepository {
         SchemaMigrator.migrate(dataSource);
         try {
             Dialect dialect = new Jdbc(dataSource).read(Dialect::of);
+            if (dialect == Dialect.H2) {
+                new Jdbc(dataSource).read(JdbcAccountRepository::writeCommitsAtOnce);
+            }
             return new JdbcAccountRepository(dataSource, dialect, Clock.systemUTC());
         } catch (SQLException e) {
             throw Jdbc.unavailable("connect", e);
         }
+    }
+
+    /**
+     * H2 writes commits to its file up to 500 ms later by default, so a killed process would lose a
+     * create that already returned; a write delay of 0 makes every commit durable before it returns.
+     */
+    private static Void writeCommitsAtOnce(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET WRITE_DELAY 0");
+        }
+        return null;
     }
 
     @Override
@@ -198,6 +216,22 @@ public final class JdbcAccountRepository implements AccountRepository {
                 rs -> Map.entry(rs.getString(1), AccountRows.fromMicros(rs.getLong(2))), storeHash, storeHash)
                 .forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
+    }
+
+    /**
+     * Deletes change-table rows older than {@code age} (the feeds only need the last seconds); run
+     * it now and then, e.g. hourly with an age of one hour.
+     *
+     * @return how many rows were deleted
+     * @throws StoreUnavailableException if the database cannot be reached
+     */
+    public int pruneChanges(Duration age) {
+        long before = AccountRows.micros(clock.instant().minus(age));
+        try {
+            return jdbc.transaction(c -> update(c, "DELETE FROM storeauth_changes WHERE changed_at_us < ?", before));
+        } catch (SQLException e) {
+            throw Jdbc.unavailable("prune changes", e);
+        }
     }
 
     private Optional<LegacyAccount> legacyAccount(String storeHash, String username) {

@@ -47,7 +47,7 @@ public final class PollingChangeListener implements AccountChangeFeed {
     public static PollingChangeListener start(DataSource dataSource, Consumer<String> onChange,
             Runnable onMissedChanges, Duration interval) {
         PollingChangeListener listener = new PollingChangeListener(dataSource, onChange, onMissedChanges);
-        listener.scheduler.execute(listener::poll);
+        listener.poll(); // on the caller's thread, so changes made once start returns are delivered
         long millis = interval.toMillis();
         listener.scheduler.scheduleWithFixedDelay(listener::poll, millis, millis, TimeUnit.MILLISECONDS);
         return listener;

@@ -111,6 +111,16 @@ abstract class JdbcNodesScenarios {
     }
 
     @Test
+    void prunesOnlyChangesOlderThanTheGivenAge() throws SQLException {
+        try (HikariDataSource pool = TestDatabases.pool(newDatabase(), 2)) {
+            JdbcAccountRepository repository = JdbcAccountRepository.create(pool);
+            repository.insertLegacyAccount(TestAccounts.legacy("store1", "alice"));
+            assertEquals(0, repository.pruneChanges(java.time.Duration.ofHours(1)));
+            assertEquals(1, repository.pruneChanges(java.time.Duration.ofSeconds(-1)));
+        }
+    }
+
+    @Test
     void lookupsFailAsUnavailableNotAsNotFoundWhenTheDatabaseIsGone() {
         HikariDataSource pool = TestDatabases.pool(newDatabase(), 2);
         JdbcAccountRepository repository = JdbcAccountRepository.create(pool);

@@ -28,8 +28,13 @@ final class Node implements AutoCloseable {
 
     /** Authenticates {@code GET /stores/{store}/v3/catalog/products} with {@code token}. */
     AuthResult get(String store, String token) {
-        return authenticator.authenticate(new ApiRequest("GET", "/stores/" + store + "/v3/catalog/products",
-                Headers.of(Map.of("X-Auth-Token", List.of(token))), true, "192.0.2.1"));
+        return authenticator.authenticate(productsRequest(store, token));
+    }
+
+    /** {@code GET /stores/{store}/v3/catalog/products} over TLS with {@code token} in X-Auth-Token. */
+    static ApiRequest productsRequest(String store, String token) {
+        return new ApiRequest("GET", "/stores/" + store + "/v3/catalog/products",
+                Headers.of(Map.of("X-Auth-Token", List.of(token))), true, "192.0.2.1");
     }
 
     @Override

@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.storeauth.auth.ApiRequest;
 import dev.storeauth.auth.AuthResult;
 import dev.storeauth.auth.Authenticator;
-import dev.storeauth.auth.Headers;
 import dev.storeauth.cache.CachingCredentialStore;
 import dev.storeauth.store.StoreUnavailableException;
 import dev.storeauth.store.TestAccounts;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +60,6 @@ class StoreOutageTest {
     }
 
     private AuthResult get(String token) {
-        return authenticator.authenticate(new ApiRequest("GET", "/stores/store1/v3/catalog/products",
-                Headers.of(Map.of("X-Auth-Token", List.of(token))), true, "192.0.2.1"));
+        return authenticator.authenticate(Node.productsRequest("store1", token));
     }
 }
