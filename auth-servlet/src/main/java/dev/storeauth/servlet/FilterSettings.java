@@ -43,10 +43,10 @@ final class FilterSettings {
     private final String apiPrefix;
     private final TrustedProxies trustedProxies;
     private final int retryAfterSeconds;
-    private final CachingCredentialStore store;
+    private final StoreResources store;
     private final Authenticator authenticator;
 
-    private FilterSettings(InitParams params, CachingCredentialStore store, Authenticator authenticator) {
+    private FilterSettings(InitParams params, StoreResources store, Authenticator authenticator) {
         this.apiPrefix = params.parse("api-prefix", FilterSettings::requirePrefix, "");
         this.trustedProxies = params.parse("trusted-proxies", TrustedProxies::parse, TrustedProxies.none());
         this.retryAfterSeconds = (int) Math.min(params.positiveLong("retry-after", DEFAULT_RETRY_AFTER_SECONDS), 86_400);
@@ -63,16 +63,19 @@ final class FilterSettings {
             InitParams params = new InitParams(raw, NAMES);
             boolean requireTls = params.bool("require-tls", true);
             SecretDigester digester = digester(params);
-            CachingCredentialStore store = cache(params, StoreSources.open(params));
+            StoreSources.Opened opened = StoreSources.open(params);
+            CachingCredentialStore store = cache(params, opened.store());
+            StoreResources resources = new StoreResources(store);
             try {
                 Authenticator authenticator = Authenticator.builder(store)
                         .realm(params.string("realm", "storeauth"))
                         .requireTls(requireTls)
                         .digester(digester)
+                        .usageRecorder(resources.attach(opened))
                         .build();
-                return new FilterSettings(params, store, authenticator);
-            } catch (IllegalArgumentException e) {
-                store.close();
+                return new FilterSettings(params, resources, authenticator);
+            } catch (RuntimeException e) {
+                resources.close();
                 throw e;
             }
         } catch (IllegalArgumentException e) {
@@ -80,7 +83,8 @@ final class FilterSettings {
         }
     }
 
-    CachingCredentialStore store() {
+    /** Everything init-params opened, to close on {@code destroy()}. */
+    AutoCloseable store() {
         return store;
     }
 

@@ -16,13 +16,13 @@ final class StoreSources {
      * @throws IllegalArgumentException naming the parameter when neither or both are given, or the
      *     one given cannot be used
      */
-    static CredentialStore open(InitParams params) {
+    static Opened open(InitParams params) {
         String factory = params.string("store-factory", "");
         String dataSource = params.string("store-datasource", "");
         if (factory.isEmpty() == dataSource.isEmpty()) {
             throw new IllegalArgumentException("store-factory / store-datasource: give exactly one of them");
         }
-        return factory.isEmpty() ? jdbc(dataSource) : fromFactory(factory, params);
+        return factory.isEmpty() ? jdbc(dataSource) : new Opened(fromFactory(factory, params), null);
     }
 
     private static CredentialStore fromFactory(String className, InitParams params) {
@@ -44,13 +44,22 @@ final class StoreSources {
         return store;
     }
 
-    private static CredentialStore jdbc(String jndiName) {
+    /**
+     * The opened store and, for {@code store-datasource}, its data source.
+     *
+     * @param store the store
+     * @param dataSource the JDBC data source, or {@code null} for a factory-made store
+     */
+    record Opened(CredentialStore store, DataSource dataSource) {
+    }
+
+    private static Opened jdbc(String jndiName) {
         try {
             Object found = new InitialContext().lookup(jndiName);
             if (!(found instanceof DataSource dataSource)) {
                 throw new IllegalArgumentException("store-datasource: " + jndiName + " is not a javax.sql.DataSource");
             }
-            return JdbcAccountRepository.create(dataSource);
+            return new Opened(JdbcAccountRepository.create(dataSource), dataSource);
         } catch (NamingException e) {
             throw new IllegalArgumentException("store-datasource: JNDI lookup of " + jndiName + " failed (" + e + ")", e);
         }

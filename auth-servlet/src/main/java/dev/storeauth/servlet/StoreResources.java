@@ -1,0 +1,64 @@
+package dev.storeauth.servlet;
+
+import dev.storeauth.auth.UsageRecorder;
+import dev.storeauth.cache.CachingCredentialStore;
+import dev.storeauth.store.AccountRepository;
+import dev.storeauth.store.jdbc.AccountChangeFeed;
+import dev.storeauth.store.jdbc.BatchingUsageRecorder;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a {@code web.xml}-configured filter owns: the cache and, for the JDBC store, the change feed
+ * that evicts accounts changed on other nodes and the batching last-used recorder. Closed in reverse
+ * order of opening.
+ */
+final class StoreResources implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoreResources.class);
+    private static final int USAGE_CAPACITY = 10_000;
+
+    private final CachingCredentialStore cache;
+    private final Deque<AutoCloseable> owned = new ArrayDeque<>();
+
+    StoreResources(CachingCredentialStore cache) {
+        this.cache = cache;
+        owned.push(cache);
+    }
+
+    /** Starts the feed and the recorder for a JDBC store; returns the recorder to give the authenticator. */
+    UsageRecorder attach(StoreSources.Opened opened) {
+        if (opened.dataSource() == null) {
+            return UsageRecorder.NONE;
+        }
+        AccountChangeFeed feed = AccountChangeFeed.start(opened.dataSource(), cache);
+        owned.push(feed);
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "storeauth-last-used");
+            thread.setDaemon(true);
+            return thread;
+        });
+        owned.push(scheduler::shutdown);
+        BatchingUsageRecorder recorder = new BatchingUsageRecorder((AccountRepository) opened.store(),
+                Clock.systemUTC(), USAGE_CAPACITY).scheduleOn(scheduler, Duration.ofSeconds(1));
+        owned.push(recorder);
+        return recorder;
+    }
+
+    @Override
+    public void close() {
+        while (!owned.isEmpty()) {
+            try {
+                owned.pop().close();
+            } catch (Exception e) {
+                LOG.warn("closing a storeauth resource failed: {}", e.toString());
+            }
+        }
+    }
+}
