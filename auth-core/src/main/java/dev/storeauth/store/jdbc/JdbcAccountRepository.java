@@ -46,6 +46,8 @@ import javax.sql.DataSource;
  */
 public final class JdbcAccountRepository implements AccountRepository {
 
+    private static final Object H2_START = new Object();
+
     private final Jdbc jdbc;
     private final Dialect dialect;
     private final ChangeLog changes;
@@ -64,16 +66,27 @@ public final class JdbcAccountRepository implements AccountRepository {
      * @throws StoreUnavailableException if the database cannot be reached or migrated
      */
     public static JdbcAccountRepository create(DataSource dataSource) {
-        SchemaMigrator.migrate(dataSource);
+        Dialect dialect;
         try {
-            Dialect dialect = new Jdbc(dataSource).read(Dialect::of);
-            if (dialect == Dialect.H2) {
-                new Jdbc(dataSource).read(JdbcAccountRepository::writeCommitsAtOnce);
-            }
-            return new JdbcAccountRepository(dataSource, dialect, Clock.systemUTC());
+            dialect = new Jdbc(dataSource).read(Dialect::of);
         } catch (SQLException e) {
             throw Jdbc.unavailable("connect", e);
         }
+        if (dialect != Dialect.H2) {
+            SchemaMigrator.migrate(dataSource);
+            return new JdbcAccountRepository(dataSource, dialect, Clock.systemUTC());
+        }
+        // An embedded H2 file is open in one JVM only, so a JVM-wide lock is enough to keep nodes
+        // starting at once from timing out on H2's metadata lock with concurrent DDL and SET.
+        synchronized (H2_START) {
+            SchemaMigrator.migrate(dataSource);
+            try {
+                new Jdbc(dataSource).read(JdbcAccountRepository::writeCommitsAtOnce);
+            } catch (SQLException e) {
+                throw Jdbc.unavailable("connect", e);
+            }
+        }
+        return new JdbcAccountRepository(dataSource, dialect, Clock.systemUTC());
     }
 
     /**
