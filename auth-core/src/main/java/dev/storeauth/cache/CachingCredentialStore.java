@@ -7,6 +7,7 @@ import dev.storeauth.accounts.Account;
 import dev.storeauth.store.CredentialStore;
 import dev.storeauth.store.LookupKey;
 import dev.storeauth.store.StoreUnavailableException;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -179,7 +180,8 @@ public final class CachingCredentialStore implements CredentialStore, AutoClosea
             return;
         }
         Account account = found.get();
-        keysByAccount.computeIfAbsent(account.id(), id -> ConcurrentHashMap.newKeySet()).add(pending.key);
+        // Immutable sets, usually of one key: a concurrent set per cached account costs ~200 bytes more.
+        keysByAccount.merge(account.id(), Set.of(pending.key), CachingCredentialStore::union);
         pending.complete(account);
         if (!fresh || epoch.get() != pending.epoch) {
             // An invalidation raced with this lookup: serve the waiting callers, but do not keep it.
@@ -214,11 +216,26 @@ public final class CachingCredentialStore implements CredentialStore, AutoClosea
     private void onEvicted(LookupKey key, Account account) {
         counters.evictions.increment();
         if (account != null) {
-            keysByAccount.computeIfPresent(account.id(), (id, keys) -> {
-                keys.remove(key);
-                return keys.isEmpty() ? null : keys;
-            });
+            keysByAccount.computeIfPresent(account.id(), (id, keys) -> without(keys, key));
         }
+    }
+
+    private static Set<LookupKey> union(Set<LookupKey> keys, Set<LookupKey> more) {
+        if (keys.containsAll(more)) {
+            return keys;
+        }
+        Set<LookupKey> all = new HashSet<>(keys);
+        all.addAll(more);
+        return Set.copyOf(all);
+    }
+
+    private static Set<LookupKey> without(Set<LookupKey> keys, LookupKey key) {
+        if (!keys.contains(key)) {
+            return keys;
+        }
+        Set<LookupKey> rest = new HashSet<>(keys);
+        rest.remove(key);
+        return rest.isEmpty() ? null : Set.copyOf(rest);
     }
 
     private static final class Counters {

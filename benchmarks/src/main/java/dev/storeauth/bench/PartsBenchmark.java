@@ -1,0 +1,92 @@
+package dev.storeauth.bench;
+
+import dev.storeauth.auth.ApiRequest;
+import dev.storeauth.cache.CachingCredentialStore;
+import dev.storeauth.credentials.CredentialParser;
+import dev.storeauth.credentials.SecretDigester;
+import dev.storeauth.credentials.SecretFormat;
+import dev.storeauth.credentials.SecretKind;
+import dev.storeauth.policy.ApiPath;
+import dev.storeauth.policy.RouteTable;
+import dev.storeauth.store.LookupKey;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The steps of an OAuth cache hit one by one (path parse, route lookup, two header lookups, credential parse,
+ * shape and checksum check, SHA-256, cache hit), to see where the time above the floor goes. Each is measured
+ * alone, so the sum is only a guide to the whole.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class PartsBenchmark {
+
+    private final CredentialParser parser = new CredentialParser();
+    private final SecretDigester sha = SecretDigester.sha256();
+    private final RouteTable routes = RouteTable.defaults();
+    private ApiRequest oauth;
+    private String token;
+    private ApiPath path;
+    private CachingCredentialStore cache;
+    private LookupKey key;
+
+    @Setup
+    public void setUp() {
+        Fixtures fixtures = new Fixtures();
+        oauth = fixtures.oauthRequest();
+        token = fixtures.accessToken;
+        path = ApiPath.parse(Fixtures.OAUTH_PATH).orElseThrow();
+        cache = CachingCredentialStore.builder(fixtures.repository).build();
+        key = LookupKey.of(fixtures.oauth);
+        cache.find(key);
+    }
+
+    @TearDown
+    public void tearDown() {
+        cache.close();
+    }
+
+    @Benchmark
+    public Object partPathParse() {
+        return ApiPath.parse(oauth.path());
+    }
+
+    @Benchmark
+    public Object partRoute() {
+        return routes.resourceFor(path);
+    }
+
+    @Benchmark
+    public Object partHeaders() {
+        return oauth.headers().values("Authorization").size()
+                + oauth.headers().values("X-Auth-Token").size();
+    }
+
+    @Benchmark
+    public Object partParse() {
+        return parser.parse(oauth.headers().values("Authorization"), oauth.headers().values("X-Auth-Token"));
+    }
+
+    @Benchmark
+    public boolean partShape() {
+        return SecretFormat.isWellFormed(SecretKind.ACCESS_TOKEN, token);
+    }
+
+    @Benchmark
+    public Object partDigest() {
+        return sha.digest(token);
+    }
+
+    @Benchmark
+    public Object partCacheHit() {
+        return cache.find(key);
+    }
+}
