@@ -1,0 +1,121 @@
+package dev.storeauth.bench.load;
+
+import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.auth.Authenticator;
+import dev.storeauth.cache.CachingCredentialStore;
+import dev.storeauth.credentials.SecretDigester;
+import dev.storeauth.credentials.SecretGenerator;
+import dev.storeauth.credentials.SecretKind;
+import dev.storeauth.policy.AccessLevel;
+import dev.storeauth.policy.Scopes;
+import dev.storeauth.servlet.StoreAuthFilter;
+import dev.storeauth.store.CredentialStore;
+import dev.storeauth.store.InMemoryAccountRepository;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * The server {@code benchmarks/load.sh} drives: one servlet, reachable unprotected under
+ * {@code /open/hello} and behind {@link StoreAuthFilter} under {@code /stores/*}, over an in-memory
+ * store whose lookups are counted ({@code GET /open/stats}). Loopback only; plain HTTP, so the
+ * filter runs with TLS not required.
+ *
+ * <p>Arguments: port, a file to write well-formed unknown tokens to, how many to write. Prints
+ * {@code READY token=<valid token>} when serving.
+ */
+public final class LoadServer {
+
+    private LoadServer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(args[0]);
+        SecretGenerator generator = new SecretGenerator();
+        SecretDigester digester = SecretDigester.sha256();
+        writeUnknownTokens(Path.of(args[1]), Integer.parseInt(args[2]), generator);
+
+        String token = generator.generate(SecretKind.ACCESS_TOKEN);
+        InMemoryAccountRepository repository = new InMemoryAccountRepository();
+        repository.insertOAuthAccount(new OAuthAccount("load-1", "loadstore", "Load test account",
+                generator.generate(SecretKind.CLIENT_ID), digester.digest(generator.generate(SecretKind.CLIENT_SECRET)),
+                digester.digest(token), Scopes.of(Map.of("products", AccessLevel.MODIFY)), Instant.now()), 50);
+        LongAdder lookups = new LongAdder();
+        CredentialStore counting = key -> {
+            lookups.increment();
+            return repository.find(key);
+        };
+        CachingCredentialStore cache = CachingCredentialStore.builder(counting)
+                .negativeExpireAfterWrite(Duration.ofSeconds(30)).build();
+        Authenticator authenticator = Authenticator.builder(cache).requireTls(false).build();
+
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(port);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        ServletHolder hello = new ServletHolder(new Hello());
+        context.addServlet(hello, "/open/hello");
+        context.addServlet(hello, "/stores/*");
+        context.addServlet(new ServletHolder(new Stats(lookups)), "/open/stats");
+        context.addFilter(new FilterHolder(new StoreAuthFilter(authenticator)), "/stores/*",
+                EnumSet.of(DispatcherType.REQUEST));
+        server.setHandler(context);
+        server.start();
+        System.out.println("READY token=" + token);
+        server.join();
+    }
+
+    private static void writeUnknownTokens(Path file, int count, SecretGenerator generator) throws IOException {
+        List<String> tokens = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            tokens.add(generator.generate(SecretKind.ACCESS_TOKEN));
+        }
+        Files.write(file, tokens, StandardCharsets.US_ASCII);
+    }
+
+    private static final class Hello extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+        private static final byte[] BODY = "{\"data\":[{\"id\":1,\"name\":\"Widget\"}]}".getBytes(StandardCharsets.UTF_8);
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            response.setContentType("application/json");
+            response.setContentLength(BODY.length);
+            response.getOutputStream().write(BODY);
+        }
+    }
+
+    private static final class Stats extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+        private final transient LongAdder lookups;
+
+        Stats(LongAdder lookups) {
+            this.lookups = lookups;
+        }
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            response.setContentType("application/json");
+            response.getWriter().write("{\"store_lookups\":" + lookups.sum() + "}");
+        }
+    }
+}
