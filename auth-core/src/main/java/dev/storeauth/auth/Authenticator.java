@@ -16,7 +16,6 @@ import dev.storeauth.policy.ApiPath;
 import dev.storeauth.policy.ApiVersion;
 import dev.storeauth.policy.ResourceDefinition;
 import dev.storeauth.policy.RouteTable;
-import dev.storeauth.policy.ScopeCatalogue;
 import dev.storeauth.store.CredentialStore;
 import dev.storeauth.store.LookupKey;
 import dev.storeauth.store.StoreUnavailableException;
@@ -51,7 +50,6 @@ public final class Authenticator {
 
     private final CredentialStore store;
     private final boolean requireTls;
-    private final ScopeCatalogue catalogue;
     private final RouteTable routes;
     private final SecretDigester digester;
     private final UsageRecorder usage;
@@ -61,7 +59,6 @@ public final class Authenticator {
     Authenticator(AuthenticatorBuilder b) {
         this.store = b.store;
         this.requireTls = b.requireTls;
-        this.catalogue = b.catalogue;
         this.routes = b.routes;
         this.digester = b.digester;
         this.usage = b.usage;
@@ -89,8 +86,8 @@ public final class Authenticator {
                     "Store API paths look like /stores/{store_hash}/v3/...", List.of());
         }
         ApiPath path = parsedPath.get();
-        Optional<ResourceDefinition> resource = routes.resourceFor(path).flatMap(catalogue::resource);
-        boolean basicAllowed = path.version() == ApiVersion.V2 && resource.map(ResourceDefinition::scoped).orElse(true);
+        Optional<ResourceDefinition> resource = routes.definitionFor(path);
+        boolean basicAllowed = path.version() == ApiVersion.V2 && (resource.isEmpty() || resource.get().scoped());
         ParseResult parsed = parser.parse(request.headers().values("Authorization"),
                 request.headers().values("X-Auth-Token"));
         if (parsed instanceof ParseResult.Present present) {

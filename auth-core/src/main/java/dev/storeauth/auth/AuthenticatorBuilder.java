@@ -2,7 +2,6 @@ package dev.storeauth.auth;
 
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.policy.RouteTable;
-import dev.storeauth.policy.ScopeCatalogue;
 import dev.storeauth.store.CredentialStore;
 import java.util.Objects;
 
@@ -16,7 +15,6 @@ public final class AuthenticatorBuilder {
     final CredentialStore store;
     String realm = "storeauth";
     boolean requireTls = true;
-    ScopeCatalogue catalogue = ScopeCatalogue.defaults();
     RouteTable routes = RouteTable.defaults();
     SecretDigester digester = SecretDigester.sha256();
     UsageRecorder usage = UsageRecorder.NONE;
@@ -47,9 +45,8 @@ public final class AuthenticatorBuilder {
         return this;
     }
 
-    /** The scope catalogue and the routes over it. */
-    public AuthenticatorBuilder policy(ScopeCatalogue catalogue, RouteTable routes) {
-        this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+    /** The route table, built over the scope catalogue it names resources of. */
+    public AuthenticatorBuilder routes(RouteTable routes) {
         this.routes = Objects.requireNonNull(routes, "routes");
         return this;
     }

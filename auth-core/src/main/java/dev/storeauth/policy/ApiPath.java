@@ -22,6 +22,9 @@ public record ApiPath(String storeHash, ApiVersion version, String resourcePath)
     /** The longest path considered; longer ones are refused unread. */
     public static final int MAX_LENGTH = 2048;
 
+    private static final String PREFIX = "/stores/";
+    private static final ApiVersion[] VERSIONS = ApiVersion.values();
+
     public ApiPath {
         StoreHash.require(storeHash);
         Objects.requireNonNull(version, "version");
@@ -40,26 +43,36 @@ public record ApiPath(String storeHash, ApiVersion version, String resourcePath)
             return Optional.empty();
         }
         if (path.contains("/.") || path.contains("//")) {
-            return normalisedSegments(path).map(segments -> String.join("/", segments)).flatMap(ApiPath::read);
+            return normalisedSegments(path).flatMap(segments -> read("/" + String.join("/", segments)));
         }
-        return read(path.substring(1));
+        return read(path);
     }
 
-    /** Reads {@code stores/{hash}/{version}[/rest]} from a path already free of dot and empty segments. */
+    /** Reads {@code /stores/{hash}/{version}[/rest]} from a path free of dot and empty segments. */
     private static Optional<ApiPath> read(String path) {
-        int hashStart = path.indexOf('/') + 1;
+        int hashStart = PREFIX.length();
         int versionStart = path.indexOf('/', hashStart) + 1;
-        if (hashStart == 0 || versionStart == 0 || !path.startsWith("stores/")) {
+        if (!path.startsWith(PREFIX) || versionStart == 0) {
             return Optional.empty();
         }
         int restStart = path.indexOf('/', versionStart);
-        String versionSegment = restStart < 0 ? path.substring(versionStart) : path.substring(versionStart, restStart);
+        int versionEnd = restStart < 0 ? path.length() : restStart;
+        ApiVersion version = versionAt(path, versionStart, versionEnd);
         String hash = path.substring(hashStart, versionStart - 1);
-        Optional<ApiVersion> version = ApiVersion.fromSegment(versionSegment);
-        if (hashStart != "stores/".length() || !StoreHash.isValid(hash) || version.isEmpty()) {
+        if (version == null || !StoreHash.isValid(hash)) {
             return Optional.empty();
         }
-        return Optional.of(new ApiPath(hash, version.get(), restStart < 0 ? "/" : path.substring(restStart)));
+        return Optional.of(new ApiPath(hash, version, restStart < 0 ? "/" : path.substring(restStart)));
+    }
+
+    private static ApiVersion versionAt(String path, int start, int end) {
+        for (ApiVersion version : VERSIONS) {
+            String segment = version.segment();
+            if (end - start == segment.length() && path.startsWith(segment, start)) {
+                return version;
+            }
+        }
+        return null;
     }
 
     private static Optional<Deque<String>> normalisedSegments(String path) {

@@ -25,6 +25,7 @@ public final class RouteTable {
     private static final RouteTable DEFAULTS = parse(DefaultRoutes.TEXT, ScopeCatalogue.defaults());
 
     private final Map<ApiVersion, List<Route>> byVersion;
+    private final Map<Route, Optional<ResourceDefinition>> definitions = new java.util.HashMap<>();
 
     /**
      * @throws IllegalArgumentException if a route names a resource missing from {@code catalogue}
@@ -37,6 +38,7 @@ public final class RouteTable {
                         + route.resource());
             }
             grouped.computeIfAbsent(route.version(), v -> new ArrayList<>()).add(route);
+            definitions.put(route, catalogue.resource(route.resource()));
         }
         grouped.replaceAll((version, list) -> {
             list.sort(Comparator.comparingInt((Route r) -> r.prefix().length()).reversed());
@@ -91,6 +93,19 @@ public final class RouteTable {
         for (Route route : byVersion.getOrDefault(path.version(), List.of())) {
             if (route.matches(path.resourcePath())) {
                 return Optional.of(route.resource());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The definition of the resource guarding {@code path}; empty when no route covers it. Allocates
+     * nothing: the answers are made when the table is built.
+     */
+    public Optional<ResourceDefinition> definitionFor(ApiPath path) {
+        for (Route route : byVersion.getOrDefault(path.version(), List.of())) {
+            if (route.matches(path.resourcePath())) {
+                return definitions.get(route);
             }
         }
         return Optional.empty();

@@ -3,7 +3,10 @@ package dev.storeauth.bench;
 import dev.storeauth.auth.ApiRequest;
 import dev.storeauth.auth.AuthResult;
 import dev.storeauth.auth.Authenticator;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.storeauth.cache.CachingCredentialStore;
+import dev.storeauth.store.jdbc.JdbcAccountRepository;
 import dev.storeauth.store.LookupKey;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +24,7 @@ import org.openjdk.jmh.annotations.Threads;
  * Ours, cache miss: every operation first invalidates the account's cache key (an epoch bump and one Caffeine
  * removal, included in the score), so the full authentication goes through the single-flight miss path: a
  * hand-off to a lookup thread, the store lookup, the cache fill. Against the in-memory repository and against
- * an in-memory H2 database ({@link H2CredentialStore}: a real prepared-statement query).
+ * an in-memory H2 database ({@code JdbcAccountRepository} over a HikariCP pool: real prepared-statement queries).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -31,7 +34,7 @@ public class MissBenchmark {
 
     private CachingCredentialStore inMemory;
     private CachingCredentialStore h2;
-    private H2CredentialStore h2Store;
+    private HikariDataSource h2Pool;
     private Authenticator inMemoryAuthenticator;
     private Authenticator h2Authenticator;
     private LookupKey oauthKey;
@@ -43,8 +46,13 @@ public class MissBenchmark {
     public void setUp() throws SQLException {
         Fixtures fixtures = new Fixtures();
         inMemory = CachingCredentialStore.builder(fixtures.repository).build();
-        h2Store = H2CredentialStore.open(fixtures.oauth);
-        h2 = CachingCredentialStore.builder(h2Store).build();
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:h2:mem:bench-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        config.setMaximumPoolSize(4);
+        h2Pool = new HikariDataSource(config);
+        JdbcAccountRepository repository = JdbcAccountRepository.create(h2Pool);
+        repository.insertOAuthAccount(fixtures.oauth, 50);
+        h2 = CachingCredentialStore.builder(repository).build();
         inMemoryAuthenticator = Authenticator.builder(inMemory).build();
         h2Authenticator = Authenticator.builder(h2).build();
         oauthKey = LookupKey.of(fixtures.oauth);
@@ -60,7 +68,7 @@ public class MissBenchmark {
     public void tearDown() throws SQLException {
         inMemory.close();
         h2.close();
-        h2Store.close();
+        h2Pool.close();
     }
 
     @Benchmark
