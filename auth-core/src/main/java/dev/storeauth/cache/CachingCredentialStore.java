@@ -7,11 +7,10 @@ import dev.storeauth.accounts.Account;
 import dev.storeauth.store.CredentialStore;
 import dev.storeauth.store.LookupKey;
 import dev.storeauth.store.StoreUnavailableException;
-import java.util.HashSet;
 import java.util.Optional;
+import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -49,7 +48,6 @@ public final class CachingCredentialStore implements CredentialStore, AutoClosea
     private final CredentialStore delegate;
     private final AsyncCache<LookupKey, Account> positive;
     private final Cache<LookupKey, Boolean> negative;
-    private final ConcurrentHashMap<String, Set<LookupKey>> keysByAccount = new ConcurrentHashMap<>();
     private final AtomicLong epoch = new AtomicLong();
     private final long timeoutNanos;
     private final Executor lookupExecutor;
@@ -66,7 +64,7 @@ public final class CachingCredentialStore implements CredentialStore, AutoClosea
                 .expireAfterWrite(b.expireAfterWrite)
                 .ticker(b.ticker)
                 .executor(Runnable::run)
-                .<LookupKey, Account>evictionListener((key, account, cause) -> onEvicted(key, account))
+                .<LookupKey, Account>evictionListener((key, account, cause) -> counters.evictions.increment())
                 .buildAsync();
         this.negative = Caffeine.newBuilder()
                 .maximumSize(b.negativeMaximumSize)
@@ -103,13 +101,24 @@ public final class CachingCredentialStore implements CredentialStore, AutoClosea
         return Optional.ofNullable(await(load(key)));
     }
 
-    /** Evicts every cached entry of the account, at once. Safe to call for unknown ids. */
+    /**
+     * Evicts every cached entry of the account, at once, including one whose lookup is in flight.
+     * Safe to call for unknown ids. Scans the cache (about a millisecond per 100,000 entries): no
+     * per-entry index is kept, which would cost more memory than revocations, which are rare, cost time.
+     */
     public void invalidateAccount(String accountId) {
+        invalidateAccounts(Set.of(accountId));
+    }
+
+    /** {@link #invalidateAccount} for many ids in one scan, e.g. after a bulk delete. */
+    public void invalidateAccounts(Collection<String> accountIds) {
         epoch.incrementAndGet();
-        Set<LookupKey> keys = keysByAccount.remove(accountId);
-        if (keys != null) {
-            positive.synchronous().invalidateAll(keys);
-        }
+        Set<String> ids = Set.copyOf(accountIds);
+        positive.asMap().entrySet().removeIf(entry -> {
+            CompletableFuture<Account> future = entry.getValue();
+            Account account = future.isDone() && !future.isCompletedExceptionally() ? future.getNow(null) : null;
+            return account != null && ids.contains(account.id());
+        });
     }
 
     /** Evicts {@code key} from both caches, e.g. after a username that was not found is created. */
@@ -124,7 +133,6 @@ public final class CachingCredentialStore implements CredentialStore, AutoClosea
         epoch.incrementAndGet();
         positive.synchronous().invalidateAll();
         negative.invalidateAll();
-        keysByAccount.clear();
     }
 
     /** Current counters; cheap, never blocks. */
@@ -181,7 +189,6 @@ public final class CachingCredentialStore implements CredentialStore, AutoClosea
         }
         Account account = found.get();
         // Immutable sets, usually of one key: a concurrent set per cached account costs ~200 bytes more.
-        keysByAccount.merge(account.id(), Set.of(pending.key), CachingCredentialStore::union);
         pending.complete(account);
         if (!fresh || epoch.get() != pending.epoch) {
             // An invalidation raced with this lookup: serve the waiting callers, but do not keep it.
@@ -211,31 +218,6 @@ public final class CachingCredentialStore implements CredentialStore, AutoClosea
     private static StoreUnavailableException unwrap(Throwable cause) {
         return cause instanceof StoreUnavailableException s ? s
                 : new StoreUnavailableException("credential lookup failed", cause);
-    }
-
-    private void onEvicted(LookupKey key, Account account) {
-        counters.evictions.increment();
-        if (account != null) {
-            keysByAccount.computeIfPresent(account.id(), (id, keys) -> without(keys, key));
-        }
-    }
-
-    private static Set<LookupKey> union(Set<LookupKey> keys, Set<LookupKey> more) {
-        if (keys.containsAll(more)) {
-            return keys;
-        }
-        Set<LookupKey> all = new HashSet<>(keys);
-        all.addAll(more);
-        return Set.copyOf(all);
-    }
-
-    private static Set<LookupKey> without(Set<LookupKey> keys, LookupKey key) {
-        if (!keys.contains(key)) {
-            return keys;
-        }
-        Set<LookupKey> rest = new HashSet<>(keys);
-        rest.remove(key);
-        return rest.isEmpty() ? null : Set.copyOf(rest);
     }
 
     private static final class Counters {

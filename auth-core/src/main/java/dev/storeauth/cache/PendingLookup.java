@@ -4,7 +4,7 @@ import dev.storeauth.accounts.Account;
 import dev.storeauth.store.LookupKey;
 import dev.storeauth.store.StoreUnavailableException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * A cache value whose store lookup starts only after it is in the cache, so that a completion can
@@ -14,7 +14,10 @@ final class PendingLookup extends CompletableFuture<Account> {
 
     final LookupKey key;
     final long epoch;
-    private final AtomicBoolean started = new AtomicBoolean();
+    // A field updater rather than an AtomicBoolean: every cached entry keeps this object.
+    private static final AtomicIntegerFieldUpdater<PendingLookup> STARTED =
+            AtomicIntegerFieldUpdater.newUpdater(PendingLookup.class, "started");
+    private volatile int started;
     private volatile StoreUnavailableException failure;
 
     PendingLookup(LookupKey key, long epoch) {
@@ -41,6 +44,6 @@ final class PendingLookup extends CompletableFuture<Account> {
 
     /** Returns {@code true} to exactly one caller: the one that must start the lookup. */
     boolean claim() {
-        return !started.get() && started.compareAndSet(false, true);
+        return started == 0 && STARTED.compareAndSet(this, 0, 1);
     }
 }

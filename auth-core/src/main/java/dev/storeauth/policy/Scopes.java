@@ -1,5 +1,6 @@
 package dev.storeauth.policy;
 
+import com.github.benmanes.caffeine.cache.Interner;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +13,7 @@ public final class Scopes {
 
     private static final Scopes UNRESTRICTED = new Scopes(Map.of(), AccessLevel.MODIFY);
     private static final Scopes NONE = new Scopes(Map.of(), AccessLevel.NONE);
+    private static final Interner<Scopes> INTERNED = Interner.newWeakInterner();
 
     private final Map<String, AccessLevel> levels;
     private final AccessLevel otherwise;
@@ -29,7 +31,8 @@ public final class Scopes {
                 kept.put(Objects.requireNonNull(resource, "resource"), level);
             }
         });
-        return kept.isEmpty() ? NONE : new Scopes(Map.copyOf(kept), AccessLevel.NONE);
+        // Accounts share a few scope combinations; interning keeps one copy of each in a large cache.
+        return kept.isEmpty() ? NONE : INTERNED.intern(new Scopes(Map.copyOf(kept), AccessLevel.NONE));
     }
 
     /** No access to anything. */

@@ -245,6 +245,25 @@ class CachingCredentialStoreTest {
     }
 
     @Test
+    void invalidateAccountsEvictsManyAccountsInOneCall() {
+        stored("a1", "token-1");
+        stored("a2", "token-2");
+        OAuthAccount kept = stored("a3", "token-3");
+        CachingCredentialStore cache = build(builder(countingStore));
+        cache.find(keyOf("token-1"));
+        cache.find(keyOf("token-2"));
+        cache.find(keyOf("token-3"));
+
+        cache.invalidateAccounts(java.util.List.of("a1", "a2"));
+
+        assertEquals(1, cache.stats().estimatedSize());
+        assertEquals(Optional.of(kept), cache.find(keyOf("token-3")));
+        assertEquals(3, lookups.get());
+        cache.find(keyOf("token-1"));
+        assertEquals(4, lookups.get());
+    }
+
+    @Test
     void invalidatingAnUnknownAccountChangesNothing() {
         stored("a1", "token-1");
         CachingCredentialStore cache = build(builder(countingStore));
