@@ -34,6 +34,8 @@ import java.util.Optional;
  *   <li>A secret of the wrong shape is invalid without a store lookup; otherwise the store is asked
  *       and the digest compared in constant time, against a dummy for unknown users. Credentials of
  *       another store are invalid, indistinguishably.
+ *   <li>With a {@link dev.storeauth.throttle.FailureThrottle}, an address or legacy username that
+ *       has used up its failures gets 429 before its credential is read against the store.
  *   <li>A path no route covers is 403; too low a level is 403 naming the scope needed.
  * </ol>
  *
@@ -53,6 +55,7 @@ public final class Authenticator {
     private final RouteTable routes;
     private final SecretDigester digester;
     private final UsageRecorder usage;
+    private final ThrottleGate throttle;
     private final Challenges challenges;
     private final CredentialParser parser = new CredentialParser();
 
@@ -62,6 +65,7 @@ public final class Authenticator {
         this.routes = b.routes;
         this.digester = b.digester;
         this.usage = b.usage;
+        this.throttle = b.throttle == null ? null : new ThrottleGate(b.throttle);
         this.challenges = new Challenges(b.realm);
     }
 
@@ -90,12 +94,23 @@ public final class Authenticator {
         boolean basicAllowed = path.version() == ApiVersion.V2 && (resource.isEmpty() || resource.get().scoped());
         ParseResult parsed = parser.parse(request.headers().values("Authorization"),
                 request.headers().values("X-Auth-Token"));
-        if (parsed instanceof ParseResult.Present present) {
-            return verify(present, path, basicAllowed, resource, request.method());
+        if (parsed instanceof ParseResult.Missing) {
+            return missing(basicAllowed);
         }
-        if (parsed instanceof ParseResult.Malformed malformed) {
-            return malformed(malformed, basicAllowed);
+        AuthResult.Denied refusal = throttle == null ? null : throttle.refusal(request, parsed, path);
+        if (refusal != null) {
+            return refusal;
         }
+        AuthResult result = parsed instanceof ParseResult.Present present
+                ? verify(present, path, basicAllowed, resource, request.method())
+                : malformed((ParseResult.Malformed) parsed, basicAllowed);
+        if (throttle != null) {
+            throttle.record(request, parsed, path, result);
+        }
+        return result;
+    }
+
+    private AuthResult missing(boolean basicAllowed) {
         return AuthResult.Denied.of(Problem.MISSING_CREDENTIALS,
                 "Send an OAuth access token in X-Auth-Token or Authorization: Bearer"
                         + (basicAllowed ? ", or legacy API credentials with HTTP Basic" : ""),

@@ -3,11 +3,12 @@ package dev.storeauth.auth;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.policy.RouteTable;
 import dev.storeauth.store.CredentialStore;
+import dev.storeauth.throttle.FailureThrottle;
 import java.util.Objects;
 
 /**
  * Configures an {@link Authenticator}. Defaults: realm {@code storeauth}, TLS required, the
- * platform's scope catalogue and routes, SHA-256 digests, no usage recording. Invalid settings
+ * platform's scope catalogue and routes, SHA-256 digests, no usage recording, no throttling. Invalid settings
  * fail at once with {@link IllegalArgumentException}. Not thread-safe; build once.
  */
 public final class AuthenticatorBuilder {
@@ -18,6 +19,7 @@ public final class AuthenticatorBuilder {
     RouteTable routes = RouteTable.defaults();
     SecretDigester digester = SecretDigester.sha256();
     UsageRecorder usage = UsageRecorder.NONE;
+    FailureThrottle throttle;
 
     AuthenticatorBuilder(CredentialStore store) {
         this.store = Objects.requireNonNull(store, "store");
@@ -60,6 +62,12 @@ public final class AuthenticatorBuilder {
     /** Told of every successful authentication. */
     public AuthenticatorBuilder usageRecorder(UsageRecorder usage) {
         this.usage = Objects.requireNonNull(usage, "usage");
+        return this;
+    }
+
+    /** Answers 429 to addresses and legacy usernames with too many failures (default: no throttling). */
+    public AuthenticatorBuilder throttle(FailureThrottle throttle) {
+        this.throttle = Objects.requireNonNull(throttle, "throttle");
         return this;
     }
 
