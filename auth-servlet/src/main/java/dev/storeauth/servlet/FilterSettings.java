@@ -1,6 +1,9 @@
 package dev.storeauth.servlet;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.storeauth.auth.Authenticator;
+import dev.storeauth.auth.AuthenticatorBuilder;
+import dev.storeauth.throttle.FailureThrottle;
 import dev.storeauth.cache.CachingCredentialStore;
 import dev.storeauth.cache.CachingCredentialStoreBuilder;
 import dev.storeauth.credentials.SecretDigester;
@@ -30,6 +33,8 @@ import java.util.Set;
  *   <tr><td>{@code trusted-proxies}</td><td>comma-separated IPs/CIDRs whose {@code X-Forwarded-Proto} counts</td><td>none</td></tr>
  *   <tr><td>{@code api-prefix}</td><td>path before {@code /stores/...}, e.g. {@code /api}</td><td>empty</td></tr>
  *   <tr><td>{@code retry-after}</td><td>seconds in {@code Retry-After} on 503</td><td>5</td></tr>
+ *   <tr><td>{@code max-failures}</td><td>failed authentications per client address or legacy username per window before 429; 0 turns throttling off</td><td>20</td></tr>
+ *   <tr><td>{@code failure-window}</td><td>the throttling window</td><td>{@code PT1M}</td></tr>
  *   <tr><td>{@code digest-key-env}</td><td>environment variable holding a base64 HMAC key (at least 32 bytes); unset means SHA-256</td><td></td></tr>
  * </table>
  */
@@ -38,7 +43,7 @@ final class FilterSettings {
     static final int DEFAULT_RETRY_AFTER_SECONDS = 5;
     static final Set<String> NAMES = Set.of("store-factory", "store-datasource", "realm", "cache-max-size",
             "cache-ttl", "negative-cache-ttl", "lookup-timeout", "require-tls", "trusted-proxies", "api-prefix",
-            "retry-after", "digest-key-env");
+            "retry-after", "digest-key-env", "max-failures", "failure-window");
 
     private final String apiPrefix;
     private final TrustedProxies trustedProxies;
@@ -67,12 +72,13 @@ final class FilterSettings {
             CachingCredentialStore store = cache(params, opened.store());
             StoreResources resources = new StoreResources(store);
             try {
-                Authenticator authenticator = Authenticator.builder(store)
+                AuthenticatorBuilder builder = Authenticator.builder(store)
                         .realm(params.string("realm", "storeauth"))
                         .requireTls(requireTls)
                         .digester(digester)
-                        .usageRecorder(resources.attach(opened))
-                        .build();
+                        .usageRecorder(resources.attach(opened));
+                throttle(params).ifPresent(builder::throttle);
+                Authenticator authenticator = builder.build();
                 return new FilterSettings(params, resources, authenticator);
             } catch (RuntimeException e) {
                 resources.close();
@@ -121,6 +127,15 @@ final class FilterSettings {
         builder.negativeExpireAfterWrite(params.duration("negative-cache-ttl", "PT30S"));
         builder.lookupTimeout(params.duration("lookup-timeout", "PT2S"));
         return builder.build();
+    }
+
+    private static java.util.Optional<FailureThrottle> throttle(InitParams params) {
+        String max = params.string("max-failures", "20");
+        if (max.equals("0")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new FailureThrottle((int) Math.min(params.positiveLong("max-failures", 20), 1_000_000),
+                params.duration("failure-window", "PT1M"), 100_000, Ticker.systemTicker()));
     }
 
     private static SecretDigester digester(InitParams params) {

@@ -23,7 +23,30 @@ final class RequestDescriber {
 
     ApiRequest describe(HttpServletRequest request) {
         return new ApiRequest(request.getMethod(), path(request), name -> values(request, name),
-                isSecure(request), String.valueOf(request.getRemoteAddr()));
+                isSecure(request), clientAddress(request));
+    }
+
+    /**
+     * The socket's address, or, when that is a trusted proxy, the right-most {@code X-Forwarded-For}
+     * hop that is not one: the first address no trusted party vouches for. A client cannot spoof it
+     * by sending its own {@code X-Forwarded-For}, because every trusted proxy appends to the right.
+     */
+    String clientAddress(HttpServletRequest request) {
+        String address = String.valueOf(request.getRemoteAddr());
+        if (!trustedProxies.contains(address)) {
+            return address;
+        }
+        List<String> hops = values(request, "X-Forwarded-For");
+        for (int h = hops.size() - 1; h >= 0; h--) {
+            String[] parts = hops.get(h).split(",");
+            for (int i = parts.length - 1; i >= 0; i--) {
+                String hop = parts[i].strip();
+                if (!hop.isEmpty() && !trustedProxies.contains(hop)) {
+                    return hop;
+                }
+            }
+        }
+        return address;
     }
 
     /** The path the authenticator reads: {@code /stores/...}, or something it will refuse. */

@@ -42,6 +42,23 @@ class RequestDescriberTest {
         assertEquals(secure, new RequestDescriber("", TrustedProxies.parse("10.0.0.0/8")).isSecure(request));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "192.0.2.1 | 6.6.6.6                   | 192.0.2.1",
+        "10.0.0.1  | 203.0.113.5               | 203.0.113.5",
+        "10.0.0.1  | 6.6.6.6, 203.0.113.5      | 203.0.113.5",
+        "10.0.0.1  | 203.0.113.5, 10.0.0.2     | 203.0.113.5",
+        "10.0.0.1  | 10.0.0.3, 10.0.0.2        | 10.0.0.1",
+        "10.0.0.1  | ''                        | 10.0.0.1",
+    })
+    void takesTheRightMostUntrustedForwardedHop(String remote, String forwardedFor, String client) {
+        HttpServletRequest request = StoreAuthFilterTest.request("GET", "/stores", "/s1/v2/products");
+        when(request.getRemoteAddr()).thenReturn(remote);
+        when(request.getHeaders("X-Forwarded-For")).thenAnswer(i -> Collections.enumeration(List.of(forwardedFor)));
+
+        assertEquals(client, new RequestDescriber("", TrustedProxies.parse("10.0.0.0/8")).clientAddress(request));
+    }
+
     @Test
     void trustsTheContainersOwnTlsFlag() {
         HttpServletRequest request = StoreAuthFilterTest.request("GET", "/stores", "/s1/v2/products");

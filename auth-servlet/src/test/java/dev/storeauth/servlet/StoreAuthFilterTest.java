@@ -63,6 +63,8 @@ class StoreAuthFilterTest {
         "realm=x                                                  | store-factory",
         "store-factory=dev.storeauth.servlet.SeededStoreFactory,store-datasource=java:comp/env/jdbc/x | store-datasource",
         "store-factory=dev.storeauth.servlet.SeededStoreFactory,digest-key-env=STOREAUTH_NO_SUCH_VARIABLE | digest-key-env",
+        "store-factory=dev.storeauth.servlet.SeededStoreFactory,max-failures=lots | max-failures",
+        "store-factory=dev.storeauth.servlet.SeededStoreFactory,failure-window=-PT1M | failure-window",
     })
     void failsInitNamingTheBadParameter(String params, String named) {
         StoreAuthFilter fromWebXml = new StoreAuthFilter();

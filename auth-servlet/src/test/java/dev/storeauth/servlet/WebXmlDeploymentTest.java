@@ -50,6 +50,22 @@ abstract class WebXmlDeploymentTest {
     }
 
     @Test
+    void throttlesRepeatedFailuresFromOneClientWith429() throws Exception {
+        String[] forwarded = {"X-Forwarded-For", "203.0.113." + getClass().getSimpleName().length()};
+        HttpResponse<String> last = null;
+        for (int i = 0; i <= 20; i++) {
+            last = get("/stores/store1/v2/products", forwarded[0], forwarded[1],
+                    "Authorization", TestAccounts.basic("mallory" + i, "slt_wrong"));
+        }
+
+        assertEquals(429, last.statusCode(), last.body());
+        assertTrue(last.headers().firstValue("Retry-After").isPresent());
+        assertEquals("0", last.headers().firstValue("X-Rate-Limit-Requests-Left").orElse(""));
+        assertEquals(200, get("/stores/store1/v3/catalog/products", "X-Forwarded-For", "198.51.100.1",
+                "X-Auth-Token", SeededStoreFactory.ACCOUNTS.readOnlyToken).statusCode());
+    }
+
+    @Test
     void letsLegacyBasicReachV2() throws Exception {
         HttpResponse<String> response = get("/stores/store1/v2/products",
                 "Authorization", TestAccounts.basic("alice", SeededStoreFactory.ACCOUNTS.legacyToken));
