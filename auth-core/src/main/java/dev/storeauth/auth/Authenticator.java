@@ -21,6 +21,7 @@ import dev.storeauth.store.LookupKey;
 import dev.storeauth.store.StoreUnavailableException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Decides whether a store API request may proceed.
@@ -58,6 +59,7 @@ public final class Authenticator {
     private final ThrottleGate throttle;
     private final Challenges challenges;
     private final CredentialParser parser = new CredentialParser();
+    private final LongAdder dummyComparisons = new LongAdder();
 
     Authenticator(AuthenticatorBuilder b) {
         this.store = b.store;
@@ -110,6 +112,11 @@ public final class Authenticator {
         return result;
     }
 
+    /** How many Basic attempts were compared against the dummy digest (unknown users); for tests. */
+    long dummyComparisons() {
+        return dummyComparisons.sum();
+    }
+
     private AuthResult missing(boolean basicAllowed) {
         return AuthResult.Denied.of(Problem.MISSING_CREDENTIALS,
                 "Send an OAuth access token in X-Auth-Token or Authorization: Bearer"
@@ -145,6 +152,9 @@ public final class Authenticator {
         LegacyAccount legacy = found.orElse(null) instanceof LegacyAccount l && l.storeHash().equals(storeHash)
                 ? l : null;
         // Unknown users pay the same comparison, so timing does not reveal which usernames exist.
+        if (legacy == null) {
+            dummyComparisons.increment();
+        }
         boolean matches = (legacy == null ? DUMMY : legacy.tokenDigest()).matches(presented);
         return legacy != null && matches ? Optional.of(legacy) : Optional.empty();
     }

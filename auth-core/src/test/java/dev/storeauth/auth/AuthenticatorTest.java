@@ -232,6 +232,17 @@ class AuthenticatorTest {
         assertEquals(1, lookups.get());
     }
 
+    @Test
+    void comparesAnUnknownUsersTokenAgainstTheDummyDigestButNotAKnownUsers() {
+        wrongBasicSecret("alice");
+        authenticate("GET", PRODUCTS, basic("alice", aliceToken));
+        assertEquals(0, authenticator.dummyComparisons());
+
+        authenticate("GET", PRODUCTS, basic("mallory", aliceToken));
+
+        assertEquals(1, authenticator.dummyComparisons());
+    }
+
     static Stream<Arguments> wrongShapes() {
         String access = new SecretGenerator().generate(SecretKind.ACCESS_TOKEN);
         String legacy = new SecretGenerator().generate(SecretKind.LEGACY_TOKEN);
