@@ -47,6 +47,11 @@ final class JettyHarness implements AutoCloseable {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The loopback port the server listens on. */
+    int port() {
+        return connector.getLocalPort();
+    }
+
     @Override
     public void close() throws Exception {
         server.stop();
