@@ -51,6 +51,15 @@ class OAuthFilterScenarioTest extends FilterScenarioTest {
     }
 
     @Test
+    void cannotClimbFromItsOwnStoreIntoAnother() throws Exception {
+        HttpResponse<String> response = jetty.send("GET", "/stores/store2/v2/../../store1/v2/products", true,
+                otherStore());
+
+        assertTrue(response.statusCode() == 400 || response.statusCode() == 401, response.statusCode() + " " + response.body());
+        assertTrue(!response.body().startsWith("user="), "the servlet must not be reached");
+    }
+
+    @Test
     void letsModifyPostThrough() throws Exception {
         HttpResponse<String> response = jetty.send("POST", "/stores/store1/v3/catalog/products", true, valid());
 
