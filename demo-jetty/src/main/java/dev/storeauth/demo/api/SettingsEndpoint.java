@@ -1,0 +1,53 @@
+package dev.storeauth.demo.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storeauth.demo.data.StoreSettings;
+import dev.storeauth.demo.web.JsonResponses;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+
+/** {@code /v2/store}: reads and merges the store's Information &amp; Settings; the store id cannot change. */
+final class SettingsEndpoint {
+
+    private final StoreSettings settings;
+
+    SettingsEndpoint(StoreSettings settings) {
+        this.settings = settings;
+    }
+
+    void serve(HttpServletRequest request, HttpServletResponse response, ApiTarget target) throws IOException {
+        switch (request.getMethod()) {
+            case "GET" -> write(response, settings.read(target.storeHash()));
+            case "PUT" -> update(request, response, target);
+            default -> StoreApiServlet.methodNotAllowed(response, request.getMethod(), "GET, PUT");
+        }
+    }
+
+    private void update(HttpServletRequest request, HttpServletResponse response, ApiTarget target)
+            throws IOException {
+        Optional<ObjectNode> body = StoreApiServlet.readBody(request, response);
+        if (body.isEmpty()) {
+            return;
+        }
+        Optional<String> current = settings.read(target.storeHash());
+        if (current.isEmpty()) {
+            write(response, current);
+            return;
+        }
+        ObjectNode changes = body.get().deepCopy();
+        changes.remove("id");
+        ObjectNode merged = RecordViews.body(current.get()).setAll(changes);
+        settings.replace(target.storeHash(), merged.toString());
+        JsonResponses.write(response, 200, merged);
+    }
+
+    private static void write(HttpServletResponse response, Optional<String> info) throws IOException {
+        if (info.isEmpty()) {
+            JsonResponses.problem(response, 404, "not-found", "No such store", "this store has no information");
+        } else {
+            JsonResponses.write(response, 200, RecordViews.body(info.get()));
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.storeauth.demo.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storeauth.demo.data.StoreRecords;
+import dev.storeauth.demo.data.StoreSettings;
+import dev.storeauth.demo.web.JsonBody;
+import dev.storeauth.demo.web.JsonResponses;
+import dev.storeauth.store.StoreUnavailableException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The demo's store API, mounted at {@code /stores/*} behind {@code StoreAuthFilter} (which has
+ * already checked the credential, its store and its scope):
+ *
+ * <ul>
+ *   <li>{@code GET} a collection lists a page ({@code ?page=&limit=}); v3 wraps it in
+ *       {@code {"data": [...], "meta": {"pagination": ...}}}.
+ *   <li>{@code POST} a collection creates (201 with {@code Location}); {@code GET}, {@code PUT}
+ *       (merges fields) and {@code DELETE} (204) one record by id.
+ *   <li>{@code GET}/{@code PUT} {@code /v2/store}: the store's Information &amp; Settings.
+ * </ul>
+ *
+ * Bad JSON is 400, a non-JSON body 415, an unknown path 404, another method 405 with {@code Allow}:
+ * each an {@code application/problem+json} body. Thread-safe.
+ */
+public final class StoreApiServlet extends HttpServlet {
+
+    private final transient StoreRecords records;
+    private final transient SettingsEndpoint settings;
+
+    public StoreApiServlet(StoreRecords records, StoreSettings settings) {
+        this.records = Objects.requireNonNull(records, "records");
+        this.settings = new SettingsEndpoint(Objects.requireNonNull(settings, "settings"));
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<ApiTarget> target = ApiTarget.parse(request.getPathInfo());
+        if (target.isEmpty()) {
+            JsonResponses.problem(response, 404, "not-found", "No such resource",
+                    "the demo serves " + ApiTarget.SERVED);
+            return;
+        }
+        try {
+            dispatch(request, response, target.get());
+        } catch (StoreUnavailableException e) {
+            response.setHeader("Retry-After", "5");
+            JsonResponses.problem(response, 503, "store-unavailable", "Store unavailable",
+                    "the store's data cannot be reached right now; try again");
+        }
+    }
+
+    private void dispatch(HttpServletRequest request, HttpServletResponse response, ApiTarget target)
+            throws IOException {
+        String method = request.getMethod();
+        if (target.isSettings()) {
+            settings.serve(request, response, target);
+        } else if (target.id().isEmpty() && method.equals("GET")) {
+            list(request, response, target);
+        } else if (target.id().isEmpty() && method.equals("POST")) {
+            create(request, response, target);
+        } else if (target.id().isPresent() && method.equals("GET")) {
+            found(response, target, records.get(target.storeHash(), target.collection(), target.id().getAsLong())
+                    .map(RecordViews::record));
+        } else if (target.id().isPresent() && method.equals("PUT")) {
+            update(request, response, target);
+        } else if (target.id().isPresent() && method.equals("DELETE")) {
+            delete(response, target);
+        } else {
+            methodNotAllowed(response, method, target.id().isEmpty() ? "GET, POST" : "GET, PUT, DELETE");
+        }
+    }
+
+    private void list(HttpServletRequest request, HttpServletResponse response, ApiTarget target)
+            throws IOException {
+        Optional<Paging> paging = Paging.of(request.getParameter("page"), request.getParameter("limit"));
+        if (paging.isEmpty()) {
+            JsonResponses.problem(response, 400, "bad-paging", "Bad paging",
+                    "page must be a number ≥ 1 and limit 1-" + Paging.MAX_LIMIT);
+            return;
+        }
+        var page = records.list(target.storeHash(), target.collection(), paging.get().offset(), paging.get().limit());
+        long total = records.count(target.storeHash(), target.collection());
+        JsonResponses.write(response, 200, RecordViews.page(target, page, paging.get(), total));
+    }
+
+    private void create(HttpServletRequest request, HttpServletResponse response, ApiTarget target)
+            throws IOException {
+        Optional<ObjectNode> body = readBody(request, response);
+        if (body.isPresent()) {
+            var created = records.create(target.storeHash(), target.collection(),
+                    RecordViews.writable(body.get()).toString());
+            response.setHeader("Location", request.getRequestURI().replaceAll("/$", "") + "/" + created.id());
+            JsonResponses.write(response, 201, RecordViews.one(target, RecordViews.record(created)));
+        }
+    }
+
+    private void update(HttpServletRequest request, HttpServletResponse response, ApiTarget target)
+            throws IOException {
+        Optional<ObjectNode> body = readBody(request, response);
+        if (body.isEmpty()) {
+            return;
+        }
+        long id = target.id().getAsLong();
+        var existing = records.get(target.storeHash(), target.collection(), id);
+        var updated = existing.flatMap(record -> {
+            ObjectNode merged = RecordViews.body(record.body()).setAll(RecordViews.writable(body.get()));
+            return records.update(target.storeHash(), target.collection(), id, merged.toString());
+        });
+        found(response, target, updated.map(RecordViews::record));
+    }
+
+    private void delete(HttpServletResponse response, ApiTarget target) throws IOException {
+        if (records.delete(target.storeHash(), target.collection(), target.id().getAsLong())) {
+            response.setStatus(204);
+        } else {
+            notFound(response, target);
+        }
+    }
+
+    private static void found(HttpServletResponse response, ApiTarget target, Optional<ObjectNode> record)
+            throws IOException {
+        if (record.isPresent()) {
+            JsonResponses.write(response, 200, RecordViews.one(target, record.get()));
+        } else {
+            notFound(response, target);
+        }
+    }
+
+    private static void notFound(HttpServletResponse response, ApiTarget target) throws IOException {
+        JsonResponses.problem(response, 404, "not-found", "No such record",
+                "no " + target.collection() + " record " + target.id().orElse(0) + " in this store");
+    }
+
+    /** The body as a JSON object; empty after answering 400, 413 or 415. */
+    static Optional<ObjectNode> readBody(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        JsonBody body = JsonBody.read(request);
+        if (body instanceof JsonBody.Invalid invalid) {
+            JsonResponses.problem(response, invalid.status(), "bad-body", "Unusable request body", invalid.detail());
+            return Optional.empty();
+        }
+        return Optional.of(((JsonBody.Valid) body).json());
+    }
+
+    static void methodNotAllowed(HttpServletResponse response, String method, String allow) throws IOException {
+        response.setHeader("Allow", allow);
+        JsonResponses.problem(response, 405, "method-not-allowed", "Method not allowed",
+                method + " is not allowed here; allowed: " + allow);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.storeauth.demo.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Parses the demo's command line: {@code --name value} or {@code --name=value}, each option at most
+ * once. Never throws: every mistake is a {@link CommandLine.Invalid} naming it.
+ *
+ * <pre>{@code
+ * CommandLine line = OptionsParser.parse(List.of("--port", "9443", "--data-dir=/tmp/demo"));
+ * }</pre>
+ */
+public final class OptionsParser {
+
+    /** The text {@code --help} prints. */
+    public static final String USAGE = """
+            Usage: java -jar demo-jetty.jar [options]
+
+            Runs a small store API protected by storeauth, and its control panel.
+
+            Options:
+              --port N           HTTPS port (default 8443; 0 picks a free port)
+              --http-port N      plain-HTTP port: redirects pages to HTTPS, refuses API calls
+                                 (default 8080; 0 picks a free port)
+              --data-dir DIR     H2 database, TLS key store and its password (default ./demo-data)
+              --jdbc-url URL     use this database instead of the H2 file, e.g.
+                                 jdbc:postgresql://127.0.0.1:5432/test?user=postgres
+              --store-hash HASH  the store to serve (default: the one in the database, or a new
+                                 one generated on first start and kept)
+              --help             print this and exit
+
+            Environment:
+              STOREAUTH_OWNER_PASSWORD, STOREAUTH_STAFF_PASSWORD
+                                 the control-panel passwords set on first start (default: generated
+                                 and printed once)
+            """;
+
+    private OptionsParser() {
+    }
+
+    /** Parses {@code args}; see {@link CommandLine}. */
+    public static CommandLine parse(List<String> args) {
+        OptionValues values = new OptionValues();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--help") || arg.equals("-h")) {
+                return new CommandLine.Help();
+            }
+            Optional<String> problem = arg.contains("=") && arg.startsWith("--")
+                    ? values.put(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1))
+                    : i + 1 < args.size() && OptionValues.isKnown(arg)
+                    ? values.put(arg, args.get(++i))
+                    : Optional.of(OptionValues.isKnown(arg) ? arg + " needs a value" : "unknown option: " + arg);
+            if (problem.isPresent()) {
+                return new CommandLine.Invalid(problem.get());
+            }
+        }
+        return values.toCommandLine();
+    }
+
+    /** Parses a port value; empty when it is not a decimal number. */
+    static Optional<Integer> port(String value) {
+        if (value.isEmpty() || value.length() > 5 || !value.chars().allMatch(Character::isDigit)) {
+            return Optional.empty();
+        }
+        return Optional.of(Integer.parseInt(value));
+    }
+
+    static Path path(String value) {
+        return Path.of(value);
+    }
+}

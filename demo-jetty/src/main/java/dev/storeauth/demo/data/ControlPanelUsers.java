@@ -1,0 +1,75 @@
+package dev.storeauth.demo.data;
+
+import dev.storeauth.store.StoreUnavailableException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The control panel's users and their passwords (PBKDF2 hashes in {@code demo_users}).
+ * Thread-safe.
+ */
+public final class ControlPanelUsers {
+
+    private final DataSource dataSource;
+    private final PasswordHasher hasher;
+    /** Checked for unknown e-mail addresses, so they take as long as wrong passwords. */
+    private final String dummyHash;
+
+    public ControlPanelUsers(DataSource dataSource, PasswordHasher hasher) {
+        this.dataSource = dataSource;
+        this.hasher = hasher;
+        this.dummyHash = hasher.hash("not a password of anyone");
+    }
+
+    /**
+     * The user with this e-mail address (case-insensitive) and password; empty for an unknown user
+     * or a wrong password, alike.
+     *
+     * @throws StoreUnavailableException if the database cannot be read
+     */
+    public Optional<PanelUser> authenticate(String email, String password) {
+        Optional<Row> row = find(email.trim().toLowerCase(Locale.ROOT));
+        boolean matches = hasher.matches(password, row.map(Row::passwordHash).orElse(dummyHash));
+        return row.filter(r -> matches).map(Row::user);
+    }
+
+    /**
+     * The user with this exact (normalised) e-mail address, without a password check: for a
+     * session that was already signed in.
+     */
+    public Optional<PanelUser> user(String email) {
+        return find(email).map(Row::user);
+    }
+
+    /** Whether {@code email} is the owner of {@code storeHash}. */
+    public boolean isOwner(String storeHash, String email) {
+        return user(email).filter(u -> u.role() == Role.OWNER && u.storeHash().equals(storeHash)).isPresent();
+    }
+
+    private Optional<Row> find(String email) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "SELECT store_hash, role, password_hash FROM demo_users WHERE email = ?")) {
+            s.setString(1, email);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(new Row(new PanelUser(email, rs.getString(1),
+                        Role.valueOf(rs.getString(2))), rs.getString(3))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("reading control-panel users failed: " + e.getMessage(), e);
+        }
+    }
+
+    private record Row(PanelUser user, String passwordHash) {
+
+        @Override
+        public String toString() {
+            return "Row[user=" + user + ", passwordHash=***]";
+        }
+    }
+}

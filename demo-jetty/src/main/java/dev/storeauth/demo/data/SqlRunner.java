@@ -1,0 +1,31 @@
+package dev.storeauth.demo.data;
+
+import dev.storeauth.store.StoreUnavailableException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/** Runs one unit of work on a pooled connection; a database fault becomes {@link StoreUnavailableException}. */
+final class SqlRunner {
+
+    /** Work on a connection, in auto-commit mode. */
+    @FunctionalInterface
+    interface Work<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    private final DataSource dataSource;
+
+    SqlRunner(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** @param what names the work in the exception message, e.g. "list products" */
+    <T> T run(String what, Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.apply(c);
+        } catch (SQLException e) {
+            throw new StoreUnavailableException(what + " failed: " + e.getMessage(), e);
+        }
+    }
+}

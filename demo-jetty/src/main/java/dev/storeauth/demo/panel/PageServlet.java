@@ -1,0 +1,36 @@
+package dev.storeauth.demo.panel;
+
+import dev.storeauth.demo.web.JsonResponses;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Serves the control panel's pages and assets under {@code /manage/}: {@code /manage/} redirects to
+ * the Store API Accounts page; {@code /manage/assets/{file}} are scripts and styles. The pages ask
+ * {@code /manage/session} who is signed in and go to the sign-in page when nobody is.
+ */
+public final class PageServlet extends HttpServlet {
+
+    private static final Map<String, String> PAGES = Map.of(
+            "/api-accounts", "api-accounts.html",
+            "/legacy-accounts", "legacy-accounts.html");
+
+    private final transient Pages pages = new Pages();
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
+        if (path.equals("/")) {
+            response.sendRedirect(request.getContextPath() + "/manage/api-accounts");
+            return;
+        }
+        String file = path.startsWith("/assets/") ? path.substring("/assets/".length()) : PAGES.get(path);
+        if (file == null || !pages.write(response, file)) {
+            JsonResponses.problem(response, 404, "not-found", "No such page",
+                    "the control panel has /manage/api-accounts and /manage/legacy-accounts");
+        }
+    }
+}

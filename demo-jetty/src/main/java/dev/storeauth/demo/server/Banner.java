@@ -1,0 +1,45 @@
+package dev.storeauth.demo.server;
+
+import dev.storeauth.demo.data.FirstStart;
+import java.util.Map;
+
+/** The start-up text: where everything is, how to sign in, and a {@code curl} to paste. */
+final class Banner {
+
+    private Banner() {
+    }
+
+    static String of(DemoServer server) {
+        String https = server.httpsBase().toString();
+        String hash = server.storeHash();
+        StringBuilder out = new StringBuilder();
+        out.append("\nstoreauth demo is running\n");
+        out.append("  Control panel    ").append(https).append("/manage/\n");
+        out.append("  Store API        ").append(https).append("/stores/").append(hash).append("/v3/  (and /v2/)\n");
+        out.append("  Plain HTTP       http://localhost:").append(server.httpPort())
+                .append("/  (redirects pages to HTTPS, refuses API calls)\n");
+        out.append("  Store hash       ").append(hash).append('\n');
+        out.append("  Database         ").append(server.databaseDescription()).append('\n');
+        out.append("  TLS certificate  self-signed: ").append(server.keystore().certificatePem()).append('\n');
+        out.append(signIn(server.generatedPasswords()));
+        out.append("\nCreate an API account in the control panel, then:\n");
+        out.append("  TOKEN=<the access token it shows you once>\n");
+        out.append("  curl --cacert ").append(server.keystore().certificatePem())
+                .append(" -H \"X-Auth-Token: $TOKEN\" ").append(https).append("/stores/").append(hash)
+                .append("/v3/catalog/products\n");
+        out.append("\nCtrl-C stops it.\n");
+        return out.toString();
+    }
+
+    private static String signIn(Map<String, String> generated) {
+        StringBuilder out = new StringBuilder("\nSign in as\n");
+        for (String email : new String[] {FirstStart.OWNER, FirstStart.STAFF}) {
+            out.append("  ").append(String.format("%-18s", email)).append(' ');
+            out.append(generated.containsKey(email)
+                    ? "password " + generated.get(email) + "   (generated; shown this once)"
+                    : "with the password set on first start");
+            out.append('\n');
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.storeauth.demo.server;
+
+import dev.storeauth.auth.Authenticator;
+import dev.storeauth.cache.CachingCredentialStore;
+import dev.storeauth.demo.api.StoreApiServlet;
+import dev.storeauth.demo.data.ControlPanelUsers;
+import dev.storeauth.demo.data.PasswordHasher;
+import dev.storeauth.demo.data.StoreRecords;
+import dev.storeauth.demo.data.StoreSettings;
+import dev.storeauth.demo.panel.LoginServlet;
+import dev.storeauth.demo.panel.PageServlet;
+import dev.storeauth.demo.panel.PanelSession;
+import dev.storeauth.demo.panel.SessionPrincipalFilter;
+import dev.storeauth.demo.panel.SessionServlet;
+import dev.storeauth.lifecycle.AccountLifecycle;
+import dev.storeauth.lifecycle.AccountLifecycleBuilder;
+import dev.storeauth.lifecycle.CacheInvalidator;
+import dev.storeauth.servlet.StoreAuthFilter;
+import dev.storeauth.servlet.manage.AccountManagementServlet;
+import dev.storeauth.store.jdbc.JdbcAccountRepository;
+import dev.storeauth.throttle.FailureThrottle;
+import com.github.benmanes.caffeine.cache.Ticker;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.SessionTrackingMode;
+import java.net.URI;
+import java.time.Duration;
+import java.util.EnumSet;
+import javax.sql.DataSource;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.ee10.servlet.SessionHandler;
+import org.eclipse.jetty.http.HttpCookie;
+
+/**
+ * Wires the demo's one servlet context:
+ *
+ * <pre>
+ * /*                      security headers; plain HTTP: pages redirected to HTTPS
+ * /stores/*               StoreAuthFilter, then the store API
+ * /manage/login           sign-in page and POST
+ * /manage/session         who is signed in (GET), sign out (DELETE)
+ * /manage/stores/*        the session user as principal, then AccountManagementServlet
+ * /manage/*               the control panel's pages and assets
+ * </pre>
+ */
+final class DemoContext {
+
+    /** The session cookie's name. */
+    static final String SESSION_COOKIE = "STOREAUTH_SESSION";
+
+    /** What the context is built from. */
+    record Parts(DataSource dataSource, JdbcAccountRepository repository, CachingCredentialStore cache,
+            Authenticator authenticator, PasswordHasher hasher, String httpsBase, int httpsPort) {
+    }
+
+    private DemoContext() {
+    }
+
+    static ServletContextHandler build(Parts parts) {
+        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
+        context.setContextPath("/");
+        configureSessions(context.getSessionHandler());
+        ControlPanelUsers users = new ControlPanelUsers(parts.dataSource(), parts.hasher());
+        AccountLifecycle lifecycle = AccountLifecycle.builder(parts.repository(), users::isOwner,
+                        URI.create(parts.httpsBase()).getAuthority())
+                .invalidator(CacheInvalidator.of(parts.cache())).listener(new AuditLog()).build();
+        filter(context, new SecurityHeadersFilter(), "/*");
+        filter(context, new HttpsRedirectFilter(parts.httpsPort()), "/*");
+        filter(context, new StoreAuthFilter(parts.authenticator()), "/stores/*");
+        filter(context, new SessionPrincipalFilter(), "/manage/stores/*");
+        context.addServlet(new ServletHolder(new StoreApiServlet(new StoreRecords(parts.dataSource()),
+                new StoreSettings(parts.dataSource()))), "/stores/*");
+        FailureThrottle signInThrottle = new FailureThrottle(10, Duration.ofMinutes(5), 100_000, Ticker.systemTicker());
+        context.addServlet(new ServletHolder(new LoginServlet(users, signInThrottle)), "/manage/login");
+        context.addServlet(new ServletHolder(new SessionServlet(users, parts.httpsBase(),
+                AccountLifecycleBuilder.DEFAULT_OAUTH_ACCOUNT_LIMIT)), "/manage/session");
+        context.addServlet(new ServletHolder(new AccountManagementServlet(lifecycle,
+                PanelSession.csrfTokens())), "/manage/stores/*");
+        context.addServlet(new ServletHolder(new PageServlet()), "/manage/*");
+        context.addServlet(new ServletHolder(new RootServlet()), "/");
+        return context;
+    }
+
+    /** HttpOnly, Secure, SameSite=Strict, cookie-only (never a session id in a URL). */
+    private static void configureSessions(SessionHandler sessions) {
+        sessions.setSessionCookie(SESSION_COOKIE);
+        sessions.setHttpOnly(true);
+        sessions.setSecureCookies(true);
+        sessions.setSameSite(HttpCookie.SameSite.STRICT);
+        sessions.setSessionTrackingModes(EnumSet.of(SessionTrackingMode.COOKIE));
+    }
+
+    private static void filter(ServletContextHandler context, Filter filter, String path) {
+        context.addFilter(new FilterHolder(filter), path, EnumSet.of(DispatcherType.REQUEST));
+    }
+}

@@ -1,0 +1,164 @@
+package dev.storeauth.demo.server;
+
+import dev.storeauth.auth.Authenticator;
+import dev.storeauth.cache.CachingCredentialStore;
+import dev.storeauth.demo.cli.DemoOptions;
+import dev.storeauth.demo.data.DemoDatabase;
+import dev.storeauth.demo.data.DemoSchema;
+import dev.storeauth.demo.data.FirstStart;
+import dev.storeauth.demo.data.PasswordHasher;
+import dev.storeauth.demo.data.SeededStore;
+import dev.storeauth.store.jdbc.AccountChangeFeed;
+import dev.storeauth.store.jdbc.BatchingUsageRecorder;
+import dev.storeauth.store.jdbc.JdbcAccountRepository;
+import dev.storeauth.throttle.FailureThrottle;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running demo: database, account store with its cache, change feed and last-used recorder,
+ * and Jetty. {@link #close()} stops Jetty first (letting requests in flight finish), then closes
+ * the rest in reverse order of opening. Start it with {@link #start}.
+ */
+public final class DemoServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoServer.class);
+
+    private final Deque<AutoCloseable> owned = new ArrayDeque<>();
+    private Server jetty;
+    private Connectors connectors;
+    private TlsKeystore keystore;
+    private SeededStore store;
+    private String databaseDescription;
+
+    private DemoServer() {
+    }
+
+    /**
+     * Starts the demo; on failure, whatever was opened is closed again.
+     *
+     * @param environment reads environment variables (the first-start passwords)
+     * @throws Exception if the data directory, the certificate, the database or a port is unusable,
+     *     or the database serves another store than {@code --store-hash}
+     */
+    public static DemoServer start(DemoOptions options, Function<String, Optional<String>> environment)
+            throws Exception {
+        DemoServer server = new DemoServer();
+        try {
+            server.open(options, environment);
+            return server;
+        } catch (Exception | Error e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private void open(DemoOptions options, Function<String, Optional<String>> environment) throws Exception {
+        Files.createDirectories(options.dataDir());
+        keystore = TlsKeystore.ensure(options.dataDir());
+        DemoDatabase database = own(DemoDatabase.open(options));
+        databaseDescription = database.description();
+        DemoSchema.migrate(database.dataSource());
+        JdbcAccountRepository repository = JdbcAccountRepository.create(database.dataSource());
+        PasswordHasher hasher = new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS);
+        store = new FirstStart(database.dataSource(), hasher, environment).ensureStore(options.storeHash());
+        CachingCredentialStore cache = own(CachingCredentialStore.builder(repository).build());
+        own(AccountChangeFeed.start(database.dataSource(), cache));
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r));
+        own(scheduler::shutdown);
+        BatchingUsageRecorder recorder = own(new BatchingUsageRecorder(repository, Clock.systemUTC(), 10_000)
+                .scheduleOn(scheduler, Duration.ofSeconds(1)));
+        Authenticator authenticator = Authenticator.builder(cache).realm("storeauth demo").usageRecorder(recorder)
+                .throttle(new FailureThrottle(20, Duration.ofMinutes(1), 100_000, Ticker.systemTicker())).build();
+        jetty = new Server(new QueuedThreadPool(64, 4, 60_000, -1, null, null, r -> new Thread(r, "demo-http")));
+        jetty.setStopTimeout(5_000);
+        connectors = new Connectors(jetty, keystore, options.httpsPort(), options.httpPort());
+        jetty.setHandler(DemoContext.build(new DemoContext.Parts(database.dataSource(), repository, cache,
+                authenticator, hasher, httpsBase().toString(), connectors.httpsPort())));
+        jetty.setRequestLog(RequestLogs.oneLine());
+        jetty.start();
+    }
+
+    private static Thread daemon(Runnable runnable) {
+        Thread thread = new Thread(runnable, "storeauth-last-used");
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private <T extends AutoCloseable> T own(T resource) {
+        owned.push(resource);
+        return resource;
+    }
+
+    public URI httpsBase() {
+        return URI.create("https://localhost:" + connectors.httpsPort());
+    }
+
+    public int httpsPort() {
+        return connectors.httpsPort();
+    }
+
+    public int httpPort() {
+        return connectors.httpPort();
+    }
+
+    public String storeHash() {
+        return store.storeHash();
+    }
+
+    /** Passwords generated on this start (first start only): e-mail to password. */
+    public Map<String, String> generatedPasswords() {
+        return store.generatedPasswords();
+    }
+
+    public TlsKeystore keystore() {
+        return keystore;
+    }
+
+    String databaseDescription() {
+        return databaseDescription;
+    }
+
+    /** The start-up banner. */
+    public String banner() {
+        return Banner.of(this);
+    }
+
+    /** Blocks until Jetty stops. */
+    public void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    /** Stops Jetty, then closes the rest; idempotent, never throws. */
+    @Override
+    public synchronized void close() {
+        if (jetty != null) {
+            try {
+                jetty.stop();
+            } catch (Exception e) {
+                LOG.warn("stopping Jetty failed: {}", e.toString());
+            }
+        }
+        while (!owned.isEmpty()) {
+            try {
+                owned.pop().close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed: {}", e.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}

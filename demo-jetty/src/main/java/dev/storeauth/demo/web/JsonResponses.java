@@ -1,0 +1,52 @@
+package dev.storeauth.demo.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes the demo's JSON responses and RFC 9457 problems, always with {@code Cache-Control: no-store}.
+ * Thread-safe.
+ */
+public final class JsonResponses {
+
+    /** The mapper every demo component shares: configured once, thread-safe. */
+    public static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private JsonResponses() {
+    }
+
+    /** Writes {@code body} (anything Jackson can write) as {@code application/json}. */
+    public static void write(HttpServletResponse response, int status, Object body) throws IOException {
+        send(response, status, "application/json", MAPPER.writeValueAsBytes(body));
+    }
+
+    /**
+     * Writes a problem: {@code type} is a slug under {@code https://storeauth.dev/problems/demo/}.
+     *
+     * <pre>{@code
+     * JsonResponses.problem(response, 400, "bad-json", "Bad JSON", "line 1: unexpected character");
+     * }</pre>
+     */
+    public static void problem(HttpServletResponse response, int status, String type, String title, String detail)
+            throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "https://storeauth.dev/problems/demo/" + type);
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        send(response, status, "application/problem+json", MAPPER.writeValueAsBytes(body));
+    }
+
+    private static void send(HttpServletResponse response, int status, String type, byte[] bytes)
+            throws IOException {
+        response.setStatus(status);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType(type);
+        response.setCharacterEncoding("UTF-8");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+}

@@ -1,0 +1,99 @@
+'use strict';
+(() => {
+  const { el, call, showError, confirm, download, time } = Panel;
+  const $ = id => document.getElementById(id);
+  let editing = null;
+  let issued = null;
+
+  function row(account) {
+    return el('tr', { 'data-username': account.username },
+      el('td', {}, el('code', { text: account.username })),
+      el('td', { text: time(account.created_at) }), el('td', { text: time(account.last_used_at) }),
+      el('td', {},
+        el('button', { type: 'button', class: 'edit-account', text: 'Edit', onclick: () => openEdit(account) }),
+        el('button', { type: 'button', class: 'icon delete-account', text: '🗑', title: `Delete ${account.username}`,
+          'aria-label': `Delete ${account.username}`, onclick: () => remove(account) })));
+  }
+
+  async function refresh() {
+    const accounts = await call('GET', 'legacy-accounts');
+    $('accounts').tBodies[0].replaceChildren(...accounts.map(row));
+    $('no-accounts').hidden = accounts.length > 0;
+  }
+
+  async function create(event) {
+    event.preventDefault();
+    try {
+      showToken(await call('POST', 'legacy-accounts', { username: $('new-username').value }));
+      $('create-form').reset();
+      showError($('page-error'), null);
+      await refresh();
+    } catch (error) {
+      showError($('page-error'), error);
+    }
+  }
+
+  function openEdit(account) {
+    editing = account;
+    $('edit-username').textContent = account.username;
+    $('edit-dialog').showModal();
+  }
+
+  async function regenerate() {
+    try {
+      const token = await call('POST', `legacy-accounts/${encodeURIComponent(editing.username)}/token`);
+      $('edit-dialog').close();
+      showToken(token);
+    } catch (error) {
+      $('edit-dialog').close();
+      showError($('page-error'), error);
+    }
+  }
+
+  async function remove(account) {
+    if (!await confirm(`Delete the legacy API account "${account.username}"? Its token stops working at once.`,
+      'Delete')) return;
+    try {
+      await call('DELETE', `legacy-accounts/${encodeURIComponent(account.username)}`);
+      showError($('page-error'), null);
+    } catch (error) {
+      showError($('page-error'), error);
+    }
+    await refresh();
+  }
+
+  function showToken(token) {
+    issued = token;
+    $('token-username').textContent = token.username;
+    $('token-value').textContent = token.api_token;
+    $('token-api-path').textContent = token.api_path;
+    $('token-dialog').showModal();
+  }
+
+  function credentialsText(token) {
+    return `username: ${token.username}\napi_token: ${token.api_token}\napi_path: ${token.api_path}\n`
+      + 'This token is shown once and cannot be shown again.\n';
+  }
+
+  async function main() {
+    const session = await Panel.start('/manage/legacy-accounts');
+    if (session.role !== 'owner') {
+      $('owner-only').hidden = false;
+      return;
+    }
+    $('owner-view').hidden = false;
+    $('create-form').addEventListener('submit', create);
+    $('edit-close').addEventListener('click', () => $('edit-dialog').close());
+    $('generate-token').addEventListener('click', regenerate);
+    $('download-token').addEventListener('click',
+      () => download(`legacy-api-token-${issued.username}.txt`, credentialsText(issued)));
+    $('token-done').addEventListener('click', () => $('token-dialog').close());
+    $('token-dialog').addEventListener('close', () => {
+      $('token-value').textContent = '';
+      issued = null;
+    });
+    await refresh();
+  }
+
+  main().catch(error => showError($('page-error'), error));
+})();

@@ -1,0 +1,97 @@
+'use strict';
+/* Shared by the control panel's pages: the session, calls to the management endpoints, and small
+   DOM helpers. Every text reaches the page through textContent, never as HTML. */
+const Panel = (() => {
+  let session = null;
+
+  function el(tag, attributes = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) {
+      if (value === false || value === null || value === undefined) continue;
+      if (name === 'text') node.textContent = value;
+      else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+      else node.setAttribute(name, value === true ? '' : value);
+    }
+    for (const child of children) node.append(child);
+    return node;
+  }
+
+  async function problemOf(response) {
+    try {
+      const body = await response.json();
+      return new Error(body.detail || body.title || `HTTP ${response.status}`);
+    } catch (ignored) {
+      return new Error(`HTTP ${response.status}`);
+    }
+  }
+
+  function toSignIn() {
+    location.assign('/manage/login?next=' + encodeURIComponent(location.pathname));
+    return new Promise(() => {});
+  }
+
+  async function start(page) {
+    const response = await fetch('/manage/session', { headers: { Accept: 'application/json' } });
+    if (response.status === 401) return toSignIn();
+    if (!response.ok) throw await problemOf(response);
+    session = await response.json();
+    document.getElementById('who').textContent = `${session.email} (${session.role})`;
+    document.getElementById('sign-out').addEventListener('click', signOut);
+    for (const link of document.querySelectorAll('.topbar nav a')) {
+      if (link.getAttribute('href') === page) link.setAttribute('aria-current', 'page');
+    }
+    return session;
+  }
+
+  async function signOut() {
+    await fetch('/manage/session', { method: 'DELETE', headers: { 'X-CSRF-Token': session.csrf_token } });
+    location.assign('/manage/login');
+  }
+
+  async function call(method, path, body) {
+    const headers = { Accept: 'application/json' };
+    if (method !== 'GET') headers['X-CSRF-Token'] = session.csrf_token;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const response = await fetch(`/manage/stores/${session.store_hash}/${path}`, {
+      method, headers, body: body === undefined ? undefined : JSON.stringify(body)
+    });
+    if (response.status === 401) return toSignIn();
+    if (!response.ok) {
+      const error = await problemOf(response);
+      error.status = response.status;
+      throw error;
+    }
+    return response.status === 204 ? null : response.json();
+  }
+
+  function showError(element, error) {
+    element.textContent = error ? error.message : '';
+    element.hidden = !error;
+  }
+
+  function confirm(text, action) {
+    const dialog = document.getElementById('confirm-dialog');
+    document.getElementById('confirm-text').textContent = text;
+    document.getElementById('confirm-ok').textContent = action;
+    dialog.returnValue = '';
+    dialog.showModal();
+    return new Promise(resolve => {
+      dialog.addEventListener('close', () => resolve(dialog.returnValue === 'ok'), { once: true });
+    });
+  }
+
+  function download(filename, text) {
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+    const link = el('a', { href: url, download: filename });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  function time(iso) {
+    return iso ? new Date(iso).toLocaleString() : 'never';
+  }
+
+  return { el, start, call, showError, confirm, download, time, session: () => session };
+})();
