@@ -5,12 +5,14 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
  * Serves the control panel's pages and assets under {@code /manage/}: {@code /manage/} redirects to
- * the Store API Accounts page; {@code /manage/assets/{file}} are scripts and styles. The pages ask
- * {@code /manage/session} who is signed in and go to the sign-in page when nobody is.
+ * the Store API Accounts page; {@code /manage/assets/{file}} are scripts and styles. A page asked
+ * for without a signed-in session redirects to the sign-in page, which comes back after it.
  */
 public final class PageServlet extends HttpServlet {
 
@@ -27,7 +29,12 @@ public final class PageServlet extends HttpServlet {
             response.sendRedirect(request.getContextPath() + "/manage/api-accounts");
             return;
         }
-        String file = path.startsWith("/assets/") ? path.substring("/assets/".length()) : PAGES.get(path);
+        boolean asset = path.startsWith("/assets/");
+        if (!asset && PAGES.containsKey(path) && PanelSession.user(request).isEmpty()) {
+            response.sendRedirect("/manage/login?next=" + URLEncoder.encode("/manage" + path, StandardCharsets.UTF_8));
+            return;
+        }
+        String file = asset ? path.substring("/assets/".length()) : PAGES.get(path);
         if (file == null || !pages.write(response, file)) {
             JsonResponses.problem(response, 404, "not-found", "No such page",
                     "the control panel has /manage/api-accounts and /manage/legacy-accounts");

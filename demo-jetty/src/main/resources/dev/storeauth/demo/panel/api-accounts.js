@@ -1,6 +1,6 @@
 'use strict';
 (() => {
-  const { el, call, showError, confirm, download, time } = Panel;
+  const { el, trashIcon, call, showError, confirm, download, time } = Panel;
   const $ = id => document.getElementById(id);
   let session;
   let accounts = [];
@@ -15,7 +15,7 @@
     const box = el('input', { type: 'checkbox', 'aria-label': `Select ${account.name}`, 'data-id': account.id,
       onchange: updateSelection });
     const trash = el('button', { type: 'button', class: 'icon delete-account', title: `Delete ${account.name}`,
-      'aria-label': `Delete ${account.name}`, text: '🗑', onclick: () => remove([account]) });
+      'aria-label': `Delete ${account.name}`, onclick: () => remove([account]) }, trashIcon());
     return el('tr', { 'data-id': account.id },
       el('td', {}, box), el('td', { class: 'name', text: account.name }),
       el('td', {}, el('code', { text: account.client_id })),

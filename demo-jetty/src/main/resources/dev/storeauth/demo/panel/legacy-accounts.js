@@ -1,6 +1,6 @@
 'use strict';
 (() => {
-  const { el, call, showError, confirm, download, time } = Panel;
+  const { el, trashIcon, call, showError, confirm, download, time } = Panel;
   const $ = id => document.getElementById(id);
   let editing = null;
   let issued = null;
@@ -11,8 +11,8 @@
       el('td', { text: time(account.created_at) }), el('td', { text: time(account.last_used_at) }),
       el('td', {},
         el('button', { type: 'button', class: 'edit-account', text: 'Edit', onclick: () => openEdit(account) }),
-        el('button', { type: 'button', class: 'icon delete-account', text: '🗑', title: `Delete ${account.username}`,
-          'aria-label': `Delete ${account.username}`, onclick: () => remove(account) })));
+        el('button', { type: 'button', class: 'icon delete-account', title: `Delete ${account.username}`,
+          'aria-label': `Delete ${account.username}`, onclick: () => remove(account) }, trashIcon())));
   }
 
   async function refresh() {

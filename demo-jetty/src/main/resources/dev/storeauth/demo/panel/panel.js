@@ -16,6 +16,10 @@ const Panel = (() => {
     return node;
   }
 
+  function trashIcon() {
+    return el('img', { src: '/manage/assets/trash.svg', alt: '', width: 18, height: 18 });
+  }
+
   async function problemOf(response) {
     try {
       const body = await response.json();
@@ -93,5 +97,5 @@ const Panel = (() => {
     return iso ? new Date(iso).toLocaleString() : 'never';
   }
 
-  return { el, start, call, showError, confirm, download, time, session: () => session };
+  return { el, trashIcon, start, call, showError, confirm, download, time, session: () => session };
 })();

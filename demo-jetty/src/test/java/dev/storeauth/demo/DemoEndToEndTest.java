@@ -1,0 +1,142 @@
+package dev.storeauth.demo;
+
+import static dev.storeauth.demo.DemoFixture.body;
+import static dev.storeauth.demo.DemoFixture.json;
+import static dev.storeauth.demo.DemoFixture.send;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The proof: accounts made through the management endpoints, used against the store API on real ports. */
+class DemoEndToEndTest {
+
+    @TempDir
+    static Path dataDir;
+    static DemoFixture demo;
+    static HttpClient owner;
+    static String csrf;
+
+    @BeforeAll
+    static void start() throws Exception {
+        demo = DemoFixture.start(dataDir);
+        owner = demo.client();
+        csrf = demo.signIn(owner, "owner@example.com", DemoFixture.OWNER_PASSWORD);
+    }
+
+    @AfterAll
+    static void stop() {
+        demo.close();
+    }
+
+    @Test
+    void readOnlyTokenReadsButCannotWriteAndStopsWorkingWhenDeleted() throws Exception {
+        JsonNode account = createOAuth("Reporting", Map.of("products", "read-only"));
+        String token = account.get("access_token").asText();
+
+        assertEquals(200, api("GET", "/v3/catalog/products", token, null).statusCode());
+        HttpResponse<String> write = api("POST", "/v3/catalog/products", token, "{\"name\":\"Hat\"}");
+        assertEquals(403, write.statusCode());
+        assertTrue(write.body().contains("insufficient_scope"), write.body());
+
+        HttpResponse<String> deleted = manage("DELETE", "api-accounts/" + account.get("id").asText(), null);
+        assertEquals(204, deleted.statusCode());
+        HttpResponse<String> after = api("GET", "/v3/catalog/products", token, null);
+        assertEquals(401, after.statusCode());
+        assertTrue(after.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"),
+                after.headers().map().toString());
+    }
+
+    @Test
+    void modifyTokenCreatesRecords() throws Exception {
+        String token = createOAuth("Stock sync", Map.of("products", "modify")).get("access_token").asText();
+
+        HttpResponse<String> created = api("POST", "/v3/catalog/products", token, "{\"name\":\"Scarf\",\"price\":9}");
+
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals("Scarf", json(created).get("data").get("name").asText());
+        assertTrue(created.headers().firstValue("Location").orElseThrow().matches(".*/v3/catalog/products/[0-9]+"));
+    }
+
+    @Test
+    void legacyAccountWorksOnV2AndIsRefusedOnV3() throws Exception {
+        HttpResponse<String> issued = manage("POST", "legacy-accounts", Map.of("username", "erp-sync"));
+        assertEquals(201, issued.statusCode(), issued.body());
+        String basic = "Basic " + Base64.getEncoder().encodeToString(
+                ("erp-sync:" + json(issued).get("api_token").asText()).getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(200, send(owner, apiRequest("GET", "/v2/products", null).header("Authorization", basic)
+                .build()).statusCode());
+        HttpResponse<String> v3 = send(owner, apiRequest("GET", "/v3/catalog/products", null)
+                .header("Authorization", basic).build());
+        assertEquals(401, v3.statusCode());
+        assertTrue(v3.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"),
+                v3.headers().map().toString());
+    }
+
+    @Test
+    void plainHttpRefusesApiCallsEvenWithAValidToken() throws Exception {
+        String token = createOAuth("Plain", Map.of("products", "modify")).get("access_token").asText();
+
+        HttpResponse<String> plain = send(owner, HttpRequest.newBuilder(
+                demo.http("/stores/" + demo.storeHash() + "/v3/catalog/products"))
+                .header("X-Auth-Token", token).GET().build());
+
+        assertEquals(403, plain.statusCode());
+        assertTrue(plain.body().contains("TLS"), plain.body());
+    }
+
+    @Test
+    void staffIsToldOnlyTheOwnerCanCreate() throws Exception {
+        HttpClient staff = demo.client();
+        String staffCsrf = demo.signIn(staff, "staff@example.com", DemoFixture.STAFF_PASSWORD);
+
+        HttpResponse<String> refused = send(staff, HttpRequest.newBuilder(
+                demo.https("/manage/stores/" + demo.storeHash() + "/api-accounts"))
+                .header("X-CSRF-Token", staffCsrf).header("Content-Type", "application/json")
+                .POST(body(Map.of("name", "Mine"))).build());
+
+        assertEquals(403, refused.statusCode());
+        assertTrue(refused.body().contains("only the store owner"), refused.body());
+    }
+
+    private JsonNode createOAuth(String name, Map<String, String> scopes) throws Exception {
+        HttpResponse<String> created = manage("POST", "api-accounts", Map.of("name", name, "scopes", scopes));
+        assertEquals(201, created.statusCode(), created.body());
+        return json(created);
+    }
+
+    static HttpResponse<String> manage(String method, String path, Object json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                demo.https("/manage/stores/" + demo.storeHash() + "/" + path)).header("X-CSRF-Token", csrf);
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(owner, request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : body(json))
+                .build());
+    }
+
+    static HttpResponse<String> api(String method, String path, String token, String json) throws Exception {
+        return send(owner, apiRequest(method, path, json).header("X-Auth-Token", token).build());
+    }
+
+    static HttpRequest.Builder apiRequest(String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(demo.https("/stores/" + demo.storeHash() + path));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json));
+    }
+}

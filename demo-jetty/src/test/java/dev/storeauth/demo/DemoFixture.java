@@ -1,0 +1,103 @@
+package dev.storeauth.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storeauth.demo.cli.DemoOptions;
+import dev.storeauth.demo.server.DemoServer;
+import java.io.InputStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.util.Map;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/** A demo running on free ports in a temporary data directory, and HTTP clients that trust its certificate. */
+public final class DemoFixture implements AutoCloseable {
+
+    public static final String OWNER_PASSWORD = "owner-pass-for-tests";
+    public static final String STAFF_PASSWORD = "staff-pass-for-tests";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    public final DemoServer server;
+    public final Path dataDir;
+
+    private DemoFixture(DemoServer server, Path dataDir) {
+        this.server = server;
+        this.dataDir = dataDir;
+    }
+
+    /** Starts the demo on H2 in {@code dataDir} with known passwords. */
+    public static DemoFixture start(Path dataDir) throws Exception {
+        return start(dataDir, Optional.empty());
+    }
+
+    public static DemoFixture start(Path dataDir, Optional<String> jdbcUrl) throws Exception {
+        Map<String, String> env = Map.of("STOREAUTH_OWNER_PASSWORD", OWNER_PASSWORD,
+                "STOREAUTH_STAFF_PASSWORD", STAFF_PASSWORD);
+        DemoOptions options = new DemoOptions(0, 0, dataDir, jdbcUrl, Optional.empty());
+        return new DemoFixture(DemoServer.start(options, name -> Optional.ofNullable(env.get(name))), dataDir);
+    }
+
+    /** A client with its own cookie jar, trusting only the demo's certificate, not following redirects. */
+    public HttpClient client() throws Exception {
+        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+        trust.load(null, null);
+        try (InputStream pem = Files.newInputStream(server.keystore().certificatePem())) {
+            trust.setCertificateEntry("demo", CertificateFactory.getInstance("X.509").generateCertificate(pem));
+        }
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trust);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, factory.getTrustManagers(), null);
+        return HttpClient.newBuilder().sslContext(tls).cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public URI https(String path) {
+        return URI.create(server.httpsBase() + path);
+    }
+
+    public URI http(String path) {
+        return URI.create("http://localhost:" + server.httpPort() + path);
+    }
+
+    public String storeHash() {
+        return server.storeHash();
+    }
+
+    /** Signs {@code client} in; returns the CSRF token. */
+    public String signIn(HttpClient client, String email, String password) throws Exception {
+        HttpResponse<String> response = send(client, HttpRequest.newBuilder(https("/manage/login"))
+                .header("Content-Type", "application/json")
+                .POST(body(Map.of("email", email, "password", password))).build());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("sign-in failed: " + response.statusCode() + " " + response.body());
+        }
+        return json(response).get("csrf_token").asText();
+    }
+
+    public static HttpResponse<String> send(HttpClient client, HttpRequest request) throws Exception {
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    public static HttpRequest.BodyPublisher body(Object value) throws Exception {
+        return HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(value));
+    }
+
+    public static JsonNode json(HttpResponse<String> response) throws Exception {
+        return JSON.readTree(response.body());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

@@ -1,0 +1,141 @@
+package dev.storeauth.demo;
+
+import static dev.storeauth.demo.DemoFixture.json;
+import static dev.storeauth.demo.DemoFixture.send;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo's store API: JSON CRUD kept in the database, v2 bare and v3 enveloped, problems for bad input. */
+class StoreApiTest {
+
+    @TempDir
+    static Path dataDir;
+    static DemoFixture demo;
+    static HttpClient client;
+    static String token;
+
+    @BeforeAll
+    static void start() throws Exception {
+        demo = DemoFixture.start(dataDir);
+        client = demo.client();
+        String csrf = demo.signIn(client, "owner@example.com", DemoFixture.OWNER_PASSWORD);
+        HttpResponse<String> created = send(client, HttpRequest.newBuilder(
+                demo.https("/manage/stores/" + demo.storeHash() + "/api-accounts"))
+                .header("X-CSRF-Token", csrf).header("Content-Type", "application/json")
+                .POST(DemoFixture.body(Map.of("name", "Everything", "scopes", Map.of("products", "modify",
+                        "orders", "modify", "customers", "modify", "information_settings", "modify")))).build());
+        token = json(created).get("access_token").asText();
+    }
+
+    @AfterAll
+    static void stop() {
+        demo.close();
+    }
+
+    @Test
+    void v2CreatesReadsUpdatesAndDeletesARecord() throws Exception {
+        JsonNode created = json(call("POST", "/v2/customers", "{\"email\":\"ann@example.com\",\"first_name\":\"Ann\"}"));
+        String path = "/v2/customers/" + created.get("id").asLong();
+
+        HttpResponse<String> updated = call("PUT", path, "{\"first_name\":\"Anne\",\"id\":999}");
+        HttpResponse<String> read = call("GET", path, null);
+        HttpResponse<String> deleted = call("DELETE", path, null);
+        HttpResponse<String> gone = call("GET", path, null);
+
+        assertEquals(200, updated.statusCode());
+        assertEquals("Anne", json(read).get("first_name").asText());
+        assertEquals("ann@example.com", json(read).get("email").asText());
+        assertEquals(created.get("id").asLong(), json(read).get("id").asLong(), "the id cannot be overwritten");
+        assertEquals(204, deleted.statusCode());
+        assertEquals(404, gone.statusCode());
+        assertEquals("application/problem+json", gone.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+    }
+
+    @Test
+    void v2ListsABareArrayAndV3AnEnvelopeWithPagination() throws Exception {
+        call("POST", "/v2/orders", "{\"total\":10}");
+        call("POST", "/v3/orders", "{\"total\":20}");
+
+        JsonNode v2 = json(call("GET", "/v2/orders", null));
+        JsonNode v3 = json(call("GET", "/v3/orders?limit=1&page=2", null));
+
+        assertTrue(v2.isArray() && v2.size() >= 2, v2.toString());
+        assertEquals(1, v3.get("data").size());
+        assertEquals(2, v3.get("meta").get("pagination").get("current_page").asInt());
+        assertEquals(v2.size(), v3.get("meta").get("pagination").get("total").asInt());
+    }
+
+    @Test
+    void badJsonIs400WithAProblemBody() throws Exception {
+        HttpResponse<String> response = call("POST", "/v3/catalog/products", "{\"name\": ");
+
+        assertEquals(400, response.statusCode());
+        assertTrue(response.body().contains("not valid JSON"), response.body());
+    }
+
+    @Test
+    void aJsonArrayIsNotARecord() throws Exception {
+        assertEquals(400, call("POST", "/v3/catalog/products", "[1,2]").statusCode());
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIs415() throws Exception {
+        HttpResponse<String> response = send(client, request("/v3/catalog/products")
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("name=x")).build());
+
+        assertEquals(415, response.statusCode());
+    }
+
+    @Test
+    void badPagingIs400() throws Exception {
+        assertEquals(400, call("GET", "/v3/orders?limit=100000", null).statusCode());
+        assertEquals(400, call("GET", "/v3/orders?page=-1", null).statusCode());
+    }
+
+    @Test
+    void storeSettingsCanBeReadAndChangedButNotTheirId() throws Exception {
+        HttpResponse<String> changed = call("PUT", "/v2/store", "{\"name\":\"Hat Shop\",\"id\":\"other\"}");
+        JsonNode read = json(call("GET", "/v2/store", null));
+
+        assertEquals(200, changed.statusCode());
+        assertEquals("Hat Shop", read.get("name").asText());
+        assertEquals(demo.storeHash(), read.get("id").asText());
+    }
+
+    @Test
+    void otherMethodsAre405WithAllow() throws Exception {
+        HttpResponse<String> response = call("DELETE", "/v2/store", null);
+
+        assertEquals(405, response.statusCode());
+        assertEquals("GET, PUT", response.headers().firstValue("Allow").orElse(""));
+    }
+
+    @Test
+    void aRouteTheDemoDoesNotServeIs404() throws Exception {
+        assertEquals(404, call("GET", "/v3/orders/not-a-number", null).statusCode());
+    }
+
+    private static HttpResponse<String> call(String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = request(path);
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(client, request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private static HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(demo.https("/stores/" + demo.storeHash() + path)).header("X-Auth-Token", token);
+    }
+}
