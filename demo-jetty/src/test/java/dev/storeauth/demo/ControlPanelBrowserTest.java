@@ -120,6 +120,28 @@ class ControlPanelBrowserTest {
     }
 
     @Test
+    void theLimitIsShownAndBulkDeleteRemovesEverySelectedAccount() throws Exception {
+        HttpClient owner = demo.client();
+        String csrf = demo.signIn(owner, "owner@example.com", DemoFixture.OWNER_PASSWORD);
+        for (int i = 1; i <= 50; i++) {
+            DemoFixture.send(owner, HttpRequest.newBuilder(demo.https("/manage/stores/" + demo.storeHash()
+                    + "/api-accounts")).header("X-CSRF-Token", csrf).header("Content-Type", "application/json")
+                    .POST(DemoFixture.body(Map.of("name", "Bulk " + i))).build());
+        }
+        signIn("owner@example.com", DemoFixture.OWNER_PASSWORD);
+
+        wait.until(ExpectedConditions.textToBe(By.id("account-count"), "50 of 50 API accounts"));
+        assertTrue(!browser.findElement(By.id("create-account")).isEnabled(), "create is disabled at the limit");
+        click("select-all");
+        click("bulk-delete");
+        click("confirm-ok");
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("no-accounts")));
+        assertEquals("0 of 50 API accounts", browser.findElement(By.id("account-count")).getText());
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void ownerCreatesALegacyAccountAndGeneratesANewToken() throws Exception {
         signIn("owner@example.com", DemoFixture.OWNER_PASSWORD);
         browser.get(demo.https("/manage/legacy-accounts").toString());
