@@ -124,9 +124,7 @@ class ControlPanelBrowserTest {
         HttpClient owner = demo.client();
         String csrf = demo.signIn(owner, "owner@example.com", DemoFixture.OWNER_PASSWORD);
         for (int i = 1; i <= 50; i++) {
-            DemoFixture.send(owner, HttpRequest.newBuilder(demo.https("/manage/stores/" + demo.storeHash()
-                    + "/api-accounts")).header("X-CSRF-Token", csrf).header("Content-Type", "application/json")
-                    .POST(DemoFixture.body(Map.of("name", "Bulk " + i))).build());
+            demo.manage(owner, csrf, "POST", "api-accounts", Map.of("name", "Bulk " + i));
         }
         signIn("owner@example.com", DemoFixture.OWNER_PASSWORD);
 

@@ -158,12 +158,6 @@ class ControlPanelSecurityTest {
     }
 
     private static HttpResponse<String> createAccount(HttpClient client, String csrf) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                demo.https("/manage/stores/" + demo.storeHash() + "/api-accounts"))
-                .header("Content-Type", "application/json");
-        if (csrf != null) {
-            request.header("X-CSRF-Token", csrf);
-        }
-        return send(client, request.POST(body(Map.of("name", "No token"))).build());
+        return demo.manage(client, csrf, "POST", "api-accounts", Map.of("name", "No token"));
     }
 }

@@ -102,10 +102,7 @@ class DemoEndToEndTest {
         HttpClient staff = demo.client();
         String staffCsrf = demo.signIn(staff, "staff@example.com", DemoFixture.STAFF_PASSWORD);
 
-        HttpResponse<String> refused = send(staff, HttpRequest.newBuilder(
-                demo.https("/manage/stores/" + demo.storeHash() + "/api-accounts"))
-                .header("X-CSRF-Token", staffCsrf).header("Content-Type", "application/json")
-                .POST(body(Map.of("name", "Mine"))).build());
+        HttpResponse<String> refused = demo.manage(staff, staffCsrf, "POST", "api-accounts", Map.of("name", "Mine"));
 
         assertEquals(403, refused.statusCode());
         assertTrue(refused.body().contains("only the store owner"), refused.body());
@@ -118,13 +115,7 @@ class DemoEndToEndTest {
     }
 
     static HttpResponse<String> manage(String method, String path, Object json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                demo.https("/manage/stores/" + demo.storeHash() + "/" + path)).header("X-CSRF-Token", csrf);
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return send(owner, request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : body(json))
-                .build());
+        return demo.manage(owner, csrf, method, path, json);
     }
 
     static HttpResponse<String> api(String method, String path, String token, String json) throws Exception {

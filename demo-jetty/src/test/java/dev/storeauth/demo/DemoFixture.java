@@ -84,6 +84,23 @@ public final class DemoFixture implements AutoCloseable {
         return json(response).get("csrf_token").asText();
     }
 
+    /**
+     * Calls management endpoint {@code path} (after {@code /manage/stores/{hash}/}) as a signed-in
+     * {@code client}; {@code csrf} and {@code json} may be {@code null} to leave them out.
+     */
+    public HttpResponse<String> manage(HttpClient client, String csrf, String method, String path, Object json)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(https("/manage/stores/" + storeHash() + "/" + path));
+        if (csrf != null) {
+            request.header("X-CSRF-Token", csrf);
+        }
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(client, request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : body(json))
+                .build());
+    }
+
     public static HttpResponse<String> send(HttpClient client, HttpRequest request) throws Exception {
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }

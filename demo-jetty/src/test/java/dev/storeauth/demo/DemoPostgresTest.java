@@ -49,17 +49,13 @@ class DemoPostgresTest {
             assertFalse(a.server.banner().contains("user=postgres"), "the banner hides the URL's parameters");
             HttpClient owner = a.client();
             String csrf = a.signIn(owner, "owner@example.com", DemoFixture.OWNER_PASSWORD);
-            JsonNode account = json(send(owner, HttpRequest.newBuilder(
-                    a.https("/manage/stores/" + a.storeHash() + "/api-accounts"))
-                    .header("X-CSRF-Token", csrf).header("Content-Type", "application/json")
-                    .POST(DemoFixture.body(Map.of("name", "Shared", "scopes", Map.of("orders", "read-only"))))
-                    .build()));
+            JsonNode account = json(a.manage(owner, csrf, "POST", "api-accounts",
+                    Map.of("name", "Shared", "scopes", Map.of("orders", "read-only"))));
             String token = account.get("access_token").asText();
             HttpClient onB = b.client();
             assertEquals(200, orders(b, onB, token).statusCode());
 
-            send(owner, HttpRequest.newBuilder(a.https("/manage/stores/" + a.storeHash() + "/api-accounts/"
-                    + account.get("id").asText())).header("X-CSRF-Token", csrf).DELETE().build());
+            a.manage(owner, csrf, "DELETE", "api-accounts/" + account.get("id").asText(), null);
 
             HttpResponse<String> refused = awaitStatus(b, onB, token, 401);
             assertTrue(refused.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));

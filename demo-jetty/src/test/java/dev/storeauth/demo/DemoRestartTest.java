@@ -33,10 +33,8 @@ class DemoRestartTest {
             certificate = java.nio.file.Files.readString(first.server.keystore().certificatePem());
             HttpClient client = first.client();
             String csrf = first.signIn(client, "owner@example.com", DemoFixture.OWNER_PASSWORD);
-            token = json(send(client, HttpRequest.newBuilder(first.https("/manage/stores/" + storeHash + "/api-accounts"))
-                    .header("X-CSRF-Token", csrf).header("Content-Type", "application/json")
-                    .POST(DemoFixture.body(Map.of("name", "Kept", "scopes", Map.of("products", "modify"))))
-                    .build())).get("access_token").asText();
+            token = json(first.manage(client, csrf, "POST", "api-accounts",
+                    Map.of("name", "Kept", "scopes", Map.of("products", "modify")))).get("access_token").asText();
             send(client, HttpRequest.newBuilder(first.https("/stores/" + storeHash + "/v2/products"))
                     .header("X-Auth-Token", token).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Kept hat\"}")).build());

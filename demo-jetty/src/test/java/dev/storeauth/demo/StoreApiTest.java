@@ -30,11 +30,9 @@ class StoreApiTest {
         demo = DemoFixture.start(dataDir);
         client = demo.client();
         String csrf = demo.signIn(client, "owner@example.com", DemoFixture.OWNER_PASSWORD);
-        HttpResponse<String> created = send(client, HttpRequest.newBuilder(
-                demo.https("/manage/stores/" + demo.storeHash() + "/api-accounts"))
-                .header("X-CSRF-Token", csrf).header("Content-Type", "application/json")
-                .POST(DemoFixture.body(Map.of("name", "Everything", "scopes", Map.of("products", "modify",
-                        "orders", "modify", "customers", "modify", "information_settings", "modify")))).build());
+        HttpResponse<String> created = demo.manage(client, csrf, "POST", "api-accounts", Map.of("name", "Everything",
+                "scopes", Map.of("products", "modify", "orders", "modify", "customers", "modify",
+                        "information_settings", "modify")));
         token = json(created).get("access_token").asText();
     }
 

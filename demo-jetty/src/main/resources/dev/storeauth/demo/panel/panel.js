@@ -34,16 +34,28 @@ const Panel = (() => {
     return new Promise(() => {});
   }
 
+  /* The parts every page shares: the top bar and the confirmation dialog. */
+  function frame(page) {
+    const link = (href, text) => el('a', { href, text, 'aria-current': href === page ? 'page' : null });
+    document.body.prepend(el('header', { class: 'topbar' },
+      el('span', { class: 'brand', text: 'storeauth demo' }),
+      el('nav', {}, link('/manage/api-accounts', 'Store API Accounts'),
+        link('/manage/legacy-accounts', 'Legacy API Accounts')),
+      el('span', { class: 'who', id: 'who' }),
+      el('button', { type: 'button', id: 'sign-out', text: 'Sign out', onclick: signOut })));
+    document.body.append(el('dialog', { id: 'confirm-dialog' }, el('form', { method: 'dialog' },
+      el('p', { id: 'confirm-text' }),
+      el('div', { class: 'actions' }, el('button', { value: 'cancel', id: 'confirm-cancel', text: 'Cancel' }),
+        el('button', { value: 'ok', class: 'danger', id: 'confirm-ok', text: 'Delete' })))));
+  }
+
   async function start(page) {
+    frame(page);
     const response = await fetch('/manage/session', { headers: { Accept: 'application/json' } });
     if (response.status === 401) return toSignIn();
     if (!response.ok) throw await problemOf(response);
     session = await response.json();
     document.getElementById('who').textContent = `${session.email} (${session.role})`;
-    document.getElementById('sign-out').addEventListener('click', signOut);
-    for (const link of document.querySelectorAll('.topbar nav a')) {
-      if (link.getAttribute('href') === page) link.setAttribute('aria-current', 'page');
-    }
     return session;
   }
 
