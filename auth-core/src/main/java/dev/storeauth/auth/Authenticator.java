@@ -12,10 +12,10 @@ import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.SecretFormat;
 import dev.storeauth.credentials.SecretKind;
 import dev.storeauth.policy.AccessLevel;
-import dev.storeauth.policy.ApiPath;
 import dev.storeauth.policy.ApiVersion;
 import dev.storeauth.policy.ResourceDefinition;
 import dev.storeauth.policy.RouteTable;
+import dev.storeauth.policy.StorePath;
 import dev.storeauth.store.CredentialStore;
 import dev.storeauth.store.LookupKey;
 import dev.storeauth.store.StoreUnavailableException;
@@ -86,12 +86,11 @@ public final class Authenticator {
         if (requireTls && !request.secure()) {
             return AuthResult.Denied.of(Problem.TLS_REQUIRED, "The store API is only available over HTTPS", List.of());
         }
-        Optional<ApiPath> parsedPath = ApiPath.parse(request.path());
-        if (parsedPath.isEmpty()) {
+        StorePath path = StorePath.read(request.path());
+        if (path == null) {
             return AuthResult.Denied.of(Problem.NOT_AN_API_PATH,
                     "Store API paths look like /stores/{store_hash}/v3/...", List.of());
         }
-        ApiPath path = parsedPath.get();
         Optional<ResourceDefinition> resource = routes.definitionFor(path);
         boolean basicAllowed = path.version() == ApiVersion.V2 && (resource.isEmpty() || resource.get().scoped());
         ParseResult parsed = parser.parse(request.headers().values("Authorization"),
@@ -124,7 +123,7 @@ public final class Authenticator {
                 challenges.plain(basicAllowed));
     }
 
-    private AuthResult verify(ParseResult.Present present, ApiPath path, boolean basicAllowed,
+    private AuthResult verify(ParseResult.Present present, StorePath path, boolean basicAllowed,
             Optional<ResourceDefinition> resource, String method) {
         Optional<Account> account;
         if (present.credentials() instanceof BasicCredentials basic) {
@@ -133,7 +132,7 @@ public final class Authenticator {
             }
             account = verifyBasic(path.storeHash(), basic);
         } else {
-            account = verifyBearer(path.storeHash(), (BearerToken) present.credentials());
+            account = verifyBearer(path, (BearerToken) present.credentials());
         }
         if (account.isEmpty()) {
             return AuthResult.Denied.of(Problem.INVALID_CREDENTIALS,
@@ -159,14 +158,14 @@ public final class Authenticator {
         return legacy != null && matches ? Optional.of(legacy) : Optional.empty();
     }
 
-    private Optional<Account> verifyBearer(String storeHash, BearerToken token) {
+    private Optional<Account> verifyBearer(StorePath path, BearerToken token) {
         if (!SecretFormat.isWellFormed(SecretKind.ACCESS_TOKEN, token.token())) {
             return Optional.empty();
         }
         SecretDigest presented = digester.digest(token.token());
         Optional<Account> found = store.find(new LookupKey.ByTokenDigest(presented));
         return found.orElse(null) instanceof OAuthAccount oauth && oauth.accessTokenDigest().matches(presented)
-                && oauth.storeHash().equals(storeHash) ? found : Optional.empty();
+                && path.isStore(oauth.storeHash()) ? found : Optional.empty();
     }
 
     private AuthResult authorize(Account account, Optional<ResourceDefinition> resource, String method) {
@@ -197,7 +196,7 @@ public final class Authenticator {
         return AuthResult.Denied.of(Problem.MALFORMED_CREDENTIALS, malformed.reason(), challenges.plain(basicAllowed));
     }
 
-    private AuthResult oauthRequired(ApiPath path) {
+    private AuthResult oauthRequired(StorePath path) {
         String where = path.version() == ApiVersion.V3 ? "the v3 API" : "the webhooks resource";
         return AuthResult.Denied.of(Problem.OAUTH_REQUIRED, "Legacy API accounts (HTTP Basic) cannot use " + where
                 + "; send an OAuth access token in X-Auth-Token or Authorization: Bearer", challenges.plain(false));

@@ -110,12 +110,13 @@ public final class RouteTable {
         return definitionFor(path.version(), path.resourcePath(), 0);
     }
 
-    /**
-     * {@link #definitionFor(ApiPath)} for the resource path that starts at {@code from} in {@code path} and
-     * runs to its end (e.g. the {@code /} after the version segment of a request path), read in place.
-     */
-    public Optional<ResourceDefinition> definitionFor(ApiVersion version, String path, int from) {
-        RouteIndex.Entry entry = indexes[version.ordinal()].find(path, from);
+    /** {@link #definitionFor(ApiPath)}, reading the resource path in place. */
+    public Optional<ResourceDefinition> definitionFor(StorePath path) {
+        return definitionFor(path.version(), path.resourceText, path.resourceStart);
+    }
+
+    private Optional<ResourceDefinition> definitionFor(ApiVersion version, String text, int from) {
+        RouteIndex.Entry entry = indexes[version.ordinal()].find(text, from);
         return entry == null ? Optional.empty() : entry.definition();
     }
 
