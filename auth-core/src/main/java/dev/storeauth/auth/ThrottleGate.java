@@ -1,6 +1,6 @@
 package dev.storeauth.auth;
 
-import dev.storeauth.credentials.BasicCredentials;
+import dev.storeauth.credentials.DecodedBasicCredentials;
 import dev.storeauth.credentials.ParseResult;
 import dev.storeauth.policy.StorePath;
 import dev.storeauth.throttle.FailureThrottle;
@@ -45,7 +45,7 @@ final class ThrottleGate {
 
     /** Legacy accounts by store and username; OAuth tokens are not tracked by identity. */
     private static String identity(ParseResult parsed, StorePath path) {
-        return parsed instanceof ParseResult.Present present && present.credentials() instanceof BasicCredentials basic
+        return parsed instanceof ParseResult.Present present && present.credentials() instanceof DecodedBasicCredentials basic
                 ? path.storeHash() + ":" + basic.username() : null;
     }
 

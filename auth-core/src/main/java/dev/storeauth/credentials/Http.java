@@ -45,26 +45,70 @@ final class Http {
     }
 
     /**
-     * Strict RFC 4648 base64: the standard alphabet, padded to a multiple of four, no whitespace,
-     * and zero bits where the padding leaves some over (so every value has exactly one encoding).
+     * Decodes {@code value[from, to)} as strict RFC 4648 base64: the standard alphabet, padded to a
+     * multiple of four, no whitespace, and zero bits where the padding leaves some over (so every
+     * value has exactly one encoding). Checks and decodes in one pass, without copying the input.
+     *
+     * @return the decoded bytes, or {@code null} when the text is not canonical base64
      */
-    static boolean isCanonicalBase64(String value) {
-        int n = value.length();
+    static byte[] decodeCanonicalBase64(String value, int from, int to) {
+        int n = to - from;
         if (n == 0 || n % 4 != 0) {
-            return false;
+            return null;
         }
-        int padding = value.charAt(n - 1) != '=' ? 0 : value.charAt(n - 2) == '=' ? 2 : 1;
-        for (int i = 0; i < n - padding; i++) {
-            if (base64Value(value.charAt(i)) < 0) {
-                return false;
+        int padding = value.charAt(to - 1) != '=' ? 0 : value.charAt(to - 2) == '=' ? 2 : 1;
+        byte[] out = new byte[n / 4 * 3 - padding];
+        int bits = 0;
+        int o = 0;
+        for (int i = from; i < to - padding; i++) {
+            int sextet = base64Value(value.charAt(i));
+            if (sextet < 0) {
+                return null;
+            }
+            bits = bits << 6 | sextet;
+            if ((i - from) % 4 == 3) {
+                out[o++] = (byte) (bits >> 16);
+                out[o++] = (byte) (bits >> 8);
+                out[o++] = (byte) bits;
             }
         }
-        if (padding == 0) {
-            return true;
+        return padding == 0 ? out : finishPadded(out, o, bits, padding);
+    }
+
+    /** The last group: 3 sextets (18 bits, 2 unused) before one '=', 2 sextets (12 bits, 4 unused) before two. */
+    private static byte[] finishPadded(byte[] out, int o, int bits, int padding) {
+        int unused = padding == 1 ? 2 : 4;
+        if ((bits & ((1 << unused) - 1)) != 0) {
+            return null;
         }
-        int last = base64Value(value.charAt(n - padding - 1));
-        int unusedBitsMask = padding == 1 ? 0b11 : 0b1111;
-        return (last & unusedBitsMask) == 0;
+        int data = bits >> unused;
+        if (padding == 1) {
+            out[o] = (byte) (data >> 8);
+            out[o + 1] = (byte) data;
+        } else {
+            out[o] = (byte) data;
+        }
+        return out;
+    }
+
+    /** The index of the first {@code b} in {@code bytes}, or -1. */
+    static int indexOf(byte[] bytes, byte b) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@link #hasControlCharacter} for ASCII bytes. */
+    static boolean hasControlByte(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0x20 || b == 0x7f) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean hasControlCharacter(String value) {
@@ -96,15 +140,18 @@ final class Http {
     }
 
     private static int base64Value(char c) {
-        if (c >= 'A' && c <= 'Z') {
-            return c - 'A';
+        return c < BASE64_VALUES.length ? BASE64_VALUES[c] : -1;
+    }
+
+    private static final byte[] BASE64_VALUES = base64Values();
+
+    private static byte[] base64Values() {
+        byte[] values = new byte[128];
+        java.util.Arrays.fill(values, (byte) -1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (int i = 0; i < alphabet.length(); i++) {
+            values[alphabet.charAt(i)] = (byte) i;
         }
-        if (c >= 'a' && c <= 'z') {
-            return c - 'a' + 26;
-        }
-        if (c >= '0' && c <= '9') {
-            return c - '0' + 52;
-        }
-        return c == '+' ? 62 : c == '/' ? 63 : -1;
+        return values;
     }
 }

@@ -40,6 +40,24 @@ public final class SecretFormat {
     }
 
     /**
+     * The part of {@link #isWellFormed} that needs no checksum: length, prefix and alphabet. For a
+     * caller that checks the checksum later, before anything would be looked up (a digest already in a
+     * cache was looked up once, so its token passed the checksum then).
+     */
+    public static boolean hasShape(SecretKind kind, String value) {
+        if (value == null || value.length() != LENGTH || !value.startsWith(kind.prefix())) {
+            return false;
+        }
+        for (int i = PREFIX_LENGTH; i < LENGTH; i++) {
+            char c = value.charAt(i);
+            if (c >= DIGITS.length || DIGITS[c] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * {@link #isWellFormed(SecretKind, String)} for the ASCII bytes {@code bytes[offset, offset + length)},
      * e.g. the password part of decoded Basic credentials. Reads nothing outside that range.
      *
