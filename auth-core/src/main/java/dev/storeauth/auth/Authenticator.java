@@ -159,14 +159,14 @@ public final class Authenticator {
 
     /** The OAuth account of {@code path}'s store whose access token this is, or {@code null}. */
     private Account verifyBearer(StorePath path, BearerToken token) {
-        if (!SecretFormat.hasShape(SecretKind.ACCESS_TOKEN, token.token())) {
+        if (!SecretFormat.hasKindAndLength(SecretKind.ACCESS_TOKEN, token.token())) {
             return null;
         }
         SecretDigest presented = digester.digest(token.token());
         LookupKey key = new LookupKey.ByTokenDigest(presented);
         Account found = store.findCached(key);
         if (found == null) {
-            // The checksum guards lookups; a cached digest was looked up once, after its token passed it.
+            // The shape guards lookups; a digest found in the cache was looked up once, after its token passed.
             if (!SecretFormat.isWellFormed(SecretKind.ACCESS_TOKEN, token.token())) {
                 return null;
             }

@@ -91,13 +91,14 @@ public final class CredentialParser {
         if (decoded == null) {
             return new ParseResult.Malformed("Basic credentials are not valid base64", false);
         }
-        boolean ascii = Http.isAscii(decoded);
-        String text = ascii ? null : decodeUtf8(decoded);
-        if (!ascii && text == null) {
+        int plainColon = Http.firstColonIfPlain(decoded);
+        boolean plain = plainColon != Http.NOT_PLAIN;
+        String text = plain ? null : decodeUtf8(decoded);
+        if (!plain && text == null) {
             return new ParseResult.Malformed("Basic credentials are not UTF-8", false);
         }
         // ':' is ASCII and never occurs inside a multi-byte UTF-8 sequence: the first ':' byte is the first ':'.
-        int colon = Http.indexOf(decoded, (byte) ':');
+        int colon = plain ? plainColon : Http.indexOf(decoded, (byte) ':');
         if (colon < 0) {
             return new ParseResult.Malformed("Basic credentials have no ':' separator", false);
         }
@@ -107,10 +108,10 @@ public final class CredentialParser {
         if (colon == decoded.length - 1) {
             return new ParseResult.Malformed("Basic credentials have an empty token", false);
         }
-        if (ascii ? Http.hasControlByte(decoded) : Http.hasControlCharacter(text)) {
+        if (!plain && Http.hasControlCharacter(text)) {
             return new ParseResult.Malformed("Basic credentials contain control characters", false);
         }
-        String username = ascii ? new String(decoded, 0, colon, StandardCharsets.ISO_8859_1)
+        String username = plain ? new String(decoded, 0, colon, StandardCharsets.ISO_8859_1)
                 : text.substring(0, text.indexOf(':'));
         return new ParseResult.Present(new DecodedBasicCredentials(username, decoded, colon + 1));
     }

@@ -58,27 +58,30 @@ final class Http {
         }
         int padding = value.charAt(to - 1) != '=' ? 0 : value.charAt(to - 2) == '=' ? 2 : 1;
         byte[] out = new byte[n / 4 * 3 - padding];
-        int bits = 0;
+        int full = padding == 0 ? to : to - 4;
         int o = 0;
-        for (int i = from; i < to - padding; i++) {
-            int sextet = base64Value(value.charAt(i));
-            if (sextet < 0) {
+        for (int i = from; i < full; i += 4) {
+            // A character outside the alphabet is -1, which makes the whole group negative.
+            int group = sextet(value, i) << 18 | sextet(value, i + 1) << 12 | sextet(value, i + 2) << 6
+                    | sextet(value, i + 3);
+            if (group < 0) {
                 return null;
             }
-            bits = bits << 6 | sextet;
-            if ((i - from) % 4 == 3) {
-                out[o++] = (byte) (bits >> 16);
-                out[o++] = (byte) (bits >> 8);
-                out[o++] = (byte) bits;
-            }
+            out[o++] = (byte) (group >> 16);
+            out[o++] = (byte) (group >> 8);
+            out[o++] = (byte) group;
         }
-        return padding == 0 ? out : finishPadded(out, o, bits, padding);
+        return padding == 0 ? out : finishPadded(value, full, out, o, padding);
     }
 
     /** The last group: 3 sextets (18 bits, 2 unused) before one '=', 2 sextets (12 bits, 4 unused) before two. */
-    private static byte[] finishPadded(byte[] out, int o, int bits, int padding) {
+    private static byte[] finishPadded(String value, int at, byte[] out, int o, int padding) {
+        int bits = sextet(value, at) << 6 | sextet(value, at + 1);
+        if (padding == 1) {
+            bits = bits << 6 | sextet(value, at + 2);
+        }
         int unused = padding == 1 ? 2 : 4;
-        if ((bits & ((1 << unused) - 1)) != 0) {
+        if (bits < 0 || (bits & ((1 << unused) - 1)) != 0) {
             return null;
         }
         int data = bits >> unused;
@@ -91,6 +94,24 @@ final class Http {
         return out;
     }
 
+    /**
+     * The index of the first ':' in {@code bytes}, or -1 when there is none; {@link #NOT_PLAIN} when any
+     * byte is not printable ASCII (a control character, DEL, or part of a multi-byte UTF-8 sequence).
+     */
+    static int firstColonIfPlain(byte[] bytes) {
+        int colon = -1;
+        boolean plain = true;
+        for (int i = bytes.length - 1; i >= 0; i--) {
+            byte b = bytes[i];
+            plain &= b >= 0x20 && b != 0x7f;
+            colon = b == ':' ? i : colon;
+        }
+        return plain ? colon : NOT_PLAIN;
+    }
+
+    /** What {@link #firstColonIfPlain} answers for bytes that are not all printable ASCII. */
+    static final int NOT_PLAIN = -2;
+
     /** The index of the first {@code b} in {@code bytes}, or -1. */
     static int indexOf(byte[] bytes, byte b) {
         for (int i = 0; i < bytes.length; i++) {
@@ -99,16 +120,6 @@ final class Http {
             }
         }
         return -1;
-    }
-
-    /** {@link #hasControlCharacter} for ASCII bytes. */
-    static boolean hasControlByte(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0x20 || b == 0x7f) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static boolean hasControlCharacter(String value) {
@@ -121,25 +132,27 @@ final class Http {
         return false;
     }
 
-    static boolean isAscii(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static boolean isOws(char c) {
         return c == ' ' || c == '\t';
     }
 
     private static boolean isToken68Char(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+        return c < TOKEN68_CHARS.length && TOKEN68_CHARS[c];
     }
 
-    private static int base64Value(char c) {
+    private static final boolean[] TOKEN68_CHARS = token68Chars();
+
+    private static boolean[] token68Chars() {
+        boolean[] chars = new boolean[128];
+        for (char c = 0; c < chars.length; c++) {
+            chars[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+        }
+        return chars;
+    }
+
+    private static int sextet(String value, int index) {
+        char c = value.charAt(index);
         return c < BASE64_VALUES.length ? BASE64_VALUES[c] : -1;
     }
 

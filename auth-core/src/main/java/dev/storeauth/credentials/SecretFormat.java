@@ -40,21 +40,12 @@ public final class SecretFormat {
     }
 
     /**
-     * The part of {@link #isWellFormed} that needs no checksum: length, prefix and alphabet. For a
-     * caller that checks the checksum later, before anything would be looked up (a digest already in a
-     * cache was looked up once, so its token passed the checksum then).
+     * The constant-time part of {@link #isWellFormed}: length and kind prefix. Lets a caller refuse
+     * any other length before digesting it, and check the rest only before a store lookup (a digest
+     * already cached was looked up once, so its token passed the whole check then).
      */
-    public static boolean hasShape(SecretKind kind, String value) {
-        if (value == null || value.length() != LENGTH || !value.startsWith(kind.prefix())) {
-            return false;
-        }
-        for (int i = PREFIX_LENGTH; i < LENGTH; i++) {
-            char c = value.charAt(i);
-            if (c >= DIGITS.length || DIGITS[c] < 0) {
-                return false;
-            }
-        }
-        return true;
+    public static boolean hasKindAndLength(SecretKind kind, String value) {
+        return value != null && value.length() == LENGTH && value.startsWith(kind.prefix());
     }
 
     /**
@@ -68,14 +59,15 @@ public final class SecretFormat {
         if (length != LENGTH || !hasPrefix(kind.prefix(), bytes, offset)) {
             return false;
         }
-        long written = 0;
-        for (int i = PREFIX_LENGTH; i < LENGTH; i++) {
-            int digit = bytes[offset + i] < 0 ? -1 : DIGITS[bytes[offset + i]];
-            if (digit < 0) {
+        for (int i = offset + PREFIX_LENGTH; i < offset + LENGTH; i++) {
+            if (bytes[i] < 0 || DIGITS[bytes[i]] < 0) {
                 return false;
             }
-            // The checksum is base62, most significant digit first: read it as a number, no division.
-            written = i < LENGTH - CHECKSUM_LENGTH ? 0 : written * ALPHABET.length() + digit;
+        }
+        // The checksum is base62, most significant digit first: read it as a number, no division.
+        long written = 0;
+        for (int i = offset + LENGTH - CHECKSUM_LENGTH; i < offset + LENGTH; i++) {
+            written = written * ALPHABET.length() + DIGITS[bytes[i]];
         }
         return written == crc(bytes, offset, LENGTH - CHECKSUM_LENGTH);
     }

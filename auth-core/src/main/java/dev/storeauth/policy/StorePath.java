@@ -67,16 +67,33 @@ public final class StorePath {
     /** -1: refused character; 1: has dot or empty segments to normalise; 0: clean. One pass. */
     private static int scan(String path) {
         int shape = 0;
-        for (int i = 0; i < path.length(); i++) {
+        int last = path.length() - 1;
+        for (int i = 0; i <= last; i++) {
             char c = path.charAt(i);
-            if (c < 0x20 || c == 0x7f || c == '%' || c == '\\' || c == ';') {
+            int kind = c < KINDS.length ? KINDS[c] : PLAIN;
+            if (kind == REFUSED) {
                 return -1;
             }
-            if (c == '/' && i + 1 < path.length() && (path.charAt(i + 1) == '.' || path.charAt(i + 1) == '/')) {
+            if (kind == SLASH && i < last && (path.charAt(i + 1) == '.' || path.charAt(i + 1) == '/')) {
                 shape = 1;
             }
         }
         return shape;
+    }
+
+    private static final byte PLAIN = 0;
+    private static final byte REFUSED = 1;
+    private static final byte SLASH = 2;
+    // Refused: control characters, DEL, and what a container and this reader might read differently.
+    private static final byte[] KINDS = kinds();
+
+    private static byte[] kinds() {
+        byte[] kinds = new byte[128];
+        for (char c = 0; c < kinds.length; c++) {
+            boolean refused = c < 0x20 || c == 0x7f || c == '%' || c == '\\' || c == ';';
+            kinds[c] = refused ? REFUSED : c == '/' ? SLASH : PLAIN;
+        }
+        return kinds;
     }
 
     /** Reads {@code /stores/{hash}/{version}[/rest]} from a path free of dot and empty segments. */
