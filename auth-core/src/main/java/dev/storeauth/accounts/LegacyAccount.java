@@ -14,21 +14,35 @@ import java.util.Objects;
  * @param username unique within the store; 1 to 64 of {@code A-Z a-z 0-9 . _ @ + -}
  * @param tokenDigest digest of the current API token
  * @param createdAt creation time
+ * @param id always {@link #idOf idOf(storeHash, username)}; a component so that it is built once per
+ *     account, not once per authenticated request
  */
-public record LegacyAccount(String storeHash, String username, SecretDigest tokenDigest, Instant createdAt)
-        implements Account {
+public record LegacyAccount(String storeHash, String username, SecretDigest tokenDigest, Instant createdAt,
+        String id) implements Account {
 
     /** The longest username accepted. */
     public static final int MAX_USERNAME_LENGTH = 64;
 
     /**
-     * @throws IllegalArgumentException if the store hash or username is malformed
+     * @throws IllegalArgumentException if the store hash or username is malformed, or the id is not theirs
      */
     public LegacyAccount {
         StoreHash.require(storeHash);
         requireUsername(username);
         Objects.requireNonNull(tokenDigest, "tokenDigest");
         Objects.requireNonNull(createdAt, "createdAt");
+        if (!idOf(storeHash, username).equals(id)) {
+            throw new IllegalArgumentException("the id of a legacy account is idOf(storeHash, username)");
+        }
+    }
+
+    /**
+     * The account with the id {@link #idOf} gives.
+     *
+     * @throws IllegalArgumentException if the store hash or username is malformed
+     */
+    public LegacyAccount(String storeHash, String username, SecretDigest tokenDigest, Instant createdAt) {
+        this(storeHash, username, tokenDigest, createdAt, idOf(storeHash, username));
     }
 
     /** Whether {@code username} is acceptable for a legacy account; {@code null} is not. */
@@ -38,13 +52,22 @@ public record LegacyAccount(String storeHash, String username, SecretDigest toke
         }
         for (int i = 0; i < username.length(); i++) {
             char c = username.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '_' || c == '@' || c == '+' || c == '-';
-            if (!ok) {
+            if (c >= USERNAME_CHARS.length || !USERNAME_CHARS[c]) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static final boolean[] USERNAME_CHARS = usernameChars();
+
+    private static boolean[] usernameChars() {
+        boolean[] chars = new boolean[128];
+        for (char c = 0; c < chars.length; c++) {
+            chars[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == '@' || c == '+' || c == '-';
+        }
+        return chars;
     }
 
     /**
@@ -64,11 +87,6 @@ public record LegacyAccount(String storeHash, String username, SecretDigest toke
     }
 
     @Override
-    public String id() {
-        return idOf(storeHash, username);
-    }
-
-    @Override
     public String principalName() {
         return username;
     }
@@ -80,6 +98,6 @@ public record LegacyAccount(String storeHash, String username, SecretDigest toke
 
     /** A copy with a new token digest: the old token stops matching at once. */
     public LegacyAccount withTokenDigest(SecretDigest newDigest) {
-        return new LegacyAccount(storeHash, username, newDigest, createdAt);
+        return new LegacyAccount(storeHash, username, newDigest, createdAt, id);
     }
 }

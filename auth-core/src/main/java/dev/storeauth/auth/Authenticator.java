@@ -3,19 +3,19 @@ package dev.storeauth.auth;
 import dev.storeauth.accounts.Account;
 import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.accounts.OAuthAccount;
-import dev.storeauth.credentials.BasicCredentials;
 import dev.storeauth.credentials.BearerToken;
 import dev.storeauth.credentials.CredentialParser;
+import dev.storeauth.credentials.DecodedBasicCredentials;
 import dev.storeauth.credentials.ParseResult;
 import dev.storeauth.credentials.SecretDigest;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.SecretFormat;
 import dev.storeauth.credentials.SecretKind;
 import dev.storeauth.policy.AccessLevel;
-import dev.storeauth.policy.ApiPath;
 import dev.storeauth.policy.ApiVersion;
 import dev.storeauth.policy.ResourceDefinition;
 import dev.storeauth.policy.RouteTable;
+import dev.storeauth.policy.StorePath;
 import dev.storeauth.store.CredentialStore;
 import dev.storeauth.store.LookupKey;
 import dev.storeauth.store.StoreUnavailableException;
@@ -86,15 +86,14 @@ public final class Authenticator {
         if (requireTls && !request.secure()) {
             return AuthResult.Denied.of(Problem.TLS_REQUIRED, "The store API is only available over HTTPS", List.of());
         }
-        Optional<ApiPath> parsedPath = ApiPath.parse(request.path());
-        if (parsedPath.isEmpty()) {
+        StorePath path = StorePath.read(request.path());
+        if (path == null) {
             return AuthResult.Denied.of(Problem.NOT_AN_API_PATH,
                     "Store API paths look like /stores/{store_hash}/v3/...", List.of());
         }
-        ApiPath path = parsedPath.get();
         Optional<ResourceDefinition> resource = routes.definitionFor(path);
         boolean basicAllowed = path.version() == ApiVersion.V2 && (resource.isEmpty() || resource.get().scoped());
-        ParseResult parsed = parser.parse(request.headers().values("Authorization"),
+        ParseResult parsed = parser.parseInPlace(request.headers().values("Authorization"),
                 request.headers().values("X-Auth-Token"));
         if (parsed instanceof ParseResult.Missing) {
             return missing(basicAllowed);
@@ -124,49 +123,62 @@ public final class Authenticator {
                 challenges.plain(basicAllowed));
     }
 
-    private AuthResult verify(ParseResult.Present present, ApiPath path, boolean basicAllowed,
+    private AuthResult verify(ParseResult.Present present, StorePath path, boolean basicAllowed,
             Optional<ResourceDefinition> resource, String method) {
-        Optional<Account> account;
-        if (present.credentials() instanceof BasicCredentials basic) {
+        Account account;
+        if (present.credentials() instanceof DecodedBasicCredentials basic) {
             if (!basicAllowed) {
                 return oauthRequired(path);
             }
-            account = verifyBasic(path.storeHash(), basic);
+            account = verifyBasic(path, basic);
         } else {
-            account = verifyBearer(path.storeHash(), (BearerToken) present.credentials());
+            account = verifyBearer(path, (BearerToken) present.credentials());
         }
-        if (account.isEmpty()) {
+        if (account == null) {
             return AuthResult.Denied.of(Problem.INVALID_CREDENTIALS,
                     "The credentials are not valid for this store", challenges.invalidToken(basicAllowed));
         }
-        return authorize(account.get(), resource, method);
+        return authorize(account, resource, method);
     }
 
-    private Optional<Account> verifyBasic(String storeHash, BasicCredentials basic) {
-        if (!LegacyAccount.isValidUsername(basic.username())
-                || !SecretFormat.isWellFormed(SecretKind.LEGACY_TOKEN, basic.token())) {
-            return Optional.empty();
+    /** The legacy account the credentials prove, or {@code null}. */
+    private Account verifyBasic(StorePath path, DecodedBasicCredentials basic) {
+        if (!LegacyAccount.isValidUsername(basic.username()) || !basic.tokenIsWellFormed(SecretKind.LEGACY_TOKEN)) {
+            return null;
         }
-        SecretDigest presented = digester.digest(basic.token());
-        Optional<Account> found = store.find(new LookupKey.ByUsername(storeHash, basic.username()));
-        LegacyAccount legacy = found.orElse(null) instanceof LegacyAccount l && l.storeHash().equals(storeHash)
-                ? l : null;
-        // Unknown users pay the same comparison, so timing does not reveal which usernames exist.
+        String storeHash = path.storeHash();
+        Account found = find(new LookupKey.ByUsername(storeHash, basic.username()));
+        LegacyAccount legacy = found instanceof LegacyAccount l && l.storeHash().equals(storeHash) ? l : null;
+        // Unknown users pay the same digest and comparison, so timing does not reveal which usernames exist.
         if (legacy == null) {
             dummyComparisons.increment();
         }
-        boolean matches = (legacy == null ? DUMMY : legacy.tokenDigest()).matches(presented);
-        return legacy != null && matches ? Optional.of(legacy) : Optional.empty();
+        boolean matches = basic.tokenMatches(digester, legacy == null ? DUMMY : legacy.tokenDigest());
+        return legacy != null && matches ? legacy : null;
     }
 
-    private Optional<Account> verifyBearer(String storeHash, BearerToken token) {
-        if (!SecretFormat.isWellFormed(SecretKind.ACCESS_TOKEN, token.token())) {
-            return Optional.empty();
+    /** The OAuth account of {@code path}'s store whose access token this is, or {@code null}. */
+    private Account verifyBearer(StorePath path, BearerToken token) {
+        if (!SecretFormat.hasKindAndLength(SecretKind.ACCESS_TOKEN, token.token())) {
+            return null;
         }
         SecretDigest presented = digester.digest(token.token());
-        Optional<Account> found = store.find(new LookupKey.ByTokenDigest(presented));
-        return found.orElse(null) instanceof OAuthAccount oauth && oauth.accessTokenDigest().matches(presented)
-                && oauth.storeHash().equals(storeHash) ? found : Optional.empty();
+        LookupKey key = new LookupKey.ByTokenDigest(presented);
+        Account found = store.findCached(key);
+        if (found == null) {
+            // The shape guards lookups; a digest found in the cache was looked up once, after its token passed.
+            if (!SecretFormat.isWellFormed(SecretKind.ACCESS_TOKEN, token.token())) {
+                return null;
+            }
+            found = store.find(key).orElse(null);
+        }
+        return found instanceof OAuthAccount oauth && oauth.accessTokenDigest().matches(presented)
+                && path.isStore(oauth.storeHash()) ? oauth : null;
+    }
+
+    private Account find(LookupKey key) {
+        Account cached = store.findCached(key);
+        return cached != null ? cached : store.find(key).orElse(null);
     }
 
     private AuthResult authorize(Account account, Optional<ResourceDefinition> resource, String method) {
@@ -197,7 +209,7 @@ public final class Authenticator {
         return AuthResult.Denied.of(Problem.MALFORMED_CREDENTIALS, malformed.reason(), challenges.plain(basicAllowed));
     }
 
-    private AuthResult oauthRequired(ApiPath path) {
+    private AuthResult oauthRequired(StorePath path) {
         String where = path.version() == ApiVersion.V3 ? "the v3 API" : "the webhooks resource";
         return AuthResult.Denied.of(Problem.OAUTH_REQUIRED, "Legacy API accounts (HTTP Basic) cannot use " + where
                 + "; send an OAuth access token in X-Auth-Token or Authorization: Bearer", challenges.plain(false));

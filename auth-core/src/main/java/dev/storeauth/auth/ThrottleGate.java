@@ -1,8 +1,8 @@
 package dev.storeauth.auth;
 
-import dev.storeauth.credentials.BasicCredentials;
+import dev.storeauth.credentials.DecodedBasicCredentials;
 import dev.storeauth.credentials.ParseResult;
-import dev.storeauth.policy.ApiPath;
+import dev.storeauth.policy.StorePath;
 import dev.storeauth.throttle.FailureThrottle;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -23,7 +23,7 @@ final class ThrottleGate {
     }
 
     /** A 429 when the address or the identity has used up its failures; {@code null} otherwise. */
-    AuthResult.Denied refusal(ApiRequest request, ParseResult parsed, ApiPath path) {
+    AuthResult.Denied refusal(ApiRequest request, ParseResult parsed, StorePath path) {
         Duration wait = throttle.blocked(request.remoteAddress(), identity(parsed, path)).orElse(null);
         if (wait == null) {
             return null;
@@ -37,15 +37,15 @@ final class ThrottleGate {
     }
 
     /** Counts {@code result} if it is a failure of the credential itself. */
-    void record(ApiRequest request, ParseResult parsed, ApiPath path, AuthResult result) {
+    void record(ApiRequest request, ParseResult parsed, StorePath path, AuthResult result) {
         if (result instanceof AuthResult.Denied denied && COUNTED.contains(denied.problem())) {
             throttle.recordFailure(request.remoteAddress(), identity(parsed, path));
         }
     }
 
     /** Legacy accounts by store and username; OAuth tokens are not tracked by identity. */
-    private static String identity(ParseResult parsed, ApiPath path) {
-        return parsed instanceof ParseResult.Present present && present.credentials() instanceof BasicCredentials basic
+    private static String identity(ParseResult parsed, StorePath path) {
+        return parsed instanceof ParseResult.Present present && present.credentials() instanceof DecodedBasicCredentials basic
                 ? path.storeHash() + ":" + basic.username() : null;
     }
 

@@ -86,19 +86,27 @@ public final class CachingCredentialStore implements CredentialStore, AutoClosea
      */
     @Override
     public Optional<Account> find(LookupKey key) {
-        CompletableFuture<Account> cached = positive.getIfPresent(key);
-        if (cached != null && cached.isDone() && !cached.isCompletedExceptionally()) {
-            Account account = cached.getNow(null);
-            if (account != null) {
-                counters.hits.increment();
-                return Optional.of(account);
-            }
+        Account cached = findCached(key);
+        if (cached != null) {
+            return Optional.of(cached);
         }
         if (negative.getIfPresent(key) != null) {
             counters.negativeHits.increment();
             return Optional.empty();
         }
         return Optional.ofNullable(await(load(key)));
+    }
+
+    /** {@inheritDoc} Counted as a hit when it answers. */
+    @Override
+    public Account findCached(LookupKey key) {
+        CompletableFuture<Account> cached = positive.getIfPresent(key);
+        // Lookups are PendingLookups, which never complete exceptionally: an unfinished one gives null.
+        Account account = cached == null ? null : cached.getNow(null);
+        if (account != null) {
+            counters.hits.increment();
+        }
+        return account;
     }
 
     /**

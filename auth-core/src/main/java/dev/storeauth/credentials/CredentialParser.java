@@ -5,7 +5,6 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -32,8 +31,6 @@ public final class CredentialParser {
     /** The longest header value considered; longer ones are malformed without being decoded. */
     public static final int MAX_HEADER_LENGTH = 8 * 1024;
 
-    private static final Base64.Decoder BASE64 = Base64.getDecoder();
-
     /**
      * Parses the values of the {@code Authorization} and {@code X-Auth-Token} headers.
      *
@@ -42,6 +39,19 @@ public final class CredentialParser {
      * @return never {@code null}; never throws for any input
      */
     public ParseResult parse(List<String> authorization, List<String> xAuthToken) {
+        ParseResult result = parseInPlace(authorization, xAuthToken);
+        return result instanceof ParseResult.Present present
+                && present.credentials() instanceof DecodedBasicCredentials basic
+                ? new ParseResult.Present(basic.toCredentials()) : result;
+    }
+
+    /**
+     * {@link #parse}, except that Basic credentials come back as {@link DecodedBasicCredentials}, whose
+     * token is never copied into a string: the form the authentication hot path checks and digests.
+     *
+     * @return never {@code null}; never throws for any input
+     */
+    public ParseResult parseInPlace(List<String> authorization, List<String> xAuthToken) {
         int count = authorization.size() + xAuthToken.size();
         if (count == 0) {
             return ParseResult.Missing.INSTANCE;
@@ -65,39 +75,45 @@ public final class CredentialParser {
             return new ParseResult.Malformed("Authorization header needs a scheme and credentials",
                     value.equalsIgnoreCase("Bearer"));
         }
-        String param = value.substring(Http.skipSpaces(value, space));
+        int param = Http.skipSpaces(value, space);
         if (value.regionMatches(true, 0, "Basic", 0, space) && space == 5) {
-            return parseBasic(param);
+            return parseBasic(value, param);
         }
         if (value.regionMatches(true, 0, "Bearer", 0, space) && space == 6) {
-            return parseToken(param, TokenSource.AUTHORIZATION_BEARER);
+            return parseToken(value.substring(param), TokenSource.AUTHORIZATION_BEARER);
         }
         return new ParseResult.Malformed("unsupported authentication scheme", false);
     }
 
-    private ParseResult parseBasic(String encoded) {
-        if (!Http.isCanonicalBase64(encoded)) {
+    /** Decodes the base64 at {@code from} to the end of {@code value}; splits on the first ':' byte. */
+    private static ParseResult parseBasic(String value, int from) {
+        byte[] decoded = Http.decodeCanonicalBase64(value, from, value.length());
+        if (decoded == null) {
             return new ParseResult.Malformed("Basic credentials are not valid base64", false);
         }
-        String decoded = decodeUtf8(BASE64.decode(encoded));
-        if (decoded == null) {
+        int plainColon = Http.firstColonIfPlain(decoded);
+        boolean plain = plainColon != Http.NOT_PLAIN;
+        String text = plain ? null : decodeUtf8(decoded);
+        if (!plain && text == null) {
             return new ParseResult.Malformed("Basic credentials are not UTF-8", false);
         }
-        int colon = decoded.indexOf(':');
+        // ':' is ASCII and never occurs inside a multi-byte UTF-8 sequence: the first ':' byte is the first ':'.
+        int colon = plain ? plainColon : Http.indexOf(decoded, (byte) ':');
         if (colon < 0) {
             return new ParseResult.Malformed("Basic credentials have no ':' separator", false);
         }
         if (colon == 0) {
             return new ParseResult.Malformed("Basic credentials have an empty username", false);
         }
-        if (colon == decoded.length() - 1) {
+        if (colon == decoded.length - 1) {
             return new ParseResult.Malformed("Basic credentials have an empty token", false);
         }
-        if (Http.hasControlCharacter(decoded)) {
+        if (!plain && Http.hasControlCharacter(text)) {
             return new ParseResult.Malformed("Basic credentials contain control characters", false);
         }
-        return new ParseResult.Present(
-                new BasicCredentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
+        String username = plain ? new String(decoded, 0, colon, StandardCharsets.ISO_8859_1)
+                : text.substring(0, text.indexOf(':'));
+        return new ParseResult.Present(new DecodedBasicCredentials(username, decoded, colon + 1));
     }
 
     private ParseResult parseToken(String raw, TokenSource source) {
@@ -116,9 +132,6 @@ public final class CredentialParser {
 
     /** Returns the decoded string, or {@code null} when the bytes are not well-formed UTF-8. */
     private static String decodeUtf8(byte[] bytes) {
-        if (Http.isAscii(bytes)) {
-            return new String(bytes, StandardCharsets.ISO_8859_1);
-        }
         try {
             CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

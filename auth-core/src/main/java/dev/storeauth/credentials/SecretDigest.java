@@ -70,6 +70,11 @@ public final class SecretDigest {
         return MessageDigest.isEqual(bytes, other.bytes);
     }
 
+    /** {@link #matches(SecretDigest)} against raw digest bytes, e.g. a digester's reused buffer. */
+    boolean matches(byte[] other) {
+        return MessageDigest.isEqual(bytes, other);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof SecretDigest other && Arrays.equals(bytes, other.bytes);

@@ -28,10 +28,7 @@ public final class SecretDigester {
 
     /** Plain SHA-256. */
     public static SecretDigester sha256() {
-        return new SecretDigester(ThreadLocal.withInitial(() -> {
-            MessageDigest md = newSha256();
-            return md::digest;
-        }));
+        return new SecretDigester(ThreadLocal.withInitial(() -> new Hasher(newSha256(), null)));
     }
 
     /**
@@ -45,20 +42,51 @@ public final class SecretDigester {
             throw new IllegalArgumentException("an HMAC key needs at least 32 bytes, got " + key.length);
         }
         SecretKeySpec spec = new SecretKeySpec(key.clone(), "HmacSHA256");
-        return new SecretDigester(ThreadLocal.withInitial(() -> {
-            Mac mac = newMac(spec);
-            return mac::doFinal;
-        }));
+        return new SecretDigester(ThreadLocal.withInitial(() -> new Hasher(null, newMac(spec))));
     }
 
     /** Digests the UTF-8 bytes of {@code secret}. */
     public SecretDigest digest(String secret) {
-        return SecretDigest.wrap(hashers.get().hash(secret.getBytes(StandardCharsets.UTF_8)));
+        byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[SecretDigest.LENGTH];
+        hashers.get().hash(bytes, 0, bytes.length, out);
+        return SecretDigest.wrap(out);
     }
 
-    @FunctionalInterface
-    private interface Hasher {
-        byte[] hash(byte[] input);
+    /**
+     * Whether the digest of {@code secret[offset, offset + length)} is {@code expected}, compared in
+     * constant time ({@link SecretDigest#matches}). The digest goes to a per-thread buffer: nothing is allocated.
+     */
+    boolean matches(SecretDigest expected, byte[] secret, int offset, int length) {
+        Hasher hasher = hashers.get();
+        hasher.hash(secret, offset, length, hasher.scratch);
+        return expected.matches(hasher.scratch);
+    }
+
+    /** One thread's SHA-256 or HMAC-SHA256 instance, and a buffer for digests that are only compared. */
+    private static final class Hasher {
+        final byte[] scratch = new byte[SecretDigest.LENGTH];
+        private final MessageDigest sha256;
+        private final Mac mac;
+
+        Hasher(MessageDigest sha256, Mac mac) {
+            this.sha256 = sha256;
+            this.mac = mac;
+        }
+
+        void hash(byte[] input, int offset, int length, byte[] out) {
+            try {
+                if (sha256 != null) {
+                    sha256.update(input, offset, length);
+                    sha256.digest(out, 0, out.length);
+                } else {
+                    mac.update(input, offset, length);
+                    mac.doFinal(out, 0);
+                }
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("a 32-byte buffer always holds a SHA-256 digest", e);
+            }
+        }
     }
 
     private static MessageDigest newSha256() {

@@ -1,5 +1,8 @@
 package dev.storeauth.credentials;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.zip.CRC32;
 
 /**
@@ -19,6 +22,8 @@ public final class SecretFormat {
     /** Total length of every value, prefix included. */
     public static final int LENGTH = 4 + RANDOM_LENGTH + CHECKSUM_LENGTH;
 
+    private static final int PREFIX_LENGTH = 4;
+
     static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
     private SecretFormat() {
@@ -29,62 +34,74 @@ public final class SecretFormat {
      * alphabet and checksum. Never throws; {@code null} is not well-formed.
      */
     public static boolean isWellFormed(SecretKind kind, String value) {
-        if (value == null || value.length() != LENGTH || !value.startsWith(kind.prefix())) {
-            return false;
-        }
-        for (int i = kind.prefix().length(); i < LENGTH; i++) {
-            if (!isBase62(value.charAt(i))) {
-                return false;
-            }
-        }
-        return checksumMatches(value);
+        // A character above U+00FF becomes '?', which is outside the alphabet: still not well-formed.
+        return value != null && value.length() == LENGTH
+                && isWellFormed(kind, value.getBytes(StandardCharsets.ISO_8859_1), 0, LENGTH);
     }
 
-    /** Compares the trailing checksum digit by digit, without building the expected string (hot path). */
-    private static boolean checksumMatches(String value) {
-        long remaining = crc(value, LENGTH - CHECKSUM_LENGTH);
-        for (int i = LENGTH - 1; i >= LENGTH - CHECKSUM_LENGTH; i--) {
-            if (value.charAt(i) != ALPHABET.charAt((int) (remaining % ALPHABET.length()))) {
+    /**
+     * The constant-time part of {@link #isWellFormed}: length and kind prefix. Lets a caller refuse
+     * any other length before digesting it, and check the rest only before a store lookup (a digest
+     * already cached was looked up once, so its token passed the whole check then).
+     */
+    public static boolean hasKindAndLength(SecretKind kind, String value) {
+        return value != null && value.length() == LENGTH && value.startsWith(kind.prefix());
+    }
+
+    /**
+     * {@link #isWellFormed(SecretKind, String)} for the ASCII bytes {@code bytes[offset, offset + length)},
+     * e.g. the password part of decoded Basic credentials. Reads nothing outside that range.
+     *
+     * @throws IndexOutOfBoundsException if the range is not inside {@code bytes}
+     */
+    public static boolean isWellFormed(SecretKind kind, byte[] bytes, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, bytes.length);
+        if (length != LENGTH || !hasPrefix(kind.prefix(), bytes, offset)) {
+            return false;
+        }
+        for (int i = offset + PREFIX_LENGTH; i < offset + LENGTH; i++) {
+            if (bytes[i] < 0 || DIGITS[bytes[i]] < 0) {
                 return false;
             }
-            remaining /= ALPHABET.length();
+        }
+        // The checksum is base62, most significant digit first: read it as a number, no division.
+        long written = 0;
+        for (int i = offset + LENGTH - CHECKSUM_LENGTH; i < offset + LENGTH; i++) {
+            written = written * ALPHABET.length() + DIGITS[bytes[i]];
+        }
+        return written == crc(bytes, offset, LENGTH - CHECKSUM_LENGTH);
+    }
+
+    private static boolean hasPrefix(String prefix, byte[] bytes, int offset) {
+        for (int i = 0; i < PREFIX_LENGTH; i++) {
+            if (bytes[offset + i] != prefix.charAt(i)) {
+                return false;
+            }
         }
         return true;
     }
 
-    private static boolean isBase62(char c) {
-        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    /** CRC-32 of the bytes: the JIT compiles {@link CRC32#update(byte[], int, int)} to a CPU intrinsic. */
+    private static long crc(byte[] bytes, int offset, int length) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes, offset, length);
+        return crc.getValue();
     }
 
-    /**
-     * CRC-32 (the {@link CRC32} polynomial) of the low byte of each character, table-driven: one
-     * {@code CRC32.update(int)} call per character cost ~4x more on the authentication hot path.
-     */
-    private static long crc(CharSequence value, int length) {
-        int crc = 0xFFFFFFFF;
-        for (int i = 0; i < length; i++) {
-            crc = CRC_TABLE[(crc ^ value.charAt(i)) & 0xFF] ^ (crc >>> 8);
-        }
-        return ~crc & 0xFFFFFFFFL;
-    }
+    private static final byte[] DIGITS = digits();
 
-    private static final int[] CRC_TABLE = crcTable();
-
-    private static int[] crcTable() {
-        int[] table = new int[256];
-        for (int n = 0; n < 256; n++) {
-            int c = n;
-            for (int k = 0; k < 8; k++) {
-                c = (c & 1) != 0 ? 0xEDB88320 ^ (c >>> 1) : c >>> 1;
-            }
-            table[n] = c;
+    private static byte[] digits() {
+        byte[] digits = new byte[128];
+        Arrays.fill(digits, (byte) -1);
+        for (int i = 0; i < ALPHABET.length(); i++) {
+            digits[ALPHABET.charAt(i)] = (byte) i;
         }
-        return table;
+        return digits;
     }
 
     /** Base62 of the CRC-32 of the first {@code length} characters, left-padded to six. */
     static String checksum(CharSequence value, int length) {
-        long remaining = crc(value, length);
+        long remaining = crc(value.toString().getBytes(StandardCharsets.ISO_8859_1), 0, length);
         char[] out = new char[CHECKSUM_LENGTH];
         for (int i = CHECKSUM_LENGTH - 1; i >= 0; i--) {
             out[i] = ALPHABET.charAt((int) (remaining % ALPHABET.length()));

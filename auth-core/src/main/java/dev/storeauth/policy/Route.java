@@ -27,8 +27,13 @@ public record Route(ApiVersion version, String prefix, String resource) {
 
     /** Whether {@code resourcePath} lies under this route's prefix. */
     public boolean matches(String resourcePath) {
-        return resourcePath.startsWith(prefix)
-                && (resourcePath.length() == prefix.length() || prefix.equals("/")
-                        || resourcePath.charAt(prefix.length()) == '/');
+        return matches(resourcePath, 0);
+    }
+
+    /** Whether the resource path that starts at {@code from} in {@code path}, to its end, lies under the prefix. */
+    boolean matches(String path, int from) {
+        int end = from + prefix.length();
+        return path.startsWith(prefix, from)
+                && (path.length() == end || prefix.length() == 1 || path.charAt(end) == '/');
     }
 }

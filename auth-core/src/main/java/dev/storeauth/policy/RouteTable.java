@@ -25,26 +25,34 @@ public final class RouteTable {
     private static final RouteTable DEFAULTS = parse(DefaultRoutes.TEXT, ScopeCatalogue.defaults());
 
     private final Map<ApiVersion, List<Route>> byVersion;
-    private final Map<Route, Optional<ResourceDefinition>> definitions = new java.util.HashMap<>();
+    private final RouteIndex[] indexes = new RouteIndex[ApiVersion.values().length];
 
     /**
      * @throws IllegalArgumentException if a route names a resource missing from {@code catalogue}
      */
     public RouteTable(List<Route> routes, ScopeCatalogue catalogue) {
         Map<ApiVersion, List<Route>> grouped = new EnumMap<>(ApiVersion.class);
+        List<List<RouteIndex.Entry>> entries = new ArrayList<>();
+        for (ApiVersion version : ApiVersion.values()) {
+            entries.add(new ArrayList<>());
+        }
         for (Route route : routes) {
-            if (catalogue.resource(route.resource()).isEmpty()) {
+            Optional<ResourceDefinition> definition = catalogue.resource(route.resource());
+            if (definition.isEmpty()) {
                 throw new IllegalArgumentException("route " + route.prefix() + " names unknown resource "
                         + route.resource());
             }
             grouped.computeIfAbsent(route.version(), v -> new ArrayList<>()).add(route);
-            definitions.put(route, catalogue.resource(route.resource()));
+            entries.get(route.version().ordinal()).add(new RouteIndex.Entry(route, definition));
         }
         grouped.replaceAll((version, list) -> {
             list.sort(Comparator.comparingInt((Route r) -> r.prefix().length()).reversed());
             return List.copyOf(list);
         });
         this.byVersion = grouped;
+        for (ApiVersion version : ApiVersion.values()) {
+            indexes[version.ordinal()] = new RouteIndex(entries.get(version.ordinal()));
+        }
     }
 
     /** The platform's v2 and v3 routes over {@link ScopeCatalogue#defaults()}. */
@@ -90,12 +98,8 @@ public final class RouteTable {
 
     /** The resource guarding {@code path}; empty when no route covers it. */
     public Optional<String> resourceFor(ApiPath path) {
-        for (Route route : byVersion.getOrDefault(path.version(), List.of())) {
-            if (route.matches(path.resourcePath())) {
-                return Optional.of(route.resource());
-            }
-        }
-        return Optional.empty();
+        RouteIndex.Entry entry = indexes[path.version().ordinal()].find(path.resourcePath(), 0);
+        return entry == null ? Optional.empty() : Optional.of(entry.route().resource());
     }
 
     /**
@@ -103,12 +107,17 @@ public final class RouteTable {
      * nothing: the answers are made when the table is built.
      */
     public Optional<ResourceDefinition> definitionFor(ApiPath path) {
-        for (Route route : byVersion.getOrDefault(path.version(), List.of())) {
-            if (route.matches(path.resourcePath())) {
-                return definitions.get(route);
-            }
-        }
-        return Optional.empty();
+        return definitionFor(path.version(), path.resourcePath(), 0);
+    }
+
+    /** {@link #definitionFor(ApiPath)}, reading the resource path in place. */
+    public Optional<ResourceDefinition> definitionFor(StorePath path) {
+        return definitionFor(path.version(), path.resourceText, path.resourceStart);
+    }
+
+    private Optional<ResourceDefinition> definitionFor(ApiVersion version, String text, int from) {
+        RouteIndex.Entry entry = indexes[version.ordinal()].find(text, from);
+        return entry == null ? Optional.empty() : entry.definition();
     }
 
     /** Every route, longest prefix first within each version. */

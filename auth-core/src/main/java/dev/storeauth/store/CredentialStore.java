@@ -23,4 +23,14 @@ public interface CredentialStore {
      * @throws StoreUnavailableException when the store cannot answer (never reported as empty)
      */
     Optional<Account> find(LookupKey key);
+
+    /**
+     * The account for {@code key} if this store can give it at once from memory (a cache hit); else
+     * {@code null}: not held here, known not to exist, or known only to a slower store behind this
+     * one. A caller that gets {@code null} asks {@link #find}. Never blocks, never throws, never
+     * starts a lookup. The default holds nothing.
+     */
+    default Account findCached(LookupKey key) {
+        return null;
+    }
 }

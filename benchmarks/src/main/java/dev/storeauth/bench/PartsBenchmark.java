@@ -34,6 +34,7 @@ public class PartsBenchmark {
     private final RouteTable routes = RouteTable.defaults();
     private ApiRequest oauth;
     private String token;
+    private byte[] tokenBytes;
     private ApiPath path;
     private CachingCredentialStore cache;
     private LookupKey key;
@@ -43,6 +44,7 @@ public class PartsBenchmark {
         Fixtures fixtures = new Fixtures();
         oauth = fixtures.oauthRequest();
         token = fixtures.accessToken;
+        tokenBytes = token.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         path = ApiPath.parse(Fixtures.OAUTH_PATH).orElseThrow();
         cache = CachingCredentialStore.builder(fixtures.repository).build();
         key = LookupKey.of(fixtures.oauth);
@@ -78,6 +80,11 @@ public class PartsBenchmark {
     @Benchmark
     public boolean partShape() {
         return SecretFormat.isWellFormed(SecretKind.ACCESS_TOKEN, token);
+    }
+
+    @Benchmark
+    public boolean partShapeBytes() {
+        return SecretFormat.isWellFormed(SecretKind.ACCESS_TOKEN, tokenBytes, 0, tokenBytes.length);
     }
 
     @Benchmark
