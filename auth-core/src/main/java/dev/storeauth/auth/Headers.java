@@ -25,7 +25,19 @@ public interface Headers {
             merged.addAll(b);
             return List.copyOf(merged);
         }));
-        return name -> copy.getOrDefault(name, List.of());
+        String[] names = copy.keySet().toArray(new String[0]);
+        List<?>[] values = copy.values().toArray(new List<?>[0]);
+        // A request has few headers: a scan that mostly compares lengths beats a case-insensitive tree.
+        return name -> {
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equalsIgnoreCase(name)) {
+                    @SuppressWarnings("unchecked")
+                    List<String> found = (List<String>) values[i];
+                    return found;
+                }
+            }
+            return List.of();
+        };
     }
 
     /** No headers at all. */

@@ -1,5 +1,8 @@
 package dev.storeauth.credentials;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -15,13 +18,15 @@ public final class SecretDigest {
     /** Length in bytes of every digest. */
     public static final int LENGTH = 32;
     private static final HexFormat HEX = HexFormat.of();
+    private static final VarHandle FIRST_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     private final byte[] bytes;
     private final int hash;
 
     private SecretDigest(byte[] bytes) {
         this.bytes = bytes;
-        this.hash = Arrays.hashCode(bytes);
+        // Digest bytes are uniformly distributed, so four of them hash as well as all 32, at an eighth of the cost.
+        this.hash = (int) FIRST_INT.get(bytes, 0);
     }
 
     /**

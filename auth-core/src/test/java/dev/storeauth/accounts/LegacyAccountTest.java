@@ -53,6 +53,17 @@ class LegacyAccountTest {
     }
 
     @Test
+    void refusesAnIdThatIsNotItsStoreAndUsername() {
+        assertEquals(new LegacyAccount("abc", "alice", DIGEST, Instant.EPOCH),
+                new LegacyAccount("abc", "alice", DIGEST, Instant.EPOCH, "legacy:abc:alice"));
+        assertThrows(IllegalArgumentException.class,
+                () -> new LegacyAccount("abc", "alice", DIGEST, Instant.EPOCH, "legacy:abc:bob"));
+        assertThrows(IllegalArgumentException.class,
+                () -> new LegacyAccount("abc", "alice", DIGEST, Instant.EPOCH, "alice"));
+        assertThrows(IllegalArgumentException.class, () -> new LegacyAccount("abc", "alice", DIGEST, Instant.EPOCH, null));
+    }
+
+    @Test
     void replacingTheDigestKeepsEverythingElse() {
         LegacyAccount account = new LegacyAccount("abc", "alice", DIGEST, Instant.EPOCH);
         SecretDigest newDigest = SecretDigester.sha256().digest("slt_other");

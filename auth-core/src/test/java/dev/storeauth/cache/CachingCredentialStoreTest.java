@@ -1,6 +1,7 @@
 package dev.storeauth.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -161,6 +162,34 @@ class CachingCredentialStoreTest {
         assertEquals(1, lookups.get());
         assertEquals(4, cache.stats().hitCount());
         assertEquals(1, cache.stats().missCount());
+    }
+
+    @Test
+    void findCachedAnswersOnlyFromMemoryAndNeverStartsALookup() {
+        OAuthAccount account = stored("a1", "token-1");
+        CachingCredentialStore cache = build(builder(countingStore));
+
+        assertNull(cache.findCached(keyOf("token-1")));
+        assertNull(cache.findCached(keyOf("unknown")));
+        assertEquals(0, lookups.get());
+
+        cache.find(keyOf("token-1"));
+        cache.find(keyOf("unknown"));
+        assertSame(account, cache.findCached(keyOf("token-1")));
+        assertNull(cache.findCached(keyOf("unknown")), "known not to exist is not an answer from memory");
+        assertEquals(2, lookups.get());
+        assertEquals(1, cache.stats().hitCount());
+    }
+
+    @Test
+    void findCachedForgetsAnExpiredEntry() {
+        stored("a1", "token-1");
+        CachingCredentialStore cache = build(builder(countingStore));
+        cache.find(keyOf("token-1"));
+
+        nanos.addAndGet(Duration.ofHours(1).toNanos());
+
+        assertNull(cache.findCached(keyOf("token-1")));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.storeauth.credentials;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,5 +61,40 @@ class SecretFormatTest {
 
         assertTrue(SecretFormat.isWellFormed(SecretKind.LEGACY_TOKEN, legacy));
         assertFalse(SecretFormat.isWellFormed(SecretKind.ACCESS_TOKEN, legacy));
+    }
+
+    @Test
+    void theByteFormAgreesWithTheStringFormOnEveryOneCharacterChange() {
+        for (int i = 0; i < VALID.length(); i++) {
+            for (char c = ' '; c < 0x7f; c++) {
+                String changed = VALID.substring(0, i) + c + VALID.substring(i + 1);
+                byte[] framed = ("xx" + changed + "yy").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                assertEquals(SecretFormat.isWellFormed(SecretKind.ACCESS_TOKEN, changed),
+                        SecretFormat.isWellFormed(SecretKind.ACCESS_TOKEN, framed, 2, changed.length()), changed);
+            }
+        }
+        byte[] valid = VALID.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertTrue(SecretFormat.isWellFormed(SecretKind.ACCESS_TOKEN, valid, 0, valid.length));
+        assertFalse(SecretFormat.isWellFormed(SecretKind.ACCESS_TOKEN, valid, 0, valid.length - 1));
+    }
+
+    @Test
+    void theByteFormRefusesBytesOutsideAscii() {
+        byte[] bytes = VALID.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        bytes[10] = (byte) 0xC3;
+
+        assertFalse(SecretFormat.isWellFormed(SecretKind.ACCESS_TOKEN, bytes, 0, bytes.length));
+    }
+
+    @Test
+    void kindAndLengthIsTheConstantTimePartOfTheCheck() {
+        String wrongChecksum = VALID.substring(0, VALID.length() - 1) + (VALID.endsWith("a") ? "b" : "a");
+
+        assertTrue(SecretFormat.hasKindAndLength(SecretKind.ACCESS_TOKEN, VALID));
+        assertTrue(SecretFormat.hasKindAndLength(SecretKind.ACCESS_TOKEN, wrongChecksum));
+        assertFalse(SecretFormat.isWellFormed(SecretKind.ACCESS_TOKEN, wrongChecksum));
+        assertFalse(SecretFormat.hasKindAndLength(SecretKind.LEGACY_TOKEN, VALID));
+        assertFalse(SecretFormat.hasKindAndLength(SecretKind.ACCESS_TOKEN, VALID + "0"));
+        assertFalse(SecretFormat.hasKindAndLength(SecretKind.ACCESS_TOKEN, null));
     }
 }

@@ -53,6 +53,36 @@ class RouteTableTest {
         assertEquals(Optional.empty(), resourceOf(RouteTable.defaults(), path));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/stores/abc/v2/products/7", "/stores/abc/v3/store/logs/x", "/stores/abc/v3/store/logsx",
+        "/stores/abc/v3/store", "/stores/abc/v3", "/stores/abc/v3/", "/stores/abc/v2/hooks", "/stores/abc/v2/x/products"})
+    void readsTheSameDefinitionInPlaceAsFromAnApiPath(String path) {
+        for (RouteTable table : List.of(RouteTable.defaults(), RouteTable.parse("""
+                v3 /store        information_settings
+                v3 /store/logs   store_logs
+                v3 /             content
+                v2 /p            products
+                v2 /products/x   orders
+                """, ScopeCatalogue.defaults()))) {
+            assertEquals(table.definitionFor(ApiPath.parse(path).orElseThrow()), table.definitionFor(StorePath.read(path)));
+        }
+    }
+
+    @Test
+    void manyRoutesSharingAFirstSegmentAreAllReachable() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            text.append("v2 /s").append(i).append(" products\n").append("v2 /s").append(i).append("/deep orders\n");
+        }
+        RouteTable table = RouteTable.parse(text.toString(), ScopeCatalogue.defaults());
+
+        for (int i = 0; i < 200; i++) {
+            assertEquals(Optional.of("products"), resourceOf(table, "/stores/abc/v2/s" + i + "/x"));
+            assertEquals(Optional.of("orders"), resourceOf(table, "/stores/abc/v2/s" + i + "/deep/x"));
+        }
+        assertEquals(Optional.empty(), resourceOf(table, "/stores/abc/v2/s200"));
+    }
+
     @Test
     void longestPrefixWinsWhateverTheOrder() {
         RouteTable table = RouteTable.parse("""

@@ -1,0 +1,112 @@
+package dev.storeauth.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import dev.storeauth.accounts.LegacyAccount;
+import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.cache.CachingCredentialStore;
+import dev.storeauth.credentials.SecretDigester;
+import dev.storeauth.credentials.SecretFormat;
+import dev.storeauth.credentials.SecretGenerator;
+import dev.storeauth.credentials.SecretKind;
+import dev.storeauth.policy.ScopeCatalogue;
+import dev.storeauth.store.InMemoryAccountRepository;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The authenticator over a {@link CachingCredentialStore}: cache hits skip the checksum, but no token
+ * of the wrong shape or checksum ever reaches the store, cached neighbours or not.
+ */
+class AuthenticatorCacheTest {
+
+    private static final String PRODUCTS = "/stores/abc/v2/products";
+
+    private final SecretGenerator generator = new SecretGenerator();
+    private final SecretDigester digester = SecretDigester.sha256();
+    private final InMemoryAccountRepository repository = new InMemoryAccountRepository();
+    private final AtomicInteger lookups = new AtomicInteger();
+    private final CachingCredentialStore cache = CachingCredentialStore.builder(key -> {
+        lookups.incrementAndGet();
+        return repository.find(key);
+    }).build();
+    private final Authenticator authenticator = Authenticator.builder(cache).build();
+    private final String accessToken = generator.generate(SecretKind.ACCESS_TOKEN);
+    private final String legacyToken = generator.generate(SecretKind.LEGACY_TOKEN);
+
+    AuthenticatorCacheTest() {
+        repository.insertOAuthAccount(new OAuthAccount("rw", "abc", "App rw", "sci_client_rw",
+                digester.digest(generator.generate(SecretKind.CLIENT_SECRET)), digester.digest(accessToken),
+                ScopeCatalogue.defaults().scopes(Map.of("products", "modify")), Instant.EPOCH), 100);
+        repository.insertLegacyAccount(new LegacyAccount("abc", "alice", digester.digest(legacyToken), Instant.EPOCH));
+    }
+
+    @AfterEach
+    void close() {
+        cache.close();
+    }
+
+    private AuthResult authenticate(String header, String value) {
+        return authenticator.authenticate(new ApiRequest("GET", PRODUCTS,
+                Headers.of(Map.of(header, List.of(value))), true, "203.0.113.9"));
+    }
+
+    private AuthResult basic(String username, String token) {
+        byte[] pair = (username + ":" + token).getBytes(StandardCharsets.UTF_8);
+        return authenticate("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair));
+    }
+
+    /** {@code token} with its last checksum character replaced: right shape, wrong checksum. */
+    private static String wrongChecksum(String token) {
+        char last = token.charAt(SecretFormat.LENGTH - 1);
+        return token.substring(0, SecretFormat.LENGTH - 1) + (last == 'a' ? 'b' : 'a');
+    }
+
+    @Test
+    void aValidTokenIsLookedUpOnceThenServedFromTheCache() {
+        for (int i = 0; i < 3; i++) {
+            assertInstanceOf(AuthResult.Authenticated.class, authenticate("X-Auth-Token", accessToken));
+            assertInstanceOf(AuthResult.Authenticated.class, basic("alice", legacyToken));
+        }
+        assertEquals(2, lookups.get());
+        assertEquals(4, cache.stats().hitCount());
+    }
+
+    @Test
+    void tokensWithAWrongChecksumNeverReachTheStoreWhileValidOnesAreCached() {
+        authenticate("X-Auth-Token", accessToken);
+        basic("alice", legacyToken);
+        lookups.set(0);
+        for (int i = 0; i < 20; i++) {
+            String bearer = wrongChecksum(generator.generate(SecretKind.ACCESS_TOKEN));
+            String legacy = wrongChecksum(generator.generate(SecretKind.LEGACY_TOKEN));
+            assertEquals(Problem.INVALID_CREDENTIALS, denied(authenticate("X-Auth-Token", bearer)));
+            assertEquals(Problem.INVALID_CREDENTIALS, denied(basic("alice", legacy)));
+            assertEquals(Problem.INVALID_CREDENTIALS, denied(basic("nobody" + i, legacy)));
+        }
+        assertEquals(Problem.INVALID_CREDENTIALS, denied(authenticate("X-Auth-Token", wrongChecksum(accessToken))));
+        assertEquals(Problem.INVALID_CREDENTIALS, denied(basic("alice", wrongChecksum(legacyToken))));
+        assertEquals(0, lookups.get());
+    }
+
+    @Test
+    void tokensOfTheWrongAlphabetOrKindNeverReachTheStore() {
+        String dashed = accessToken.substring(0, 10) + "-" + accessToken.substring(11);
+        String legacyAsBearer = legacyToken;
+        assertEquals(Problem.INVALID_CREDENTIALS, denied(authenticate("X-Auth-Token", dashed)));
+        assertEquals(Problem.INVALID_CREDENTIALS, denied(authenticate("X-Auth-Token", legacyAsBearer)));
+        assertEquals(Problem.INVALID_CREDENTIALS, denied(basic("alice", accessToken)));
+        assertEquals(0, lookups.get());
+    }
+
+    private static Problem denied(AuthResult result) {
+        return assertInstanceOf(AuthResult.Denied.class, result).problem();
+    }
+}
