@@ -3,6 +3,7 @@ package dev.storeauth.servlet;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storeauth.auth.AuthResult;
 import dev.storeauth.auth.Problem;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -11,6 +12,8 @@ import java.util.Map;
 /**
  * Writes denials as RFC 9457 {@code application/problem+json} with {@code Cache-Control: no-store}
  * and every {@code WWW-Authenticate} challenge. Writes nothing once the response is committed.
+ * A refused request's body is never read: the answer carries {@code Connection: close}, so a
+ * keep-alive client does not send its next request into a connection the container is about to drop.
  * Thread-safe.
  */
 final class ProblemWriter {
@@ -23,11 +26,12 @@ final class ProblemWriter {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
-    void deny(HttpServletResponse response, AuthResult.Denied denied) throws IOException {
+    void deny(HttpServletRequest request, HttpServletResponse response, AuthResult.Denied denied)
+            throws IOException {
         if (response.isCommitted()) {
             return;
         }
-        response.reset();
+        reset(request, response);
         for (String challenge : denied.challenges()) {
             response.addHeader("WWW-Authenticate", challenge);
         }
@@ -35,14 +39,21 @@ final class ProblemWriter {
         write(response, denied.status(), denied.problem(), denied.detail());
     }
 
-    void unavailable(HttpServletResponse response) throws IOException {
+    void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (response.isCommitted()) {
             return;
         }
-        response.reset();
+        reset(request, response);
         response.setHeader("Retry-After", Integer.toString(retryAfterSeconds));
         write(response, 503, Problem.STORE_UNAVAILABLE,
                 "Credentials cannot be checked right now; retry after " + retryAfterSeconds + " seconds");
+    }
+
+    private static void reset(HttpServletRequest request, HttpServletResponse response) {
+        response.reset();
+        if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
+            response.setHeader("Connection", "close");
+        }
     }
 
     private static void write(HttpServletResponse response, int status, Problem problem, String detail)

@@ -100,7 +100,7 @@ public final class StoreAuthFilter implements Filter {
             result = authenticator.authenticate(describer.describe(request));
         } catch (StoreUnavailableException e) {
             LOG.warn("credential store unavailable, answering 503: {}", e.getMessage());
-            problems.unavailable(response);
+            problems.unavailable(request, response);
             return;
         }
         if (result instanceof AuthResult.Authenticated authenticated) {
@@ -109,7 +109,7 @@ public final class StoreAuthFilter implements Filter {
             chain.doFilter(new AuthenticatedRequest(request, authenticated), response);
             return;
         }
-        problems.deny(response, (AuthResult.Denied) result);
+        problems.deny(request, response, (AuthResult.Denied) result);
     }
 
     /** Closes the credential store if init-params created it. */

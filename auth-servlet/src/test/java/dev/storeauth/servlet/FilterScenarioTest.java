@@ -10,6 +10,7 @@ import dev.storeauth.store.CredentialStore;
 import dev.storeauth.store.StoreUnavailableException;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -105,6 +106,28 @@ abstract class FilterScenarioTest {
         assertEquals(401, response.statusCode());
         assertFalse(response.headers().allValues("WWW-Authenticate").isEmpty());
         assertTrue(response.body().contains("invalid_credentials"), response.body());
+    }
+
+    @Test
+    void closesTheConnectionWhenItRefusesARequestWithoutReadingItsBody() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            HttpResponse<String> refused = jetty.sendBody("POST", V2_PRODUCTS, "{\"name\":\"hat\"}", wrongSecret());
+            HttpResponse<String> next = jetty.send("GET", V2_PRODUCTS, true, valid());
+
+            assertEquals(401, refused.statusCode());
+            assertFalse(refused.headers().allValues("WWW-Authenticate").isEmpty());
+            assertEquals("close", refused.headers().firstValue("Connection").orElse(""));
+            assertEquals(200, next.statusCode(), "request " + i + " after a refused body");
+        }
+    }
+
+    @Test
+    void keepsTheConnectionWhenTheRefusedRequestHasNoBody() throws Exception {
+        HttpResponse<String> refused = jetty.send("GET", V2_PRODUCTS, true, wrongSecret());
+
+        assertEquals(401, refused.statusCode());
+        assertFalse(refused.headers().allValues("WWW-Authenticate").isEmpty());
+        assertEquals(Optional.empty(), refused.headers().firstValue("Connection"));
     }
 
     @Test

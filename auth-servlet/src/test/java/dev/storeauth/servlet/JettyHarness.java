@@ -36,8 +36,18 @@ final class JettyHarness implements AutoCloseable {
 
     /** Sends {@code method path} with header name/value pairs; {@code https} adds X-Forwarded-Proto. */
     HttpResponse<String> send(String method, String path, boolean https, String... headers) throws Exception {
+        return send(method, path, https, HttpRequest.BodyPublishers.noBody(), headers);
+    }
+
+    /** Sends {@code method path} over forwarded https with {@code body} as its content. */
+    HttpResponse<String> sendBody(String method, String path, String body, String... headers) throws Exception {
+        return send(method, path, true, HttpRequest.BodyPublishers.ofString(body), headers);
+    }
+
+    private HttpResponse<String> send(String method, String path, boolean https, HttpRequest.BodyPublisher body,
+            String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + connector.getLocalPort() + path))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .method(method, body);
         if (https) {
             request.header("X-Forwarded-Proto", "https");
         }

@@ -96,6 +96,30 @@ class StoreApiTest {
     }
 
     @Test
+    void aRefusedBodyLeavesTheConnectionUsable() throws Exception {
+        HttpClient oneConnection = demo.client();
+        for (int i = 0; i < 200; i++) {
+            HttpResponse<String> refused = send(oneConnection, request("/v3/catalog/products")
+                    .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("name=x")).build());
+            HttpResponse<String> next = send(oneConnection, request("/v2/store").DELETE().build());
+
+            assertEquals(415, refused.statusCode());
+            assertEquals(405, next.statusCode(), "request " + i + " after a refused body");
+        }
+    }
+
+    @Test
+    void aBodyTooLargeIs413AndClosesTheConnection() throws Exception {
+        String large = "{\"name\":\"" + "x".repeat(dev.storeauth.demo.web.JsonBody.MAX_BYTES) + "\"}";
+        HttpResponse<String> response = call("POST", "/v3/catalog/products", large);
+        HttpResponse<String> next = call("DELETE", "/v2/store", null);
+
+        assertEquals(413, response.statusCode());
+        assertEquals("close", response.headers().firstValue("Connection").orElse(""));
+        assertEquals(405, next.statusCode());
+    }
+
+    @Test
     void badPagingIs400() throws Exception {
         assertEquals(400, call("GET", "/v3/orders?limit=100000", null).statusCode());
         assertEquals(400, call("GET", "/v3/orders?page=-1", null).statusCode());
