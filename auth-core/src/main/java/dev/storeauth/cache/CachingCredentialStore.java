@@ -3,20 +3,19 @@ package dev.storeauth.cache;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.storeauth.accounts.Account;
 import dev.storeauth.store.CredentialStore;
 import dev.storeauth.store.LookupKey;
 import dev.storeauth.store.StoreUnavailableException;
-import java.util.Optional;
+import java.time.Duration;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -41,9 +40,11 @@ import java.util.concurrent.atomic.LongAdder;
  *         .build();
  * }</pre>
  *
- * Thread-safe. {@link #close()} stops the lookup threads it owns.
+ * Thread-safe. {@link #close()} stops the lookup and clock threads it owns.
  */
 public final class CachingCredentialStore implements CredentialStore, AutoCloseable {
+
+    private static final Duration TICK = Duration.ofMillis(10);
 
     private final CredentialStore delegate;
     private final AsyncCache<LookupKey, Account> positive;
@@ -52,6 +53,7 @@ public final class CachingCredentialStore implements CredentialStore, AutoClosea
     private final long timeoutNanos;
     private final Executor lookupExecutor;
     private final ExecutorService ownedExecutor;
+    private final CoarseTicker ownedTicker;
     private final Counters counters = new Counters();
 
     CachingCredentialStore(CachingCredentialStoreBuilder b) {
@@ -59,17 +61,19 @@ public final class CachingCredentialStore implements CredentialStore, AutoClosea
         this.timeoutNanos = b.lookupTimeout.toNanos();
         this.ownedExecutor = b.lookupExecutor == null ? LookupThreads.newPool(b.lookupThreads) : null;
         this.lookupExecutor = b.lookupExecutor == null ? ownedExecutor : b.lookupExecutor;
+        this.ownedTicker = b.ticker == null ? CoarseTicker.start(TICK) : null;
+        Ticker ticker = b.ticker == null ? ownedTicker : b.ticker;
         this.positive = Caffeine.newBuilder()
                 .maximumSize(b.maximumSize)
                 .expireAfterWrite(b.expireAfterWrite)
-                .ticker(b.ticker)
+                .ticker(ticker)
                 .executor(Runnable::run)
                 .<LookupKey, Account>evictionListener((key, account, cause) -> counters.evictions.increment())
                 .buildAsync();
         this.negative = Caffeine.newBuilder()
                 .maximumSize(b.negativeMaximumSize)
                 .expireAfterWrite(b.negativeExpireAfterWrite)
-                .ticker(b.ticker)
+                .ticker(ticker)
                 .executor(Runnable::run)
                 .build();
     }
@@ -94,7 +98,7 @@ public final class CachingCredentialStore implements CredentialStore, AutoClosea
             counters.negativeHits.increment();
             return Optional.empty();
         }
-        return Optional.ofNullable(await(load(key)));
+        return Optional.ofNullable(LookupWait.await(load(key), timeoutNanos, counters.timeouts));
     }
 
     /** {@inheritDoc} Counted as a hit when it answers. */
@@ -150,12 +154,23 @@ public final class CachingCredentialStore implements CredentialStore, AutoClosea
                 positive.synchronous().estimatedSize(), negative.estimatedSize());
     }
 
-    /** Stops the lookup threads this cache created (none if an executor was supplied). */
+    /**
+     * Stops the threads this cache created: the lookup pool (unless an executor was supplied) and the
+     * clock (unless a ticker was). Idempotent.
+     */
     @Override
     public void close() {
         if (ownedExecutor != null) {
             ownedExecutor.shutdownNow();
         }
+        if (ownedTicker != null) {
+            ownedTicker.close();
+        }
+    }
+
+    /** The clock this cache started, if it was given no ticker; for tests. */
+    Optional<CoarseTicker> ownedClock() {
+        return Optional.ofNullable(ownedTicker);
     }
 
     private CompletableFuture<Account> load(LookupKey key) {
@@ -196,36 +211,11 @@ public final class CachingCredentialStore implements CredentialStore, AutoClosea
             return;
         }
         Account account = found.get();
-        // Immutable sets, usually of one key: a concurrent set per cached account costs ~200 bytes more.
         pending.complete(account);
         if (!fresh || epoch.get() != pending.epoch) {
             // An invalidation raced with this lookup: serve the waiting callers, but do not keep it.
             positive.asMap().remove(pending.key, pending);
         }
-    }
-
-    private Account await(CompletableFuture<Account> future) {
-        try {
-            Account account = future.isDone() ? future.getNow(null) : future.get(timeoutNanos, TimeUnit.NANOSECONDS);
-            if (account == null && future instanceof PendingLookup pending) {
-                pending.rethrowFailure();
-            }
-            return account;
-        } catch (TimeoutException e) {
-            counters.timeouts.increment();
-            throw new StoreUnavailableException("credential lookup timed out after "
-                    + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("interrupted while waiting for a credential lookup", e);
-        } catch (ExecutionException | java.util.concurrent.CompletionException e) {
-            throw unwrap(e.getCause());
-        }
-    }
-
-    private static StoreUnavailableException unwrap(Throwable cause) {
-        return cause instanceof StoreUnavailableException s ? s
-                : new StoreUnavailableException("credential lookup failed", cause);
     }
 
     private static final class Counters {

@@ -76,6 +76,25 @@ class CachingCredentialStoreTest {
         lookupPool.shutdownNow();
     }
 
+    @Test
+    void closeStopsTheClockThreadItStartedWhenGivenNoTicker() throws InterruptedException {
+        CachingCredentialStore cache = build(CachingCredentialStore.builder(countingStore));
+        Thread clock = cache.ownedClock().orElseThrow().thread();
+        assertTrue(clock.isAlive());
+
+        cache.close();
+
+        clock.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+        assertFalse(clock.isAlive());
+    }
+
+    @Test
+    void startsNoClockThreadWhenGivenATicker() {
+        CachingCredentialStore cache = build(CachingCredentialStore.builder(countingStore).ticker(ticker));
+
+        assertEquals(Optional.empty(), cache.ownedClock());
+    }
+
     private static SecretDigest digest(String secret) {
         return DIGESTER.digest(secret);
     }
