@@ -87,12 +87,12 @@ public final class CredentialParser {
 
     /** Decodes the base64 at {@code from} to the end of {@code value}; splits on the first ':' byte. */
     private static ParseResult parseBasic(String value, int from) {
-        byte[] decoded = Http.decodeCanonicalBase64(value, from, value.length());
+        byte[] decoded = CanonicalBase64.decode(value, from, value.length());
         if (decoded == null) {
             return new ParseResult.Malformed("Basic credentials are not valid base64", false);
         }
-        int plainColon = Http.firstColonIfPlain(decoded);
-        boolean plain = plainColon != Http.NOT_PLAIN;
+        int plainColon = PlainAscii.firstColon(decoded);
+        boolean plain = plainColon != PlainAscii.NOT_PLAIN;
         String text = plain ? null : decodeUtf8(decoded);
         if (!plain && text == null) {
             return new ParseResult.Malformed("Basic credentials are not UTF-8", false);
