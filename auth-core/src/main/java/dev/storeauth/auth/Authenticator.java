@@ -32,8 +32,9 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>Missing or malformed credentials are 401 (a malformed OAuth token 400, per RFC 6750), with
  *       challenges for exactly the schemes accepted at that path.
  *   <li>Basic is refused on v3 and on webhooks (401, "OAuth token required").
- *   <li>A secret of the wrong shape is invalid without a store lookup; otherwise the store is asked
- *       and the digest compared in constant time, against a dummy for unknown users. Credentials of
+ *   <li>A secret of the wrong length is invalid at once; the cache is asked next, and a secret of
+ *       the wrong shape is invalid without a store lookup.
+ *       The digest is compared in constant time, against a dummy for unknown users. Credentials of
  *       another store are invalid, indistinguishably.
  *   <li>With a {@link dev.storeauth.throttle.FailureThrottle}, an address or legacy username that
  *       has used up its failures gets 429 before its credential is read against the store.
@@ -143,13 +144,20 @@ public final class Authenticator {
 
     /** The legacy account the credentials prove, or {@code null}. */
     private Account verifyBasic(StorePath path, DecodedBasicCredentials basic) {
-        if (!LegacyAccount.isValidUsername(basic.username()) || !basic.tokenIsWellFormed(SecretKind.LEGACY_TOKEN)) {
+        // Neither check depends on who the user is, so refusing here reveals nothing about them.
+        if (basic.tokenLength() != SecretFormat.LENGTH || !LegacyAccount.isValidUsername(basic.username())) {
             return null;
         }
         String storeHash = path.storeHash();
-        Account found = find(new LookupKey.ByUsername(storeHash, basic.username()));
+        LookupKey key = new LookupKey.ByUsername(storeHash, basic.username());
+        Account found = store.findCached(key);
+        if (found == null && basic.tokenIsWellFormed(SecretKind.LEGACY_TOKEN)) {
+            // The full shape guards store lookups only: a cached account is decided by its digest alone.
+            found = store.find(key).orElse(null);
+        }
         LegacyAccount legacy = found instanceof LegacyAccount l && l.storeHash().equals(storeHash) ? l : null;
-        // Unknown users pay the same digest and comparison, so timing does not reveal which usernames exist.
+        // Unknown users pay the same digest and comparison as known ones, so timing does not reveal
+        // which usernames exist (a cache hit still answers sooner than a miss, see SECURITY.md).
         if (legacy == null) {
             dummyComparisons.increment();
         }
@@ -159,7 +167,9 @@ public final class Authenticator {
 
     /** The OAuth account of {@code path}'s store whose access token this is, or {@code null}. */
     private Account verifyBearer(StorePath path, BearerToken token) {
-        if (!SecretFormat.hasKindAndLength(SecretKind.ACCESS_TOKEN, token.token())) {
+        // Only the length before digesting: the whole shape is checked before a store lookup, and a
+        // token of another shape cannot digest to a cached access token's digest.
+        if (token.token().length() != SecretFormat.LENGTH) {
             return null;
         }
         SecretDigest presented = digester.digest(token.token());
@@ -176,11 +186,6 @@ public final class Authenticator {
                 && path.isStore(oauth.storeHash()) ? oauth : null;
     }
 
-    private Account find(LookupKey key) {
-        Account cached = store.findCached(key);
-        return cached != null ? cached : store.find(key).orElse(null);
-    }
-
     private AuthResult authorize(Account account, Optional<ResourceDefinition> resource, String method) {
         if (resource.isEmpty()) {
             return AuthResult.Denied.of(Problem.UNMAPPED_PATH,
@@ -188,7 +193,7 @@ public final class Authenticator {
         }
         ResourceDefinition definition = resource.get();
         AccessLevel required = AccessLevel.requiredFor(method);
-        if (definition.scoped() && !account.scopes().levelFor(definition.id()).permits(method)) {
+        if (definition.scoped() && account.scopes().levelFor(definition.id()).compareTo(required) < 0) {
             String scope = definition.id() + ":" + required.wireName();
             return AuthResult.Denied.of(Problem.INSUFFICIENT_SCOPE,
                     "This request needs the " + definition.displayName() + " scope at " + required.wireName()

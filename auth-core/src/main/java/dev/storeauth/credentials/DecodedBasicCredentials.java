@@ -28,6 +28,11 @@ public final class DecodedBasicCredentials implements Credentials {
         return username;
     }
 
+    /** The token's length in bytes. */
+    public int tokenLength() {
+        return decoded.length - tokenStart;
+    }
+
     /** {@link SecretFormat#isWellFormed} of the token. */
     public boolean tokenIsWellFormed(SecretKind kind) {
         return SecretFormat.isWellFormed(kind, decoded, tokenStart, decoded.length - tokenStart);

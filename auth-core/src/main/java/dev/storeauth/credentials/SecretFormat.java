@@ -40,15 +40,6 @@ public final class SecretFormat {
     }
 
     /**
-     * The constant-time part of {@link #isWellFormed}: length and kind prefix. Lets a caller refuse
-     * any other length before digesting it, and check the rest only before a store lookup (a digest
-     * already cached was looked up once, so its token passed the whole check then).
-     */
-    public static boolean hasKindAndLength(SecretKind kind, String value) {
-        return value != null && value.length() == LENGTH && value.startsWith(kind.prefix());
-    }
-
-    /**
      * {@link #isWellFormed(SecretKind, String)} for the ASCII bytes {@code bytes[offset, offset + length)},
      * e.g. the password part of decoded Basic credentials. Reads nothing outside that range.
      *

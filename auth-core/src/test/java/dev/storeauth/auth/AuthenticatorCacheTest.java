@@ -106,6 +106,33 @@ class AuthenticatorCacheTest {
         assertEquals(0, lookups.get());
     }
 
+    @Test
+    void aTokenOfAnyOtherLengthIsRefusedBeforeTheCacheIsAsked() {
+        basic("alice", legacyToken);
+        long hits = cache.stats().hitCount();
+        lookups.set(0);
+
+        assertEquals(Problem.INVALID_CREDENTIALS, denied(basic("alice", "x".repeat(6_000))));
+        assertEquals(Problem.INVALID_CREDENTIALS, denied(basic("alice", legacyToken + "0")));
+        assertEquals(Problem.INVALID_CREDENTIALS, denied(basic("alice", "short")));
+
+        assertEquals(hits, cache.stats().hitCount());
+        assertEquals(0, lookups.get());
+        assertEquals(0, authenticator.dummyComparisons());
+    }
+
+    @Test
+    void aMisshapenTokenIsComparedWithACachedAccountsDigestAndWithTheDummyOtherwise() {
+        basic("alice", legacyToken);
+        lookups.set(0);
+
+        assertEquals(Problem.INVALID_CREDENTIALS, denied(basic("alice", wrongChecksum(legacyToken))));
+        assertEquals(0, authenticator.dummyComparisons());
+        assertEquals(Problem.INVALID_CREDENTIALS, denied(basic("bob", wrongChecksum(legacyToken))));
+        assertEquals(1, authenticator.dummyComparisons());
+        assertEquals(0, lookups.get());
+    }
+
     private static Problem denied(AuthResult result) {
         return assertInstanceOf(AuthResult.Denied.class, result).problem();
     }

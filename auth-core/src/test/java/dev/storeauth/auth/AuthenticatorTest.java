@@ -243,6 +243,26 @@ class AuthenticatorTest {
         assertEquals(1, authenticator.dummyComparisons());
     }
 
+    @Test
+    void comparesAMisshapenTokenAgainstTheDummyDigestWithoutAStoreLookup() {
+        String wrongChecksum = aliceToken.substring(0, aliceToken.length() - 1) + (aliceToken.endsWith("a") ? "b" : "a");
+
+        AuthResult result = authenticate("GET", PRODUCTS, basic("alice", wrongChecksum));
+
+        assertDenied(result, 401, Problem.INVALID_CREDENTIALS, List.of(INVALID_TOKEN, BASIC));
+        assertEquals(0, lookups.get());
+        assertEquals(1, authenticator.dummyComparisons());
+    }
+
+    @Test
+    void refusesATokenOfTheWrongLengthWithoutALookupOrAComparison() {
+        AuthResult result = authenticate("GET", PRODUCTS, basic("alice", "password1"));
+
+        assertDenied(result, 401, Problem.INVALID_CREDENTIALS, List.of(INVALID_TOKEN, BASIC));
+        assertEquals(0, lookups.get());
+        assertEquals(0, authenticator.dummyComparisons());
+    }
+
     static Stream<Arguments> wrongShapes() {
         String access = new SecretGenerator().generate(SecretKind.ACCESS_TOKEN);
         String legacy = new SecretGenerator().generate(SecretKind.LEGACY_TOKEN);

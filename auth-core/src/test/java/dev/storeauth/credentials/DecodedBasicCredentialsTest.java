@@ -35,6 +35,12 @@ class DecodedBasicCredentialsTest {
         assertEquals(new BasicCredentials(username, token), decoded.toCredentials());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"alice|s3cret|6", "alice|to:ken|6", "jos\u00e9|t\u00f6ken|6", "a|b|1"})
+    void measuresTheTokenInUtf8Bytes(String username, String token, int bytes) {
+        assertEquals(bytes, decode(username, token).tokenLength());
+    }
+
     @Test
     void checksTheShapeOfTheTokenBytes() {
         String token = generator.generate(SecretKind.LEGACY_TOKEN);
