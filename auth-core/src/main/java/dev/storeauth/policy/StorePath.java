@@ -1,8 +1,5 @@
 package dev.storeauth.policy;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-
 /**
  * A store API path, {@code /stores/{store_hash}/{v2|v3}/{rest}}, located in place: where the store
  * hash and the resource path lie in the request path, without copying either. {@link ApiPath#parse}
@@ -34,14 +31,49 @@ public final class StorePath {
      * @return {@code null} when the path is ambiguous or is not a store API path; never throws
      */
     public static StorePath read(String path) {
-        if (path == null || path.length() > ApiPath.MAX_LENGTH || !path.startsWith("/")) {
+        if (path == null || path.isEmpty() || path.length() > ApiPath.MAX_LENGTH || path.charAt(0) != '/') {
             return null;
         }
-        int shape = scan(path);
+        StorePath clean = readClean(path);
+        return clean != null ? clean : readGeneral(path);
+    }
+
+    /** {@link #read} without the one-pass common case: what that case must agree with. */
+    static StorePath readGeneral(String path) {
+        int shape = PathText.scan(path);
         if (shape < 0) {
             return null;
         }
-        return shape == 0 ? locate(path) : locate(normalise(path));
+        return shape == 0 ? locate(path) : locate(PathText.normalise(path));
+    }
+
+    /**
+     * The common case in one pass: {@code /stores/{hash}/{version}}, then a rest with nothing to refuse
+     * or normalise. {@code null} when the path needs the general reading, which then decides.
+     */
+    private static StorePath readClean(String path) {
+        if (!path.startsWith(PREFIX)) {
+            return null;
+        }
+        int n = path.length();
+        int hashEnd = PREFIX.length();
+        int hashLimit = Math.min(n, PREFIX.length() + StoreHash.MAX_LENGTH + 1);
+        while (hashEnd < hashLimit && isHashCharacter(path.charAt(hashEnd))) {
+            hashEnd++;
+        }
+        if (hashEnd == PREFIX.length() || hashEnd == n
+                || hashEnd - PREFIX.length() > StoreHash.MAX_LENGTH || path.charAt(hashEnd) != '/') {
+            return null;
+        }
+        int restStart = path.indexOf('/', hashEnd + 1);
+        ApiVersion version = versionAt(path, hashEnd + 1, restStart < 0 ? n : restStart);
+        if (version == null) {
+            return null;
+        }
+        if (restStart < 0) {
+            return new StorePath(path, hashEnd, version, "/", 0);
+        }
+        return PathText.isClean(path, restStart) ? new StorePath(path, hashEnd, version, path, restStart) : null;
     }
 
     /** The API version. */
@@ -49,9 +81,9 @@ public final class StorePath {
         return version;
     }
 
-    /** The store hash, copied out of the path. */
+    /** The store hash. */
     public String storeHash() {
-        return path.substring(PREFIX.length(), hashEnd);
+        return RecentStoreHashes.SHARED.get(path, PREFIX.length(), hashEnd);
     }
 
     /** Whether the path names store {@code storeHash}; compares in place. */
@@ -62,38 +94,6 @@ public final class StorePath {
     /** The same path as an {@link ApiPath}. */
     public ApiPath toApiPath() {
         return new ApiPath(storeHash(), version, resourceText.substring(resourceStart));
-    }
-
-    /** -1: refused character; 1: has dot or empty segments to normalise; 0: clean. One pass. */
-    private static int scan(String path) {
-        int shape = 0;
-        int last = path.length() - 1;
-        for (int i = 0; i <= last; i++) {
-            char c = path.charAt(i);
-            int kind = c < KINDS.length ? KINDS[c] : PLAIN;
-            if (kind == REFUSED) {
-                return -1;
-            }
-            if (kind == SLASH && i < last && (path.charAt(i + 1) == '.' || path.charAt(i + 1) == '/')) {
-                shape = 1;
-            }
-        }
-        return shape;
-    }
-
-    private static final byte PLAIN = 0;
-    private static final byte REFUSED = 1;
-    private static final byte SLASH = 2;
-    // Refused: control characters, DEL, and what a container and this reader might read differently.
-    private static final byte[] KINDS = kinds();
-
-    private static byte[] kinds() {
-        byte[] kinds = new byte[128];
-        for (char c = 0; c < kinds.length; c++) {
-            boolean refused = c < 0x20 || c == 0x7f || c == '%' || c == '\\' || c == ';';
-            kinds[c] = refused ? REFUSED : c == '/' ? SLASH : PLAIN;
-        }
-        return kinds;
     }
 
     /** Reads {@code /stores/{hash}/{version}[/rest]} from a path free of dot and empty segments. */
@@ -119,41 +119,26 @@ public final class StorePath {
             return false;
         }
         for (int i = start; i < end; i++) {
-            char c = path.charAt(i);
-            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+            if (!isHashCharacter(path.charAt(i))) {
                 return false;
             }
         }
         return true;
     }
 
+    private static boolean isHashCharacter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    }
+
     private static ApiVersion versionAt(String path, int start, int end) {
         for (ApiVersion version : VERSIONS) {
             String segment = version.segment();
-            if (end - start == segment.length() && path.startsWith(segment, start)) {
+            // The versions differ in their last character: compare it first.
+            if (end - start == segment.length() && path.charAt(end - 1) == segment.charAt(segment.length() - 1)
+                    && path.startsWith(segment, start)) {
                 return version;
             }
         }
         return null;
-    }
-
-    /** Resolves dot segments as a container does; {@code null} for empty segments or climbing above the root. */
-    private static String normalise(String path) {
-        Deque<String> out = new ArrayDeque<>();
-        String[] raw = path.substring(1).split("/", -1);
-        for (int i = 0; i < raw.length; i++) {
-            String segment = raw[i];
-            boolean last = i == raw.length - 1;
-            if (segment.equals("..")) {
-                if (out.pollLast() == null) {
-                    return null;
-                }
-            } else if (segment.isEmpty() && !last) {
-                return null;
-            } else if (!segment.equals(".") && !segment.isEmpty()) {
-                out.addLast(segment);
-            }
-        }
-        return "/" + String.join("/", out);
     }
 }

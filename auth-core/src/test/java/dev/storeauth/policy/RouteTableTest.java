@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -148,5 +149,34 @@ class RouteTableTest {
 
         assertEquals(List.of(new Route(ApiVersion.V3, "/store/logs", "store_logs"),
                 new Route(ApiVersion.V3, "/store", "information_settings")), routes);
+    }
+
+    @Test
+    void findsTheSameLongestPrefixAsAScanOfEveryRouteOnRandomPaths() {
+        RouteTable table = RouteTable.defaults();
+        String[] segments = {"catalog", "products", "orders", "store", "logs", "7", "hooks", "customers",
+            "information", "x", "", "carts", "themes", "time", "brands", "productsx"};
+        Random random = new Random(6750);
+        for (int round = 0; round < 50_000; round++) {
+            ApiVersion version = random.nextBoolean() ? ApiVersion.V2 : ApiVersion.V3;
+            StringBuilder rest = new StringBuilder();
+            for (int i = 1 + random.nextInt(4); i > 0; i--) {
+                rest.append('/').append(segments[random.nextInt(segments.length)]);
+            }
+            String resource = rest.toString().replaceAll("/+$", "/");
+            Optional<ApiPath> path = ApiPath.parse("/stores/abc/" + version.segment() + resource);
+            if (path.isEmpty()) {
+                continue;
+            }
+
+            assertEquals(scanForLongestPrefix(table, path.get()), table.resourceFor(path.get()), path.get().toString());
+        }
+    }
+
+    private static Optional<String> scanForLongestPrefix(RouteTable table, ApiPath path) {
+        return table.routes().stream()
+                .filter(route -> route.version() == path.version() && route.matches(path.resourcePath()))
+                .max(java.util.Comparator.comparingInt(route -> route.prefix().length()))
+                .map(Route::resource);
     }
 }

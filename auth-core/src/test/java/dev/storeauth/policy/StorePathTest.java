@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -58,5 +59,35 @@ class StorePathTest {
     void refusesNullAndOverlongPaths() {
         assertNull(StorePath.read(null));
         assertNull(StorePath.read("/stores/abc/v2/" + "a".repeat(ApiPath.MAX_LENGTH)));
+    }
+
+    @Test
+    void theOnePassCommonCaseAgreesWithTheGeneralReadingOnRandomPaths() {
+        String[] pieces = {"/", "/", "/", "stores", "abc", "a1", "v2", "v3", ".", "..", "x", "%2F", ";", "\\", "\t",
+            "A", "-"};
+        Random random = new Random(3986);
+        for (int round = 0; round < 100_000; round++) {
+            StringBuilder path = new StringBuilder(random.nextInt(4) == 0 ? "/" : "/stores/abc/v2/");
+            for (int i = random.nextInt(8); i > 0; i--) {
+                path.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = path.toString();
+
+            assertEquals(describe(StorePath.readGeneral(text)), describe(StorePath.read(text)), text);
+        }
+    }
+
+    private static String describe(StorePath path) {
+        return path == null ? "refused" : path.toApiPath().toString();
+    }
+
+    @Test
+    void handsOutEqualStoreHashesWhicheverStoresCome() {
+        for (int i = 0; i < 5_000; i++) {
+            String hash = Integer.toString(i * 7919, 36);
+
+            assertEquals(hash, StorePath.read("/stores/" + hash + "/v2/products").storeHash());
+            assertEquals(hash, StorePath.read("/stores/" + hash + "/v3").storeHash());
+        }
     }
 }
