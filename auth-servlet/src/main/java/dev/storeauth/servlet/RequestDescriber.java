@@ -65,7 +65,8 @@ final class RequestDescriber {
         if (request.isSecure()) {
             return true;
         }
-        if (!trustedProxies.contains(request.getRemoteAddr())) {
+        // Formatting the remote address costs an allocation: skip it when no proxy is trusted.
+        if (trustedProxies.isEmpty() || !trustedProxies.contains(request.getRemoteAddr())) {
             return false;
         }
         Enumeration<String> protos = request.getHeaders("X-Forwarded-Proto");

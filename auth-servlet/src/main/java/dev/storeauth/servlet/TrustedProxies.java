@@ -40,6 +40,11 @@ public final class TrustedProxies {
         return blocks.isEmpty() ? NONE : new TrustedProxies(List.copyOf(blocks));
     }
 
+    /** Whether this trusts nobody, so that a caller need not even ask for the remote address. */
+    boolean isEmpty() {
+        return blocks.isEmpty();
+    }
+
     /** Whether {@code address} (a literal IP, as from {@code getRemoteAddr()}) is trusted. */
     public boolean contains(String address) {
         if (blocks.isEmpty() || address == null || !isLiteral(address)) {

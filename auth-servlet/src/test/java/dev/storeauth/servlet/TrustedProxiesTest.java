@@ -39,4 +39,10 @@ class TrustedProxiesTest {
     void trustsNobodyByDefault(String address) {
         assertEquals(false, TrustedProxies.none().contains(address));
     }
+
+    @ParameterizedTest
+    @CsvSource({"'', true", "' , ', true", "10.0.0.1, false", "::1, false"})
+    void isEmptyExactlyWhenItTrustsNoBlock(String list, boolean empty) {
+        assertEquals(empty, TrustedProxies.parse(list).isEmpty());
+    }
 }
