@@ -34,7 +34,7 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The server {@code benchmarks/load.sh} drives: one servlet, reachable unprotected under
- * {@code /open/hello} and behind {@link StoreAuthFilter} under {@code /stores/*}, over an in-memory
+ * {@code /open/*} and behind {@link StoreAuthFilter} under {@code /stores/*}, over an in-memory
  * store whose lookups are counted ({@code GET /open/stats}). Loopback only; plain HTTP, so the
  * filter runs with TLS not required.
  *
@@ -73,7 +73,7 @@ public final class LoadServer {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         ServletHolder hello = new ServletHolder(new Hello());
-        context.addServlet(hello, "/open/hello");
+        context.addServlet(hello, "/open/*");
         context.addServlet(hello, "/stores/*");
         context.addServlet(new ServletHolder(new Stats(lookups)), "/open/stats");
         context.addFilter(new FilterHolder(new StoreAuthFilter(authenticator)), "/stores/*",
