@@ -162,6 +162,16 @@ abstract class FilterScenarioTest {
     }
 
     @Test
+    void closesTheConnectionWhenAnOutageLeavesABodyUnread() throws Exception {
+        storeDown.set(true);
+
+        HttpResponse<String> response = jetty.sendBody("POST", V2_PRODUCTS, "{\"name\":\"hat\"}", valid());
+
+        assertEquals(503, response.statusCode());
+        assertEquals("close", response.headers().firstValue("Connection").orElse(""));
+    }
+
+    @Test
     void keepsServingACachedCredentialDuringAnOutage() throws Exception {
         assertEquals(200, jetty.send("GET", V2_PRODUCTS, true, valid()).statusCode());
         storeDown.set(true);

@@ -81,6 +81,9 @@ class HostileInputTest {
                     case "isSecure" -> true;
                     case "getHeaders" -> Collections.enumeration(input.headers().getOrDefault(
                             ((String) args[0]).toLowerCase(java.util.Locale.ROOT), List.of()));
+                    case "getHeader" -> input.headers().getOrDefault(((String) args[0]).toLowerCase(java.util.Locale.ROOT),
+                            List.of()).stream().findFirst().orElse(null);
+                    case "getContentLengthLong" -> -1L;
                     case "setAttribute" -> null;
                     default -> throw new AssertionError("unexpected call " + method.getName());
                 });
