@@ -96,16 +96,31 @@ class StoreApiTest {
     }
 
     @Test
-    void aRefusedBodyLeavesTheConnectionUsable() throws Exception {
+    void aRefusedBodyLeavesTheClientAUsableConnection() throws Exception {
         HttpClient oneConnection = demo.client();
-        for (int i = 0; i < 200; i++) {
-            HttpResponse<String> refused = send(oneConnection, request("/v3/catalog/products")
+        for (int i = 0; i < 100; i++) {
+            HttpResponse<String> notJson = send(oneConnection, request("/v3/catalog/products")
                     .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("name=x")).build());
+            HttpResponse<String> wrongMethod = send(oneConnection, request("/v2/store")
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
             HttpResponse<String> next = send(oneConnection, request("/v2/store").DELETE().build());
 
-            assertEquals(415, refused.statusCode());
-            assertEquals(405, next.statusCode(), "request " + i + " after a refused body");
+            assertEquals(415, notJson.statusCode());
+            assertEquals(405, wrongMethod.statusCode());
+            assertEquals(405, next.statusCode(), "request " + i + " after refused bodies");
         }
+    }
+
+    @Test
+    void onlyAnErrorAnswerToARequestWithABodyClosesTheConnection() throws Exception {
+        HttpResponse<String> created = call("POST", "/v2/orders", "{\"total\":5}");
+        HttpResponse<String> refused = call("POST", "/v2/store", "{}");
+        HttpResponse<String> refusedWithoutBody = call("DELETE", "/v2/store", null);
+
+        assertEquals(201, created.statusCode());
+        assertEquals("", created.headers().firstValue("Connection").orElse(""));
+        assertEquals("close", refused.headers().firstValue("Connection").orElse(""));
+        assertEquals("", refusedWithoutBody.headers().firstValue("Connection").orElse(""));
     }
 
     @Test

@@ -66,6 +66,7 @@ final class DemoContext {
         AccountLifecycle lifecycle = AccountLifecycle.builder(parts.repository(), users::isOwner,
                         URI.create(parts.httpsBase()).getAuthority())
                 .invalidator(CacheInvalidator.of(parts.cache())).listener(new AuditLog()).build();
+        filter(context, new RefusedBodyFilter(), "/*");
         filter(context, new SecurityHeadersFilter(), "/*");
         filter(context, new HttpsRedirectFilter(parts.httpsPort()), "/*");
         filter(context, new StoreAuthFilter(parts.authenticator()), "/stores/*");

@@ -27,16 +27,15 @@ public sealed interface JsonBody {
     record Invalid(int status, String detail) implements JsonBody {
     }
 
-    /**
-     * Reads at most {@link #MAX_BYTES} + 1 bytes of {@code request}'s body, even when its type alone
-     * already refuses it: a body left unread would make the server drop the connection under a client
-     * that has every reason to reuse it.
-     */
+    /** Reads at most {@link #MAX_BYTES} + 1 bytes of {@code request}'s body. */
     static JsonBody read(HttpServletRequest request) throws IOException {
-        byte[] bytes = readAtMost(request, MAX_BYTES + 1);
         String type = request.getContentType();
         if (type != null && !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             return new Invalid(415, "the body must be application/json, not " + type);
+        }
+        byte[] bytes;
+        try (InputStream in = request.getInputStream()) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
         }
         if (bytes.length > MAX_BYTES) {
             return new Invalid(413, "the body must be at most " + MAX_BYTES + " bytes");
@@ -47,13 +46,6 @@ public sealed interface JsonBody {
                     : new Invalid(400, "the body must be a JSON object");
         } catch (JsonProcessingException e) {
             return new Invalid(400, "the body is not valid JSON: " + e.getOriginalMessage());
-        }
-    }
-
-    /** The first {@code limit} bytes of {@code request}'s body, fewer when it is shorter. */
-    static byte[] readAtMost(HttpServletRequest request, int limit) throws IOException {
-        try (InputStream in = request.getInputStream()) {
-            return in.readNBytes(limit);
         }
     }
 }

@@ -37,10 +37,6 @@ public final class JsonResponses {
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
-        if (status == 413) {
-            // The rest of the body is unread, so this connection cannot carry another request; say so.
-            response.setHeader("Connection", "close");
-        }
         send(response, status, "application/problem+json", MAPPER.writeValueAsBytes(body));
     }
 
