@@ -51,9 +51,7 @@ final class ProblemWriter {
 
     private static void reset(HttpServletRequest request, HttpServletResponse response) {
         response.reset();
-        if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
-            response.setHeader("Connection", "close");
-        }
+        RequestBodies.closeIfUnread(request, response);
     }
 
     private static void write(HttpServletResponse response, int status, Problem problem, String detail)

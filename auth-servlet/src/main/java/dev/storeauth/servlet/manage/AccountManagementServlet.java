@@ -1,6 +1,7 @@
 package dev.storeauth.servlet.manage;
 
 import dev.storeauth.lifecycle.AccountLifecycle;
+import dev.storeauth.servlet.RequestBodies;
 import dev.storeauth.store.StoreUnavailableException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -92,9 +93,7 @@ public final class AccountManagementServlet extends HttpServlet {
      */
     private static void refuse(HttpServletRequest request, HttpServletResponse response, ManageProblem problem,
             String detail) throws IOException {
-        if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
-            response.setHeader("Connection", "close");
-        }
+        RequestBodies.closeIfUnread(request, response);
         ManageJson.problem(response, problem, detail, "");
     }
 

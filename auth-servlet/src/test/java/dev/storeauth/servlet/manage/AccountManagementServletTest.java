@@ -181,6 +181,18 @@ class AccountManagementServletTest {
     }
 
     @Test
+    void aRefusalThatLeavesTheBodyUnreadClosesTheConnection() throws Exception {
+        String path = "/manage/stores/abc123/api-accounts";
+        HttpResponse<String> withBody = server.send("POST", path, OWNER, null, "{\"name\":\"Stock sync\"}");
+        HttpResponse<String> withoutBody = server.send("DELETE", path + "/x", OWNER, null, null);
+
+        assertEquals(403, withBody.statusCode());
+        assertEquals("close", withBody.headers().firstValue("Connection").orElse(""));
+        assertEquals(403, withoutBody.statusCode());
+        assertEquals("", withoutBody.headers().firstValue("Connection").orElse(""));
+    }
+
+    @Test
     void unknownPathsAre404AndWrongMethods405WithAllow() throws Exception {
         problem(server.owner("GET", "nothing-here", null), 404, "not_found");
         String id = create("Stock sync").get("id").asText();

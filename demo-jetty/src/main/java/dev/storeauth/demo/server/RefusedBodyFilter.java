@@ -1,5 +1,6 @@
 package dev.storeauth.demo.server;
 
+import dev.storeauth.servlet.RequestBodies;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -23,8 +24,7 @@ final class RefusedBodyFilter implements Filter {
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
-        HttpServletRequest request = (HttpServletRequest) req;
-        boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+        boolean hasBody = RequestBodies.declared((HttpServletRequest) req);
         chain.doFilter(req, hasBody ? new ClosingOnError((HttpServletResponse) res) : res);
     }
 
