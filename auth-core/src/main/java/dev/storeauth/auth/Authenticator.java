@@ -193,7 +193,7 @@ public final class Authenticator {
         }
         ResourceDefinition definition = resource.get();
         AccessLevel required = AccessLevel.requiredFor(method);
-        if (definition.scoped() && account.scopes().levelFor(definition.id()).compareTo(required) < 0) {
+        if (definition.scoped() && !account.scopes().levelFor(definition.id()).covers(required)) {
             String scope = definition.id() + ":" + required.wireName();
             return AuthResult.Denied.of(Problem.INSUFFICIENT_SCOPE,
                     "This request needs the " + definition.displayName() + " scope at " + required.wireName()

@@ -35,18 +35,18 @@ public final class DecodedBasicCredentials implements Credentials {
 
     /** {@link SecretFormat#isWellFormed} of the token. */
     public boolean tokenIsWellFormed(SecretKind kind) {
-        return SecretFormat.isWellFormed(kind, decoded, tokenStart, decoded.length - tokenStart);
+        return SecretFormat.isWellFormed(kind, decoded, tokenStart, tokenLength());
     }
 
     /** Whether the token digests to {@code expected}, compared in constant time; allocates nothing. */
     public boolean tokenMatches(SecretDigester digester, SecretDigest expected) {
-        return digester.matches(expected, decoded, tokenStart, decoded.length - tokenStart);
+        return digester.matches(expected, decoded, tokenStart, tokenLength());
     }
 
     /** The same credentials with the token as a string. */
     public BasicCredentials toCredentials() {
         return new BasicCredentials(username,
-                new String(decoded, tokenStart, decoded.length - tokenStart, StandardCharsets.UTF_8));
+                new String(decoded, tokenStart, tokenLength(), StandardCharsets.UTF_8));
     }
 
     @Override

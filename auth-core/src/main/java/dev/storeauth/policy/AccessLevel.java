@@ -39,6 +39,11 @@ public enum AccessLevel {
 
     /** Whether this level permits the HTTP {@code method} (case-sensitive, as HTTP methods are). */
     public boolean permits(String method) {
-        return compareTo(requiredFor(method)) >= 0;
+        return covers(requiredFor(method));
+    }
+
+    /** Whether this level is {@code required} or above it. */
+    public boolean covers(AccessLevel required) {
+        return compareTo(required) >= 0;
     }
 }

@@ -31,6 +31,15 @@ class AccessLevelTest {
     }
 
     @ParameterizedTest
+    @CsvSource({
+        "NONE, NONE, true", "NONE, READ_ONLY, false", "NONE, MODIFY, false",
+        "READ_ONLY, NONE, true", "READ_ONLY, READ_ONLY, true", "READ_ONLY, MODIFY, false",
+        "MODIFY, NONE, true", "MODIFY, READ_ONLY, true", "MODIFY, MODIFY, true"})
+    void coversItsOwnLevelAndEveryLowerOne(AccessLevel held, AccessLevel required, boolean covers) {
+        assertEquals(covers, held.covers(required));
+    }
+
+    @ParameterizedTest
     @CsvSource({"none,NONE", "read-only,READ_ONLY", "modify,MODIFY"})
     void roundTripsWireNames(String wire, AccessLevel level) {
         assertEquals(wire, level.wireName());

@@ -67,7 +67,11 @@ class StorePathTest {
             "A", "-"};
         Random random = new Random(3986);
         for (int round = 0; round < 100_000; round++) {
-            StringBuilder path = new StringBuilder(random.nextInt(4) == 0 ? "/" : "/stores/abc/v2/");
+            StringBuilder path = new StringBuilder(switch (random.nextInt(4)) {
+                case 0 -> "/";
+                case 1 -> "/stores/" + hash(random, 30 + random.nextInt(5)) + "/v3/";
+                default -> "/stores/abc/v2/";
+            });
             for (int i = random.nextInt(8); i > 0; i--) {
                 path.append(pieces[random.nextInt(pieces.length)]);
             }
@@ -75,6 +79,15 @@ class StorePathTest {
 
             assertEquals(describe(StorePath.readGeneral(text)), describe(StorePath.read(text)), text);
         }
+    }
+
+    /** {@code length} random store-hash characters (lower-case letters and digits). */
+    private static String hash(Random random, int length) {
+        StringBuilder hash = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            hash.append(Character.forDigit(random.nextInt(36), 36));
+        }
+        return hash.toString();
     }
 
     private static String describe(StorePath path) {

@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * Writes denials as RFC 9457 {@code application/problem+json} with {@code Cache-Control: no-store}
  * and every {@code WWW-Authenticate} challenge. Writes nothing once the response is committed.
- * A refused request's body is never read: the answer carries {@code Connection: close}, so a
- * keep-alive client does not send its next request into a connection the container is about to drop.
+ * A refused request's body is never read; when it has one, the answer carries {@code Connection:
+ * close} (see {@link RequestBodies}).
  * Thread-safe.
  */
 final class ProblemWriter {
