@@ -32,8 +32,9 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>Missing or malformed credentials are 401 (a malformed OAuth token 400, per RFC 6750), with
  *       challenges for exactly the schemes accepted at that path.
  *   <li>Basic is refused on v3 and on webhooks (401, "OAuth token required").
- *   <li>A secret of the wrong length is invalid at once; the cache is asked next, and a secret of
- *       the wrong shape is invalid without a store lookup.
+ *   <li>Only a secret of the right length is looked for in the cache. Any secret the cache does not
+ *       hold is then checked in full: an OAuth token outside RFC 6750's token68 grammar is malformed
+ *       (400), and a secret of the wrong length or shape is invalid without a store lookup.
  *       The digest is compared in constant time, against a dummy for unknown users. Credentials of
  *       another store are invalid, indistinguishably.
  *   <li>With a {@link dev.storeauth.throttle.FailureThrottle}, an address or legacy username that
@@ -133,7 +134,12 @@ public final class Authenticator {
             }
             account = verifyBasic(path, basic);
         } else {
-            account = verifyBearer(path, (BearerToken) present.credentials());
+            BearerToken bearer = (BearerToken) present.credentials();
+            account = verifyBearer(path, bearer);
+            // Asked only now: a token whose digest the cache held passed this check when it was looked up.
+            if (account == null && !bearer.isToken68()) {
+                return malformed(CredentialParser.NOT_TOKEN68, basicAllowed);
+            }
         }
         if (account == null) {
             return AuthResult.Denied.of(Problem.INVALID_CREDENTIALS,
@@ -176,7 +182,8 @@ public final class Authenticator {
         LookupKey key = new LookupKey.ByTokenDigest(presented);
         Account found = store.findCached(key);
         if (found == null) {
-            // The shape guards lookups; a digest found in the cache was looked up once, after its token passed.
+            // The shape (which implies token68) guards lookups; a digest found in the cache was looked up
+            // once, after its token passed.
             if (!SecretFormat.isWellFormed(SecretKind.ACCESS_TOKEN, token.token())) {
                 return null;
             }

@@ -23,6 +23,15 @@ public record BearerToken(String token, TokenSource source) implements Credentia
         }
     }
 
+    /**
+     * Whether the token is an RFC 7235 {@code token68}, the only form RFC 6750 allows: letters, digits,
+     * {@code - . _ ~ + /}, then optional {@code =} padding. {@link CredentialParser#parse} refuses any
+     * other token; {@link CredentialParser#parseInPlace} leaves this check to its caller.
+     */
+    public boolean isToken68() {
+        return Http.isToken68(token);
+    }
+
     @Override
     public String toString() {
         return "BearerToken[token=***, source=" + source + "]";

@@ -31,6 +31,10 @@ public final class CredentialParser {
     /** The longest header value considered; longer ones are malformed without being decoded. */
     public static final int MAX_HEADER_LENGTH = 8 * 1024;
 
+    /** What {@link #parse} answers for an access token outside RFC 6750's {@code token68} grammar. */
+    public static final ParseResult.Malformed NOT_TOKEN68 =
+            new ParseResult.Malformed("access token is not a single RFC 6750 token", true);
+
     /**
      * Parses the values of the {@code Authorization} and {@code X-Auth-Token} headers.
      *
@@ -40,14 +44,21 @@ public final class CredentialParser {
      */
     public ParseResult parse(List<String> authorization, List<String> xAuthToken) {
         ParseResult result = parseInPlace(authorization, xAuthToken);
-        return result instanceof ParseResult.Present present
-                && present.credentials() instanceof DecodedBasicCredentials basic
-                ? new ParseResult.Present(basic.toCredentials()) : result;
+        if (!(result instanceof ParseResult.Present present)) {
+            return result;
+        }
+        if (present.credentials() instanceof DecodedBasicCredentials basic) {
+            return new ParseResult.Present(basic.toCredentials());
+        }
+        return ((BearerToken) present.credentials()).isToken68() ? result : NOT_TOKEN68;
     }
 
     /**
-     * {@link #parse}, except that Basic credentials come back as {@link DecodedBasicCredentials}, whose
-     * token is never copied into a string: the form the authentication hot path checks and digests.
+     * The form the authentication hot path checks and digests. Two differences from {@link #parse}:
+     * Basic credentials come back as {@link DecodedBasicCredentials}, whose token is never copied into a
+     * string; and an access token is checked for everything except the {@code token68} grammar, which the
+     * caller must ask of {@link BearerToken#isToken68()} before it relies on the token for anything but
+     * finding a digest it already holds (such a digest was stored for a token that passed).
      *
      * @return never {@code null}; never throws for any input
      */
@@ -123,9 +134,6 @@ public final class CredentialParser {
         String token = Http.trimOws(raw);
         if (token.isEmpty()) {
             return new ParseResult.Malformed("access token is empty", true);
-        }
-        if (!Http.isToken68(token)) {
-            return new ParseResult.Malformed("access token is not a single RFC 6750 token", true);
         }
         return new ParseResult.Present(new BearerToken(token, source));
     }

@@ -2,7 +2,9 @@ package dev.storeauth.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storeauth.accounts.Account;
 import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.accounts.OAuthAccount;
 import dev.storeauth.cache.CachingCredentialStore;
@@ -11,19 +13,23 @@ import dev.storeauth.credentials.SecretFormat;
 import dev.storeauth.credentials.SecretGenerator;
 import dev.storeauth.credentials.SecretKind;
 import dev.storeauth.policy.ScopeCatalogue;
+import dev.storeauth.store.CredentialStore;
 import dev.storeauth.store.InMemoryAccountRepository;
+import dev.storeauth.store.LookupKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The authenticator over a {@link CachingCredentialStore}: cache hits skip the checksum, but no token
- * of the wrong shape or checksum ever reaches the store, cached neighbours or not.
+ * The authenticator over a {@link CachingCredentialStore}: cache hits skip the checksum and the token
+ * grammar, but no token of the wrong shape or checksum ever reaches the store, cached neighbours or not,
+ * and every token the cache does not hold is still held to the grammar.
  */
 class AuthenticatorCacheTest {
 
@@ -130,6 +136,38 @@ class AuthenticatorCacheTest {
         assertEquals(0, authenticator.dummyComparisons());
         assertEquals(Problem.INVALID_CREDENTIALS, denied(basic("bob", wrongChecksum(legacyToken))));
         assertEquals(1, authenticator.dummyComparisons());
+        assertEquals(0, lookups.get());
+    }
+
+    @Test
+    void aDigestTheCacheHoldsDecidesWithoutRereadingTheTokenGrammarWhichEveryOtherTokenStillMeets() {
+        String notToken68 = accessToken.substring(0, SecretFormat.LENGTH - 1) + "@";
+        OAuthAccount held = new OAuthAccount("held", "abc", "App held", "sci_client_held",
+                digester.digest(generator.generate(SecretKind.CLIENT_SECRET)), digester.digest(notToken68),
+                ScopeCatalogue.defaults().scopes(Map.of("products", "read-only")), Instant.EPOCH);
+        CredentialStore holding = new CredentialStore() {
+            @Override
+            public Optional<Account> find(LookupKey key) {
+                lookups.incrementAndGet();
+                return Optional.empty();
+            }
+
+            @Override
+            public Account findCached(LookupKey key) {
+                return key.equals(new LookupKey.ByTokenDigest(held.accessTokenDigest())) ? held : null;
+            }
+        };
+        Authenticator over = Authenticator.builder(holding).build();
+        ApiRequest request = new ApiRequest("GET", PRODUCTS,
+                Headers.of(Map.of("X-Auth-Token", List.of(notToken68))), true, "203.0.113.9");
+        ApiRequest other = new ApiRequest("GET", PRODUCTS,
+                Headers.of(Map.of("X-Auth-Token", List.of(notToken68.replace('@', '!')))), true, "203.0.113.9");
+
+        assertInstanceOf(AuthResult.Authenticated.class, over.authenticate(request));
+        AuthResult.Denied refused = assertInstanceOf(AuthResult.Denied.class, over.authenticate(other));
+        assertEquals(400, refused.status());
+        assertEquals(Problem.MALFORMED_CREDENTIALS, refused.problem());
+        assertTrue(refused.challenges().get(0).contains("error=\"invalid_request\""), refused.challenges().toString());
         assertEquals(0, lookups.get());
     }
 

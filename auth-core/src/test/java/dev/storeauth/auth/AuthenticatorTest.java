@@ -183,6 +183,8 @@ class AuthenticatorTest {
     static Stream<Map<String, List<String>>> malformedTokens() {
         return Stream.of(
                 bearer("two tokens"),
+                xAuthToken("sat_" + "a".repeat(36) + "@b"),
+                bearer("a".repeat(20) + "=" + "a".repeat(21)),
                 Map.of("Authorization", List.of("Bearer")),
                 xAuthToken("  "),
                 Map.of("X-Auth-Token", List.of("a", "b")),

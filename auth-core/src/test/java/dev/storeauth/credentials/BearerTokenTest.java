@@ -1,9 +1,12 @@
 package dev.storeauth.credentials;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class BearerTokenTest {
 
@@ -15,6 +18,13 @@ class BearerTokenTest {
 
         assertFalse(shown.contains(token.substring(4)), shown);
         assertFalse(shown.contains(token.substring(4, 12)), shown);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"abc, true", "a-b.c_d~e+f/g==, true", "abc=, true", "Zz09, true", "=abc, false", "ab=c, false",
+        "'a b', false", "a@b, false", "a\"b, false", "'t\u00f6ken', false", "a=b=, false"})
+    void isToken68OnlyForRfc7235Token68(String token, boolean expected) {
+        assertEquals(expected, new BearerToken(token, TokenSource.X_AUTH_TOKEN).isToken68(), token);
     }
 
     @Test

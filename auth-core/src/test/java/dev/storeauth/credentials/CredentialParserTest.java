@@ -3,6 +3,7 @@ package dev.storeauth.credentials;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CredentialParserTest {
 
@@ -155,6 +157,17 @@ class CredentialParserTest {
 
         ParseResult.Present present = assertInstanceOf(ParseResult.Present.class, result);
         assertEquals(new BearerToken(token, source), present.credentials());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bearer abc\"def", "Bearer ab=c", "Bearer =abc", "Bearer t\u00f6ken", "Bearer a@b"})
+    void parseRefusesATokenOutsideToken68WhichParseInPlaceLeavesToItsCaller(String header) {
+        assertSame(CredentialParser.NOT_TOKEN68, parser.parse(List.of(header), List.of()));
+
+        ParseResult inPlace = parser.parseInPlace(List.of(header), List.of());
+        BearerToken token = (BearerToken) assertInstanceOf(ParseResult.Present.class, inPlace).credentials();
+        assertEquals(header.substring("Bearer ".length()), token.token());
+        assertFalse(token.isToken68());
     }
 
     @Test
