@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param path the decoded path relative to the API prefix, e.g. {@code /stores/abc/v2/products}
  * @param headers the request headers
  * @param secure whether the request arrived over TLS (directly or via a trusted proxy)
- * @param remoteAddress the client address as the caller determined it; never used as a credential
+ * @param remoteAddress the client address as the caller determined it, or empty when the authenticator
+ *     does not read it ({@link Authenticator#readsRemoteAddress()}); never used as a credential
  */
 public record ApiRequest(String method, String path, Headers headers, boolean secure, String remoteAddress) {
 

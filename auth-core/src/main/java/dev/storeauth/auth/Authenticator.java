@@ -113,6 +113,15 @@ public final class Authenticator {
         return result;
     }
 
+    /**
+     * Whether {@link #authenticate} reads {@link ApiRequest#remoteAddress()}: only with a failure throttle.
+     * When it does not, a caller may pass an empty address rather than work one out (which in a
+     * servlet container formats the socket address on every request).
+     */
+    public boolean readsRemoteAddress() {
+        return throttle != null;
+    }
+
     /** How many Basic attempts were compared against the dummy digest (unknown users); for tests. */
     long dummyComparisons() {
         return dummyComparisons.sum();

@@ -1,6 +1,7 @@
 package dev.storeauth.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +47,12 @@ class AuthenticatorThrottleTest {
         authenticator = Authenticator.builder(counting)
                 .throttle(new FailureThrottle(THRESHOLD, Duration.ofMinutes(1), 10_000, ticker))
                 .build();
+    }
+
+    @Test
+    void readsTheRemoteAddressOnlyWithAThrottle() {
+        assertTrue(authenticator.readsRemoteAddress());
+        assertFalse(Authenticator.builder(repository::find).build().readsRemoteAddress());
     }
 
     @Test

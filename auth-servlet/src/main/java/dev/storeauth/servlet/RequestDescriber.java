@@ -9,21 +9,25 @@ import java.util.List;
 /**
  * Describes a servlet request to the servlet-free core: the container-decoded, container-normalised
  * path below the API prefix; whether it arrived over TLS ({@code X-Forwarded-Proto} counts only from
- * a trusted proxy); and its headers. Immutable and thread-safe.
+ * a trusted proxy); its headers; and, when the authenticator reads it, the client address. Immutable
+ * and thread-safe.
  */
 final class RequestDescriber {
 
     private final String apiPrefix;
     private final TrustedProxies trustedProxies;
+    private final boolean readsAddress;
 
-    RequestDescriber(String apiPrefix, TrustedProxies trustedProxies) {
+    /** {@code readsAddress}: whether to work out the client address ({@code Authenticator#readsRemoteAddress}). */
+    RequestDescriber(String apiPrefix, TrustedProxies trustedProxies, boolean readsAddress) {
         this.apiPrefix = apiPrefix;
         this.trustedProxies = trustedProxies;
+        this.readsAddress = readsAddress;
     }
 
     ApiRequest describe(HttpServletRequest request) {
         return new ApiRequest(request.getMethod(), path(request), name -> values(request, name),
-                isSecure(request), clientAddress(request));
+                isSecure(request), readsAddress ? clientAddress(request) : "");
     }
 
     /**

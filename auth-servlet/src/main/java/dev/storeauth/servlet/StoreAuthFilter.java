@@ -68,7 +68,8 @@ public final class StoreAuthFilter implements Filter {
      */
     public StoreAuthFilter(Authenticator authenticator, String apiPrefix, TrustedProxies trustedProxies) {
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
-        this.describer = new RequestDescriber(FilterSettings.requirePrefix(apiPrefix), trustedProxies);
+        this.describer = new RequestDescriber(FilterSettings.requirePrefix(apiPrefix), trustedProxies,
+                authenticator.readsRemoteAddress());
         this.problems = new ProblemWriter(FilterSettings.DEFAULT_RETRY_AFTER_SECONDS);
     }
 
@@ -85,7 +86,8 @@ public final class StoreAuthFilter implements Filter {
         FilterSettings settings = FilterSettings.from(config);
         this.owned = settings.store();
         this.authenticator = settings.authenticator();
-        this.describer = new RequestDescriber(settings.apiPrefix(), settings.trustedProxies());
+        this.describer = new RequestDescriber(settings.apiPrefix(), settings.trustedProxies(),
+                settings.authenticator().readsRemoteAddress());
         this.problems = new ProblemWriter(settings.retryAfterSeconds());
     }
 

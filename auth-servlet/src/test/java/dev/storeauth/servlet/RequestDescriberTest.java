@@ -1,6 +1,8 @@
 package dev.storeauth.servlet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,7 +24,7 @@ class RequestDescriberTest {
     void readsThePathBelowThePrefix(String prefix, String servletPath, String pathInfo, String expected) {
         HttpServletRequest request = StoreAuthFilterTest.request("GET", servletPath, pathInfo);
 
-        assertEquals(expected, new RequestDescriber(prefix, TrustedProxies.none()).path(request));
+        assertEquals(expected, new RequestDescriber(prefix, TrustedProxies.none(), true).path(request));
     }
 
     @ParameterizedTest
@@ -39,7 +41,7 @@ class RequestDescriberTest {
         when(request.getRemoteAddr()).thenReturn(remote);
         when(request.getHeaders("X-Forwarded-Proto")).thenAnswer(i -> Collections.enumeration(List.of(proto)));
 
-        assertEquals(secure, new RequestDescriber("", TrustedProxies.parse("10.0.0.0/8")).isSecure(request));
+        assertEquals(secure, new RequestDescriber("", TrustedProxies.parse("10.0.0.0/8"), true).isSecure(request));
     }
 
     @ParameterizedTest
@@ -56,7 +58,7 @@ class RequestDescriberTest {
         when(request.getRemoteAddr()).thenReturn(remote);
         when(request.getHeaders("X-Forwarded-For")).thenAnswer(i -> Collections.enumeration(List.of(forwardedFor)));
 
-        assertEquals(client, new RequestDescriber("", TrustedProxies.parse("10.0.0.0/8")).clientAddress(request));
+        assertEquals(client, new RequestDescriber("", TrustedProxies.parse("10.0.0.0/8"), true).clientAddress(request));
     }
 
     @Test
@@ -64,6 +66,17 @@ class RequestDescriberTest {
         HttpServletRequest request = StoreAuthFilterTest.request("GET", "/stores", "/s1/v2/products");
         when(request.isSecure()).thenReturn(true);
 
-        assertEquals(true, new RequestDescriber("", TrustedProxies.none()).isSecure(request));
+        assertEquals(true, new RequestDescriber("", TrustedProxies.none(), true).isSecure(request));
+    }
+
+    @Test
+    void worksOutTheClientAddressOnlyForAnAuthenticatorThatReadsIt() {
+        HttpServletRequest request = StoreAuthFilterTest.request("GET", "/stores", "/s1/v2/products");
+        when(request.getRemoteAddr()).thenReturn("192.0.2.7");
+
+        assertEquals("192.0.2.7", new RequestDescriber("", TrustedProxies.none(), true).describe(request).remoteAddress());
+        verify(request, times(1)).getRemoteAddr();
+        assertEquals("", new RequestDescriber("", TrustedProxies.none(), false).describe(request).remoteAddress());
+        verify(request, times(1)).getRemoteAddr();
     }
 }
