@@ -1,17 +1,23 @@
 #!/usr/bin/env bash
 # End-to-end load test of the servlet filter on loopback, with wrk.
 #
-#   benchmarks/load.sh [seconds-per-phase]      (default 10)
+#   benchmarks/load.sh [seconds-per-phase] [rounds]      (defaults 5 and 10)
 #
 # Starts dev.storeauth.bench.load.LoadServer (embedded Jetty 12: one servlet, unprotected at
 # /open/loadstore/v3/catalog/products and behind StoreAuthFilter at /stores/loadstore/v3/catalog/products;
 # both are sent the same valid token), then runs, in one go: open and protected phases interleaved
-# five times; valid traffic during a flood of shape-invalid tokens; valid traffic during a flood of
-# well-formed unknown tokens. Prints
-# requests/s, p50/p99, the protected/open ratio and the store lookups each flood caused.
+# over the rounds, in the order open-protected in odd rounds and protected-open in even ones, so a
+# host that gets busier or quieter weighs on both alike; valid traffic during a flood of shape-invalid
+# tokens; valid traffic during a flood of well-formed unknown tokens.
+# With two or more cores the server runs on CPU 0 and wrk on CPU 1 (taskset), so the load
+# generator does not take the server's CPU in some phases and not in others.
+# Prints requests/s, p50/p99, the server's CPU time per request (all its threads, from
+# /proc/PID/task/*/schedstat), the protected/open ratios (per round and overall) and the store
+# lookups each flood caused.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SECONDS_PER_PHASE=${1:-10}
+SECONDS_PER_PHASE=${1:-5}
+ROUNDS=${2:-10}
 PORT=${LOAD_PORT:-18080}
 DISTINCT=${LOAD_DISTINCT_TOKENS:-1000}
 
@@ -23,7 +29,11 @@ JAR=benchmarks/target/benchmarks.jar
 
 WORK=$(mktemp -d)
 export LOAD_DIR="$PWD/benchmarks/load"
-java -Xmx512m -cp "$JAR" dev.storeauth.bench.load.LoadServer "$PORT" "$WORK/tokens.txt" "$DISTINCT" \
+SERVER_CPU=(); CLIENT_CPU=()
+if [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null 2>&1; then
+  SERVER_CPU=(taskset -c 0); CLIENT_CPU=(taskset -c 1)
+fi
+"${SERVER_CPU[@]}" java -Xmx512m -cp "$JAR" dev.storeauth.bench.load.LoadServer "$PORT" "$WORK/tokens.txt" "$DISTINCT" \
   > "$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
@@ -39,23 +49,50 @@ OPEN="$BASE/open/loadstore/v3/catalog/products"
 API="$BASE/stores/loadstore/v3/catalog/products"
 
 lookups() { curl -s "$BASE/open/stats" | sed -n 's/.*"store_lookups":\([0-9]*\).*/\1/p'; }
-run() { wrk -t1 -c16 -d"${SECONDS_PER_PHASE}s" --latency -s "$LOAD_DIR/$1" "$2" | grep '^RESULT' | sed 's/^RESULT //'; }
+# CPU nanoseconds the server's threads have used so far.
+server_cpu_ns() { cat /proc/"$SERVER"/task/*/schedstat 2>/dev/null | awk '{s += $1} END {printf "%.0f", s}'; }
+run() {
+  "${CLIENT_CPU[@]}" wrk -t1 -c16 -d"${SECONDS_PER_PHASE}s" --latency -s "$LOAD_DIR/$1" "$2" \
+    | grep '^RESULT' | sed 's/^RESULT //'
+}
+# One phase, with the server's CPU time per request (µs) appended.
+phase() {
+  local before after result
+  before=$(server_cpu_ns); result=$(run valid.lua "$1"); after=$(server_cpu_ns)
+  echo "$result cpu_us_per_request=$(awk -v c=$((after - before)) -v r="$(echo "$result" | field requests)" \
+    'BEGIN {printf "%.2f", c / 1000 / r}')"
+}
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a / b}'; }
 
-echo "# storeauth load test, $(date -u +%FT%TZ), $(nproc) cores, ${SECONDS_PER_PHASE}s per phase"
-run valid.lua "$API" >/dev/null   # warm-up: JIT and the cache
-: > "$WORK/open.txt"; : > "$WORK/protected.txt"
-for round in 1 2 3 4 5; do
-  o=$(run valid.lua "$OPEN"); p=$(run valid.lua "$API")
+echo "# storeauth load test, $(date -u +%FT%TZ), $(nproc) cores, ${SECONDS_PER_PHASE}s per phase, $ROUNDS rounds," \
+  "${SERVER_CPU[*]:-no pinning}"
+# Warm-up: the cache, and the JIT, which recompiles Jetty's connection handling for the first few
+# phases (each opens and closes 16 connections): ~1.5 µs of compiler time per request in the first
+# round, none from the third on (per-thread CPU, measured 2026-11-23).
+for _ in 1 2; do run valid.lua "$API" >/dev/null; run valid.lua "$OPEN" >/dev/null; done
+: > "$WORK/open.txt"; : > "$WORK/protected.txt"; : > "$WORK/ratios.txt"
+for round in $(seq 1 "$ROUNDS"); do
+  if [ $((round % 2)) -eq 1 ]; then
+    o=$(phase "$OPEN"); p=$(phase "$API")
+  else
+    p=$(phase "$API"); o=$(phase "$OPEN")
+  fi
   echo "round $round open:      $o"; echo "$o" >> "$WORK/open.txt"
   echo "round $round protected: $p"; echo "$p" >> "$WORK/protected.txt"
+  ratio "$(echo "$p" | field rps)" "$(echo "$o" | field rps)" >> "$WORK/ratios.txt"; echo >> "$WORK/ratios.txt"
 done
 open_rps=$(field rps < "$WORK/open.txt" | median)
 prot_rps=$(field rps < "$WORK/protected.txt" | median)
-echo "median rps open=$open_rps protected=$prot_rps ratio=$(awk -v a="$prot_rps" -v b="$open_rps" 'BEGIN{printf "%.3f", a/b}')"
+open_cpu=$(field cpu_us_per_request < "$WORK/open.txt" | median)
+prot_cpu=$(field cpu_us_per_request < "$WORK/protected.txt" | median)
+echo "per-round ratios protected/open: $(tr '\n' ' ' < "$WORK/ratios.txt")"
+echo "median rps open=$open_rps protected=$prot_rps ratio=$(ratio "$prot_rps" "$open_rps")" \
+  "median-of-round-ratios=$(median < "$WORK/ratios.txt")"
 echo "median p50_ms open=$(field p50_ms < "$WORK/open.txt" | median) protected=$(field p50_ms < "$WORK/protected.txt" | median)"
 echo "median p99_ms open=$(field p99_ms < "$WORK/open.txt" | median) protected=$(field p99_ms < "$WORK/protected.txt" | median)"
+echo "median server cpu_us_per_request open=$open_cpu protected=$prot_cpu ratio open/protected=$(ratio "$open_cpu" "$prot_cpu")"
 
 for mode in shape distinct; do
   before=$(lookups)
