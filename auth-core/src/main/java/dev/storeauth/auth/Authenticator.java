@@ -159,15 +159,17 @@ public final class Authenticator {
 
     /** The legacy account the credentials prove, or {@code null}. */
     private Account verifyBasic(StorePath path, DecodedBasicCredentials basic) {
-        // Neither check depends on who the user is, so refusing here reveals nothing about them.
-        if (basic.tokenLength() != SecretFormat.LENGTH || !LegacyAccount.isValidUsername(basic.username())) {
+        // The length does not depend on who the user is, so refusing here reveals nothing about them.
+        if (basic.tokenLength() != SecretFormat.LENGTH) {
             return null;
         }
         String storeHash = path.storeHash();
         LookupKey key = new LookupKey.ByUsername(storeHash, basic.username());
         Account found = store.findCached(key);
-        if (found == null && basic.tokenIsWellFormed(SecretKind.LEGACY_TOKEN)) {
-            // The full shape guards store lookups only: a cached account is decided by its digest alone.
+        if (found == null && LegacyAccount.isValidUsername(basic.username())
+                && basic.tokenIsWellFormed(SecretKind.LEGACY_TOKEN)) {
+            // The username and the full shape guard store lookups only: a cached account was found under
+            // this username, and is decided by its digest alone.
             found = store.find(key).orElse(null);
         }
         LegacyAccount legacy = found instanceof LegacyAccount l && l.storeHash().equals(storeHash) ? l : null;

@@ -256,6 +256,16 @@ class AuthenticatorTest {
         assertEquals(1, authenticator.dummyComparisons());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"ali ce", "al/ice", "\u00e4lice", "alice<script>"})
+    void refusesAUsernameNoAccountCanHaveWithoutALookupButWithTheDummyComparison(String username) {
+        AuthResult result = authenticate("GET", PRODUCTS, basic(username, aliceToken));
+
+        assertDenied(result, 401, Problem.INVALID_CREDENTIALS, List.of(INVALID_TOKEN, BASIC));
+        assertEquals(0, lookups.get());
+        assertEquals(1, authenticator.dummyComparisons());
+    }
+
     @Test
     void refusesATokenOfTheWrongLengthWithoutALookupOrAComparison() {
         AuthResult result = authenticate("GET", PRODUCTS, basic("alice", "password1"));
