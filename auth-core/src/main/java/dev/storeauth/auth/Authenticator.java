@@ -32,9 +32,10 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>Missing or malformed credentials are 401 (a malformed OAuth token 400, per RFC 6750), with
  *       challenges for exactly the schemes accepted at that path.
  *   <li>Basic is refused on v3 and on webhooks (401, "OAuth token required").
- *   <li>Only a secret of the right length is looked for in the cache. Any secret the cache does not
- *       hold is then checked in full: an OAuth token outside RFC 6750's token68 grammar is malformed
- *       (400), and a secret of the wrong length or shape is invalid without a store lookup.
+ *   <li>Only a secret of the right length is looked for in the cache. Any credential the cache does
+ *       not hold is then checked in full: an OAuth token outside RFC 6750's token68 grammar is
+ *       malformed (400); a secret of the wrong length or shape, or a username no legacy account can
+ *       have, is invalid without a store lookup.
  *       The digest is compared in constant time, against a dummy for unknown users. Credentials of
  *       another store are invalid, indistinguishably.
  *   <li>With a {@link dev.storeauth.throttle.FailureThrottle}, an address or legacy username that

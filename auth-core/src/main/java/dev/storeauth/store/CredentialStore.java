@@ -29,6 +29,10 @@ public interface CredentialStore {
      * {@code null}: not held here, known not to exist, or known only to a slower store behind this
      * one. A caller that gets {@code null} asks {@link #find}. Never blocks, never throws, never
      * starts a lookup. The default holds nothing.
+     *
+     * <p>An implementation answers only with an account that {@link #find} returned for an equal key:
+     * the authenticator checks a credential's shape and grammar before it calls {@code find}, and
+     * relies on that when it decides a credential held here by its digest alone.
      */
     default Account findCached(LookupKey key) {
         return null;

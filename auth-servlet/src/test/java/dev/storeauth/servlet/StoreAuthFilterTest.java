@@ -1,15 +1,20 @@
 package dev.storeauth.servlet;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.storeauth.auth.Authenticator;
+import dev.storeauth.throttle.FailureThrottle;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
@@ -17,12 +22,15 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.mockito.ArgumentCaptor;
 
 /** The filter's edges, with Mockito requests and responses. */
 class StoreAuthFilterTest {
@@ -41,6 +49,35 @@ class StoreAuthFilterTest {
         verify(response, never()).setStatus(anyInt());
         verify(response, never()).getOutputStream();
         verify(chain, never()).doFilter(any(), any());
+    }
+
+    @Test
+    void givesAThrottledAuthenticatorFromCodeEachClientsOwnAddress() throws Exception {
+        StoreAuthFilter throttled = new StoreAuthFilter(Authenticator.builder(key -> Optional.empty())
+                .throttle(new FailureThrottle(1, Duration.ofMinutes(1), 1_000, Ticker.systemTicker())).build());
+
+        assertEquals("401 Bearer realm=\"storeauth\"", answerTo(throttled, "192.0.2.1"));
+        assertEquals("429", answerTo(throttled, "192.0.2.1"));
+        assertEquals("401 Bearer realm=\"storeauth\"", answerTo(throttled, "192.0.2.2"));
+    }
+
+    /** The status and first challenge {@code filter} answers a malformed Basic header from {@code address} with. */
+    private String answerTo(StoreAuthFilter filter, String address) throws Exception {
+        HttpServletRequest request = request("GET", "/stores", "/store1/v2/products");
+        when(request.isSecure()).thenReturn(true);
+        when(request.getRemoteAddr()).thenReturn(address);
+        when(request.getHeaders("Authorization")).thenAnswer(i -> Collections.enumeration(List.of("Digest abc")));
+        HttpServletResponse response = mock(HttpServletResponse.class);
+        when(response.getOutputStream()).thenReturn(new RecordingOutputStream());
+        ArgumentCaptor<Integer> status = ArgumentCaptor.forClass(Integer.class);
+        ArgumentCaptor<String> challenges = ArgumentCaptor.forClass(String.class);
+
+        filter.doFilter(request, response, chain);
+
+        verify(response).setStatus(status.capture());
+        verify(response, atLeast(0)).addHeader(eq("WWW-Authenticate"), challenges.capture());
+        return challenges.getAllValues().isEmpty() ? status.getValue().toString()
+                : status.getValue() + " " + challenges.getAllValues().get(0);
     }
 
     @Test
