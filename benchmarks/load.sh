@@ -9,32 +9,45 @@
 # over the rounds, in the order open-protected in odd rounds and protected-open in even ones, so a
 # host that gets busier or quieter weighs on both alike; valid traffic during a flood of shape-invalid
 # tokens; valid traffic during a flood of well-formed unknown tokens.
-# With two or more cores the server runs on CPU 0 and wrk on CPU 1 (taskset), so the load
-# generator does not take the server's CPU in some phases and not in others.
+# With two or more usable CPUs the server runs on the first and wrk on the second (taskset), so
+# the load generator does not take the server's CPU in some phases and not in others. The jar is
+# rebuilt from the working tree first, and the header names the commit.
 # Prints requests/s, p50/p99, the server's CPU time per request (all its threads, from
 # /proc/PID/task/*/schedstat), the protected/open ratios (per round and overall) and the store
 # lookups each flood caused.
 set -euo pipefail
+shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
 SECONDS_PER_PHASE=${1:-5}
 ROUNDS=${2:-10}
 PORT=${LOAD_PORT:-18080}
 DISTINCT=${LOAD_DISTINCT_TOKENS:-1000}
+[[ "$SECONDS_PER_PHASE" =~ ^[1-9][0-9]*$ && "$ROUNDS" =~ ^[1-9][0-9]*$ ]] \
+  || { echo "usage: benchmarks/load.sh [seconds-per-phase] [rounds], both positive integers" >&2; exit 2; }
 
 if ! command -v wrk >/dev/null 2>&1; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
 fi
 JAR=benchmarks/target/benchmarks.jar
-[ -f "$JAR" ] || mvn -B -q -DskipTests package -pl benchmarks -am
+# Always the code of the working tree: a stale jar would measure something else (LOAD_SKIP_BUILD=1 to reuse it).
+[ "${LOAD_SKIP_BUILD:-0}" = 1 ] && [ -f "$JAR" ] || mvn -B -q -Dstyle.color=never -DskipTests package -pl benchmarks -am >&2
 
 WORK=$(mktemp -d)
 export LOAD_DIR="$PWD/benchmarks/load"
+# The first two CPUs this shell may use (Cpus_allowed_list, e.g. "0-1" or "2,5-7").
+allowed_cpus() {
+  sed -n 's/^Cpus_allowed_list:[[:space:]]*//p' /proc/self/status | tr ',' '\n' \
+    | awk -F- '{for (c = $1; c <= ($2 == "" ? $1 : $2); c++) print c}' | head -2
+}
 SERVER_CPU=(); CLIENT_CPU=()
-if [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null 2>&1; then
-  SERVER_CPU=(taskset -c 0); CLIENT_CPU=(taskset -c 1)
+mapfile -t CPUS < <(allowed_cpus)
+if [ "${#CPUS[@]}" -ge 2 ] && command -v taskset >/dev/null 2>&1; then
+  SERVER_CPU=(taskset -c "${CPUS[0]}"); CLIENT_CPU=(taskset -c "${CPUS[1]}")
 fi
-"${SERVER_CPU[@]}" java -Xmx512m -cp "$JAR" dev.storeauth.bench.load.LoadServer "$PORT" "$WORK/tokens.txt" "$DISTINCT" \
-  > "$WORK/server.log" 2>&1 &
+# Pinned to one CPU, the JVM sizes itself as in a one-CPU container (the Serial collector, fewer
+# compiler threads); the header says what it chose. G1 there made every round noisier (2026-11-23).
+"${SERVER_CPU[@]}" java -Xmx512m -cp "$JAR" dev.storeauth.bench.load.LoadServer \
+  "$PORT" "$WORK/tokens.txt" "$DISTINCT" > "$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 100); do
@@ -55,19 +68,26 @@ run() {
   "${CLIENT_CPU[@]}" wrk -t1 -c16 -d"${SECONDS_PER_PHASE}s" --latency -s "$LOAD_DIR/$1" "$2" \
     | grep '^RESULT' | sed 's/^RESULT //'
 }
-# One phase, with the server's CPU time per request (µs) appended.
+# One phase, with the server's CPU time per request (µs) appended. Fails on a phase that served
+# nothing or answered anything but 2xx: such a phase would not measure the filter's cost.
 phase() {
-  local before after result
+  local before after result requests
   before=$(server_cpu_ns); result=$(run valid.lua "$1"); after=$(server_cpu_ns)
-  echo "$result cpu_us_per_request=$(awk -v c=$((after - before)) -v r="$(echo "$result" | field requests)" \
-    'BEGIN {printf "%.2f", c / 1000 / r}')"
+  requests=$(echo "$result" | field requests)
+  if [ -z "$requests" ] || [ "$requests" -eq 0 ] || [ "$(echo "$result" | field non2xx)" != 0 ] \
+      || [ "$(echo "$result" | field errors)" != 0 ]; then
+    echo "phase against $1 failed: ${result:-no result from wrk}" >&2; return 1
+  fi
+  echo "$result cpu_us_per_request=$(awk -v c=$((after - before)) -v r="$requests" 'BEGIN {printf "%.2f", c / 1000 / r}')"
 }
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a / b}'; }
 
 echo "# storeauth load test, $(date -u +%FT%TZ), $(nproc) cores, ${SECONDS_PER_PHASE}s per phase, $ROUNDS rounds," \
-  "${SERVER_CPU[*]:-no pinning}"
+  "server ${SERVER_CPU[*]:-not pinned} ($(sed -n 's/^JVM //p' "$WORK/server.log"))," \
+  "commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)," \
+  "jar built $(date -u -r "$JAR" +%FT%TZ)"
 # Warm-up: the cache, and the JIT, which recompiles Jetty's connection handling for the first few
 # phases (each opens and closes 16 connections): ~1.5 µs of compiler time per request in the first
 # round, none from the third on (per-thread CPU, measured 2026-11-23).
@@ -103,4 +123,6 @@ for mode in shape distinct; do
   after=$(lookups)
   echo "flood $mode: invalid $(cat "$WORK/flood.txt") | valid during flood $valid | store lookups caused: $((after - before))"
 done
-[ "$DISTINCT" -gt 0 ] && echo "(distinct flood cycles $DISTINCT well-formed unknown tokens; negative-cache TTL 30 s)"
+if [ "$DISTINCT" -gt 0 ]; then
+  echo "(distinct flood cycles $DISTINCT well-formed unknown tokens; negative-cache TTL 30 s)"
+fi

@@ -16,6 +16,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +28,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -39,7 +42,7 @@ import org.eclipse.jetty.server.ServerConnector;
  * filter runs with TLS not required.
  *
  * <p>Arguments: port, a file to write well-formed unknown tokens to, how many to write. Prints
- * {@code READY token=<valid token>} when serving.
+ * {@code JVM <cpus> CPU(s), GC <collectors>}, then {@code READY token=<valid token>} when serving.
  */
 public final class LoadServer {
 
@@ -80,6 +83,9 @@ public final class LoadServer {
                 EnumSet.of(DispatcherType.REQUEST));
         server.setHandler(context);
         server.start();
+        System.out.println("JVM " + Runtime.getRuntime().availableProcessors() + " CPU(s), GC "
+                + ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(" + ")));
         System.out.println("READY token=" + token);
         server.join();
     }
