@@ -145,16 +145,17 @@ class AuthenticatorCacheTest {
         OAuthAccount held = new OAuthAccount("held", "abc", "App held", "sci_client_held",
                 digester.digest(generator.generate(SecretKind.CLIENT_SECRET)), digester.digest(notToken68),
                 ScopeCatalogue.defaults().scopes(Map.of("products", "read-only")), Instant.EPOCH);
+        LookupKey heldKey = new LookupKey.ByTokenDigest(held.accessTokenDigest());
         CredentialStore holding = new CredentialStore() {
             @Override
             public Optional<Account> find(LookupKey key) {
                 lookups.incrementAndGet();
-                return Optional.empty();
+                return key.equals(heldKey) ? Optional.of(held) : Optional.empty();
             }
 
             @Override
             public Account findCached(LookupKey key) {
-                return key.equals(new LookupKey.ByTokenDigest(held.accessTokenDigest())) ? held : null;
+                return key.equals(heldKey) ? held : null;
             }
         };
         Authenticator over = Authenticator.builder(holding).build();
