@@ -43,7 +43,7 @@ final class AuthenticatedRequest extends HttpServletRequestWrapper {
         }
         return AccessLevel.fromWireName(role.substring(colon + 1))
                 .filter(level -> level != AccessLevel.NONE)
-                .map(level -> result.scopes().levelFor(role.substring(0, colon)).compareTo(level) >= 0)
+                .map(level -> result.scopes().levelFor(role.substring(0, colon)).covers(level))
                 .orElse(false);
     }
 }
