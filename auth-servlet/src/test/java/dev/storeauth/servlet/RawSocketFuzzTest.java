@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,19 +37,29 @@ class RawSocketFuzzTest {
         AtomicInteger lookups = new AtomicInteger();
         Random random = new Random(7L);
         Map<Integer, Integer> statuses = new HashMap<>();
+        int dropped = 0;
         try (CachingCredentialStore cache = CachingCredentialStore.builder(key -> {
                     lookups.incrementAndGet();
                     return accounts.repository.find(key);
                 }).build();
                 JettyHarness jetty = new JettyHarness(new StoreAuthFilter(Authenticator.builder(cache).requireTls(false).build()))) {
             for (int i = 0; i < REQUESTS; i++) {
-                int status = exchange(jetty.port(), request(random, accounts));
+                byte[] request = request(random, accounts);
+                int status = exchange(jetty.port(), request);
+                if (status == NO_ANSWER) {
+                    // Jetty 12.0 (16 to 38) now and then releases a request buffer twice after a parse error and
+                    // drops the connection unanswered (jetty/jetty.project#12939): ask once more, it must answer then.
+                    dropped++;
+                    status = exchange(jetty.port(), request);
+                }
                 assertTrue(status >= 400 && status < 500, "status " + status + " for request " + i);
                 statuses.merge(status, 1, Integer::sum);
             }
         }
         assertEquals(0, lookups.get());
-        System.out.printf("raw-socket fuzz: %d requests, statuses %s, %d store lookups%n", REQUESTS, statuses, lookups.get());
+        assertTrue(dropped <= REQUESTS / 100, dropped + " connections dropped unanswered");
+        System.out.printf("raw-socket fuzz: %d requests, statuses %s, %d store lookups, %d dropped by Jetty and resent%n",
+                REQUESTS, statuses, lookups.get(), dropped);
     }
 
     private static byte[] request(Random random, TestAccounts accounts) {
@@ -72,6 +83,9 @@ class RawSocketFuzzTest {
         return out.toByteArray();
     }
 
+    /** The status {@link #exchange} reports when the connection closed or was reset before a status line. */
+    private static final int NO_ANSWER = -1;
+
     private static int exchange(int port, byte[] request) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
@@ -79,9 +93,13 @@ class RawSocketFuzzTest {
             out.write(request);
             out.flush();
             InputStream in = socket.getInputStream();
-            byte[] head = in.readNBytes(12);
-            String statusLine = new String(head, StandardCharsets.ISO_8859_1);
-            return Integer.parseInt(statusLine.substring(9, 12));
+            byte[] head;
+            try {
+                head = in.readNBytes(12);
+            } catch (SocketException reset) {
+                return NO_ANSWER;
+            }
+            return head.length < 12 ? NO_ANSWER : Integer.parseInt(new String(head, 9, 3, StandardCharsets.ISO_8859_1));
         }
     }
 }
