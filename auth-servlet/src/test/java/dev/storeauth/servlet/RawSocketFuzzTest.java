@@ -47,7 +47,7 @@ class RawSocketFuzzTest {
                 byte[] request = request(random, accounts);
                 int status = exchange(jetty.port(), request);
                 if (status == NO_ANSWER) {
-                    // Jetty 12.0 (16 to 38) now and then releases a request buffer twice after a parse error and
+                    // Jetty 12.0.16 (and 12.0.38) now and then releases a request buffer twice after a parse error and
                     // drops the connection unanswered (jetty/jetty.project#12939): ask once more, it must answer then.
                     dropped++;
                     status = exchange(jetty.port(), request);
