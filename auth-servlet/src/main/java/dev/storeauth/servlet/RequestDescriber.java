@@ -2,7 +2,6 @@ package dev.storeauth.servlet;
 
 import dev.storeauth.auth.ApiRequest;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 
@@ -26,7 +25,7 @@ final class RequestDescriber {
     }
 
     ApiRequest describe(HttpServletRequest request) {
-        return new ApiRequest(request.getMethod(), path(request), name -> values(request, name),
+        return new ApiRequest(request.getMethod(), path(request), new ServletHeaders(request),
                 isSecure(request), readsAddress ? clientAddress(request) : "");
     }
 
@@ -40,7 +39,7 @@ final class RequestDescriber {
         if (!trustedProxies.contains(address)) {
             return address;
         }
-        List<String> hops = values(request, "X-Forwarded-For");
+        List<String> hops = new ServletHeaders(request).values("X-Forwarded-For");
         for (int h = hops.size() - 1; h >= 0; h--) {
             String[] parts = hops.get(h).split(",");
             for (int i = parts.length - 1; i >= 0; i--) {
@@ -84,22 +83,4 @@ final class RequestDescriber {
         }
         return last != null && last.strip().equalsIgnoreCase("https");
     }
-
-    private static List<String> values(HttpServletRequest request, String name) {
-        Enumeration<String> values = request.getHeaders(name);
-        if (values == null || !values.hasMoreElements()) {
-            return List.of();
-        }
-        String first = values.nextElement();
-        if (!values.hasMoreElements()) {
-            return List.of(first);
-        }
-        List<String> all = new ArrayList<>();
-        all.add(first);
-        while (values.hasMoreElements()) {
-            all.add(values.nextElement());
-        }
-        return all;
-    }
-
 }

@@ -20,6 +20,11 @@ class RequestDescriberTest {
         "/api,  /api,    /stores/s1/v2/x,  /stores/s1/v2/x",
         "/api,  /apix,   /stores/s1/v2/x,  ''",
         "/api,  /other,  /stores/s1/v2/x,  ''",
+        "'',    '',      /stores/s1/v2/x,  /stores/s1/v2/x",
+        "'',    ,        /stores/s1/v2/x,  /stores/s1/v2/x",
+        "'',    /stores/s1/v2/x, ,         /stores/s1/v2/x",
+        "'',    ,        ,                 ''",
+        "/api,  /api/stores/s1/v2/x, ,     /stores/s1/v2/x",
     })
     void readsThePathBelowThePrefix(String prefix, String servletPath, String pathInfo, String expected) {
         HttpServletRequest request = StoreAuthFilterTest.request("GET", servletPath, pathInfo);
