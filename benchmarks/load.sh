@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end load test of the servlet filter on loopback, with wrk.
 #
-#   benchmarks/load.sh [seconds-per-phase] [rounds]      (defaults 5 and 10)
+#   benchmarks/load.sh [seconds-per-phase] [rounds]      (defaults 3 and 30)
 #
 # Starts dev.storeauth.bench.load.LoadServer (embedded Jetty 12: one servlet, unprotected at
 # /open/loadstore/v3/catalog/products and behind StoreAuthFilter at /stores/loadstore/v3/catalog/products;
@@ -11,15 +11,17 @@
 # tokens; valid traffic during a flood of well-formed unknown tokens.
 # With two or more usable CPUs the server runs on the first and wrk on the second (taskset), so
 # the load generator does not take the server's CPU in some phases and not in others. The jar is
-# rebuilt from the working tree first, and the header names the commit.
+# rebuilt from the working tree first, and the header names the commit. Many short rounds rather
+# than a few long ones: this host's speed drifts by ±10% from one phase to the next, and only the
+# number of rounds narrows the median (30 rounds of 3 s: about four minutes in all).
 # Prints requests/s, p50/p99, the server's CPU time per request (all its threads, from
 # /proc/PID/task/*/schedstat), the protected/open ratios (per round and overall) and the store
-# lookups each flood caused.
+# lookups each flood caused, and how long the JIT compiled during the measured rounds.
 set -euo pipefail
 shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
-SECONDS_PER_PHASE=${1:-5}
-ROUNDS=${2:-10}
+SECONDS_PER_PHASE=${1:-3}
+ROUNDS=${2:-30}
 PORT=${LOAD_PORT:-18080}
 DISTINCT=${LOAD_DISTINCT_TOKENS:-1000}
 [[ "$SECONDS_PER_PHASE" =~ ^[1-9][0-9]*$ && "$ROUNDS" =~ ^[1-9][0-9]*$ ]] \
@@ -64,8 +66,14 @@ API="$BASE/stores/loadstore/v3/catalog/products"
 lookups() { curl -s "$BASE/open/stats" | sed -n 's/.*"store_lookups":\([0-9]*\).*/\1/p'; }
 # CPU nanoseconds the server's threads have used so far.
 server_cpu_ns() { cat /proc/"$SERVER"/task/*/schedstat 2>/dev/null | awk '{s += $1} END {printf "%.0f", s}'; }
+# CPU nanoseconds the server's JIT compiler threads have used so far.
+compiler_cpu_ns() {
+  for task in /proc/"$SERVER"/task/*; do
+    if grep -q '^C[12] CompilerThre' "$task/comm" 2>/dev/null; then cut -d' ' -f1 "$task/schedstat"; fi
+  done | awk '{s += $1} END {printf "%.0f", s}'
+}
 run() {
-  "${CLIENT_CPU[@]}" wrk -t1 -c16 -d"${SECONDS_PER_PHASE}s" --latency -s "$LOAD_DIR/$1" "$2" \
+  "${CLIENT_CPU[@]}" wrk -t1 -c16 -d"${PHASE_SECONDS:-$SECONDS_PER_PHASE}s" --latency -s "$LOAD_DIR/$1" "$2" \
     | grep '^RESULT' | sed 's/^RESULT //'
 }
 # One phase, with the server's CPU time per request (µs) appended. Fails on a phase that served
@@ -88,10 +96,19 @@ echo "# storeauth load test, $(date -u +%FT%TZ), $(nproc) cores, ${SECONDS_PER_P
   "server ${SERVER_CPU[*]:-not pinned} ($(sed -n 's/^JVM //p' "$WORK/server.log"))," \
   "commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)," \
   "jar built $(date -u -r "$JAR" +%FT%TZ)"
-# Warm-up: the cache, and the JIT, which recompiles Jetty's connection handling for the first few
-# phases (each opens and closes 16 connections): ~1.5 µs of compiler time per request in the first
-# round, none from the third on (per-thread CPU, measured 2026-11-23).
-for _ in 1 2; do run valid.lua "$API" >/dev/null; run valid.lua "$OPEN" >/dev/null; done
+# Warm-up: the cache, and the JIT, which goes on recompiling Jetty's connection handling for ~20 s
+# of traffic (per-thread CPU, 2026-11-23). Pairs of 5 s phases run until the compiler threads use
+# under 1% of a pair's time (at least 2 pairs, at most 12), so no measured round pays for compiling.
+pairs=0
+while :; do
+  compiled=$(compiler_cpu_ns)
+  PHASE_SECONDS=5 run valid.lua "$API" >/dev/null; PHASE_SECONDS=5 run valid.lua "$OPEN" >/dev/null
+  pairs=$((pairs + 1)); compiled=$(( ($(compiler_cpu_ns) - compiled) / 1000000 ))
+  [ "$pairs" -ge 2 ] && [ "$compiled" -le 100 ] && break
+  if [ "$pairs" -ge 12 ]; then echo "# warning: the JIT still compiled for ${compiled} ms in the last warm-up pair"; break; fi
+done
+echo "# warm-up: $pairs pairs of 5 s phases; JIT compiler CPU in the last pair ${compiled} ms"
+compiled=$(compiler_cpu_ns)
 : > "$WORK/open.txt"; : > "$WORK/protected.txt"; : > "$WORK/ratios.txt"
 for round in $(seq 1 "$ROUNDS"); do
   if [ $((round % 2)) -eq 1 ]; then
@@ -103,6 +120,7 @@ for round in $(seq 1 "$ROUNDS"); do
   echo "round $round protected: $p"; echo "$p" >> "$WORK/protected.txt"
   ratio "$(echo "$p" | field rps)" "$(echo "$o" | field rps)" >> "$WORK/ratios.txt"; echo >> "$WORK/ratios.txt"
 done
+compiled=$(( ($(compiler_cpu_ns) - compiled) / 1000000 ))
 open_rps=$(field rps < "$WORK/open.txt" | median)
 prot_rps=$(field rps < "$WORK/protected.txt" | median)
 open_cpu=$(field cpu_us_per_request < "$WORK/open.txt" | median)
@@ -113,6 +131,7 @@ echo "median rps open=$open_rps protected=$prot_rps ratio=$(ratio "$prot_rps" "$
 echo "median p50_ms open=$(field p50_ms < "$WORK/open.txt" | median) protected=$(field p50_ms < "$WORK/protected.txt" | median)"
 echo "median p99_ms open=$(field p99_ms < "$WORK/open.txt" | median) protected=$(field p99_ms < "$WORK/protected.txt" | median)"
 echo "median server cpu_us_per_request open=$open_cpu protected=$prot_cpu ratio open/protected=$(ratio "$open_cpu" "$prot_cpu")"
+echo "JIT compiler CPU during the measured rounds: ${compiled} ms"
 
 for mode in shape distinct; do
   before=$(lookups)
