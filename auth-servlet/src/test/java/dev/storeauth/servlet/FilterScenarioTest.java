@@ -2,14 +2,19 @@ package dev.storeauth.servlet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storeauth.accounts.Account;
+import dev.storeauth.auth.AuthResult;
 import dev.storeauth.auth.Authenticator;
 import dev.storeauth.cache.CachingCredentialStore;
 import dev.storeauth.store.CredentialStore;
 import dev.storeauth.store.StoreUnavailableException;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -75,6 +80,28 @@ abstract class FilterScenarioTest {
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.body().contains("products:modify=true"), response.body());
         assertTrue(response.body().contains("account=true"), response.body());
+    }
+
+    @Test
+    void leavesTheAccountAndTheResultOnTheUnwrappedRequestForOuterFilters() throws Exception {
+        jetty.send("GET", V2_PRODUCTS, true, valid());
+
+        Map<String, Object> seen = jetty.nextOuterAttributes();
+        Account account = (Account) seen.get(StoreAuthFilter.ACCOUNT_ATTRIBUTE);
+        AuthResult.Authenticated result = (AuthResult.Authenticated) seen.get(StoreAuthFilter.RESULT_ATTRIBUTE);
+        assertNotNull(account, "account attribute");
+        assertNotNull(result, "result attribute");
+        assertEquals("store1", account.storeHash());
+        assertSame(account, result.account());
+    }
+
+    @Test
+    void leavesNoAttributeOnADeniedRequest() throws Exception {
+        HttpResponse<String> response = jetty.send("GET", V2_PRODUCTS, true, wrongSecret());
+
+        assertEquals(401, response.statusCode());
+        assertFalse(response.headers().allValues("WWW-Authenticate").isEmpty());
+        assertEquals(Map.of(), jetty.nextOuterAttributes());
     }
 
     @Test

@@ -11,27 +11,66 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
-/** A real Jetty 12 on a loopback port: {@code filter} in front of {@link EchoServlet} on {@code /stores/*}. */
+/**
+ * A real Jetty 12 on a loopback port: {@code filter} in front of {@link EchoServlet} on {@code /stores/*},
+ * behind an outer filter that notes what the unwrapped request carries once the chain returns (as a
+ * request log would).
+ */
 final class JettyHarness implements AutoCloseable {
 
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
     private final HttpClient client = HttpClient.newHttpClient();
+    private final BlockingQueue<Map<String, Object>> outerAttributes = new LinkedBlockingQueue<>();
 
     JettyHarness(Filter filter) throws Exception {
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.addServlet(new ServletHolder(new EchoServlet()), "/stores/*");
+        context.addFilter(new FilterHolder(outerFilter()), "/stores/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(filter), "/stores/*", EnumSet.of(DispatcherType.REQUEST));
         server.setHandler(context);
         server.start();
+    }
+
+    /**
+     * The storeauth attributes the outer filter saw on the unwrapped request, by name, for the oldest
+     * request not yet asked about. Waits for it: the client can have the answer before the outer
+     * filter's code after the chain has run.
+     */
+    Map<String, Object> nextOuterAttributes() throws InterruptedException {
+        Map<String, Object> seen = outerAttributes.poll(10, TimeUnit.SECONDS);
+        if (seen == null) {
+            throw new AssertionError("the outer filter saw no request");
+        }
+        return seen;
+    }
+
+    private Filter outerFilter() {
+        return (request, response, chain) -> {
+            chain.doFilter(request, response);
+            Map<String, Object> seen = new HashMap<>();
+            for (String name : List.of(StoreAuthFilter.ACCOUNT_ATTRIBUTE, StoreAuthFilter.RESULT_ATTRIBUTE)) {
+                Object value = request.getAttribute(name);
+                if (value != null) {
+                    seen.put(name, value);
+                }
+            }
+            outerAttributes.add(Map.copyOf(seen));
+        };
     }
 
     /** Sends {@code method path} with header name/value pairs; {@code https} adds X-Forwarded-Proto. */
