@@ -2,6 +2,7 @@
 # End-to-end load test of the servlet filter on loopback, with wrk.
 #
 #   benchmarks/load.sh [seconds-per-phase] [rounds]      (defaults 3 and 30)
+#   LOAD_TLS=1 benchmarks/load.sh ...                    the same over HTTPS, the filter requiring TLS
 #
 # Starts dev.storeauth.bench.load.LoadServer (embedded Jetty 12: one servlet, unprotected at
 # /open/loadstore/v3/catalog/products and behind StoreAuthFilter at /stores/loadstore/v3/catalog/products;
@@ -30,13 +31,18 @@ PHASE_SECONDS=$SECONDS_PER_PHASE
 . benchmarks/load/server.sh
 require_positive "benchmarks/load.sh [seconds-per-phase] [rounds]" "$SECONDS_PER_PHASE" "$ROUNDS"
 prepare
-start_server "$PORT" "$DISTINCT"
-BASE="http://127.0.0.1:$PORT"
+if [ "${LOAD_TLS:-0}" = 1 ]; then
+  make_keystore "$WORK/keystore.p12"
+  start_server "$PORT" "$DISTINCT" "$WORK/keystore.p12"; SCHEME=https; TRANSPORT="HTTPS, TLS required by the filter"
+else
+  start_server "$PORT" "$DISTINCT"; SCHEME=http; TRANSPORT="plain HTTP, TLS not required"
+fi
+BASE="$SCHEME://127.0.0.1:$PORT"
 # The same servlet, path shape and headers (valid.lua sends the token to both): only the filter differs.
 OPEN="$BASE/open/loadstore/v3/catalog/products"
 API="$BASE/stores/loadstore/v3/catalog/products"
 
-lookups() { curl -s "$BASE/open/stats" | sed -n 's/.*"store_lookups":\([0-9]*\).*/\1/p'; }
+lookups() { curl -sk "$BASE/open/stats" | sed -n 's/.*"store_lookups":\([0-9]*\).*/\1/p'; }
 # One phase, with the server's CPU time per request (µs) appended. Fails on a phase that served
 # nothing or answered anything but 2xx: such a phase would not measure the filter's cost.
 phase() {
@@ -53,7 +59,7 @@ field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a / b}'; }
 
-echo "# storeauth load test, $(date -u +%FT%TZ), $(nproc) cores, ${SECONDS_PER_PHASE}s per phase, $ROUNDS rounds," \
+echo "# storeauth load test, $(date -u +%FT%TZ), $TRANSPORT, $(nproc) cores, ${SECONDS_PER_PHASE}s per phase, $ROUNDS rounds," \
   "server ${SERVER_CPU[*]:-not pinned} ($(sed -n 's/^JVM //p' "$WORK/server.log"))," \
   "commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)," \
   "jar built $(date -u -r "$JAR" +%FT%TZ)"

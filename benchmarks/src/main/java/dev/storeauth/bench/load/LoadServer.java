@@ -32,16 +32,24 @@ import java.util.stream.Collectors;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * The server {@code benchmarks/load.sh} drives: one servlet, reachable unprotected under
  * {@code /open/*} and behind {@link StoreAuthFilter} under {@code /stores/*}, over an in-memory
- * store whose lookups are counted ({@code GET /open/stats}). Loopback only; plain HTTP, so the
- * filter runs with TLS not required.
+ * store whose lookups are counted ({@code GET /open/stats}). Loopback only.
  *
- * <p>Arguments: port, a file to write well-formed unknown tokens to, how many to write. Prints
+ * <p>Arguments: port, a file to write well-formed unknown tokens to, how many to write, and
+ * optionally a PKCS12 key store (its password in {@code LOAD_KEYSTORE_PASSWORD}). With a key store
+ * the port speaks HTTPS and the filter requires TLS, its default; without one, plain HTTP with TLS
+ * not required, as behind a proxy that terminates TLS. Prints
  * {@code JVM <cpus> CPU(s), GC <collectors>}, then {@code READY token=<valid token>} when serving.
  */
 public final class LoadServer {
@@ -67,10 +75,11 @@ public final class LoadServer {
         };
         CachingCredentialStore cache = CachingCredentialStore.builder(counting)
                 .negativeExpireAfterWrite(Duration.ofSeconds(30)).build();
-        Authenticator authenticator = Authenticator.builder(cache).requireTls(false).build();
+        boolean tls = args.length > 3;
+        Authenticator authenticator = Authenticator.builder(cache).requireTls(tls).build();
 
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
+        ServerConnector connector = tls ? tlsConnector(server, Path.of(args[3])) : new ServerConnector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(port);
         server.addConnector(connector);
@@ -88,6 +97,21 @@ public final class LoadServer {
                         .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(" + ")));
         System.out.println("READY token=" + token);
         server.join();
+    }
+
+    private static ServerConnector tlsConnector(Server server, Path keyStore) {
+        String password = System.getenv("LOAD_KEYSTORE_PASSWORD");
+        if (password == null) {
+            throw new IllegalArgumentException("a key store needs its password in LOAD_KEYSTORE_PASSWORD");
+        }
+        SslContextFactory.Server tls = new SslContextFactory.Server();
+        tls.setKeyStorePath(keyStore.toString());
+        tls.setKeyStorePassword(password);
+        tls.setKeyStoreType("PKCS12");
+        HttpConfiguration config = new HttpConfiguration();
+        config.addCustomizer(new SecureRequestCustomizer(false));
+        return new ServerConnector(server, new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString()),
+                new HttpConnectionFactory(config));
     }
 
     private static void writeUnknownTokens(Path file, int count, SecretGenerator generator) throws IOException {
