@@ -1,41 +1,45 @@
 #!/usr/bin/env bash
 # End-to-end load test of the servlet filter on loopback, with wrk.
 #
-#   benchmarks/load.sh [seconds-per-phase] [rounds]      (defaults 3 and 30)
-#   LOAD_TLS=1 benchmarks/load.sh ...                    the same over HTTPS, the filter requiring TLS
+#   benchmarks/load.sh [seconds-per-phase] [rounds-per-jvm] [jvms]     (defaults 3, 20 and 3)
+#   LOAD_TLS=1 benchmarks/load.sh ...          the same over HTTPS, the filter requiring TLS
 #
 # Starts dev.storeauth.bench.load.LoadServer (embedded Jetty 12: one servlet, unprotected at
 # /open/loadstore/v3/catalog/products and behind StoreAuthFilter at /stores/loadstore/v3/catalog/products;
-# both are sent the same valid token), then runs, in one go: open and protected phases interleaved
-# over the rounds, in the order open-protected in odd rounds and protected-open in even ones, so a
-# host that gets busier or quieter weighs on both alike; valid traffic during a flood of shape-invalid
-# tokens; valid traffic during a flood of well-formed unknown tokens.
+# both are sent the same valid token) in each of `jvms` fresh JVMs in turn, warms it up until its
+# JIT is quiet, and runs open and protected phases interleaved over the rounds, open first in odd
+# rounds and protected first in even ones, so a host that gets busier or quieter weighs on both
+# alike. Then, against the last JVM: valid traffic during a flood of shape-invalid tokens, and
+# during a flood of well-formed unknown tokens.
+# Several JVMs because each JVM's JIT makes its own decisions, and the ratio differed by more from
+# one JVM to the next (0.92 to 0.97) than within one JVM's 30 rounds (2026-11-23). Many short rounds
+# rather than a few long ones: this host's speed drifts by ±10% from one phase to the next. The
+# defaults take about ten minutes.
 # With two or more usable CPUs the server runs on the first and wrk on the second (taskset), so
 # the load generator does not take the server's CPU in some phases and not in others
 # (load/server.sh, shared with profile.sh). The jar is rebuilt from the working tree first, and the
-# header names the commit. Many short rounds rather than a few long ones: this host's speed drifts
-# by ±10% from one phase to the next, and only the number of rounds narrows the median (30 rounds
-# of 3 s: about five minutes in all, with the warm-up).
+# header names the commit.
 # Prints requests/s, p50/p99, the server's CPU time per request (all its threads, from
-# /proc/PID/task/*/schedstat), the protected/open ratios (per round and overall, with a bootstrap
-# interval from load/interval.py), the store lookups each flood caused, and how long the JIT
-# compiled during the measured rounds.
+# /proc/PID/task/*/schedstat), the protected/open ratios (per round, per JVM and pooled, with a
+# bootstrap interval from load/interval.py), the store lookups each flood caused, and how long the
+# JIT compiled during each JVM's measured rounds.
 set -euo pipefail
 shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
 SECONDS_PER_PHASE=${1:-3}
-ROUNDS=${2:-30}
+ROUNDS=${2:-20}
+JVMS=${3:-3}
 DISTINCT=${LOAD_DISTINCT_TOKENS:-1000}
 PHASE_SECONDS=$SECONDS_PER_PHASE
 # shellcheck source=load/server.sh
 . benchmarks/load/server.sh
-require_positive "benchmarks/load.sh [seconds-per-phase] [rounds]" "$SECONDS_PER_PHASE" "$ROUNDS"
+require_positive "benchmarks/load.sh [seconds-per-phase] [rounds-per-jvm] [jvms]" "$SECONDS_PER_PHASE" "$ROUNDS" "$JVMS"
 prepare
 if [ "${LOAD_TLS:-0}" = 1 ]; then
   make_keystore "$WORK/keystore.p12"
-  start_server "$PORT" "$DISTINCT" "$WORK/keystore.p12"; SCHEME=https; TRANSPORT="HTTPS, TLS required by the filter"
+  KEYSTORE="$WORK/keystore.p12"; SCHEME=https; TRANSPORT="HTTPS, TLS required by the filter"
 else
-  start_server "$PORT" "$DISTINCT"; SCHEME=http; TRANSPORT="plain HTTP, TLS not required"
+  KEYSTORE=""; SCHEME=http; TRANSPORT="plain HTTP, TLS not required"
 fi
 BASE="$SCHEME://127.0.0.1:$PORT"
 # The same servlet, path shape and headers (valid.lua sends the token to both): only the filter differs.
@@ -58,40 +62,55 @@ phase() {
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a / b}'; }
+# medians FIELD: the median of FIELD over all open phases and over all protected ones.
+medians() {
+  local o p
+  o=$(field "$1" < "$WORK/open.txt" | median); p=$(field "$1" < "$WORK/protected.txt" | median)
+  echo "open=$o protected=$p"
+}
 
-echo "# storeauth load test, $(date -u +%FT%TZ), $TRANSPORT, $(nproc) cores, ${SECONDS_PER_PHASE}s per phase, $ROUNDS rounds," \
-  "server ${SERVER_CPU[*]:-not pinned} ($(sed -n 's/^JVM //p' "$WORK/server.log"))," \
-  "commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)," \
-  "jar built $(date -u -r "$JAR" +%FT%TZ)"
-warm_up "$API" "$OPEN"
-compiled=$(compiler_cpu_ns)
+# jvm N: a fresh server, warmed up until its JIT is quiet, then ROUNDS rounds of an open and a
+# protected phase, open first in odd rounds; phases go to open.txt and protected.txt tagged jvm=N.
+jvm() {
+  local round o p compiled
+  start_server "$PORT" "$DISTINCT" "$KEYSTORE"
+  echo "# jvm $1: $(sed -n 's/^JVM //p' "$WORK/server.log"); $(warm_up "$API" "$OPEN" | sed 's/^# //')"
+  compiled=$(compiler_cpu_ns)
+  for round in $(seq 1 "$ROUNDS"); do
+    if [ $((round % 2)) -eq 1 ]; then
+      o=$(phase "$OPEN"); p=$(phase "$API")
+    else
+      p=$(phase "$API"); o=$(phase "$OPEN")
+    fi
+    echo "jvm $1 round $round open:      $o"; echo "jvm=$1 $o" >> "$WORK/open.txt"
+    echo "jvm $1 round $round protected: $p"; echo "jvm=$1 $p" >> "$WORK/protected.txt"
+    echo "jvm=$1 $(ratio "$(echo "$p" | field rps)" "$(echo "$o" | field rps)")" >> "$WORK/ratios.txt"
+  done
+  grep "^jvm=$1 " "$WORK/open.txt" > "$WORK/open.jvm"; grep "^jvm=$1 " "$WORK/protected.txt" > "$WORK/protected.jvm"
+  echo "# jvm $1: protected/open $(python3 "$LOAD_DIR/interval.py" "$WORK/open.jvm" "$WORK/protected.jvm" | cut -d' ' -f1-2);" \
+    "JIT compiler CPU during its rounds $(( ($(compiler_cpu_ns) - compiled) / 1000000 )) ms"
+}
+
+echo "# storeauth load test, $(date -u +%FT%TZ), $TRANSPORT, $(nproc) cores, ${SECONDS_PER_PHASE}s per phase," \
+  "$ROUNDS rounds in each of $JVMS JVMs, server ${SERVER_CPU[*]:-not pinned}," \
+  "commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown), jar built $(date -u -r "$JAR" +%FT%TZ)"
 : > "$WORK/open.txt"; : > "$WORK/protected.txt"; : > "$WORK/ratios.txt"
-for round in $(seq 1 "$ROUNDS"); do
-  if [ $((round % 2)) -eq 1 ]; then
-    o=$(phase "$OPEN"); p=$(phase "$API")
-  else
-    p=$(phase "$API"); o=$(phase "$OPEN")
-  fi
-  echo "round $round open:      $o"; echo "$o" >> "$WORK/open.txt"
-  echo "round $round protected: $p"; echo "$p" >> "$WORK/protected.txt"
-  ratio "$(echo "$p" | field rps)" "$(echo "$o" | field rps)" >> "$WORK/ratios.txt"; echo >> "$WORK/ratios.txt"
+for n in $(seq 1 "$JVMS"); do
+  [ "$n" -eq 1 ] || stop_server
+  jvm "$n"
 done
-compiled=$(( ($(compiler_cpu_ns) - compiled) / 1000000 ))
-open_rps=$(field rps < "$WORK/open.txt" | median)
-prot_rps=$(field rps < "$WORK/protected.txt" | median)
-open_cpu=$(field cpu_us_per_request < "$WORK/open.txt" | median)
-prot_cpu=$(field cpu_us_per_request < "$WORK/protected.txt" | median)
-echo "per-round ratios protected/open: $(tr '\n' ' ' < "$WORK/ratios.txt")"
-echo "median rps open=$open_rps protected=$prot_rps ratio=$(ratio "$prot_rps" "$open_rps")" \
-  "median-of-round-ratios=$(median < "$WORK/ratios.txt")"
-# How far the rounds let the ratio be trusted. It covers this JVM only: a run in another JVM can
-# land outside it, as JIT decisions differ from one to the next (2026-11-23).
-echo "ratio of medians with a 95% bootstrap interval over the rounds: $(python3 "$LOAD_DIR/interval.py" "$WORK/open.txt" "$WORK/protected.txt")"
-echo "median p50_ms open=$(field p50_ms < "$WORK/open.txt" | median) protected=$(field p50_ms < "$WORK/protected.txt" | median)"
-echo "median p99_ms open=$(field p99_ms < "$WORK/open.txt" | median) protected=$(field p99_ms < "$WORK/protected.txt" | median)"
-echo "median server cpu_us_per_request open=$open_cpu protected=$prot_cpu ratio open/protected=$(ratio "$open_cpu" "$prot_cpu")"
-echo "JIT compiler CPU during the measured rounds: ${compiled} ms"
+echo "per-round ratios protected/open: $(cut -d' ' -f2 "$WORK/ratios.txt" | tr '\n' ' ')"
+# The headline: each JVM's ratio of medians, pooled, with an interval that resamples JVMs and then
+# rounds. JIT decisions differ from one JVM to the next by more than one JVM's rounds vary (2026-11-23).
+echo "protected/open, ratio of medians pooled over the JVMs with a 95% bootstrap interval:" \
+  "$(python3 "$LOAD_DIR/interval.py" "$WORK/open.txt" "$WORK/protected.txt")"
+echo "over all rounds: median rps $(medians rps), median-of-round-ratios=$(cut -d' ' -f2 "$WORK/ratios.txt" | median)"
+echo "median p50_ms $(medians p50_ms)"
+echo "median p99_ms $(medians p99_ms)"
+cpu=$(medians cpu_us_per_request)
+echo "median server cpu_us_per_request $cpu ratio open/protected=$(ratio "$(echo "$cpu" | field open)" "$(echo "$cpu" | field protected)")"
 
+# The floods, against the last JVM.
 for mode in shape distinct; do
   before=$(lookups)
   FLOOD_MODE=$mode FLOOD_TOKENS="$WORK/tokens.txt" run flood.lua "$API" > "$WORK/flood.txt" &

@@ -1,36 +1,65 @@
 #!/usr/bin/env python3
-"""The ratio of median requests/s, protected over open, with a 95% bootstrap interval.
+"""The ratio protected/open of median requests/s, with a 95% bootstrap interval.
 
     interval.py OPEN_FILE PROTECTED_FILE
 
-Each file has one phase per line with an rps=N field, line i of both from round i. Rounds are
-resampled whole (open and protected together, since they shared the host's state), 5,000 times with
-a fixed seed, so the same input always prints the same interval.
+Each file has one phase per line with an rps=N field and, when the run used several JVMs, a jvm=N
+field; line i of both files is from the same round. The estimate is the geometric mean over the
+JVMs of each JVM's ratio of medians, so a JVM that ran on a busier host weighs no more than the
+others. The interval resamples in two stages, 5,000 times with a fixed seed (the same input always
+prints the same interval): the JVMs, since JIT decisions differ from one JVM to the next by more
+than the rounds of one JVM vary; then each picked JVM's rounds, whole (open and protected
+together, since they shared the host's state). With three JVMs the first stage still understates
+how far a fourth could land: read the interval as a lower bound on the uncertainty.
 """
+import math
 import random
 import re
 import statistics
 import sys
 
 
-def rates(name):
-    with open(name) as phases:
-        return [float(re.search(r'\brps=([0-9.]+)', line).group(1)) for line in phases if line.strip()]
+def phases(name):
+    """(jvm, rps) per non-blank line of file `name`, in order; exits on a line without rps=N."""
+    found = []
+    with open(name) as lines:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            rps, jvm = re.search(r'\brps=([0-9.]+)', line), re.search(r'\bjvm=(\d+)', line)
+            if rps is None:
+                sys.exit(f'interval.py: {name}:{number} has no rps=N field')
+            found.append((jvm.group(1) if jvm else '1', float(rps.group(1))))
+    return found
+
+
+def rounds_by_jvm(open_file, protected_file):
+    """{jvm: [(open rps, protected rps), ...]}; exits when the files do not pair up."""
+    opened, protected = phases(open_file), phases(protected_file)
+    if len(opened) != len(protected) or not opened or any(o[0] != p[0] for o, p in zip(opened, protected)):
+        sys.exit('interval.py: the two files need the same, non-zero number of rounds, JVM by JVM')
+    jvms = {}
+    for (jvm, o), (_, p) in zip(opened, protected):
+        jvms.setdefault(jvm, []).append((o, p))
+    return jvms
+
+
+def ratio(rounds):
+    return statistics.median(p for _, p in rounds) / statistics.median(o for o, _ in rounds)
+
+
+def pooled(jvms):
+    return math.exp(statistics.fmean(math.log(ratio(rounds)) for rounds in jvms))
 
 
 def main(open_file, protected_file):
-    opened, protected = rates(open_file), rates(protected_file)
-    if len(opened) != len(protected) or not opened:
-        sys.exit('interval.py: the two files need the same, non-zero number of rounds')
-    rounds = range(len(opened))
+    jvms = list(rounds_by_jvm(open_file, protected_file).values())
     rng = random.Random(7)
-    ratios = []
-    for _ in range(5000):
-        pick = [rng.choice(rounds) for _ in rounds]
-        ratios.append(statistics.median(protected[i] for i in pick) / statistics.median(opened[i] for i in pick))
-    ratios.sort()
-    estimate = statistics.median(protected) / statistics.median(opened)
-    print(f"ratio={estimate:.3f} interval95={ratios[124]:.3f}-{ratios[4874]:.3f}")
+    estimates = sorted(
+        pooled([[rng.choice(rounds) for _ in rounds] for rounds in (rng.choice(jvms) for _ in jvms)])
+        for _ in range(5000))
+    print(f"ratio={pooled(jvms):.3f} interval95={estimates[124]:.3f}-{estimates[4874]:.3f}"
+          f" jvms={len(jvms)} rounds={sum(len(rounds) for rounds in jvms)}")
 
 
 if __name__ == '__main__':

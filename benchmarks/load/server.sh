@@ -6,7 +6,7 @@ JAR=benchmarks/target/benchmarks.jar
 LOAD_DIR="$PWD/benchmarks/load"; export LOAD_DIR
 PORT=${LOAD_PORT:-18080}
 WORK=$(mktemp -d)
-trap 'kill "${SERVER:-}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap '[ -z "${SERVER:-}" ] || stop_server; rm -rf "$WORK"' EXIT
 
 # require_positive USAGE VALUE...: exits 2 with USAGE unless every VALUE is a positive integer.
 require_positive() {
@@ -56,6 +56,12 @@ start_server() {
   done
   grep -q '^READY' "$WORK/server.log" || { cat "$WORK/server.log"; echo "server did not start" >&2; return 1; }
   LOAD_TOKEN=$(sed -n 's/^READY token=//p' "$WORK/server.log"); export LOAD_TOKEN
+}
+
+# stop_server: stops the server start_server started and waits until it has gone, port and all.
+stop_server() {
+  kill "$SERVER" 2>/dev/null || true
+  wait "$SERVER" 2>/dev/null || true
 }
 
 # cpu_snapshot FILE: each server thread's CPU nanoseconds so far (/proc/PID/task/*/schedstat).
