@@ -3,6 +3,7 @@
 #
 #   benchmarks/load.sh [seconds-per-phase] [rounds-per-jvm] [jvms]     (defaults 3, 20 and 3)
 #   LOAD_TLS=1 benchmarks/load.sh ...          the same over HTTPS, the filter requiring TLS
+#   LOAD_APP=demo benchmarks/load.sh ...       the demo's store API (H2 page query, JSON) as the endpoint
 #
 # Starts dev.storeauth.bench.load.LoadServer (embedded Jetty 12: one servlet, unprotected at
 # /open/loadstore/v3/catalog/products and behind StoreAuthFilter at /stores/loadstore/v3/catalog/products;
@@ -91,7 +92,7 @@ jvm() {
     "JIT compiler CPU during its rounds $(( ($(compiler_cpu_ns) - compiled) / 1000000 )) ms"
 }
 
-echo "# storeauth load test, $(date -u +%FT%TZ), $TRANSPORT, $(nproc) cores, ${SECONDS_PER_PHASE}s per phase," \
+echo "# storeauth load test, $(date -u +%FT%TZ), app ${LOAD_APP:-hello}, $TRANSPORT, $(nproc) cores, ${SECONDS_PER_PHASE}s per phase," \
   "$ROUNDS rounds in each of $JVMS JVMs, server ${SERVER_CPU[*]:-not pinned}," \
   "commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown), jar built $(date -u -r "$JAR" +%FT%TZ)"
 : > "$WORK/open.txt"; : > "$WORK/protected.txt"; : > "$WORK/ratios.txt"

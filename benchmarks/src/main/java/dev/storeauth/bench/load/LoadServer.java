@@ -21,6 +21,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,7 +50,10 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * <p>Arguments: port, a file to write well-formed unknown tokens to, how many to write, and
  * optionally a PKCS12 key store (its password in {@code LOAD_KEYSTORE_PASSWORD}). With a key store
  * the port speaks HTTPS and the filter requires TLS, its default; without one, plain HTTP with TLS
- * not required, as behind a proxy that terminates TLS. Prints
+ * not required, as behind a proxy that terminates TLS. {@code LOAD_APP} picks the servlet: {@code hello}
+ * (the default) writes 35 bytes and does nothing else, the hardest case for the filter's share;
+ * {@code demo} is the demo's store API over in-memory H2 ({@link DemoApi}), a page of 10 products
+ * as a real endpoint would serve it. Prints
  * {@code JVM <cpus> CPU(s), GC <collectors>}, then {@code READY token=<valid token>} when serving.
  */
 public final class LoadServer {
@@ -84,9 +88,9 @@ public final class LoadServer {
         connector.setPort(port);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
-        ServletHolder hello = new ServletHolder(new Hello());
-        context.addServlet(hello, "/open/*");
-        context.addServlet(hello, "/stores/*");
+        ServletHolder app = new ServletHolder(servlet(System.getenv().getOrDefault("LOAD_APP", "hello")));
+        context.addServlet(app, "/open/*");
+        context.addServlet(app, "/stores/*");
         context.addServlet(new ServletHolder(new Stats(lookups)), "/open/stats");
         context.addFilter(new FilterHolder(new StoreAuthFilter(authenticator)), "/stores/*",
                 EnumSet.of(DispatcherType.REQUEST));
@@ -97,6 +101,14 @@ public final class LoadServer {
                         .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(" + ")));
         System.out.println("READY token=" + token);
         server.join();
+    }
+
+    private static HttpServlet servlet(String app) throws SQLException {
+        return switch (app) {
+            case "hello" -> new Hello();
+            case "demo" -> DemoApi.servlet("loadstore", 10);
+            default -> throw new IllegalArgumentException("LOAD_APP is hello or demo, not " + app);
+        };
     }
 
     private static ServerConnector tlsConnector(Server server, Path keyStore) {
