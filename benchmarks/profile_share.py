@@ -5,8 +5,9 @@
 
 For each path (open, stores = protected), over all its phases: samples per 1,000 requests, in all
 and by where they were spent; then, for the protected path, the filter's own work (StoreAuthFilter
-.doFilter minus the servlet below it) by callee, and Authenticator.authenticate by callee, as shares
-of all the protected path's samples.
+.doFilter minus the servlet below it) by callee, Authenticator.authenticate by callee, and
+Authenticator.verify two frames deep, as shares of all the protected path's samples. Knows both of
+LoadServer's servlets (LOAD_APP=hello and demo).
 """
 import collections
 import glob
@@ -15,16 +16,19 @@ import re
 import sys
 
 FILTER = 'dev/storeauth/servlet/StoreAuthFilter.doFilter'
-SERVLET = 'LoadServer$Hello'
+SERVLETS = ('LoadServer$Hello', 'dev/storeauth/demo/api/StoreApiServlet')
 AUTHENTICATE = 'dev/storeauth/auth/Authenticator.authenticate'
+VERIFY = 'dev/storeauth/auth/Authenticator.verify'
 
 
 def category(frames):
     stack = ';'.join(frames)
+    in_servlet = any(servlet in stack for servlet in SERVLETS)
     if FILTER in stack:
-        return 'servlet and below' if SERVLET in stack else 'filter, own work'
-    for name, marks in (('servlet and below', (SERVLET,)),
-                        ('JIT compiler', ('CompileBroker',)),
+        return 'servlet and below' if in_servlet else 'filter, own work'
+    if in_servlet:
+        return 'servlet and below'
+    for name, marks in (('JIT compiler', ('CompileBroker',)),
                         ('GC and VM thread', ('VM_GenCollect', 'DefNewGeneration', 'GCTaskThread', 'VMThread')),
                         ('Jetty HTTP connection', ('HttpConnection', 'HttpChannelState', 'ServletChannel')),
                         ('Jetty selector', ('ManagedSelector', 'SelectorManager')),
@@ -34,11 +38,13 @@ def category(frames):
     return 'other'
 
 
-def callee(frames, name):
-    """The frame just below the first `name` frame, or None when `name` is absent or is the leaf."""
+def callee(frames, name, depth=1):
+    """The `depth` frames just below the first `name` frame, joined by ';' ('<self>' when `name` is
+    the leaf), or None when `name` is absent."""
     for i, frame in enumerate(frames):
         if frame.startswith(name):
-            return frames[i + 1] if i + 1 < len(frames) else '<self>'
+            below = frames[i + 1:i + 1 + depth]
+            return ';'.join(f.rsplit('/', 1)[-1] for f in below) if below else '<self>'
     return None
 
 
@@ -49,7 +55,8 @@ def read(directory):
             path, pair, *fields = line.split()
             requests[(path, pair)] = int(dict(f.split('=') for f in fields)['requests'])
     paths = collections.defaultdict(lambda: {'requests': 0, 'samples': collections.Counter(),
-                                             'filter': collections.Counter(), 'auth': collections.Counter()})
+                                             'filter': collections.Counter(), 'auth': collections.Counter(),
+                                             'verify': collections.Counter()})
     for name in sorted(glob.glob(os.path.join(directory, '*.collapsed'))):
         path, pair = re.match(r'(\w+)-(\d+)\.collapsed$', os.path.basename(name)).groups()
         total = paths[path]
@@ -62,9 +69,10 @@ def read(directory):
                 total['samples'][where] += count
                 if where == 'filter, own work':
                     total['filter'][callee(frames, FILTER)] += count
-                    below = callee(frames, AUTHENTICATE)
-                    if below is not None:
-                        total['auth'][below] += count
+                    for key, name, depth in (('auth', AUTHENTICATE, 1), ('verify', VERIFY, 2)):
+                        below = callee(frames, name, depth)
+                        if below is not None:
+                            total[key][below] += count
     return paths
 
 
@@ -81,7 +89,8 @@ def main(directory):
     stores = paths.get('stores')
     if stores:
         samples = sum(stores['samples'].values())
-        for title, key in (('filter, own work, by callee', 'filter'), ('authenticate, by callee', 'auth')):
+        for title, key in (('filter, own work, by callee', 'filter'), ('authenticate, by callee', 'auth'),
+                           ('verify, two frames deep', 'verify')):
             print(f"{title} (share of the protected path's samples):")
             for frame, count in stores[key].most_common(12):
                 print(f"  {100 * count / samples:5.2f}%  {frame}")

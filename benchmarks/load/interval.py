@@ -4,13 +4,13 @@
     interval.py OPEN_FILE PROTECTED_FILE
 
 Each file has one phase per line with an rps=N field and, when the run used several JVMs, a jvm=N
-field; line i of both files is from the same round. The estimate is the geometric mean over the
-JVMs of each JVM's ratio of medians, so a JVM that ran on a busier host weighs no more than the
-others. The interval resamples in two stages, 5,000 times with a fixed seed (the same input always
-prints the same interval): the JVMs, since JIT decisions differ from one JVM to the next by more
-than the rounds of one JVM vary; then each picked JVM's rounds, whole (open and protected
-together, since they shared the host's state). With three JVMs the first stage still understates
-how far a fourth could land: read the interval as a lower bound on the uncertainty.
+field (or load.sh's printed "jvm N"); line i of both files is from the same round. The estimate is
+the geometric mean over the JVMs of each JVM's ratio of medians, so a JVM that ran on a busier host
+weighs no more than the others. The interval resamples in two stages, 5,000 times with a fixed seed
+(the same input always prints the same interval): the JVMs, since each settles its JIT and heap its
+own way; then each picked JVM's rounds, whole (open and protected together, since they shared the
+host's state). With three JVMs the first stage still understates how far a fourth could land:
+read the interval as a lower bound on the uncertainty.
 """
 import math
 import random
@@ -26,7 +26,7 @@ def phases(name):
         for number, line in enumerate(lines, 1):
             if not line.strip():
                 continue
-            rps, jvm = re.search(r'\brps=([0-9.]+)', line), re.search(r'\bjvm=(\d+)', line)
+            rps, jvm = re.search(r'\brps=([0-9.]+)', line), re.search(r'\bjvm[= ](\d+)', line)
             if rps is None:
                 sys.exit(f'interval.py: {name}:{number} has no rps=N field')
             found.append((jvm.group(1) if jvm else '1', float(rps.group(1))))
@@ -58,7 +58,7 @@ def main(open_file, protected_file):
     estimates = sorted(
         pooled([[rng.choice(rounds) for _ in rounds] for rounds in (rng.choice(jvms) for _ in jvms)])
         for _ in range(5000))
-    print(f"ratio={pooled(jvms):.3f} interval95={estimates[124]:.3f}-{estimates[4874]:.3f}"
+    print(f"ratio={pooled(jvms):.3f} interval95={estimates[124]:.3f}-{estimates[4875]:.3f}"
           f" jvms={len(jvms)} rounds={sum(len(rounds) for rounds in jvms)}")
 
 

@@ -1,10 +1,19 @@
 # Sourced by benchmarks/load.sh and benchmarks/profile.sh, from the project root: the jar, the pinned
 # LoadServer, wrk phases, the server's CPU counters and the warm-up. Sets JAR, LOAD_DIR, PORT
-# (LOAD_PORT, default 18080) and WORK, a scratch directory that goes, with the server, on exit.
+# (LOAD_PORT, default 18080), LOAD_APP (hello or demo, default hello; LoadServer reads it) and WORK,
+# a scratch directory that goes, with the server, on exit. Exits 2 on a bad LOAD_PORT or LOAD_APP.
 
 JAR=benchmarks/target/benchmarks.jar
 LOAD_DIR="$PWD/benchmarks/load"; export LOAD_DIR
 PORT=${LOAD_PORT:-18080}
+if ! [[ "$PORT" =~ ^[1-9][0-9]{0,4}$ ]] || [ "$PORT" -gt 65535 ]; then
+  echo "LOAD_PORT must be a port number, 1-65535, not '$PORT'" >&2; exit 2
+fi
+LOAD_APP=${LOAD_APP:-hello}; export LOAD_APP
+case "$LOAD_APP" in
+  hello | demo) ;;
+  *) echo "LOAD_APP is hello or demo, not '$LOAD_APP'" >&2; exit 2 ;;
+esac
 WORK=$(mktemp -d)
 trap '[ -z "${SERVER:-}" ] || stop_server; rm -rf "$WORK"' EXIT
 
@@ -52,6 +61,7 @@ start_server() {
   SERVER=$!
   for _ in $(seq 1 100); do
     grep -q '^READY' "$WORK/server.log" 2>/dev/null && break
+    kill -0 "$SERVER" 2>/dev/null || break
     sleep 0.2
   done
   grep -q '^READY' "$WORK/server.log" || { cat "$WORK/server.log"; echo "server did not start" >&2; return 1; }

@@ -23,9 +23,10 @@ final class DemoApi {
     }
 
     /**
-     * The servlet, serving {@code storeHash} with {@code products} products. The pool lives as long
-     * as the JVM: the load server never stops its servlets.
+     * The servlet. Its pool lives as long as the JVM: the load server never stops its servlets.
      *
+     * @param storeHash the one store the database holds, a valid store hash
+     * @param products how many products to create in it, {@code "Product 1"} onwards
      * @throws SQLException if H2 refuses the schema or the rows
      */
     static HttpServlet servlet(String storeHash, int products) throws SQLException {

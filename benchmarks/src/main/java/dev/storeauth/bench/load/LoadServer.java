@@ -62,6 +62,10 @@ public final class LoadServer {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length < 3 || args.length > 4) {
+            System.err.println("usage: LoadServer PORT UNKNOWN_TOKENS_FILE UNKNOWN_TOKEN_COUNT [PKCS12_KEY_STORE]");
+            System.exit(2);
+        }
         int port = Integer.parseInt(args[0]);
         SecretGenerator generator = new SecretGenerator();
         SecretDigester digester = SecretDigester.sha256();
