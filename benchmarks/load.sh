@@ -14,9 +14,9 @@
 # during a flood of well-formed unknown tokens.
 # Several JVMs because one JVM's figure says little: four single-JVM runs of 30 rounds gave 0.924
 # to 0.973 (2026-11-23), as wide a spread as one run's own interval (each JVM settles its JIT and
-# heap its own way, and the host drifts); the pooled interval covers all of it. Many short rounds rather than a few
-# long ones: this host's speed drifts by ±10% from one phase to the next. The defaults take about
-# ten minutes.
+# heap its own way, and the host drifts); the pooled interval covers all of it. Many short rounds
+# rather than a few long ones: this host's speed drifts by ±10% from one phase to the next. The
+# defaults take about ten minutes.
 # With two or more usable CPUs the server runs on the first and wrk on the second (taskset), so
 # the load generator does not take the server's CPU in some phases and not in others
 # (load/server.sh, shared with profile.sh). The jar is rebuilt from the working tree first, and the
@@ -39,10 +39,9 @@ require_positive "benchmarks/load.sh [seconds-per-phase] [rounds-per-jvm] [jvms]
 [[ "$DISTINCT" =~ ^(0|[1-9][0-9]*)$ ]] || { echo "LOAD_DISTINCT_TOKENS must be 0 or more, not '$DISTINCT'" >&2; exit 2; }
 prepare
 if [ "${LOAD_TLS:-0}" = 1 ]; then
-  make_keystore "$WORK/keystore.p12"
-  KEYSTORE="$WORK/keystore.p12"; SCHEME=https; TRANSPORT="HTTPS, TLS required by the filter"
+  TLS_DIR="$WORK/tls"; mkdir "$TLS_DIR"; SCHEME=https; TRANSPORT="HTTPS, TLS required by the filter"
 else
-  KEYSTORE=""; SCHEME=http; TRANSPORT="plain HTTP, TLS not required"
+  TLS_DIR=""; SCHEME=http; TRANSPORT="plain HTTP, TLS not required"
 fi
 BASE="$SCHEME://127.0.0.1:$PORT"
 # The same servlet, path shape and headers (valid.lua sends the token to both): only the filter differs.
@@ -76,7 +75,7 @@ medians() {
 # protected phase, open first in odd rounds; phases go to open.txt and protected.txt tagged jvm=N.
 jvm() {
   local round o p compiled warmed summary
-  start_server "$PORT" "$DISTINCT" "$KEYSTORE"
+  start_server "$PORT" "$DISTINCT" "$TLS_DIR"
   warmed=$(warm_up "$API" "$OPEN")
   echo "# jvm $1: $(sed -n 's/^JVM //p' "$WORK/server.log"); ${warmed#\# }"
   compiled=$(compiler_cpu_ns)

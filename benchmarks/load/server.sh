@@ -50,11 +50,11 @@ if [ "${#CPUS[@]}" -ge 2 ] && command -v taskset >/dev/null 2>&1; then
   SERVER_CPU=(taskset -c "${CPUS[0]}"); CLIENT_CPU=(taskset -c "${CPUS[1]}")
 fi
 
-# start_server PORT DISTINCT [KEYSTORE]: starts LoadServer in the background (over HTTPS with a
-# key store, its password in LOAD_KEYSTORE_PASSWORD) and waits for it; sets SERVER (its pid) and
-# exports LOAD_TOKEN. Pinned to one CPU, the JVM sizes itself as in a one-CPU
-# container (the Serial collector, fewer compiler threads); its log's JVM line says what it chose.
-# G1 there made every round noisier (2026-11-23).
+# start_server PORT DISTINCT [TLS_DIR]: starts LoadServer in the background (over HTTPS with a
+# throwaway key it makes in TLS_DIR) and waits for it; sets SERVER (its pid) and exports LOAD_TOKEN.
+# Pinned to one CPU, the JVM sizes itself as in a one-CPU container (the Serial collector, fewer
+# compiler threads); its log's JVM line says what it chose. G1 there made every round noisier
+# (2026-11-23).
 start_server() {
   "${SERVER_CPU[@]}" java -Xmx512m -cp "$JAR" dev.storeauth.bench.load.LoadServer \
     "$1" "$WORK/tokens.txt" "$2" ${3:+"$3"} > "$WORK/server.log" 2>&1 &
@@ -87,15 +87,6 @@ cpu_since() {
   cpu_snapshot "$1.now"
   awk 'NR == FNR {before[$1] = $2; next} $2 != "gone" {s += $2 - ($1 in before ? before[$1] : 0)}
        END {printf "%.0f", s}' "$1" "$1.now"
-}
-
-# make_keystore FILE: a throwaway self-signed EC P-256 key for 127.0.0.1, valid two days; exports
-# its random password as LOAD_KEYSTORE_PASSWORD (never on a command line).
-make_keystore() {
-  LOAD_KEYSTORE_PASSWORD=$(head -c 18 /dev/urandom | base64); export LOAD_KEYSTORE_PASSWORD
-  keytool -genkeypair -keyalg EC -groupname secp256r1 -alias load -dname CN=127.0.0.1 -ext san=ip:127.0.0.1 \
-    -validity 2 -storetype PKCS12 -keystore "$1" -storepass:env LOAD_KEYSTORE_PASSWORD > /dev/null 2>&1 \
-    || { echo "keytool could not make a key store" >&2; return 1; }
 }
 
 # CPU nanoseconds the server's JIT compiler threads have used so far.

@@ -6,6 +6,7 @@ import dev.storeauth.cache.CachingCredentialStore;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.SecretGenerator;
 import dev.storeauth.credentials.SecretKind;
+import dev.storeauth.demo.server.TlsKeystore;
 import dev.storeauth.policy.AccessLevel;
 import dev.storeauth.policy.Scopes;
 import dev.storeauth.servlet.StoreAuthFilter;
@@ -48,9 +49,9 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * store whose lookups are counted ({@code GET /open/stats}). Loopback only.
  *
  * <p>Arguments: port, a file to write well-formed unknown tokens to, how many to write, and
- * optionally a PKCS12 key store (its password in {@code LOAD_KEYSTORE_PASSWORD}). With a key store
- * the port speaks HTTPS and the filter requires TLS, its default; without one, plain HTTP with TLS
- * not required, as behind a proxy that terminates TLS. {@code LOAD_APP} picks the servlet: {@code hello}
+ * optionally a directory for a throwaway TLS key store (the demo's self-signed one,
+ * {@link TlsKeystore}). With it the port speaks HTTPS and the filter requires TLS, its default;
+ * without it, plain HTTP with TLS not required, as behind a proxy that terminates TLS. {@code LOAD_APP} picks the servlet: {@code hello}
  * (the default) writes 35 bytes and does nothing else, the hardest case for the filter's share;
  * {@code demo} is the demo's store API over in-memory H2 ({@link DemoApi}), a page of 10 products
  * as a real endpoint would serve it. Prints
@@ -63,7 +64,7 @@ public final class LoadServer {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3 || args.length > 4) {
-            System.err.println("usage: LoadServer PORT UNKNOWN_TOKENS_FILE UNKNOWN_TOKEN_COUNT [PKCS12_KEY_STORE]");
+            System.err.println("usage: LoadServer PORT UNKNOWN_TOKENS_FILE UNKNOWN_TOKEN_COUNT [TLS_KEY_STORE_DIR]");
             System.exit(2);
         }
         int port = Integer.parseInt(args[0]);
@@ -87,7 +88,7 @@ public final class LoadServer {
         Authenticator authenticator = Authenticator.builder(cache).requireTls(tls).build();
 
         Server server = new Server();
-        ServerConnector connector = tls ? tlsConnector(server, Path.of(args[3])) : new ServerConnector(server);
+        ServerConnector connector = tls ? tlsConnector(server, TlsKeystore.ensure(Path.of(args[3]))) : new ServerConnector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(port);
         server.addConnector(connector);
@@ -115,14 +116,10 @@ public final class LoadServer {
         };
     }
 
-    private static ServerConnector tlsConnector(Server server, Path keyStore) {
-        String password = System.getenv("LOAD_KEYSTORE_PASSWORD");
-        if (password == null) {
-            throw new IllegalArgumentException("a key store needs its password in LOAD_KEYSTORE_PASSWORD");
-        }
+    private static ServerConnector tlsConnector(Server server, TlsKeystore keystore) {
         SslContextFactory.Server tls = new SslContextFactory.Server();
-        tls.setKeyStorePath(keyStore.toString());
-        tls.setKeyStorePassword(password);
+        tls.setKeyStorePath(keystore.keyStore().toString());
+        tls.setKeyStorePassword(keystore.password());
         tls.setKeyStoreType("PKCS12");
         HttpConfiguration config = new HttpConfiguration();
         config.addCustomizer(new SecureRequestCustomizer(false));
