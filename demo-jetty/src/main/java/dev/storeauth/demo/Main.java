@@ -31,6 +31,10 @@ public final class Main {
             usageError(System.err, invalid.message());
             System.exit(2);
         }
+        if (!(line instanceof CommandLine.Run)) {
+            usageError(System.err, "this maintenance task is not available in this build");
+            System.exit(2);
+        }
         DemoServer server;
         try {
             server = DemoServer.start(((CommandLine.Run) line).options(), name -> Optional.ofNullable(System.getenv(name)));

@@ -13,9 +13,17 @@ import java.util.Optional;
  * @param dataDir where the H2 database, the TLS key store and its password are kept
  * @param jdbcUrl a database to use instead of the H2 file in {@code dataDir}
  * @param storeHash the store to serve; empty to use the one already in the database or a new one
+ * @param bindAddress the IP address both connectors listen on (an IPv4 or IPv6 literal)
+ * @param publicHost the host name clients use: in the certificate, the banner and every redirect
  */
 public record DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<String> jdbcUrl,
-        Optional<String> storeHash) {
+        Optional<String> storeHash, String bindAddress, String publicHost) {
+
+    /** Listens on the loopback interface only unless {@code --bind} says otherwise. */
+    public static final String DEFAULT_BIND = "127.0.0.1";
+
+    /** The name in the certificate and in redirects unless {@code --public-host} says otherwise. */
+    public static final String DEFAULT_PUBLIC_HOST = "localhost";
 
     /** The defaults: HTTPS 8443, HTTP 8080, {@code ./demo-data}, embedded H2, store from the database. */
     public static final DemoOptions DEFAULTS = new DemoOptions(8443, 8080, Path.of("demo-data"),
@@ -23,12 +31,15 @@ public record DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<St
 
     /**
      * @throws IllegalArgumentException for a port outside 0-65535, equal non-zero ports, a JDBC URL
-     *     not starting {@code jdbc:}, or a malformed store hash
+     *     not starting {@code jdbc:}, a malformed store hash, a bind address that is not an IP
+     *     literal, or a public host that is neither a DNS name nor an IP literal
      */
     public DemoOptions {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Objects.requireNonNull(storeHash, "storeHash");
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(publicHost, "publicHost");
         requirePort("--port", httpsPort);
         requirePort("--http-port", httpPort);
         if (httpsPort != 0 && httpsPort == httpPort) {
@@ -41,6 +52,19 @@ public record DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<St
             throw new IllegalArgumentException("--store-hash must be 1-" + StoreHash.MAX_LENGTH
                     + " lower-case letters and digits (got " + hash + ")");
         });
+        if (!HostNames.isIpLiteral(bindAddress)) {
+            throw new IllegalArgumentException("--bind must be an IPv4 or IPv6 address, such as 127.0.0.1 or ::1 (got "
+                    + bindAddress + ")");
+        }
+        if (!HostNames.isDnsName(publicHost) && !HostNames.isIpLiteral(publicHost)) {
+            throw new IllegalArgumentException("--public-host must be a DNS name or an IP address (got "
+                    + publicHost + ")");
+        }
+    }
+
+    /** Listens on {@link #DEFAULT_BIND} and calls itself {@link #DEFAULT_PUBLIC_HOST}. */
+    public DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<String> jdbcUrl, Optional<String> storeHash) {
+        this(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, DEFAULT_BIND, DEFAULT_PUBLIC_HOST);
     }
 
     private static void requirePort(String option, int port) {

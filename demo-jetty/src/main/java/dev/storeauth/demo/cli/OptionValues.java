@@ -1,6 +1,8 @@
 package dev.storeauth.demo.cli;
 
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -9,7 +11,8 @@ import java.util.Set;
 final class OptionValues {
 
     private static final Set<String> KNOWN = Set.of("--port", "--http-port", "--data-dir", "--jdbc-url",
-            "--store-hash");
+            "--store-hash", "--bind", "--public-host", "--backup", "--restore", "--reset-password");
+    private static final List<String> TASKS = List.of("--backup", "--restore", "--reset-password");
 
     private final Map<String, String> values = new LinkedHashMap<>();
 
@@ -39,13 +42,29 @@ final class OptionValues {
             String option = https.isEmpty() ? "--port" : "--http-port";
             return new CommandLine.Invalid(option + " must be a port number 0-65535 (got " + values.get(option) + ")");
         }
+        List<String> tasks = TASKS.stream().filter(values::containsKey).toList();
+        if (tasks.size() > 1) {
+            return new CommandLine.Invalid(String.join(" and ", tasks) + " cannot be combined: run one at a time");
+        }
         try {
-            return new CommandLine.Run(new DemoOptions(https.get(), http.get(),
+            DemoOptions options = new DemoOptions(https.get(), http.get(),
                     Optional.ofNullable(values.get("--data-dir")).map(OptionsParser::path).orElse(defaults.dataDir()),
-                    Optional.ofNullable(values.get("--jdbc-url")), Optional.ofNullable(values.get("--store-hash"))));
+                    Optional.ofNullable(values.get("--jdbc-url")), Optional.ofNullable(values.get("--store-hash")),
+                    values.getOrDefault("--bind", DemoOptions.DEFAULT_BIND),
+                    values.getOrDefault("--public-host", DemoOptions.DEFAULT_PUBLIC_HOST).toLowerCase(Locale.ROOT));
+            return tasks.isEmpty() ? new CommandLine.Run(options) : task(tasks.get(0), options);
         } catch (IllegalArgumentException e) {
             return new CommandLine.Invalid(e.getMessage());
         }
+    }
+
+    private CommandLine task(String option, DemoOptions options) {
+        String value = values.get(option);
+        return switch (option) {
+            case "--backup" -> new CommandLine.Backup(options, OptionsParser.path(value));
+            case "--restore" -> new CommandLine.Restore(options, OptionsParser.path(value));
+            default -> new CommandLine.ResetPassword(options, value.strip().toLowerCase(Locale.ROOT));
+        };
     }
 
     private Optional<Integer> port(String option, int fallback) {

@@ -29,7 +29,17 @@ public final class OptionsParser {
                                  jdbc:postgresql://127.0.0.1:5432/test?user=postgres
               --store-hash HASH  the store to serve (default: the one in the database, or a new
                                  one generated on first start and kept)
+              --bind ADDRESS     the IP address to listen on (default 127.0.0.1; 0.0.0.0 or ::
+                                 for every interface)
+              --public-host NAME the name clients use: put in the certificate and in redirects
+                                 (default localhost)
               --help             print this and exit
+
+            Maintenance (each runs instead of the server, then exits; stop the server first):
+              --backup FILE      write a backup of the H2 database in --data-dir to FILE
+              --restore FILE     replace the H2 database in --data-dir with the backup in FILE
+              --reset-password EMAIL
+                                 give that control-panel user a new password and print it once
 
             Environment:
               STOREAUTH_OWNER_PASSWORD, STOREAUTH_STAFF_PASSWORD

@@ -29,6 +29,32 @@ class OptionsParserTest {
     }
 
     @Test
+    void readsTheInterfaceAndThePublicName() {
+        CommandLine line = OptionsParser.parse(List.of("--bind", "::1", "--public-host=Shop.Example.COM"));
+
+        assertEquals(new CommandLine.Run(new DemoOptions(8443, 8080, Path.of("demo-data"), Optional.empty(),
+                Optional.empty(), "::1", "shop.example.com")), line);
+    }
+
+    @Test
+    void listensOnLoopbackAndCallsItselfLocalhostByDefault() {
+        assertEquals("127.0.0.1", DemoOptions.DEFAULTS.bindAddress());
+        assertEquals("localhost", DemoOptions.DEFAULTS.publicHost());
+    }
+
+    @Test
+    void readsEachMaintenanceTaskWithTheDataDirectory() {
+        DemoOptions options = new DemoOptions(8443, 8080, Path.of("/tmp/d"), Optional.empty(), Optional.empty());
+
+        assertEquals(new CommandLine.Backup(options, Path.of("/tmp/b.zip")),
+                OptionsParser.parse(List.of("--data-dir", "/tmp/d", "--backup", "/tmp/b.zip")));
+        assertEquals(new CommandLine.Restore(options, Path.of("/tmp/b.zip")),
+                OptionsParser.parse(List.of("--data-dir", "/tmp/d", "--restore=/tmp/b.zip")));
+        assertEquals(new CommandLine.ResetPassword(options, "owner@example.com"),
+                OptionsParser.parse(List.of("--data-dir", "/tmp/d", "--reset-password", "Owner@Example.com")));
+    }
+
+    @Test
     void helpWinsOverEverythingElse() {
         assertInstanceOf(CommandLine.Help.class, OptionsParser.parse(List.of("--port", "x", "--help")));
         assertInstanceOf(CommandLine.Help.class, OptionsParser.parse(List.of("-h")));
@@ -50,7 +76,23 @@ class OptionsParserTest {
                 Arguments.of(List.of("--jdbc-url", "postgres://x"), "--jdbc-url must start with jdbc: (got postgres://x)"),
                 Arguments.of(List.of("--store-hash", "ABC"),
                         "--store-hash must be 1-32 lower-case letters and digits (got ABC)"),
-                Arguments.of(List.of("--data-dir", "a\0b"), "Nul character not allowed: a\0b"));
+                Arguments.of(List.of("--data-dir", "a\0b"), "Nul character not allowed: a\0b"),
+                Arguments.of(List.of("--bind", "localhost"),
+                        "--bind must be an IPv4 or IPv6 address, such as 127.0.0.1 or ::1 (got localhost)"),
+                Arguments.of(List.of("--bind", "1.2.3.4.5"),
+                        "--bind must be an IPv4 or IPv6 address, such as 127.0.0.1 or ::1 (got 1.2.3.4.5)"),
+                Arguments.of(List.of("--bind", "256.0.0.1"),
+                        "--bind must be an IPv4 or IPv6 address, such as 127.0.0.1 or ::1 (got 256.0.0.1)"),
+                Arguments.of(List.of("--bind", "g:evil.example"),
+                        "--bind must be an IPv4 or IPv6 address, such as 127.0.0.1 or ::1 (got g:evil.example)"),
+                Arguments.of(List.of("--public-host", "evil.example/x"),
+                        "--public-host must be a DNS name or an IP address (got evil.example/x)"),
+                Arguments.of(List.of("--public-host", "a..b"),
+                        "--public-host must be a DNS name or an IP address (got a..b)"),
+                Arguments.of(List.of("--public-host", "1.2.3.4.5"),
+                        "--public-host must be a DNS name or an IP address (got 1.2.3.4.5)"),
+                Arguments.of(List.of("--backup", "a", "--restore", "b"),
+                        "--backup and --restore cannot be combined: run one at a time"));
     }
 
     @ParameterizedTest
@@ -61,7 +103,8 @@ class OptionsParserTest {
 
     @Test
     void usageListsEveryOption() {
-        for (String option : List.of("--port", "--http-port", "--data-dir", "--jdbc-url", "--store-hash", "--help")) {
+        for (String option : List.of("--port", "--http-port", "--data-dir", "--jdbc-url", "--store-hash", "--bind",
+                "--public-host", "--backup", "--restore", "--reset-password", "--help")) {
             org.junit.jupiter.api.Assertions.assertTrue(OptionsParser.USAGE.contains(option), option);
         }
     }
