@@ -20,19 +20,21 @@ final class LegacyLifecycle {
     }
 
     Outcome<IssuedLegacyToken> create(String actor, String storeHash, String username) {
-        if (!LegacyAccount.isValidUsername(username)) {
-            return Outcome.invalid("username", "username must be 1-" + LegacyAccount.MAX_USERNAME_LENGTH
-                    + " characters of letters, digits and . _ @ + -");
+        Optional<String> problem = AccountNames.legacyUsernameProblem(username);
+        if (problem.isPresent()) {
+            return Outcome.invalid("username", problem.get());
         }
         String token = config.generator.generate(SecretKind.LEGACY_TOKEN);
         LegacyAccount account = new LegacyAccount(storeHash, username, config.digester.digest(token),
                 config.clock.instant());
-        if (!config.repository.insertLegacyAccount(account)) {
-            return Outcome.refused(Refusal.DUPLICATE, "store " + storeHash + " already has a legacy API account "
-                    + username);
-        }
-        lifecycle.changed(actor, account, LifecycleAction.LEGACY_ACCOUNT_CREATED);
-        return Outcome.done(new IssuedLegacyToken(account, lifecycle.apiPath(storeHash, "v2"), token));
+        return StoreRefusal.write(() -> config.repository.insertLegacyAccount(account)).flatMap(inserted -> {
+            if (!inserted) {
+                return Outcome.refused(Refusal.DUPLICATE, "store " + storeHash + " already has a legacy API account "
+                        + username);
+            }
+            lifecycle.changed(actor, account, LifecycleAction.LEGACY_ACCOUNT_CREATED);
+            return Outcome.done(new IssuedLegacyToken(account, lifecycle.apiPath(storeHash, "v2"), token));
+        });
     }
 
     Outcome<IssuedLegacyToken> regenerate(String actor, String storeHash, String username) {
