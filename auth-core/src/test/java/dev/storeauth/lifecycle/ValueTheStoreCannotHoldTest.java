@@ -1,0 +1,58 @@
+package dev.storeauth.lifecycle;
+
+import static dev.storeauth.lifecycle.AccountLifecycleTest.OWNER;
+import static dev.storeauth.lifecycle.AccountLifecycleTest.STORE;
+import static dev.storeauth.lifecycle.AccountLifecycleTest.refused;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.storeauth.policy.ResourceDefinition;
+import dev.storeauth.policy.ScopeCatalogue;
+import dev.storeauth.store.jdbc.JdbcAccountRepository;
+import dev.storeauth.store.jdbc.TestDatabases;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A value the records accept but the database cannot hold is the owner's error (400), not an outage (503). */
+class ValueTheStoreCannotHoldTest {
+
+    @TempDir
+    Path dir;
+    HikariDataSource pool;
+
+    @AfterEach
+    void closePool() {
+        pool.close();
+    }
+
+    @Test
+    void scopesLongerThanTheirColumnAreRefusedAsInvalidAndNothingIsStored() {
+        pool = TestDatabases.pool(TestDatabases.h2Url(dir), 2);
+        JdbcAccountRepository repository = JdbcAccountRepository.create(pool);
+        List<ResourceDefinition> resources = new ArrayList<>();
+        Map<String, String> everything = new LinkedHashMap<>();
+        for (int i = 0; i < 60; i++) {
+            String id = String.format("r%063d", i);
+            resources.add(ResourceDefinition.full(id, "Resource " + i));
+            everything.put(id, "modify");
+        }
+        List<LifecycleEvent> events = new ArrayList<>();
+        AccountLifecycle lifecycle = AccountLifecycle.builder(repository, (store, user) -> user.equals(OWNER),
+                "api.example.com").catalogue(new ScopeCatalogue(resources)).listener(events::add).build();
+
+        Outcome.Refused<?> refused = refused(lifecycle.createOAuthAccount(OWNER, STORE, "Everything", everything),
+                Refusal.INVALID);
+        assertTrue(refused.detail().startsWith("the account store cannot hold a value of this account"),
+                refused.detail());
+        assertTrue(refused.detail().contains("SQLSTATE 22001"), refused.detail());
+        assertEquals(List.of(), repository.oauthAccounts(STORE));
+        assertEquals(List.of(), events);
+    }
+}
