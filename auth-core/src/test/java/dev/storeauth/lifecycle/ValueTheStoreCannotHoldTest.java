@@ -2,6 +2,7 @@ package dev.storeauth.lifecycle;
 
 import static dev.storeauth.lifecycle.AccountLifecycleTest.OWNER;
 import static dev.storeauth.lifecycle.AccountLifecycleTest.STORE;
+import static dev.storeauth.lifecycle.AccountLifecycleTest.done;
 import static dev.storeauth.lifecycle.AccountLifecycleTest.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,6 +31,26 @@ class ValueTheStoreCannotHoldTest {
     @AfterEach
     void closePool() {
         pool.close();
+    }
+
+    /** PostgreSQL refuses even to compare text with a NUL in it (SQLSTATE 22021). */
+    @Test
+    void bulkDeleteOfAnIdNoAccountCanHaveSkipsItInsteadOfFailingOnPostgresql() throws Exception {
+        String url = TestDatabases.newPostgresSchema("nulid");
+        try {
+            pool = TestDatabases.pool(url, 2);
+            AccountLifecycle lifecycle = AccountLifecycle.builder(JdbcAccountRepository.create(pool),
+                    (store, user) -> user.equals(OWNER), "api.example.com").build();
+            String kept = done(lifecycle.createOAuthAccount(OWNER, STORE, "Kept", Map.of())).account().id();
+            assertEquals(0, done(lifecycle.deleteOAuthAccounts(OWNER, STORE,
+                    List.of("nul\u0000id", "", "i".repeat(65), kept + "\u202e"))));
+            assertEquals(Refusal.NOT_FOUND, refused(lifecycle.deleteOAuthAccount(OWNER, STORE, "\u0000"),
+                    Refusal.NOT_FOUND).reason());
+            assertEquals(1, done(lifecycle.deleteOAuthAccounts(OWNER, STORE, List.of(kept, "nul\u0000id"))));
+        } finally {
+            pool.close();
+            TestDatabases.dropPostgresSchema(url);
+        }
     }
 
     @Test
