@@ -121,7 +121,8 @@ public final class AccountLifecycle {
     public Outcome<String> deleteOAuthAccount(String actor, String storeHash, String id) {
         Outcome<Integer> deleted = deleteOAuthAccounts(actor, storeHash, List.of(id));
         if (deleted instanceof Outcome.Done<Integer> done && done.value() == 0) {
-            return Outcome.refused(Refusal.NOT_FOUND, "no OAuth API account " + id + " in store " + storeHash);
+            String which = AccountNames.couldBeOAuthId(id) ? id : "with that id";
+            return Outcome.refused(Refusal.NOT_FOUND, "no OAuth API account " + which + " in store " + storeHash);
         }
         return deleted.map(n -> id);
     }

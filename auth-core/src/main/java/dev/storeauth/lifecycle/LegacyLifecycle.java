@@ -73,7 +73,9 @@ final class LegacyLifecycle {
                 .filter(LegacyAccount.class::isInstance).map(LegacyAccount.class::cast);
     }
 
+    /** Names the username only if it could be one: anything else is the caller's text, not echoed. */
     private static <T> Outcome<T> notFound(String storeHash, String username) {
-        return Outcome.refused(Refusal.NOT_FOUND, "no legacy API account " + username + " in store " + storeHash);
+        String which = LegacyAccount.isValidUsername(username) ? username : "with that username";
+        return Outcome.refused(Refusal.NOT_FOUND, "no legacy API account " + which + " in store " + storeHash);
     }
 }

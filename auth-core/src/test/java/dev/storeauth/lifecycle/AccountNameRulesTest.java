@@ -6,6 +6,7 @@ import static dev.storeauth.lifecycle.AccountLifecycleTest.done;
 import static dev.storeauth.lifecycle.AccountLifecycleTest.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -126,5 +127,24 @@ class AccountNameRulesTest {
             "a234567890123456789012345678901234567890123456789012345678901234"})
     void legacyUsernameOfTheGrammarIsAccepted(String username) {
         assertEquals(username, done(lifecycle.createLegacyAccount(OWNER, STORE, username)).account().username());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bob\u2028", "bob\u202e", "bo b", "\u0000"})
+    void aNotFoundForALegacyUsernameNoAccountCanHaveDoesNotEchoIt(String username) {
+        for (Outcome<?> outcome : List.of(lifecycle.regenerateLegacyToken(OWNER, STORE, username),
+                lifecycle.deleteLegacyAccount(OWNER, STORE, username))) {
+            assertEquals("no legacy API account with that username in store abc123",
+                    refused(outcome, Refusal.NOT_FOUND).detail());
+        }
+        assertEquals("no legacy API account ghost in store abc123",
+                refused(lifecycle.deleteLegacyAccount(OWNER, STORE, "ghost"), Refusal.NOT_FOUND).detail());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"id\u2028", "id\u202e", "\u0000"})
+    void aNotFoundForAnOAuthIdNoAccountCanHaveDoesNotEchoIt(String id) {
+        assertEquals("no OAuth API account with that id in store abc123",
+                refused(lifecycle.deleteOAuthAccount(OWNER, STORE, id), Refusal.NOT_FOUND).detail());
     }
 }
