@@ -187,4 +187,19 @@ class LegacyUsernameAddressingTest {
         assertTrue(delete >= 400 && delete < 500, segment + " delete answered " + delete);
         assertEquals(200, callV2("bob", token), segment.toLowerCase(Locale.ROOT));
     }
+
+    /**
+     * Jetty drops a path parameter as the servlet specification says, so {@code bob;v=1} is bob; as no
+     * username can contain {@code ;} it never names another account ({@code %3B} is a literal one).
+     */
+    @Test
+    void aPathParameterIsDroppedSoItAddressesTheAccountBeforeIt() throws Exception {
+        String token = create("bob");
+        problem(server.owner("POST", "legacy-accounts/bob%3Bv=1/token", null), 404, "not_found");
+        assertEquals(200, callV2("bob", token));
+        HttpResponse<String> regenerated = server.owner("POST", "legacy-accounts/bob;v=1/token", null);
+        assertEquals(200, regenerated.statusCode(), regenerated.body());
+        assertEquals("bob", json(regenerated).get("username").asText());
+        assertEquals(401, callV2("bob", token));
+    }
 }
