@@ -38,7 +38,8 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * Thread-safe. Repository faults are thrown as
- * {@link dev.storeauth.store.StoreUnavailableException}; user errors are {@link Outcome.Refused}.
+ * {@link dev.storeauth.store.StoreUnavailableException}; user errors are {@link Outcome.Refused},
+ * including a value the repository cannot hold ({@link Refusal#INVALID} with no field).
  */
 public final class AccountLifecycle {
 
@@ -142,11 +143,12 @@ public final class AccountLifecycle {
             for (String id : requested) {
                 config.repository.oauthAccount(storeHash, id).ifPresent(before::add);
             }
-            return StoreRefusal.write(() -> config.repository.deleteOAuthAccounts(storeHash, requested)).map(deleted -> {
-                before.stream().distinct().filter(a -> deleted.contains(a.id()))
-                        .forEach(a -> changed(actor, a, LifecycleAction.OAUTH_ACCOUNT_DELETED));
-                return deleted.size();
-            });
+            return StoreRefusal.write(() -> config.repository.deleteOAuthAccounts(storeHash, requested))
+                    .map(deleted -> {
+                        before.stream().distinct().filter(a -> deleted.contains(a.id()))
+                                .forEach(a -> changed(actor, a, LifecycleAction.OAUTH_ACCOUNT_DELETED));
+                        return deleted.size();
+                    });
         });
     }
 

@@ -39,23 +39,33 @@ final class LegacyLifecycle {
 
     Outcome<IssuedLegacyToken> regenerate(String actor, String storeHash, String username) {
         Optional<LegacyAccount> existing = find(storeHash, username);
-        String token = config.generator.generate(SecretKind.LEGACY_TOKEN);
-        LegacyAccount replaced = existing.map(a -> a.withTokenDigest(config.digester.digest(token))).orElse(null);
-        if (replaced == null
-                || !config.repository.replaceLegacyToken(storeHash, username, replaced.tokenDigest())) {
+        if (existing.isEmpty()) {
             return notFound(storeHash, username);
         }
-        lifecycle.changed(actor, replaced, LifecycleAction.LEGACY_TOKEN_REGENERATED);
-        return Outcome.done(new IssuedLegacyToken(replaced, lifecycle.apiPath(storeHash, "v2"), token));
+        String token = config.generator.generate(SecretKind.LEGACY_TOKEN);
+        LegacyAccount replaced = existing.get().withTokenDigest(config.digester.digest(token));
+        return StoreRefusal.write(() -> config.repository.replaceLegacyToken(storeHash, username,
+                replaced.tokenDigest())).flatMap(found -> {
+                    if (!found) {
+                        return notFound(storeHash, username);
+                    }
+                    lifecycle.changed(actor, replaced, LifecycleAction.LEGACY_TOKEN_REGENERATED);
+                    return Outcome.done(new IssuedLegacyToken(replaced, lifecycle.apiPath(storeHash, "v2"), token));
+                });
     }
 
     Outcome<String> delete(String actor, String storeHash, String username) {
         Optional<LegacyAccount> existing = find(storeHash, username);
-        if (existing.isEmpty() || !config.repository.deleteLegacyAccount(storeHash, username)) {
+        if (existing.isEmpty()) {
             return notFound(storeHash, username);
         }
-        lifecycle.changed(actor, existing.get(), LifecycleAction.LEGACY_ACCOUNT_DELETED);
-        return Outcome.done(username);
+        return StoreRefusal.write(() -> config.repository.deleteLegacyAccount(storeHash, username)).flatMap(found -> {
+            if (!found) {
+                return notFound(storeHash, username);
+            }
+            lifecycle.changed(actor, existing.get(), LifecycleAction.LEGACY_ACCOUNT_DELETED);
+            return Outcome.done(username);
+        });
     }
 
     Outcome<List<LegacyAccountView>> list(String storeHash) {

@@ -9,9 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.storeauth.policy.ResourceDefinition;
+import dev.storeauth.store.AccountRepository;
+import dev.storeauth.store.InMemoryAccountRepository;
 import dev.storeauth.policy.ScopeCatalogue;
 import dev.storeauth.store.jdbc.JdbcAccountRepository;
 import dev.storeauth.store.jdbc.TestDatabases;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +34,45 @@ class ValueTheStoreCannotHoldTest {
 
     @AfterEach
     void closePool() {
-        pool.close();
+        if (pool != null) {
+            pool.close();
+        }
+    }
+
+    /** {@code memory}, except that token changes and deletes refuse their value as a database would. */
+    static AccountRepository refusingChanges(AccountRepository memory) {
+        return (AccountRepository) Proxy.newProxyInstance(AccountRepository.class.getClassLoader(),
+                new Class<?>[] {AccountRepository.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("replaceLegacyToken") || method.getName().equals("deleteLegacyAccount")
+                            || method.getName().equals("deleteOAuthAccounts")) {
+                        throw new IllegalArgumentException("the account store cannot hold a value of this account");
+                    }
+                    try {
+                        return method.invoke(memory, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Test
+    void aTokenChangeOrDeleteTheStoreRefusesIsInvalidAndAnnouncesNothing() {
+        InMemoryAccountRepository memory = new InMemoryAccountRepository();
+        List<LifecycleEvent> events = new ArrayList<>();
+        AccountLifecycle plain = AccountLifecycle.builder(memory, (store, user) -> true, "api.example.com").build();
+        String id = done(plain.createOAuthAccount(OWNER, STORE, "Kept", Map.of())).account().id();
+        done(plain.createLegacyAccount(OWNER, STORE, "bob"));
+        AccountLifecycle refusing = AccountLifecycle.builder(refusingChanges(memory), (store, user) -> true,
+                "api.example.com").listener(events::add).build();
+
+        for (Outcome<?> outcome : List.of(refusing.regenerateLegacyToken(OWNER, STORE, "bob"),
+                refusing.deleteLegacyAccount(OWNER, STORE, "bob"),
+                refusing.deleteOAuthAccounts(OWNER, STORE, List.of(id)))) {
+            assertEquals("", refused(outcome, Refusal.INVALID).field());
+        }
+        assertEquals(List.of(), events);
+        assertEquals(1, memory.legacyAccounts(STORE).size());
+        assertEquals(1, memory.oauthAccounts(STORE).size());
     }
 
     /** PostgreSQL refuses even to compare text with a NUL in it (SQLSTATE 22021). */
