@@ -65,7 +65,8 @@ class LegacyUsernameAddressingTest {
 
         String encode(String username) {
             if (this == REF) {
-                return "~" + Base64.getUrlEncoder().withoutPadding().encodeToString(username.getBytes(StandardCharsets.UTF_8));
+                return "~" + Base64.getUrlEncoder().withoutPadding()
+                        .encodeToString(username.getBytes(StandardCharsets.UTF_8));
             }
             StringBuilder out = new StringBuilder();
             for (byte b : username.getBytes(StandardCharsets.UTF_8)) {
@@ -167,7 +168,8 @@ class LegacyUsernameAddressingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"~", "~Ym9", "~Ym8=", "~Ym8%3D", "~Ym8.", "~!Ym8", "~Ym8~", "~YmA", "%7EYm9",
-            "~QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFB"})
+            "~QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFB"
+                    + "QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFB"})
     void aMalformedRefOrAnotherSpellingOfOneIsNotFoundAndLeavesTheAccount(String segment) throws Exception {
         String token = create("bo");
         assertEquals("~Ym8", json(server.owner("GET", "legacy-accounts", null)).get(0).get("ref").asText());

@@ -82,12 +82,13 @@ class TomcatLegacyAddressingTest {
     }
 
     private static Filter signedInAsOlivia() {
-        return (request, response, chain) -> chain.doFilter(new HttpServletRequestWrapper((HttpServletRequest) request) {
-            @Override
-            public Principal getUserPrincipal() {
-                return () -> "olivia";
-            }
-        }, response);
+        return (request, response, chain) -> chain.doFilter(
+                new HttpServletRequestWrapper((HttpServletRequest) request) {
+                    @Override
+                    public Principal getUserPrincipal() {
+                        return () -> "olivia";
+                    }
+                }, response);
     }
 
     static HttpResponse<String> owner(String method, String relative, String body) throws Exception {
