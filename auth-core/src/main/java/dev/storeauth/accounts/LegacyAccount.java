@@ -11,7 +11,10 @@ import java.util.Objects;
  * API only. It holds {@link Scopes#unrestricted()} there, as the platform's legacy accounts do.
  *
  * @param storeHash the owning store
- * @param username unique within the store; 1 to 64 of {@code A-Z a-z 0-9 . _ @ + -}
+ * @param username unique within the store; 1 to 64 of {@code A-Z a-z 0-9 . _ @ + -}, so never one
+ *     that starts with {@code ~}. New accounts may not be {@code .} or {@code ..} (see
+ *     {@link dev.storeauth.lifecycle.AccountLifecycle#createLegacyAccount}); a record accepts them,
+ *     as accounts stored before that rule exist and keep authenticating
  * @param tokenDigest digest of the current API token
  * @param createdAt creation time
  * @param id always {@link #idOf idOf(storeHash, username)}; a component so that it is built once per
@@ -45,7 +48,10 @@ public record LegacyAccount(String storeHash, String username, SecretDigest toke
         this(storeHash, username, tokenDigest, createdAt, idOf(storeHash, username));
     }
 
-    /** Whether {@code username} is acceptable for a legacy account; {@code null} is not. */
+    /**
+     * Whether {@code username} is acceptable for a stored legacy account (the record's grammar, also
+     * the one a Basic username must match before the store is asked); {@code null} is not.
+     */
     public static boolean isValidUsername(String username) {
         if (username == null || username.isEmpty() || username.length() > MAX_USERNAME_LENGTH) {
             return false;

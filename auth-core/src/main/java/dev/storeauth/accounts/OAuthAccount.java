@@ -11,8 +11,11 @@ import java.util.Objects;
  *
  * @param id unique id, 1 to 64 characters
  * @param storeHash the owning store
- * @param name what the owner called it; 4 to 100 characters, no control characters
- * @param clientId the public client ID
+ * @param name what the owner called it; 4 to 100 characters once stripped, at most
+ *     {@value #MAX_STORED_NAME_LENGTH} in all, no control characters. Names created through
+ *     {@link dev.storeauth.lifecycle.AccountLifecycle} obey stricter rules; a record accepts what
+ *     was stored before them
+ * @param clientId the public client ID, 1 to {@value #MAX_CLIENT_ID_LENGTH} characters
  * @param clientSecretDigest digest of the client secret
  * @param accessTokenDigest digest of the access token; the lookup key for requests
  * @param scopes the levels granted
@@ -26,18 +29,31 @@ public record OAuthAccount(String id, String storeHash, String name, String clie
     public static final int MIN_NAME_LENGTH = 4;
     /** The longest name accepted. */
     public static final int MAX_NAME_LENGTH = 100;
+    /** The longest name stored, surrounding white space included: what the database column holds. */
+    public static final int MAX_STORED_NAME_LENGTH = 400;
+    /** The longest client ID stored: what the database column holds. */
+    public static final int MAX_CLIENT_ID_LENGTH = 200;
+    /** The longest id stored: what the database column holds. */
+    public static final int MAX_ID_LENGTH = 64;
 
     /**
      * @throws IllegalArgumentException naming the first invalid field
      */
     public OAuthAccount {
         Objects.requireNonNull(id, "id");
-        if (id.isEmpty() || id.length() > 64) {
-            throw new IllegalArgumentException("id must be 1-64 characters");
+        if (id.isEmpty() || id.length() > MAX_ID_LENGTH) {
+            throw new IllegalArgumentException("id must be 1-" + MAX_ID_LENGTH + " characters");
         }
         StoreHash.require(storeHash);
         requireName(name);
+        if (name.length() > MAX_STORED_NAME_LENGTH) {
+            throw new IllegalArgumentException("name must be at most " + MAX_STORED_NAME_LENGTH
+                    + " characters, white space included");
+        }
         Objects.requireNonNull(clientId, "clientId");
+        if (clientId.isEmpty() || clientId.length() > MAX_CLIENT_ID_LENGTH) {
+            throw new IllegalArgumentException("clientId must be 1-" + MAX_CLIENT_ID_LENGTH + " characters");
+        }
         Objects.requireNonNull(clientSecretDigest, "clientSecretDigest");
         Objects.requireNonNull(accessTokenDigest, "accessTokenDigest");
         Objects.requireNonNull(scopes, "scopes");

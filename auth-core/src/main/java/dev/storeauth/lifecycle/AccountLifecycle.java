@@ -38,7 +38,8 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * Thread-safe. Repository faults are thrown as
- * {@link dev.storeauth.store.StoreUnavailableException}; user errors are {@link Outcome.Refused}.
+ * {@link dev.storeauth.store.StoreUnavailableException}; user errors are {@link Outcome.Refused},
+ * including a value the repository cannot hold ({@link Refusal#INVALID} with no field).
  */
 public final class AccountLifecycle {
 
@@ -60,7 +61,10 @@ public final class AccountLifecycle {
      * Creates an OAuth account with a new client ID, client secret and access token.
      *
      * @param scopes wire-form levels by resource id; resources left out are none
-     * @return the secrets, once; or {@link Refusal#INVALID} naming {@code name} or {@code scopes},
+     * @param name 4-100 characters once stripped, without controls, line or paragraph separators,
+     *     format characters (bidi controls, zero-width characters) or unpaired surrogates
+     * @return the secrets, once; or {@link Refusal#INVALID} naming {@code name} (and the character at
+     *     fault) or {@code scopes}, or with no field when the repository cannot hold a value,
      *     {@link Refusal#LIMIT_REACHED} when the store has the limit already, {@link Refusal#NOT_OWNER}
      */
     public Outcome<CreatedOAuthAccount> createOAuthAccount(String actor, String storeHash, String name,
@@ -69,10 +73,9 @@ public final class AccountLifecycle {
             if (name == null) {
                 return Outcome.invalid("name", "name is required");
             }
-            try {
-                OAuthAccount.requireName(name);
-            } catch (IllegalArgumentException e) {
-                return Outcome.invalid("name", e.getMessage());
+            Optional<String> problem = AccountNames.oauthNameProblem(name);
+            if (problem.isPresent()) {
+                return Outcome.invalid("name", problem.get());
             }
             Scopes granted;
             try {
@@ -90,12 +93,15 @@ public final class AccountLifecycle {
         OAuthAccount account = new OAuthAccount(UUID.randomUUID().toString(), storeHash, name,
                 config.generator.generate(SecretKind.CLIENT_ID), config.digester.digest(secret),
                 config.digester.digest(token), scopes, config.clock.instant());
-        if (!config.repository.insertOAuthAccount(account, config.oauthAccountLimit)) {
-            return Outcome.refused(Refusal.LIMIT_REACHED, "the limit is " + config.oauthAccountLimit
-                    + " OAuth API accounts per store; delete one first");
-        }
-        changed(actor, account, LifecycleAction.OAUTH_ACCOUNT_CREATED);
-        return Outcome.done(new CreatedOAuthAccount(account, apiPath(storeHash, "v3"), secret, token));
+        return StoreRefusal.write(() -> config.repository.insertOAuthAccount(account, config.oauthAccountLimit))
+                .flatMap(inserted -> {
+                    if (!inserted) {
+                        return Outcome.refused(Refusal.LIMIT_REACHED, "the limit is " + config.oauthAccountLimit
+                                + " OAuth API accounts per store; delete one first");
+                    }
+                    changed(actor, account, LifecycleAction.OAUTH_ACCOUNT_CREATED);
+                    return Outcome.done(new CreatedOAuthAccount(account, apiPath(storeHash, "v3"), secret, token));
+                });
     }
 
     /** The store's OAuth accounts, oldest first, without secrets; or {@link Refusal#NOT_OWNER}. */
@@ -116,37 +122,43 @@ public final class AccountLifecycle {
     public Outcome<String> deleteOAuthAccount(String actor, String storeHash, String id) {
         Outcome<Integer> deleted = deleteOAuthAccounts(actor, storeHash, List.of(id));
         if (deleted instanceof Outcome.Done<Integer> done && done.value() == 0) {
-            return Outcome.refused(Refusal.NOT_FOUND, "no OAuth API account " + id + " in store " + storeHash);
+            String which = AccountNames.couldBeOAuthId(id) ? id : "with that id";
+            return Outcome.refused(Refusal.NOT_FOUND, "no OAuth API account " + which + " in store " + storeHash);
         }
         return deleted.map(n -> id);
     }
 
     /**
      * Deletes those of {@code ids} that are the store's OAuth accounts, in one transaction, revoking
-     * their tokens at once. Unknown ids and other stores' ids are skipped.
+     * their tokens at once. Unknown ids, other stores' ids and strings no account id can be (longer
+     * than 64 characters, or with a control or format character) are skipped.
      *
      * @return how many were deleted; or {@link Refusal#NOT_OWNER}
      * @throws NullPointerException if an id is {@code null}
      */
     public Outcome<Integer> deleteOAuthAccounts(String actor, String storeHash, Collection<String> ids) {
-        List<String> requested = List.copyOf(ids);
+        List<String> requested = List.copyOf(ids).stream().filter(AccountNames::couldBeOAuthId).toList();
         return asOwner(actor, storeHash, () -> {
             List<OAuthAccount> before = new ArrayList<>();
             for (String id : requested) {
                 config.repository.oauthAccount(storeHash, id).ifPresent(before::add);
             }
-            List<String> deleted = config.repository.deleteOAuthAccounts(storeHash, requested);
-            before.stream().distinct().filter(a -> deleted.contains(a.id()))
-                    .forEach(a -> changed(actor, a, LifecycleAction.OAUTH_ACCOUNT_DELETED));
-            return Outcome.done(deleted.size());
+            return StoreRefusal.write(() -> config.repository.deleteOAuthAccounts(storeHash, requested))
+                    .map(deleted -> {
+                        before.stream().distinct().filter(a -> deleted.contains(a.id()))
+                                .forEach(a -> changed(actor, a, LifecycleAction.OAUTH_ACCOUNT_DELETED));
+                        return deleted.size();
+                    });
         });
     }
 
     /**
      * Creates a legacy account with a new API token.
      *
-     * @return the token, once; or {@link Refusal#INVALID} naming {@code username},
-     *     {@link Refusal#DUPLICATE} when the store has that username, {@link Refusal#NOT_OWNER}
+     * @param username 1-64 of letters, digits and {@code . _ @ + -}, but not {@code .} or {@code ..}
+     *     (no URL path segment can carry those; accounts stored under them earlier keep working)
+     * @return the token, once; or {@link Refusal#INVALID} naming {@code username} (and the character at
+     *     fault), {@link Refusal#DUPLICATE} when the store has that username, {@link Refusal#NOT_OWNER}
      */
     public Outcome<IssuedLegacyToken> createLegacyAccount(String actor, String storeHash, String username) {
         return asOwner(actor, storeHash, () -> legacy.create(actor, storeHash, username));

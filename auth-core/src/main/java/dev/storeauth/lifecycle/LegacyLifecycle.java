@@ -20,40 +20,52 @@ final class LegacyLifecycle {
     }
 
     Outcome<IssuedLegacyToken> create(String actor, String storeHash, String username) {
-        if (!LegacyAccount.isValidUsername(username)) {
-            return Outcome.invalid("username", "username must be 1-" + LegacyAccount.MAX_USERNAME_LENGTH
-                    + " characters of letters, digits and . _ @ + -");
+        Optional<String> problem = AccountNames.legacyUsernameProblem(username);
+        if (problem.isPresent()) {
+            return Outcome.invalid("username", problem.get());
         }
         String token = config.generator.generate(SecretKind.LEGACY_TOKEN);
         LegacyAccount account = new LegacyAccount(storeHash, username, config.digester.digest(token),
                 config.clock.instant());
-        if (!config.repository.insertLegacyAccount(account)) {
-            return Outcome.refused(Refusal.DUPLICATE, "store " + storeHash + " already has a legacy API account "
-                    + username);
-        }
-        lifecycle.changed(actor, account, LifecycleAction.LEGACY_ACCOUNT_CREATED);
-        return Outcome.done(new IssuedLegacyToken(account, lifecycle.apiPath(storeHash, "v2"), token));
+        return StoreRefusal.write(() -> config.repository.insertLegacyAccount(account)).flatMap(inserted -> {
+            if (!inserted) {
+                return Outcome.refused(Refusal.DUPLICATE, "store " + storeHash + " already has a legacy API account "
+                        + username);
+            }
+            lifecycle.changed(actor, account, LifecycleAction.LEGACY_ACCOUNT_CREATED);
+            return Outcome.done(new IssuedLegacyToken(account, lifecycle.apiPath(storeHash, "v2"), token));
+        });
     }
 
     Outcome<IssuedLegacyToken> regenerate(String actor, String storeHash, String username) {
         Optional<LegacyAccount> existing = find(storeHash, username);
-        String token = config.generator.generate(SecretKind.LEGACY_TOKEN);
-        LegacyAccount replaced = existing.map(a -> a.withTokenDigest(config.digester.digest(token))).orElse(null);
-        if (replaced == null
-                || !config.repository.replaceLegacyToken(storeHash, username, replaced.tokenDigest())) {
+        if (existing.isEmpty()) {
             return notFound(storeHash, username);
         }
-        lifecycle.changed(actor, replaced, LifecycleAction.LEGACY_TOKEN_REGENERATED);
-        return Outcome.done(new IssuedLegacyToken(replaced, lifecycle.apiPath(storeHash, "v2"), token));
+        String token = config.generator.generate(SecretKind.LEGACY_TOKEN);
+        LegacyAccount replaced = existing.get().withTokenDigest(config.digester.digest(token));
+        return StoreRefusal.write(() -> config.repository.replaceLegacyToken(storeHash, username,
+                replaced.tokenDigest())).flatMap(found -> {
+                    if (!found) {
+                        return notFound(storeHash, username);
+                    }
+                    lifecycle.changed(actor, replaced, LifecycleAction.LEGACY_TOKEN_REGENERATED);
+                    return Outcome.done(new IssuedLegacyToken(replaced, lifecycle.apiPath(storeHash, "v2"), token));
+                });
     }
 
     Outcome<String> delete(String actor, String storeHash, String username) {
         Optional<LegacyAccount> existing = find(storeHash, username);
-        if (existing.isEmpty() || !config.repository.deleteLegacyAccount(storeHash, username)) {
+        if (existing.isEmpty()) {
             return notFound(storeHash, username);
         }
-        lifecycle.changed(actor, existing.get(), LifecycleAction.LEGACY_ACCOUNT_DELETED);
-        return Outcome.done(username);
+        return StoreRefusal.write(() -> config.repository.deleteLegacyAccount(storeHash, username)).flatMap(found -> {
+            if (!found) {
+                return notFound(storeHash, username);
+            }
+            lifecycle.changed(actor, existing.get(), LifecycleAction.LEGACY_ACCOUNT_DELETED);
+            return Outcome.done(username);
+        });
     }
 
     Outcome<List<LegacyAccountView>> list(String storeHash) {
@@ -71,7 +83,9 @@ final class LegacyLifecycle {
                 .filter(LegacyAccount.class::isInstance).map(LegacyAccount.class::cast);
     }
 
+    /** Names the username only if it could be one: anything else is the caller's text, not echoed. */
     private static <T> Outcome<T> notFound(String storeHash, String username) {
-        return Outcome.refused(Refusal.NOT_FOUND, "no legacy API account " + username + " in store " + storeHash);
+        String which = LegacyAccount.isValidUsername(username) ? username : "with that username";
+        return Outcome.refused(Refusal.NOT_FOUND, "no legacy API account " + which + " in store " + storeHash);
     }
 }

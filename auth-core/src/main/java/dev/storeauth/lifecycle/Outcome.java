@@ -33,7 +33,8 @@ public sealed interface Outcome<T> {
      * A refusal; nothing was changed.
      *
      * @param reason why
-     * @param field the input field at fault for {@link Refusal#INVALID}, otherwise empty
+     * @param field the input field at fault for {@link Refusal#INVALID}, otherwise empty; also empty
+     *     when the repository refused a value it cannot hold (e.g. longer than its column)
      * @param detail a client-safe explanation; never contains a secret
      */
     record Refused<T>(Refusal reason, String field, String detail) implements Outcome<T> {

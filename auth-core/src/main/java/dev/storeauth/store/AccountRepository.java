@@ -11,7 +11,11 @@ import java.util.Optional;
 
 /**
  * Persistence for the account lifecycle, on top of the {@link CredentialStore} lookup. Every
- * method is atomic on its own; all may throw {@link StoreUnavailableException}. Thread-safe.
+ * method is atomic on its own; all may throw {@link StoreUnavailableException}. The writes (inserts,
+ * deletes, token replacement) throw {@link IllegalArgumentException}, writing nothing, for a value the
+ * store cannot hold although the account records accept it (a database column or encoding narrower
+ * than the record's bounds, e.g. scopes of a large custom catalogue); the lifecycle answers that as
+ * {@code INVALID}, not as a fault. Thread-safe.
  */
 public interface AccountRepository extends CredentialStore {
 

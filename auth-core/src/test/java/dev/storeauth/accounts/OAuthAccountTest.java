@@ -61,4 +61,24 @@ class OAuthAccountTest {
         assertFalse(shown.contains(TOKEN.toString()), shown);
         assertFalse(shown.contains(SECRET.toString()), shown);
     }
+
+    @Test
+    void limitsTheStoredNameTo400CharactersPaddingIncluded() {
+        String padded = "Shop" + " ".repeat(396);
+        assertEquals(400, account("a1", padded).name().length());
+        assertThrows(IllegalArgumentException.class, () -> account("a1", padded + " "));
+    }
+
+    @Test
+    void limitsClientIdsTo1To200Characters() {
+        OAuthAccount shop = account("a1", "Shop");
+        assertEquals(200, withClientId(shop, "c".repeat(200)).clientId().length());
+        assertThrows(IllegalArgumentException.class, () -> withClientId(shop, ""));
+        assertThrows(IllegalArgumentException.class, () -> withClientId(shop, "c".repeat(201)));
+    }
+
+    private static OAuthAccount withClientId(OAuthAccount a, String clientId) {
+        return new OAuthAccount(a.id(), a.storeHash(), a.name(), clientId, a.clientSecretDigest(),
+                a.accessTokenDigest(), a.scopes(), a.createdAt());
+    }
 }

@@ -10,11 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.policy.AccessLevel;
+import dev.storeauth.policy.Scopes;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What every {@link AccountRepository} must do. Subclasses supply a fresh, empty repository per test.
@@ -161,5 +166,47 @@ public abstract class AccountRepositoryContract {
         repo.recordLastUsed(Map.of(oauth.id(), Instant.parse("2026-02-01T10:00:00Z")));
         repo.deleteOAuthAccounts(STORE, List.of(oauth.id()));
         assertEquals(Map.of(), repo.lastUsed(STORE));
+    }
+
+    /**
+     * An OAuth account whose scopes are valid for a large custom catalogue (60 resources with 64-character
+     * ids) but longer, written out, than a relational store's scopes column (4,000 characters).
+     */
+    protected static OAuthAccount withHugeScopes(OAuthAccount account) {
+        Map<String, AccessLevel> levels = new LinkedHashMap<>();
+        for (int i = 0; i < 60; i++) {
+            levels.put(String.format("r%063d", i), AccessLevel.MODIFY);
+        }
+        return new OAuthAccount(account.id(), account.storeHash(), account.name(), account.clientId(),
+                account.clientSecretDigest(), account.accessTokenDigest(), Scopes.of(levels), account.createdAt());
+    }
+
+    @Test
+    protected void aValueTooLongForTheStoreIsRefusedAsTheCallersValueWritingNothing() {
+        AccountRepository repo = repository();
+        OAuthAccount huge = withHugeScopes(oauth(STORE, 1));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> repo.insertOAuthAccount(huge, 50));
+        assertTrue(refused.getMessage().contains("SQLSTATE 22001"), refused.getMessage());
+        assertEquals(List.of(), repo.oauthAccounts(STORE));
+        assertEquals(Optional.empty(), repo.find(LookupKey.of(huge)));
+        OAuthAccount next = oauth(STORE, 2);
+        assertTrue(repo.insertOAuthAccount(next, 50), "the store still takes writes");
+        assertEquals(List.of(next), repo.oauthAccounts(STORE));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {".", ".."})
+    void anAccountStoredUnderADotSegmentUsernameIsFoundRenewedAndDeleted(String username) {
+        AccountRepository repo = repository();
+        LegacyAccount account = legacy(STORE, username);
+        assertTrue(repo.insertLegacyAccount(account));
+        assertEquals(Optional.of(account), repo.find(new LookupKey.ByUsername(STORE, username)));
+        assertEquals(List.of(account), repo.legacyAccounts(STORE));
+        String newToken = TestAccounts.newToken();
+        assertTrue(repo.replaceLegacyToken(STORE, username, digest(newToken)));
+        assertEquals(Optional.of(account.withTokenDigest(digest(newToken))), repo.find(LookupKey.of(account)));
+        assertTrue(repo.deleteLegacyAccount(STORE, username));
+        assertEquals(List.of(), repo.legacyAccounts(STORE));
     }
 }

@@ -44,6 +44,21 @@ final class Jdbc {
         return "23505".equals(e.getSQLState());
     }
 
+    /**
+     * What a failed write becomes: a data exception (SQLSTATE class 22, e.g. 22001 string too long for
+     * its column, 22021 a character the encoding lacks) is the caller's value, an
+     * {@link IllegalArgumentException}; anything else is {@link #unavailable}. Neither has SQL or
+     * values in its message.
+     */
+    static RuntimeException writeFailed(String what, SQLException e) {
+        String state = e.getSQLState();
+        if (state != null && state.startsWith("22")) {
+            return new IllegalArgumentException("the account store cannot hold a value of this account (" + what
+                    + ": SQLSTATE " + state + ")", e);
+        }
+        return unavailable(what, e);
+    }
+
     /** The exception every caller gets when the database cannot answer; no SQL or values in it. */
     static StoreUnavailableException unavailable(String what, SQLException e) {
         return new StoreUnavailableException("credential database unavailable: " + what, e);

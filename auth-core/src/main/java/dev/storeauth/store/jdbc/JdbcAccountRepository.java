@@ -35,7 +35,10 @@ import javax.sql.DataSource;
  *       transaction that counts and inserts, so the limit holds across nodes.
  *   <li>Every create, delete and token change is published in the transaction that makes it (see
  *       {@link AccountChangeFeed}).
- *   <li>Any {@link SQLException} becomes {@link StoreUnavailableException}, never "not found".
+ *   <li>Any {@link SQLException} becomes {@link StoreUnavailableException}, never "not found";
+ *       except that a data exception (SQLSTATE class 22: a value longer than its column, a character
+ *       the database encoding lacks) in a create, delete or token change is the caller's value, an
+ *       {@link IllegalArgumentException}, and the transaction is rolled back.
  * </ul>
  *
  * <pre>{@code
@@ -127,7 +130,7 @@ public final class JdbcAccountRepository implements AccountRepository {
             if (Jdbc.isDuplicate(e)) {
                 throw new IllegalStateException("duplicate OAuth account id, client ID or access token");
             }
-            throw Jdbc.unavailable("insert OAuth account", e);
+            throw Jdbc.writeFailed("insert OAuth account", e);
         }
     }
 
@@ -158,7 +161,7 @@ public final class JdbcAccountRepository implements AccountRepository {
                 return deleted;
             });
         } catch (SQLException e) {
-            throw Jdbc.unavailable("delete OAuth accounts", e);
+            throw Jdbc.writeFailed("delete OAuth accounts", e);
         }
     }
 
@@ -173,7 +176,7 @@ public final class JdbcAccountRepository implements AccountRepository {
             });
         } catch (SQLException e) {
             if (!Jdbc.isDuplicate(e)) {
-                throw Jdbc.unavailable("insert legacy account", e);
+                throw Jdbc.writeFailed("insert legacy account", e);
             }
             if (legacyAccount(account.storeHash(), account.username()).isEmpty()) {
                 throw new IllegalStateException("duplicate legacy API token");
@@ -264,7 +267,7 @@ public final class JdbcAccountRepository implements AccountRepository {
                 return changed;
             });
         } catch (SQLException e) {
-            throw Jdbc.unavailable(what, e);
+            throw Jdbc.writeFailed(what, e);
         }
     }
 

@@ -1,6 +1,13 @@
 package dev.storeauth.store.jdbc;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.zaxxer.hikari.HikariDataSource;
+import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.store.TestAccounts;
+import java.util.List;
 import dev.storeauth.store.AccountRepository;
 import dev.storeauth.store.AccountRepositoryContract;
 import java.sql.Connection;
@@ -9,6 +16,7 @@ import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The store contract on PostgreSQL, in a schema of its own that is dropped afterwards. */
 class PostgresAccountRepositoryTest extends AccountRepositoryContract {
@@ -42,5 +50,19 @@ class PostgresAccountRepositoryTest extends AccountRepositoryContract {
     @AfterEach
     void closePool() {
         pool.close();
+    }
+
+    /** PostgreSQL text cannot hold NUL (SQLSTATE 22021); the records do not forbid it in an id. */
+    @Test
+    void aCharacterTheDatabaseEncodingLacksIsTheCallersValueWritingNothing() {
+        JdbcAccountRepository repo = (JdbcAccountRepository) repository();
+        OAuthAccount account = TestAccounts.oauth(STORE, 1);
+        OAuthAccount withNul = new OAuthAccount("nul\u0000id", STORE, account.name(), account.clientId(),
+                account.clientSecretDigest(), account.accessTokenDigest(), account.scopes(), account.createdAt());
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> repo.insertOAuthAccount(withNul, 50));
+        assertTrue(refused.getMessage().contains("SQLSTATE 22021"), refused.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> repo.deleteOAuthAccounts(STORE, List.of("nul\u0000id")));
+        assertEquals(List.of(), repo.oauthAccounts(STORE));
     }
 }

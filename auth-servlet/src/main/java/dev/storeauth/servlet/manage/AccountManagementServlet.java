@@ -31,11 +31,18 @@ import java.util.stream.Collectors;
  *       {@code access_token} and {@code credentials_txt}, this once; 409 past the limit</td></tr>
  *   <tr><td>{@code DELETE api-accounts/{id}}</td><td>204, or 404</td></tr>
  *   <tr><td>{@code POST api-accounts/delete {"ids":[..]}}</td><td>200 {@code {"deleted":n}}</td></tr>
- *   <tr><td>{@code GET legacy-accounts}</td><td>200, array of accounts: no tokens</td></tr>
+ *   <tr><td>{@code GET legacy-accounts}</td><td>200, array of accounts ({@code username}, {@code ref},
+ *       times): no tokens</td></tr>
  *   <tr><td>{@code POST legacy-accounts {"username"}}</td><td>201 {@code {username, api_path, api_token}}</td></tr>
- *   <tr><td>{@code POST legacy-accounts/{username}/token}</td><td>200, a new token</td></tr>
- *   <tr><td>{@code DELETE legacy-accounts/{username}}</td><td>204, or 404</td></tr>
+ *   <tr><td>{@code POST legacy-accounts/{username or ref}/token}</td><td>200, a new token</td></tr>
+ *   <tr><td>{@code DELETE legacy-accounts/{username or ref}}</td><td>204, or 404</td></tr>
  * </table>
+ *
+ * <p>A legacy account's {@code ref} is {@code ~} and the unpadded base64url of its username
+ * ({@code ~Ym9i} for {@code bob}): it addresses every account, also one stored under {@code .} or
+ * {@code ..} before creation refused them, which no URL path can carry as a username. Every
+ * username creation allows (letters, digits and {@code . _ @ + -}) also works as itself, raw or
+ * percent-encoded.
  *
  * <p>The caller is {@code request.getUserPrincipal().getName()}, as established by the host
  * application's sign-in; without a principal every request is 401. Only the store owner (per

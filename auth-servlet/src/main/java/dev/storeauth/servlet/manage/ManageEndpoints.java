@@ -54,12 +54,14 @@ final class ManageEndpoints {
     }
 
     void regenerateLegacy(ManageCall call) throws IOException {
-        respond(call, 200, lifecycle.regenerateLegacyToken(call.actor(), call.store(), call.path().segment(1)),
+        respond(call, 200, lifecycle.regenerateLegacyToken(call.actor(), call.store(),
+                LegacyAddress.username(call.path().segment(1))),
                 ManageViews::issued);
     }
 
     void deleteLegacy(ManageCall call) throws IOException {
-        respond(call, 204, lifecycle.deleteLegacyAccount(call.actor(), call.store(), call.path().segment(1)),
+        respond(call, 204, lifecycle.deleteLegacyAccount(call.actor(), call.store(),
+                LegacyAddress.username(call.path().segment(1))),
                 username -> username);
     }
 

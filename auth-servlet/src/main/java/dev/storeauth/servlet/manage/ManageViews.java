@@ -45,6 +45,7 @@ final class ManageViews {
     static Map<String, Object> legacy(LegacyAccountView view) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("username", view.username());
+        json.put("ref", LegacyAddress.ref(view.username()));
         json.put("created_at", view.createdAt().toString());
         json.put("last_used_at", time(view.lastUsedAt()));
         return json;

@@ -41,7 +41,7 @@
 
   async function regenerate() {
     try {
-      const token = await call('POST', `legacy-accounts/${encodeURIComponent(editing.username)}/token`);
+      const token = await call('POST', `legacy-accounts/${encodeURIComponent(editing.ref)}/token`);
       $('edit-dialog').close();
       showToken(token);
     } catch (error) {
@@ -54,7 +54,7 @@
     if (!await confirm(`Delete the legacy API account "${account.username}"? Its token stops working at once.`,
       'Delete')) return;
     try {
-      await call('DELETE', `legacy-accounts/${encodeURIComponent(account.username)}`);
+      await call('DELETE', `legacy-accounts/${encodeURIComponent(account.ref)}`);
       showError($('page-error'), null);
     } catch (error) {
       showError($('page-error'), error);
