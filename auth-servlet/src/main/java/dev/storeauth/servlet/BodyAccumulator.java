@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One request's body as {@link BoundedBodyReader} reads it: gathers the bytes the container offers,
  * and hands the handler the first outcome that happens (all read, too large, timed out, failed),
- * then completes the request. Later events find the outcome taken and do nothing. The container
+ * then completes the request. Later events find the outcome taken and do nothing. The buffer starts
+ * at the declared length (plus one byte) or 1 KiB and doubles up to the limit (plus one byte), so a
+ * connection that declares little or sends little holds little. The container
  * calls it one event at a time; the outcome is claimed atomically all the same.
  */
 final class BodyAccumulator implements ReadListener, AsyncListener {
@@ -28,7 +30,8 @@ final class BodyAccumulator implements ReadListener, AsyncListener {
     private final HttpServletResponse response;
     private final BoundedBodyReader.Handler handler;
     private final Duration deadline;
-    private final byte[] buffer;
+    private final int maxBytes;
+    private byte[] buffer;
     private final AtomicBoolean delivered = new AtomicBoolean();
     private int length;
 
@@ -38,20 +41,31 @@ final class BodyAccumulator implements ReadListener, AsyncListener {
         this.response = response;
         this.handler = handler;
         this.deadline = deadline;
-        this.buffer = new byte[maxBytes + 1];
+        this.maxBytes = maxBytes;
+        long declared = async.getRequest().getContentLengthLong();
+        this.buffer = new byte[declared >= 0 && declared <= maxBytes ? (int) declared + 1
+                : Math.min(maxBytes + 1, 1024)];
+    }
+
+    /** Delivers {@link BodyOutcome.TooLarge} at once, reading nothing. */
+    void refuseDeclaredLength() {
+        deliver(new BodyOutcome.TooLarge(maxBytes));
     }
 
     @Override
     public void onDataAvailable() throws IOException {
         ServletInputStream in = async.getRequest().getInputStream();
         while (!delivered.get() && in.isReady()) {
+            if (length == buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.min(maxBytes + 1, buffer.length * 2));
+            }
             int read = in.read(buffer, length, buffer.length - length);
             if (read < 0) {
                 return;
             }
             length += read;
-            if (length == buffer.length) {
-                deliver(new BodyOutcome.TooLarge(buffer.length - 1));
+            if (length > maxBytes) {
+                deliver(new BodyOutcome.TooLarge(maxBytes));
             }
         }
     }

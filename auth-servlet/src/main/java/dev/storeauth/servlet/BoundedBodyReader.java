@@ -12,14 +12,14 @@ import java.util.Objects;
  * request) so that it costs a bounded amount of memory and time and no parked thread.
  *
  * <ul>
+ *   <li>The request goes asynchronous ({@code startAsync} and a {@link jakarta.servlet.ReadListener}):
+ *       the container reads the bytes as they come and no request thread waits for them.</li>
  *   <li>A declared {@code Content-Length} above {@code maxBytes} is refused before a byte is read;
  *       a body without one (chunked) is read up to {@code maxBytes} and refused at the first byte
- *       beyond: {@link BodyOutcome.TooLarge}.</li>
- *   <li>Otherwise the request goes asynchronous ({@code startAsync} and a
- *       {@link jakarta.servlet.ReadListener}): the container reads the bytes as they come and no
- *       request thread waits for them. A body not complete within {@code deadline} of the call is
- *       {@link BodyOutcome.TimedOut}; a read error (the client went away) is
- *       {@link BodyOutcome.Failed}.</li>
+ *       beyond: {@link BodyOutcome.TooLarge}. Refusing asynchronously matters too: Tomcat, answering
+ *       a request synchronously, would park the thread swallowing the unread body.</li>
+ *   <li>A body not complete within {@code deadline} of the call is {@link BodyOutcome.TimedOut}; a
+ *       read error (the client went away) is {@link BodyOutcome.Failed}.</li>
  * </ul>
  *
  * {@link #read} delivers exactly one outcome to the handler, on a container thread, with the
@@ -78,11 +78,6 @@ public final class BoundedBodyReader {
      */
     public void read(HttpServletRequest request, HttpServletResponse response, Handler handler) throws IOException {
         Objects.requireNonNull(handler, "handler");
-        if (request.getContentLengthLong() > maxBytes) {
-            response.setHeader("Connection", "close");
-            handler.handle(new BodyOutcome.TooLarge(maxBytes));
-            return;
-        }
         if (!request.isAsyncSupported()) {
             throw new IllegalStateException("register the servlet and every filter before it as async-supported"
                     + " to read " + request.getRequestURI() + "'s body without parking a thread");
@@ -90,6 +85,10 @@ public final class BoundedBodyReader {
         AsyncContext async = request.startAsync(request, response);
         async.setTimeout(deadline.toMillis());
         BodyAccumulator accumulator = new BodyAccumulator(async, response, handler, maxBytes, deadline);
+        if (request.getContentLengthLong() > maxBytes) {
+            accumulator.refuseDeclaredLength();
+            return;
+        }
         async.addListener(accumulator);
         request.getInputStream().setReadListener(accumulator);
     }

@@ -9,53 +9,41 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * A real Jetty 12 with at most {@value #THREADS} threads whose {@code /read} servlet reads bodies with
- * a {@link BoundedBodyReader} of {@value #MAX_BYTES} bytes and the given deadline, and answers each
- * outcome with its own status: 200 with the body, 413, 408, 400; {@code /throw} fails in the handler;
- * {@code /blocking} is registered without async support; {@code /plain} answers 200 without a body.
+ * A real servlet container with at most {@value #THREADS} request threads whose {@code /read} servlet
+ * reads bodies with a {@link BoundedBodyReader} of {@value #MAX_BYTES} bytes and the given deadline,
+ * and answers each outcome with its own status: 200 with the body, 413, 408, 400; {@code /throw}
+ * fails in the handler; {@code /blocking} is registered without async support; {@code /plain}
+ * answers 200 without a body. {@link JettyBodyReaderServer} and {@link TomcatBodyReaderServer} put
+ * the same servlets in their containers.
  */
-final class BodyReaderServer implements AutoCloseable {
+abstract class BodyReaderServer implements AutoCloseable {
 
     static final int THREADS = 12;
-    static final int MAX_BYTES = 64;
+    static final int MAX_BYTES = 4096;
 
-    private final Server server = new Server(new QueuedThreadPool(THREADS, 2));
-    private final ServerConnector connector = new ServerConnector(server, 1, 1);
     private final BlockingQueue<Object> outcomes = new LinkedBlockingQueue<>();
 
-    BodyReaderServer(Duration deadline) throws Exception {
+    /** The servlets by path, and whether each is async-supported. */
+    final Map<String, Map.Entry<HttpServlet, Boolean>> servlets(Duration deadline) {
         BoundedBodyReader reader = new BoundedBodyReader(MAX_BYTES, deadline);
-        connector.setHost("127.0.0.1");
-        server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler();
-        ServletHolder read = new ServletHolder(servlet(reader, false));
-        read.setAsyncSupported(true);
-        context.addServlet(read, "/read");
-        ServletHolder failing = new ServletHolder(servlet(reader, true));
-        failing.setAsyncSupported(true);
-        context.addServlet(failing, "/throw");
-        ServletHolder blocking = new ServletHolder(servlet(reader, false));
-        blocking.setAsyncSupported(false);
-        context.addServlet(blocking, "/blocking");
-        context.addServlet(new ServletHolder(new HttpServlet() {
-            @Override
-            protected void doGet(HttpServletRequest request, HttpServletResponse response) {
-                response.setStatus(200);
-            }
-        }), "/plain");
-        server.setHandler(context);
-        server.start();
+        return Map.of("/read", Map.entry(servlet(reader, false), true),
+                "/throw", Map.entry(servlet(reader, true), true),
+                "/blocking", Map.entry(servlet(reader, false), false),
+                "/plain", Map.entry(new HttpServlet() {
+                    @Override
+                    protected void doGet(HttpServletRequest request, HttpServletResponse response) {
+                        response.setStatus(200);
+                    }
+                }, true));
     }
+
+    abstract int port();
 
     private HttpServlet servlet(BoundedBodyReader reader, boolean failing) {
         return new HttpServlet() {
@@ -100,7 +88,7 @@ final class BodyReaderServer implements AutoCloseable {
 
     /** A connection to the server whose reads give up after 10 s. */
     Socket connect() throws IOException {
-        Socket socket = new Socket("127.0.0.1", connector.getLocalPort());
+        Socket socket = new Socket("127.0.0.1", port());
         socket.setSoTimeout(10_000);
         return socket;
     }
@@ -145,10 +133,5 @@ final class BodyReaderServer implements AutoCloseable {
             }
         }
         return head + new String(in.readNBytes(length), StandardCharsets.ISO_8859_1);
-    }
-
-    @Override
-    public void close() throws Exception {
-        server.stop();
     }
 }

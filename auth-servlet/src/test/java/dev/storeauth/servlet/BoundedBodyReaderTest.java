@@ -14,22 +14,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** {@link BoundedBodyReader} in a real Jetty with 12 threads, over raw sockets. */
+/**
+ * {@link BoundedBodyReader} in a real container with 12 request threads, over raw sockets; the
+ * subclasses start Jetty and Tomcat.
+ */
 @Timeout(60)
-class BoundedBodyReaderTest {
+abstract class BoundedBodyReaderTest {
 
     static final Duration DEADLINE = Duration.ofMillis(500);
     static BodyReaderServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new BodyReaderServer(DEADLINE);
-    }
 
     @BeforeEach
     void forgetEarlierOutcomes() {
@@ -68,10 +65,11 @@ class BoundedBodyReaderTest {
     }
 
     @Test
-    void aBodyOfExactlyTheLimitIsComplete() throws Exception {
-        String body = "x".repeat(BodyReaderServer.MAX_BYTES);
+    void aChunkedBodyOfExactlyTheLimitIsCompleteHoweverItIsSplit() throws Exception {
+        String body = "x".repeat(BodyReaderServer.MAX_BYTES - 1000) + "y".repeat(1000);
         try (Socket socket = server.connect()) {
-            write(socket, post("/read", "Transfer-Encoding: chunked") + chunk(body) + "0\r\n\r\n");
+            write(socket, post("/read", "Transfer-Encoding: chunked") + chunk(body.substring(0, 3))
+                    + chunk(body.substring(3, 2000)) + chunk(body.substring(2000)) + "0\r\n\r\n");
 
             assertTrue(readResponse(socket).endsWith(body));
         }
@@ -152,6 +150,30 @@ class BoundedBodyReaderTest {
         }
         for (int i = 0; i < 5 * BodyReaderServer.THREADS; i++) {
             server.nextOutcome();
+        }
+    }
+
+    @Test
+    void refusedLargeBodiesOnMoreConnectionsThanThreadsLeaveOtherRequestsAnswered() throws Exception {
+        List<Socket> refused = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3 * BodyReaderServer.THREADS; i++) {
+                Socket socket = server.connect();
+                refused.add(socket);
+                write(socket, post("/read", "Content-Length: 1000000") + "a");
+                assertTrue(readResponse(socket).startsWith("HTTP/1.1 413"));
+            }
+            try (Socket other = server.connect()) {
+                long started = System.nanoTime();
+                write(other, "GET /plain HTTP/1.1\r\nHost: localhost\r\n\r\n");
+
+                assertTrue(readResponse(other).startsWith("HTTP/1.1 200"));
+                assertTrue(System.nanoTime() - started < 2_000_000_000L, "answered only after 2 s");
+            }
+        } finally {
+            for (Socket socket : refused) {
+                socket.close();
+            }
         }
     }
 
