@@ -94,7 +94,8 @@ class FormBodyTest {
         long largeNanos = best(large);
 
         assertEquals(250_000, ((FormBody.Fields) FormBody.parse(large, Integer.MAX_VALUE)).count("k"));
-        assertTrue(largeNanos < 40 * smallNanos, "10x the body took " + largeNanos / (double) smallNanos + "x the time");
+        assertTrue(largeNanos < 40 * smallNanos,
+                "10x the body took " + largeNanos / (double) smallNanos + "x the time");
     }
 
     @Test

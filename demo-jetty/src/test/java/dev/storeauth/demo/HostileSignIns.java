@@ -1,5 +1,7 @@
 package dev.storeauth.demo;
 
+import static dev.storeauth.demo.DemoFixture.json;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** Sign-in attacks on a running demo, each answering what it cost the server or another client. */
@@ -86,6 +89,15 @@ final class HostileSignIns {
             return new Trickle(trickle.opened(), Math.max(droppedBefore, trickle.closedByServer()),
                     trickle.openFailure(), answer.statusCode(), millis);
         }
+    }
+
+    /** A new API account's token that may read everything. */
+    static String readerToken(DemoFixture demo) throws Exception {
+        HttpClient owner = demo.client();
+        String csrf = demo.signIn(owner, "owner@example.com", DemoFixture.OWNER_PASSWORD);
+        return json(demo.manage(owner, csrf, "POST", "api-accounts", Map.of("name", "Probe", "scopes",
+                Map.of("products", "read-only", "orders", "read-only", "customers", "read-only",
+                        "information_settings", "read-only")))).get("access_token").asText();
     }
 
     /** {@code GET /v2/store} with {@code token}, given 10 s. */

@@ -37,7 +37,7 @@ class SignInBodyTest {
     static void start() throws Exception {
         demo = DemoFixture.start(dataDir);
         https = new RawHttps(demo);
-        token = SignInBodyProbe.token(demo);
+        token = HostileSignIns.readerToken(demo);
     }
 
     @AfterAll
@@ -105,7 +105,8 @@ class SignInBodyTest {
 
     @Test
     void aChunkedFormSignInWithinTheCapSignsIn() throws Exception {
-        byte[] body = ("email=staff%40example.com&password=" + DemoFixture.STAFF_PASSWORD).getBytes(StandardCharsets.UTF_8);
+        byte[] body = ("email=staff%40example.com&password=" + DemoFixture.STAFF_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> response = send(demo.client(), HttpRequest.newBuilder(demo.https("/manage/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build());
