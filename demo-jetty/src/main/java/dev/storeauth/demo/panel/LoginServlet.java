@@ -45,7 +45,11 @@ public final class LoginServlet extends HttpServlet {
                     "sign in from this server's own sign-in page");
             return;
         }
-        LoginForm form = LoginForm.read(request);
+        LoginForm.read(request, response, form -> answer(request, response, form));
+    }
+
+    private void answer(HttpServletRequest request, HttpServletResponse response, LoginForm form)
+            throws IOException {
         if (form instanceof LoginForm.Invalid invalid) {
             JsonResponses.problem(response, invalid.status(), "bad-login-request", "Unusable sign-in request",
                     invalid.detail());

@@ -74,7 +74,9 @@ final class DemoContext {
         context.addServlet(new ServletHolder(new StoreApiServlet(new StoreRecords(parts.dataSource()),
                 new StoreSettings(parts.dataSource()))), "/stores/*");
         FailureThrottle signInThrottle = new FailureThrottle(10, Duration.ofMinutes(5), 100_000, Ticker.systemTicker());
-        context.addServlet(new ServletHolder(new LoginServlet(users, signInThrottle)), "/manage/login");
+        ServletHolder login = new ServletHolder(new LoginServlet(users, signInThrottle));
+        login.setAsyncSupported(true);
+        context.addServlet(login, "/manage/login");
         context.addServlet(new ServletHolder(new SessionServlet(users, parts.httpsBase(),
                 AccountLifecycleBuilder.DEFAULT_OAUTH_ACCOUNT_LIMIT)), "/manage/session");
         context.addServlet(new ServletHolder(new AccountManagementServlet(lifecycle,
@@ -94,6 +96,8 @@ final class DemoContext {
     }
 
     private static void filter(ServletContextHandler context, Filter filter, String path) {
-        context.addFilter(new FilterHolder(filter), path, EnumSet.of(DispatcherType.REQUEST));
+        FilterHolder holder = new FilterHolder(filter);
+        holder.setAsyncSupported(true);
+        context.addFilter(holder, path, EnumSet.of(DispatcherType.REQUEST));
     }
 }
