@@ -53,10 +53,15 @@ public final class DemoFixture implements AutoCloseable {
 
     /** A client with its own cookie jar, trusting only the demo's certificate, not following redirects. */
     public HttpClient client() throws Exception {
+        return clientTrusting(server.keystore().certificatePem());
+    }
+
+    /** A client with its own cookie jar, trusting only the certificate in {@code pem}, not following redirects. */
+    public static HttpClient clientTrusting(Path pem) throws Exception {
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
         trust.load(null, null);
-        try (InputStream pem = Files.newInputStream(server.keystore().certificatePem())) {
-            trust.setCertificateEntry("demo", CertificateFactory.getInstance("X.509").generateCertificate(pem));
+        try (InputStream in = Files.newInputStream(pem)) {
+            trust.setCertificateEntry("demo", CertificateFactory.getInstance("X.509").generateCertificate(in));
         }
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(trust);
