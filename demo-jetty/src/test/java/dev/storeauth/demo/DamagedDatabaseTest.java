@@ -70,6 +70,16 @@ class DamagedDatabaseTest {
         assertFalse(Files.exists(database));
     }
 
+    @Test
+    void aFileH2CannotOpenIsRefusedWithOneLineEvenWithoutAMark() throws Exception {
+        Path database = Files.createDirectories(dataDir).resolve("storeauth.mv.db");
+        Files.writeString(database, "this is not an H2 database\n".repeat(1_000));
+
+        String line = refusal();
+        assertTrue(line.startsWith(database + " cannot be opened ("), line);
+        assertTrue(line.endsWith("): restore a backup with --restore FILE"), line);
+    }
+
     /** Starts the demo, creates {@code count} API accounts, stops it. */
     private void createAccounts(int count) throws Exception {
         try (DemoFixture demo = DemoFixture.start(dataDir)) {

@@ -69,23 +69,40 @@ public final class Backups {
         Path staging = Files.createTempDirectory(options.dataDir(), "restore");
         try {
             H2Files staged = new H2Files(staging);
-            unzip(file, staging, staged);
-            HeldData held = heldBy(staged);
-            CommitMark mark = held.mark().orElseThrow(() -> new IllegalStateException(
-                    file + " holds no demo store: give a backup made with --backup FILE"));
-            refuseIfInUse(files);
-            Path previous = files.database().resolveSibling(files.database().getFileName() + ".before-restore");
-            if (Files.exists(files.database())) {
-                Files.move(files.database(), previous, StandardCopyOption.REPLACE_EXISTING);
-            }
-            Files.move(staged.database(), files.database(), StandardCopyOption.ATOMIC_MOVE);
-            mark.write(files.mark());
+            HeldData held = unpack(file, staged);
+            boolean replaced = install(staged, files, held);
             DataDirectory.secure(options.dataDir());
             return "restored " + files.database() + " from " + file + " (" + describe(held) + ")"
-                    + (Files.exists(previous) ? "; the database it replaced is kept as " + previous : "");
+                    + (replaced ? "; the database it replaced is kept as " + previous(files) : "");
         } finally {
             deleteTree(staging);
         }
+    }
+
+    /** The backup in {@code file}, unzipped into {@code staged}, and what it holds. */
+    private static HeldData unpack(Path file, H2Files staged) throws SQLException {
+        unzip(file, staged);
+        HeldData held = heldBy(staged);
+        if (held.mark().isEmpty()) {
+            throw new IllegalStateException(file + " holds no demo store: give a backup made with --backup FILE");
+        }
+        return held;
+    }
+
+    /** Moves the staged database into place and marks it; returns whether one was replaced. */
+    private static boolean install(H2Files staged, H2Files files, HeldData held) throws IOException {
+        refuseIfInUse(files);
+        boolean replacing = Files.exists(files.database());
+        if (replacing) {
+            Files.move(files.database(), previous(files), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.move(staged.database(), files.database(), StandardCopyOption.ATOMIC_MOVE);
+        held.mark().orElseThrow().write(files.mark());
+        return replacing;
+    }
+
+    private static Path previous(H2Files files) {
+        return files.database().resolveSibling(files.database().getFileName() + ".before-restore");
     }
 
     private static H2Files embedded(DemoOptions options, String option) {
@@ -96,9 +113,9 @@ public final class Backups {
         return new H2Files(options.dataDir());
     }
 
-    private static void unzip(Path file, Path staging, H2Files staged) {
+    private static void unzip(Path file, H2Files staged) {
         try {
-            org.h2.tools.Restore.execute(file.toString(), staging.toString(), H2Files.NAME);
+            org.h2.tools.Restore.execute(file.toString(), staged.dataDir().toString(), H2Files.NAME);
         } catch (RuntimeException e) {
             throw new IllegalStateException(file + " is not a backup H2 can read (" + e.getMessage() + ")");
         }

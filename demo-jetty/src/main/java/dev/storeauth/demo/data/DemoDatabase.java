@@ -62,11 +62,6 @@ public final class DemoDatabase implements AutoCloseable {
         }
     }
 
-    /** The embedded database file {@code dataDir/storeauth.mv.db}. */
-    static String h2Url(java.nio.file.Path dataDir) {
-        return H2Files.url(dataDir.resolve(H2Files.NAME));
-    }
-
     static HikariDataSource pool(String url) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("storeauth-demo");

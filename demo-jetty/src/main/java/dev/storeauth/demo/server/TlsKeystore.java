@@ -78,11 +78,7 @@ public record TlsKeystore(Path keyStore, String password, Path certificatePem) {
         return Optional.of(in(dataDir, Files.readString(passwordFile, StandardCharsets.US_ASCII).trim()));
     }
 
-    /** Whether the key store opens with the password and its certificate is valid for {@code margin} more. */
-    boolean validFor(Duration margin) {
-        return certificateValidFor(margin).isPresent();
-    }
-
+    /** The certificate, if the key store opens with the password and it is valid for {@code margin} more. */
     private Optional<X509Certificate> certificateValidFor(Duration margin) {
         try (InputStream in = Files.newInputStream(keyStore)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
