@@ -57,6 +57,17 @@ class DataAtRestTest {
         assertFalse(Files.exists(dataDir.resolve("storeauth.trace.db")), "H2 wrote a trace file");
     }
 
+    @Test
+    void filesTheDemoDidNotWriteKeepTheirPermissions() throws Exception {
+        Path dataDir = java.nio.file.Files.createDirectories(root.resolve("shared"));
+        Path script = Files.writeString(dataDir.resolve("run.sh"), "#!/bin/sh\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        DemoFixture.start(dataDir).close();
+        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(script)));
+        assertEquals("rw-------", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dataDir.resolve("storeauth.mv.db"))));
+    }
+
     static void assertOwnerOnly(Path dataDir) throws Exception {
         assertEquals("rwx------", PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(dataDir, LinkOption.NOFOLLOW_LINKS)), dataDir.toString());

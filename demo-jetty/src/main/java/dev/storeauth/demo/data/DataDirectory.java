@@ -13,9 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the data directory private: the directory owner-only ({@code rwx------}) and every file in
- * it {@code rw-------}, since it holds the database (password and token digests, store records),
- * the TLS key and its password. A trace file an older build let H2 write (it could hold the
+ * Keeps the data directory private: the directory owner-only ({@code rwx------}) and the demo's
+ * files in it {@code rw-------}, since they hold the database (password and token digests, store
+ * records), the TLS key and its password. Files the demo does not write (names not starting
+ * {@code storeauth.}, {@code keystore.} or {@code demo-cert.}) are left as they are, in case
+ * {@code --data-dir} names a directory that holds other things. A trace file an older build let H2 write (it could hold the
  * contents of failed statements) is deleted. On a file system without POSIX permissions nothing is
  * changed.
  */
@@ -27,6 +29,7 @@ public final class DataDirectory {
     private static final Logger LOG = LoggerFactory.getLogger(DataDirectory.class);
     private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
+    private static final List<String> OUR_PREFIXES = List.of("storeauth.", "keystore.", "demo-cert.");
 
     private DataDirectory() {
     }
@@ -49,7 +52,7 @@ public final class DataDirectory {
         if (Files.deleteIfExists(trace)) {
             LOG.info("deleted {}: H2's trace file could hold record contents, and tracing to it is off", trace);
         }
-        for (Path file : regularFiles(dir)) {
+        for (Path file : demoFiles(dir)) {
             ownerOnly(file);
         }
     }
@@ -61,9 +64,14 @@ public final class DataDirectory {
         }
     }
 
-    private static List<Path> regularFiles(Path dir) throws IOException {
+    private static boolean isOurs(Path file) {
+        String name = file.getFileName().toString();
+        return OUR_PREFIXES.stream().anyMatch(name::startsWith);
+    }
+
+    private static List<Path> demoFiles(Path dir) throws IOException {
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList();
+            return entries.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && isOurs(p)).toList();
         }
     }
 }
