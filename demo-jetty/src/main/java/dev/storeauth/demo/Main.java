@@ -11,8 +11,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar demo-jetty.jar [options]}: starts the demo and runs until Ctrl-C (or SIGTERM),
- * then shuts down cleanly. Exit status: 0 after {@code --help} or a clean stop, 2 for bad options,
- * 1 when it cannot start.
+ * then shuts down cleanly; or runs one maintenance task ({@code --backup}, {@code --restore},
+ * {@code --reset-password}, see {@link Maintenance}) and exits. Exit status: 0 after {@code --help},
+ * a clean stop or a task done, 2 for bad options, 1 when it cannot start or the task fails (with
+ * one line saying why).
  */
 public final class Main {
 
@@ -31,15 +33,15 @@ public final class Main {
             usageError(System.err, invalid.message());
             System.exit(2);
         }
-        if (!(line instanceof CommandLine.Run)) {
-            usageError(System.err, "this maintenance task is not available in this build");
-            System.exit(2);
+        if (!(line instanceof CommandLine.Run run)) {
+            System.exit(Maintenance.run(line, System.out, System.err));
+            return;
         }
         DemoServer server;
         try {
-            server = DemoServer.start(((CommandLine.Run) line).options(), name -> Optional.ofNullable(System.getenv(name)));
+            server = DemoServer.start(run.options(), name -> Optional.ofNullable(System.getenv(name)));
         } catch (Exception e) {
-            LOG.error("cannot start: {}", e.toString());
+            LOG.error("cannot start: {}", e instanceof IllegalStateException ? e.getMessage() : e.toString());
             System.exit(1);
             return;
         }
@@ -49,6 +51,13 @@ public final class Main {
             LOG.info("stopped cleanly");
         }, "demo-shutdown"));
         System.out.println(server.banner());
+        System.out.flush();
+        try {
+            server.passwordsShown();
+        } catch (java.sql.SQLException e) {
+            LOG.warn("could not record that the generated passwords were shown; the next start makes new ones: {}",
+                    e.toString());
+        }
         server.join();
     }
 

@@ -46,12 +46,22 @@ public final class DemoFixture implements AutoCloseable {
         return new DemoFixture(DemoServer.start(options, name -> Optional.ofNullable(env.get(name))), dataDir);
     }
 
+    /** Test helpers around a demo started elsewhere (closing the fixture closes {@code server}). */
+    public static DemoFixture around(DemoServer server, Path dataDir) {
+        return new DemoFixture(server, dataDir);
+    }
+
     /** A client with its own cookie jar, trusting only the demo's certificate, not following redirects. */
     public HttpClient client() throws Exception {
+        return clientTrusting(server.keystore().certificatePem());
+    }
+
+    /** A client with its own cookie jar, trusting only the certificate in {@code pem}, not following redirects. */
+    public static HttpClient clientTrusting(Path pem) throws Exception {
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
         trust.load(null, null);
-        try (InputStream pem = Files.newInputStream(server.keystore().certificatePem())) {
-            trust.setCertificateEntry("demo", CertificateFactory.getInstance("X.509").generateCertificate(pem));
+        try (InputStream in = Files.newInputStream(pem)) {
+            trust.setCertificateEntry("demo", CertificateFactory.getInstance("X.509").generateCertificate(in));
         }
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(trust);
@@ -75,13 +85,17 @@ public final class DemoFixture implements AutoCloseable {
 
     /** Signs {@code client} in; returns the CSRF token. */
     public String signIn(HttpClient client, String email, String password) throws Exception {
-        HttpResponse<String> response = send(client, HttpRequest.newBuilder(https("/manage/login"))
-                .header("Content-Type", "application/json")
-                .POST(body(Map.of("email", email, "password", password))).build());
+        HttpResponse<String> response = trySignIn(client, email, password);
         if (response.statusCode() != 200) {
             throw new AssertionError("sign-in failed: " + response.statusCode() + " " + response.body());
         }
         return json(response).get("csrf_token").asText();
+    }
+
+    /** The answer to a sign-in as {@code email} with {@code password}, whatever it is. */
+    public HttpResponse<String> trySignIn(HttpClient client, String email, String password) throws Exception {
+        return send(client, HttpRequest.newBuilder(https("/manage/login")).header("Content-Type", "application/json")
+                .POST(body(Map.of("email", email, "password", password))).build());
     }
 
     /**

@@ -65,12 +65,42 @@ class DemoJarIT {
         assertTrue(output.toString().contains("stopped cleanly"), output.toString());
     }
 
+    @Test
+    void aDatabaseMissingBesideItsCommitMarkIsRefusedWithOneLineAndNoBanner() throws Exception {
+        Path data = java.nio.file.Files.createDirectories(dir.resolve("data"));
+        java.nio.file.Files.writeString(data.resolve("storeauth.hwm"), "store=abc123\nchanges=7\nrecords=2\n");
+
+        Result result = run(List.of("--port", "0", "--http-port", "0", "--data-dir", data.toString()));
+
+        assertEquals(1, result.exit, result.output);
+        assertTrue(result.output.contains("cannot start: " + data.resolve("storeauth.mv.db") + " is missing ("
+                + data.resolve("storeauth.hwm") + " records store abc123, change 7): restore a backup with --restore FILE"),
+                result.output);
+        assertTrue(!result.output.contains("storeauth demo is running"), result.output);
+    }
+
+    @Test
+    void aMaintenanceTaskRunsAndFailsWithOneLineAndExitOne() throws Exception {
+        Path data = dir.resolve("empty");
+
+        Result result = run(List.of("--reset-password", "owner@example.com", "--data-dir", data.toString()));
+
+        assertEquals(1, result.exit, result.output);
+        assertEquals("error: " + data.resolve("storeauth.mv.db") + " does not exist: start the demo once first",
+                result.output.strip());
+    }
+
     private Result run(List<String> args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(java(), "-jar", JAR.toString()));
         command.addAll(args);
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("output.txt").toFile()).start();
+        boolean exited = process.waitFor(60, TimeUnit.SECONDS);
+        if (!exited) {
+            process.destroyForcibly().waitFor();
+        }
+        String output = java.nio.file.Files.readString(dir.resolve("output.txt"), StandardCharsets.UTF_8);
+        assertTrue(exited, "still running after 60 s: " + output);
         return new Result(process.exitValue(), output);
     }
 

@@ -55,6 +55,7 @@ class DemoRestartTest {
         try (DemoServer server = DemoServer.start(options, name -> Optional.empty())) {
             generated = server.generatedPasswords();
             assertEquals("abc123", server.storeHash());
+            server.passwordsShown();
         }
         assertEquals(2, generated.size());
         try (DemoServer again = DemoServer.start(options, name -> Optional.empty())) {

@@ -51,6 +51,24 @@ public final class ControlPanelUsers {
         return user(email).filter(u -> u.role() == Role.OWNER && u.storeHash().equals(storeHash)).isPresent();
     }
 
+    /**
+     * Replaces the password of the user with this exact (normalised) e-mail address.
+     *
+     * @return whether there is such a user
+     * @throws StoreUnavailableException if the database cannot be written
+     */
+    public boolean setPassword(String email, String newPassword) {
+        String hash = hasher.hash(newPassword);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("UPDATE demo_users SET password_hash = ? WHERE email = ?")) {
+            s.setString(1, hash);
+            s.setString(2, email);
+            return s.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("setting a control-panel password failed: " + e.getMessage(), e);
+        }
+    }
+
     private Optional<Row> find(String email) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement(

@@ -7,7 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -17,6 +20,10 @@ import javax.sql.DataSource;
  * Finds the store this database serves or, on first start, creates it with its owner
  * ({@value #OWNER}) and a staff user ({@value #STAFF}). Passwords come from
  * {@code STOREAUTH_OWNER_PASSWORD} and {@code STOREAUTH_STAFF_PASSWORD}, or are generated.
+ *
+ * <p>A generated password counts as shown only once {@link #passwordsShown} says so: until then
+ * every start makes a new one for that user and returns it (a first start that failed after
+ * saving the users would otherwise leave passwords nobody ever saw).
  */
 public final class FirstStart {
 
@@ -51,8 +58,9 @@ public final class FirstStart {
                 c.setAutoCommit(false);
                 try {
                     DemoSchema.lockAgainstOtherNodes(c);
+                    UnshownPasswords.createTable(c);
                     Optional<String> existing = existing(c);
-                    SeededStore store = existing.isPresent() ? keep(existing.get(), requested)
+                    SeededStore store = existing.isPresent() ? keep(c, existing.get(), requested)
                             : seed(c, requested.orElseGet(this::newStoreHash));
                     c.commit();
                     return store;
@@ -64,12 +72,52 @@ public final class FirstStart {
         }
     }
 
-    private static SeededStore keep(String existing, Optional<String> requested) {
+    /**
+     * Records that the passwords of {@code emails} were shown (printed in the banner), so later
+     * starts keep them.
+     *
+     * @throws SQLException if the database refuses
+     */
+    public void passwordsShown(Collection<String> emails) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            UnshownPasswords.createTable(c);
+            UnshownPasswords.remove(c, emails);
+        }
+    }
+
+    /**
+     * Gives the control-panel user {@code email} (case-insensitive) a new generated password.
+     *
+     * @return the new password, to show once; empty if there is no such user
+     * @throws SQLException if the database refuses
+     */
+    public Optional<String> resetPassword(String email) throws SQLException {
+        String normalised = email.trim().toLowerCase(Locale.ROOT);
+        String password = randomString(PASSWORD_ALPHABET, 20);
+        if (!new ControlPanelUsers(dataSource, hasher).setPassword(normalised, password)) {
+            return Optional.empty();
+        }
+        passwordsShown(List.of(normalised));
+        return Optional.of(password);
+    }
+
+    private SeededStore keep(Connection c, String existing, Optional<String> requested) throws SQLException {
         if (requested.isPresent() && !requested.get().equals(existing)) {
             throw new IllegalStateException("the database already serves store " + existing
                     + "; start with --store-hash " + existing + ", or use another --data-dir or --jdbc-url");
         }
-        return new SeededStore(existing, Map.of());
+        Map<String, String> generated = new LinkedHashMap<>();
+        for (String email : UnshownPasswords.list(c)) {
+            String password = randomString(PASSWORD_ALPHABET, 20);
+            try (PreparedStatement s = c.prepareStatement("UPDATE demo_users SET password_hash = ? WHERE email = ?")) {
+                s.setString(1, hasher.hash(password));
+                s.setString(2, email);
+                if (s.executeUpdate() == 1) {
+                    generated.put(email, password);
+                }
+            }
+        }
+        return new SeededStore(existing, generated);
     }
 
     private static Optional<String> existing(Connection c) throws SQLException {
@@ -101,6 +149,9 @@ public final class FirstStart {
             generated.put(email, made);
             return made;
         });
+        if (generated.containsKey(email)) {
+            UnshownPasswords.add(c, email);
+        }
         try (PreparedStatement s = c.prepareStatement(
                 "INSERT INTO demo_users (email, store_hash, role, password_hash) VALUES (?, ?, ?, ?)")) {
             s.setString(1, email);

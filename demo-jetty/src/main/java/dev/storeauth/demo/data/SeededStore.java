@@ -9,8 +9,9 @@ import java.util.Map;
  * The store the demo serves.
  *
  * @param storeHash its hash
- * @param generatedPasswords e-mail to password of the users created just now with generated
- *     passwords: to print once; empty on every later start
+ * @param generatedPasswords e-mail to password of the users given generated passwords on this
+ *     start (on the first, and again on a later one while the last were never shown): to print
+ *     once; empty otherwise
  */
 public record SeededStore(String storeHash, Map<String, String> generatedPasswords) {
 

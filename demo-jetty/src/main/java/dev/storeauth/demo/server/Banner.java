@@ -16,11 +16,14 @@ final class Banner {
         out.append("\nstoreauth demo is running\n");
         out.append("  Control panel    ").append(https).append("/manage/\n");
         out.append("  Store API        ").append(https).append("/stores/").append(hash).append("/v3/  (and /v2/)\n");
-        out.append("  Plain HTTP       http://localhost:").append(server.httpPort())
+        out.append("  Plain HTTP       http://").append(PublicHost.inUrl(server.publicHost())).append(':')
+                .append(server.httpPort())
                 .append("/  (redirects pages to HTTPS, refuses API calls)\n");
         out.append("  Store hash       ").append(hash).append('\n');
         out.append("  Database         ").append(server.databaseDescription()).append('\n');
         out.append("  TLS certificate  self-signed: ").append(server.keystore().certificatePem()).append('\n');
+        server.certificateNotice().ifPresent(notice -> out.append("                   ").append(notice)
+                .append(" (clients must trust the new file)\n"));
         out.append(signIn(server.generatedPasswords()));
         out.append("\nCreate an API account in the control panel, then:\n");
         out.append("  TOKEN=<the access token it shows you once>\n");
@@ -37,7 +40,7 @@ final class Banner {
             out.append("  ").append(String.format("%-18s", email)).append(' ');
             out.append(generated.containsKey(email)
                     ? "password " + generated.get(email) + "   (generated; shown this once)"
-                    : "with the password set on first start");
+                    : "with the password set on first start (forgotten? --reset-password " + email + ")");
             out.append('\n');
         }
         return out.toString();

@@ -3,6 +3,7 @@ package dev.storeauth.demo.server;
 import dev.storeauth.auth.Authenticator;
 import dev.storeauth.cache.CachingCredentialStore;
 import dev.storeauth.demo.cli.DemoOptions;
+import dev.storeauth.demo.data.DataDirectory;
 import dev.storeauth.demo.data.DemoDatabase;
 import dev.storeauth.demo.data.DemoSchema;
 import dev.storeauth.demo.data.FirstStart;
@@ -14,7 +15,7 @@ import dev.storeauth.store.jdbc.JdbcAccountRepository;
 import dev.storeauth.throttle.FailureThrottle;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.net.URI;
-import java.nio.file.Files;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -24,7 +25,9 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +45,9 @@ public final class DemoServer implements AutoCloseable {
     private Server jetty;
     private Connectors connectors;
     private TlsKeystore keystore;
+    private String publicHost;
+    private Optional<String> certificateNotice = Optional.empty();
+    private FirstStart firstStart;
     private SeededStore store;
     private String databaseDescription;
 
@@ -67,15 +73,29 @@ public final class DemoServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Binds the ports before anything is written to the data directory, so a start that cannot
+     * listen leaves no store and no users behind; the key store waits in a temporary directory until then.
+     */
     private void open(DemoOptions options, Function<String, Optional<String>> environment) throws Exception {
-        Files.createDirectories(options.dataDir());
-        keystore = TlsKeystore.ensure(options.dataDir());
+        publicHost = options.publicHost();
+        PendingKeystore tls = own(TlsKeystore.prepare(options.dataDir(), options.publicHost()));
+        certificateNotice = tls.notice();
+        certificateNotice.ifPresent(notice -> LOG.info("{}", notice));
+        jetty = new Server(new QueuedThreadPool(64, 4, 60_000, -1, null, null, r -> new Thread(r, "demo-http")));
+        jetty.setStopTimeout(5_000);
+        connectors = new Connectors(jetty, tls.forJetty(), options.httpsPort(), options.httpPort());
+        own(this::closeConnectors);
+        DataDirectory.secure(options.dataDir());
+        keystore = tls.install();
         DemoDatabase database = own(DemoDatabase.open(options));
         databaseDescription = database.description();
         DemoSchema.migrate(database.dataSource());
         JdbcAccountRepository repository = JdbcAccountRepository.create(database.dataSource());
         PasswordHasher hasher = new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS);
-        store = new FirstStart(database.dataSource(), hasher, environment).ensureStore(options.storeHash());
+        firstStart = new FirstStart(database.dataSource(), hasher, environment);
+        store = firstStart.ensureStore(options.storeHash());
+        own(database.keepCommitMark());
         CachingCredentialStore cache = own(CachingCredentialStore.builder(repository).build());
         own(AccountChangeFeed.start(database.dataSource(), cache));
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r));
@@ -84,13 +104,21 @@ public final class DemoServer implements AutoCloseable {
                 .scheduleOn(scheduler, Duration.ofSeconds(1)));
         Authenticator authenticator = Authenticator.builder(cache).realm("storeauth demo").usageRecorder(recorder)
                 .throttle(new FailureThrottle(20, Duration.ofMinutes(1), 100_000, Ticker.systemTicker())).build();
-        jetty = new Server(new QueuedThreadPool(64, 4, 60_000, -1, null, null, r -> new Thread(r, "demo-http")));
-        jetty.setStopTimeout(5_000);
-        connectors = new Connectors(jetty, keystore, options.httpsPort(), options.httpPort());
         jetty.setHandler(DemoContext.build(new DemoContext.Parts(database.dataSource(), repository, cache,
                 authenticator, hasher, httpsBase().toString(), connectors.httpsPort())));
         jetty.setRequestLog(RequestLogs.oneLine());
         jetty.start();
+        tls.close();
+        DataDirectory.secure(options.dataDir());
+    }
+
+    /** Jetty closes its connectors when it stops, but only once it has started. */
+    private void closeConnectors() {
+        for (Connector connector : jetty.getConnectors()) {
+            if (connector instanceof ServerConnector bound) {
+                bound.close();
+            }
+        }
     }
 
     private static Thread daemon(Runnable runnable) {
@@ -104,8 +132,19 @@ public final class DemoServer implements AutoCloseable {
         return resource;
     }
 
+    /** {@code https://} the public host (an IPv6 literal in brackets) and the HTTPS port. */
     public URI httpsBase() {
-        return URI.create("https://localhost:" + connectors.httpsPort());
+        return URI.create("https://" + PublicHost.inUrl(publicHost) + ":" + connectors.httpsPort());
+    }
+
+    /** The host clients use, as {@code --public-host} gave it. */
+    String publicHost() {
+        return publicHost;
+    }
+
+    /** Why the certificate was replaced on this start (clients must trust the new one); empty if it was not. */
+    Optional<String> certificateNotice() {
+        return certificateNotice;
     }
 
     public int httpsPort() {
@@ -120,9 +159,22 @@ public final class DemoServer implements AutoCloseable {
         return store.storeHash();
     }
 
-    /** Passwords generated on this start (first start only): e-mail to password. */
+    /**
+     * Passwords generated on this start: e-mail to password. Generated on the first start, and on
+     * every later one until {@link #passwordsShown()} is called.
+     */
     public Map<String, String> generatedPasswords() {
         return store.generatedPasswords();
+    }
+
+    /**
+     * Records that {@link #generatedPasswords()} reached the user (the banner was printed), so the
+     * next start keeps them.
+     *
+     * @throws SQLException if the database refuses
+     */
+    public void passwordsShown() throws SQLException {
+        firstStart.passwordsShown(store.generatedPasswords().keySet());
     }
 
     public TlsKeystore keystore() {

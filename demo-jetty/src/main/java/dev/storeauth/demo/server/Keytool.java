@@ -18,12 +18,24 @@ final class Keytool {
     private Keytool() {
     }
 
-    static void generate(Path keyStore, String password, String alias) throws IOException {
+    /**
+     * A new EC P-256 key and self-signed certificate for {@code localhost}, {@code 127.0.0.1},
+     * {@code ::1} and {@code publicHost} (a DNS name or an IP literal, as {@code DemoOptions} checks).
+     */
+    static void generate(Path keyStore, String password, String alias, String publicHost) throws IOException {
         Files.deleteIfExists(keyStore);
         run(password, "-genkeypair", "-alias", alias, "-keyalg", "EC", "-groupname", "secp256r1",
-                "-validity", "825", "-dname", "CN=localhost, O=storeauth demo",
-                "-ext", "SAN=dns:localhost,ip:127.0.0.1,ip:::1", "-storetype", "PKCS12",
+                "-validity", "825", "-dname", "CN=" + publicHost + ", O=storeauth demo",
+                "-ext", "SAN=" + subjectAlternativeNames(publicHost), "-storetype", "PKCS12",
                 "-keystore", keyStore.toString(), "-storepass:env", PASSWORD_VARIABLE);
+    }
+
+    static String subjectAlternativeNames(String publicHost) {
+        String names = "dns:localhost,ip:127.0.0.1,ip:::1";
+        if (PublicHost.isLoopbackName(publicHost)) {
+            return names;
+        }
+        return names + (PublicHost.isIpLiteral(publicHost) ? ",ip:" : ",dns:") + publicHost;
     }
 
     static void exportPem(Path keyStore, String password, String alias, Path pem) throws IOException {
