@@ -1,6 +1,7 @@
 package dev.storeauth.servlet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -10,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The drop-in path: a webapp directory whose WEB-INF/web.xml declares the filter, deployed as a
@@ -72,5 +75,27 @@ abstract class WebXmlDeploymentTest {
 
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.body().startsWith("user=alice type=BASIC"), response.body());
+    }
+
+    /**
+     * The request-line names {@code https} but the bytes came over the plain connector, from a peer
+     * that is a trusted proxy yet sent no {@code X-Forwarded-Proto}: nothing vouches for TLS.
+     */
+    @ParameterizedTest
+    @CsvSource({"/stores/store1/v3/catalog/products, token", "/stores/store1/v2/products, basic"})
+    void absoluteFormHttpsRequestOnThePlainConnectorIsRefused(String path, String kind) throws Exception {
+        String secret = kind.equals("token") ? SeededStoreFactory.ACCOUNTS.readOnlyToken : SeededStoreFactory.ACCOUNTS.legacyToken;
+        String credential = kind.equals("token") ? "X-Auth-Token: " + secret
+                : "Authorization: " + TestAccounts.basic("alice", secret);
+
+        RawHttp answer = RawHttp.exchange(port(), "GET https://localhost:8443" + path + " HTTP/1.1",
+                "localhost:8443", credential);
+
+        assertEquals(403, answer.status(), answer.whole());
+        assertTrue(answer.values("Content-Type").get(0).startsWith("application/problem+json"), answer.whole());
+        assertTrue(answer.body().contains("TLS required"), answer.whole());
+        assertEquals(List.of(), answer.values("Set-Cookie"), answer.whole());
+        assertFalse(answer.whole().contains(secret), answer.whole());
+        assertFalse(answer.body().contains("user=") || answer.body().contains("account="), answer.whole());
     }
 }
