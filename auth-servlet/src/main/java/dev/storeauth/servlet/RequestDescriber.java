@@ -7,11 +7,14 @@ import java.util.List;
 
 /**
  * Describes a servlet request to the servlet-free core: the container-decoded, container-normalised
- * path below the API prefix; whether it arrived over TLS ({@code X-Forwarded-Proto} counts only from
- * a trusted proxy); its headers; and, when the authenticator reads it, the client address. Immutable
- * and thread-safe.
+ * path below the API prefix; whether it arrived over TLS (decided from the connection, see
+ * {@link #isSecure}; {@code X-Forwarded-Proto} counts only from a trusted proxy); its headers; and,
+ * when the authenticator reads it, the client address. Immutable and thread-safe.
  */
 final class RequestDescriber {
+
+    /** Set by the container on a request that came over a TLS connection, and only then. */
+    static final String CIPHER_SUITE = "jakarta.servlet.request.cipher_suite";
 
     private final String apiPrefix;
     private final TrustedProxies trustedProxies;
@@ -64,8 +67,14 @@ final class RequestDescriber {
                 ? path.substring(apiPrefix.length()) : "";
     }
 
+    /**
+     * Whether the connection itself is TLS, by the attribute every Servlet container sets on a TLS
+     * connection (Servlet 6.0, "SSL Attributes"), or a trusted proxy says it took TLS. Never
+     * {@code isSecure()}: Jetty 12 derives it, and {@code getScheme()}, from the request-line, so a
+     * plain-HTTP client claims TLS by writing {@code GET https://host/...}.
+     */
     boolean isSecure(HttpServletRequest request) {
-        if (request.isSecure()) {
+        if (request.getAttribute(CIPHER_SUITE) != null) {
             return true;
         }
         // Formatting the remote address costs an allocation: skip it when no proxy is trusted.

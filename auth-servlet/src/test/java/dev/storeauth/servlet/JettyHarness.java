@@ -116,7 +116,8 @@ final class JettyHarness implements AutoCloseable {
             response.getWriter().write("user=" + request.getRemoteUser() + " type=" + request.getAuthType()
                     + " products:read-only=" + request.isUserInRole("products:read-only")
                     + " products:modify=" + request.isUserInRole("products:modify")
-                    + " account=" + (request.getAttribute(StoreAuthFilter.ACCOUNT_ATTRIBUTE) != null));
+                    + " account=" + (request.getAttribute(StoreAuthFilter.ACCOUNT_ATTRIBUTE) != null)
+                    + " cipher_suite=" + (request.getAttribute("jakarta.servlet.request.cipher_suite") != null));
         }
     }
 }

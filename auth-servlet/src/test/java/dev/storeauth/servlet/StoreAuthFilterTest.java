@@ -64,7 +64,7 @@ class StoreAuthFilterTest {
     /** The status and first challenge {@code filter} answers a malformed Basic header from {@code address} with. */
     private String answerTo(StoreAuthFilter filter, String address) throws Exception {
         HttpServletRequest request = request("GET", "/stores", "/store1/v2/products");
-        when(request.isSecure()).thenReturn(true);
+        when(request.getAttribute("jakarta.servlet.request.cipher_suite")).thenReturn("TLS_AES_128_GCM_SHA256");
         when(request.getRemoteAddr()).thenReturn(address);
         when(request.getHeaders("Authorization")).thenAnswer(i -> Collections.enumeration(List.of("Digest abc")));
         HttpServletResponse response = mock(HttpServletResponse.class);

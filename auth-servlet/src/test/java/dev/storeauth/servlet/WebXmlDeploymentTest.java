@@ -23,8 +23,11 @@ abstract class WebXmlDeploymentTest {
     static final Path WEBAPP = Path.of("src/test/webapp").toAbsolutePath();
     private final HttpClient client = HttpClient.newHttpClient();
 
-    /** Deploys {@link #WEBAPP} at the root context and returns its port. */
+    /** Deploys {@link #WEBAPP} at the root context and returns its plain connector's port. */
     abstract int port();
+
+    /** The port of the same server's TLS connector, with {@link TestKeystore}'s certificate. */
+    abstract int tlsPort();
 
     HttpResponse<String> get(String path, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
@@ -97,5 +100,33 @@ abstract class WebXmlDeploymentTest {
         assertEquals(List.of(), answer.values("Set-Cookie"), answer.whole());
         assertFalse(answer.whole().contains(secret), answer.whole());
         assertFalse(answer.body().contains("user=") || answer.body().contains("account="), answer.whole());
+    }
+
+    @Test
+    void letsAValidTokenThroughTheTlsConnectorWithoutAnyForwardingHeader() throws Exception {
+        HttpResponse<String> response = overTls("/stores/store1/v3/catalog/products",
+                "X-Auth-Token", SeededStoreFactory.ACCOUNTS.readOnlyToken);
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("type=BEARER products:read-only=true"), response.body());
+        assertTrue(response.body().endsWith("cipher_suite=true"), "the container sets the servlet TLS attributes");
+    }
+
+    @Test
+    void letsLegacyBasicThroughTheTlsConnector() throws Exception {
+        HttpResponse<String> response = overTls("/stores/store1/v2/products",
+                "Authorization", TestAccounts.basic("alice", SeededStoreFactory.ACCOUNTS.legacyToken));
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().startsWith("user=alice type=BASIC"), response.body());
+    }
+
+    private HttpResponse<String> overTls(String path, String... headers) throws Exception {
+        HttpClient tls = HttpClient.newBuilder().sslContext(TestKeystore.clientContext()).build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + tlsPort() + path));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return tls.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
