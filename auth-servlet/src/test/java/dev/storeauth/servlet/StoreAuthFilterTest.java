@@ -93,6 +93,8 @@ class StoreAuthFilterTest {
         "store-factory=dev.storeauth.servlet.SeededStoreFactory,cache-max-size=-1 | cache-max-size",
         "store-factory=dev.storeauth.servlet.SeededStoreFactory,require-tls=yes | require-tls",
         "store-factory=dev.storeauth.servlet.SeededStoreFactory,trusted-proxies=proxy.example | trusted-proxies",
+        "store-factory=dev.storeauth.servlet.SeededStoreFactory,trusted-proxies=g:evil.example | trusted-proxies: not an IP address or CIDR block: g:evil.example",
+        "store-factory=dev.storeauth.servlet.SeededStoreFactory,trusted-proxies=1.2.3.4.5 | 1.2.3.4.5",
         "store-factory=dev.storeauth.servlet.SeededStoreFactory,api-prefix=api/ | api-prefix",
         "store-factory=dev.storeauth.servlet.SeededStoreFactory,realm=a\"b     | realm",
         "store-factory=java.lang.String                           | store-factory",
