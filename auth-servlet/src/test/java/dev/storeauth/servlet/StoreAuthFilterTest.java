@@ -75,7 +75,7 @@ class StoreAuthFilterTest {
         filter.doFilter(request, response, chain);
 
         verify(response).setStatus(status.capture());
-        verify(response, atLeast(0)).addHeader(eq("WWW-Authenticate"), challenges.capture());
+        verify(response, atLeast(0)).setHeader(eq("WWW-Authenticate"), challenges.capture());
         return challenges.getAllValues().isEmpty() ? status.getValue().toString()
                 : status.getValue() + " " + challenges.getAllValues().get(0);
     }
@@ -123,7 +123,7 @@ class StoreAuthFilterTest {
         fromWebXml.doFilter(request("GET", "/stores", "/store1/v2/products"), response, chain);
 
         verify(response).setStatus(401);
-        verify(response).addHeader("WWW-Authenticate", "Bearer realm=\"storeauth\"");
+        verify(response).setHeader("WWW-Authenticate", "Bearer realm=\"storeauth\"");
         fromWebXml.destroy();
     }
 
