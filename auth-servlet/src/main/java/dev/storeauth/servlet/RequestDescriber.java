@@ -13,18 +13,26 @@ import java.util.List;
  */
 final class RequestDescriber {
 
-    /** Set by the container on a request that came over a TLS connection, and only then. */
-    static final String CIPHER_SUITE = "jakarta.servlet.request.cipher_suite";
-
     private final String apiPrefix;
     private final TrustedProxies trustedProxies;
     private final boolean readsAddress;
+    private final ConnectionTls tls;
 
     /** {@code readsAddress}: whether to work out the client address ({@code Authenticator#readsRemoteAddress}). */
     RequestDescriber(String apiPrefix, TrustedProxies trustedProxies, boolean readsAddress) {
+        this(apiPrefix, trustedProxies, readsAddress, ConnectionTls.attribute());
+    }
+
+    private RequestDescriber(String apiPrefix, TrustedProxies trustedProxies, boolean readsAddress, ConnectionTls tls) {
         this.apiPrefix = apiPrefix;
         this.trustedProxies = trustedProxies;
         this.readsAddress = readsAddress;
+        this.tls = tls;
+    }
+
+    /** This describer, telling TLS connections by {@code tls}. */
+    RequestDescriber with(ConnectionTls tls) {
+        return new RequestDescriber(apiPrefix, trustedProxies, readsAddress, tls);
     }
 
     ApiRequest describe(HttpServletRequest request) {
@@ -68,13 +76,11 @@ final class RequestDescriber {
     }
 
     /**
-     * Whether the connection itself is TLS, by the attribute every Servlet container sets on a TLS
-     * connection (Servlet 6.0, "SSL Attributes"), or a trusted proxy says it took TLS. Never
-     * {@code isSecure()}: Jetty 12 derives it, and {@code getScheme()}, from the request-line, so a
-     * plain-HTTP client claims TLS by writing {@code GET https://host/...}.
+     * Whether the connection itself is TLS ({@link ConnectionTls}), or a trusted proxy says it took
+     * TLS: never the request-line's scheme, never a header from anyone else.
      */
     boolean isSecure(HttpServletRequest request) {
-        if (request.getAttribute(CIPHER_SUITE) != null) {
+        if (tls.isTls(request)) {
             return true;
         }
         // Formatting the remote address costs an allocation: skip it when no proxy is trusted.

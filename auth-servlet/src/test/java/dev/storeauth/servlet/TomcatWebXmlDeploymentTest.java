@@ -38,7 +38,7 @@ class TomcatWebXmlDeploymentTest extends WebXmlDeploymentTest {
     }
 
     /** A loopback NIO connector with TLS from {@link TestKeystore}, as {@code server.xml} would declare it. */
-    private static Connector tlsConnector() {
+    static Connector tlsConnector() {
         Connector connector = new Connector("HTTP/1.1");
         connector.setPort(0);
         connector.setProperty("address", "127.0.0.1");

@@ -102,6 +102,19 @@ abstract class WebXmlDeploymentTest {
         assertFalse(answer.body().contains("user=") || answer.body().contains("account="), answer.whole());
     }
 
+    /** The webapp's {@link ForwardedSslFilter} wraps such a request to claim TLS; the connection is plain. */
+    @Test
+    void hostWrapperClaimingTlsOnThePlainConnectorIsRefused() throws Exception {
+        String token = SeededStoreFactory.ACCOUNTS.readOnlyToken;
+
+        RawHttp answer = RawHttp.exchange(port(), "GET https://localhost:8443/stores/store1/v3/catalog/products HTTP/1.1",
+                "localhost:8443", "X-Forwarded-Ssl: on", "X-Auth-Token: " + token);
+
+        assertEquals(403, answer.status(), answer.whole());
+        assertTrue(answer.body().contains("\"code\":\"tls_required\""), answer.whole());
+        assertFalse(answer.whole().contains(token), answer.whole());
+    }
+
     @Test
     void letsAValidTokenThroughTheTlsConnectorWithoutAnyForwardingHeader() throws Exception {
         HttpResponse<String> response = overTls("/stores/store1/v3/catalog/products",
