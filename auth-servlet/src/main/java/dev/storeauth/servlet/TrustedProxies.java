@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * Addresses (single IPs or CIDR blocks, IPv4 or IPv6) whose forwarding headers are believed.
  * Addresses are read as text only, never resolved: strict IPv4 dotted quads and RFC 4291 IPv6 forms
- * (see {@link IpLiteral}); zone ids ({@code fe80::1%eth0}) are not addresses. Immutable and
+ * (one {@code ::} at most, a dotted quad as the last 32 bits); names, shortened or octal IPv4
+ * ({@code 127.1}, {@code 0177.0.0.1}) and zone ids ({@code fe80::1%eth0}) are not addresses. An
+ * IPv4-mapped IPv6 address ({@code ::ffff:10.0.0.1}) is its IPv4 address. Immutable and
  * thread-safe.
  */
 public final class TrustedProxies {
