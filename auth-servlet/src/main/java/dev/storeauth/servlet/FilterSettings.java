@@ -29,8 +29,8 @@ import java.util.Set;
  *   <tr><td>{@code cache-ttl}</td><td>how long a found account is trusted (ISO-8601, e.g. {@code PT5M}, or seconds)</td><td>{@code PT5M}</td></tr>
  *   <tr><td>{@code negative-cache-ttl}</td><td>how long "not found" is kept</td><td>{@code PT30S}</td></tr>
  *   <tr><td>{@code lookup-timeout}</td><td>longest wait for the store before 503</td><td>{@code PT2S}</td></tr>
- *   <tr><td>{@code require-tls}</td><td>refuse plain HTTP with 403</td><td>{@code true}</td></tr>
- *   <tr><td>{@code trusted-proxies}</td><td>comma-separated IPs/CIDRs whose {@code X-Forwarded-Proto} counts</td><td>none</td></tr>
+ *   <tr><td>{@code require-tls}</td><td>refuse plain HTTP with 403; TLS means the container's TLS request attributes, or {@code X-Forwarded-Proto: https} from a trusted proxy, never the request-line's scheme</td><td>{@code true}</td></tr>
+ *   <tr><td>{@code trusted-proxies}</td><td>comma-separated literal IPs/CIDRs (IPv4 dotted quads, IPv6 text; never names, never resolved) whose {@code X-Forwarded-Proto} and {@code X-Forwarded-For} count</td><td>none</td></tr>
  *   <tr><td>{@code api-prefix}</td><td>path before {@code /stores/...}, e.g. {@code /api}</td><td>empty</td></tr>
  *   <tr><td>{@code retry-after}</td><td>seconds in {@code Retry-After} on 503</td><td>5</td></tr>
  *   <tr><td>{@code max-failures}</td><td>failed authentications per client address or legacy username per window before 429; 0 turns throttling off</td><td>20</td></tr>

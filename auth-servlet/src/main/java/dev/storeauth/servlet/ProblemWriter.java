@@ -7,11 +7,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Writes denials as RFC 9457 {@code application/problem+json} with {@code Cache-Control: no-store}
  * and every {@code WWW-Authenticate} challenge. Writes nothing once the response is committed.
+ * Only the buffered body is discarded: headers the host's outer filters set (a CSP,
+ * {@code X-Content-Type-Options}, {@code X-Frame-Options}...) stay, and just the headers the problem
+ * needs are set over theirs: status, {@code Content-Type}, {@code Content-Length},
+ * {@code Cache-Control}, {@code WWW-Authenticate}, {@code Retry-After} and the denial's own.
  * A refused request's body is never read; when it has one, the answer carries {@code Connection:
  * close} (see {@link RequestBodies}).
  * Thread-safe.
@@ -32,8 +37,14 @@ final class ProblemWriter {
             return;
         }
         reset(request, response);
-        for (String challenge : denied.challenges()) {
-            response.addHeader("WWW-Authenticate", challenge);
+        List<String> challenges = denied.challenges();
+        for (int i = 0; i < challenges.size(); i++) {
+            // set, then add: the problem's challenges replace any an outer filter had set
+            if (i == 0) {
+                response.setHeader("WWW-Authenticate", challenges.get(i));
+            } else {
+                response.addHeader("WWW-Authenticate", challenges.get(i));
+            }
         }
         denied.headers().forEach(response::setHeader);
         write(response, denied.status(), denied.problem(), denied.detail());
@@ -49,8 +60,9 @@ final class ProblemWriter {
                 "Credentials cannot be checked right now; retry after " + retryAfterSeconds + " seconds");
     }
 
+    /** Discards the buffered body only; {@code reset()} would also drop the host's headers. */
     private static void reset(HttpServletRequest request, HttpServletResponse response) {
-        response.reset();
+        response.resetBuffer();
         RequestBodies.closeIfUnread(request, response);
     }
 

@@ -7,21 +7,32 @@ import java.util.List;
 
 /**
  * Describes a servlet request to the servlet-free core: the container-decoded, container-normalised
- * path below the API prefix; whether it arrived over TLS ({@code X-Forwarded-Proto} counts only from
- * a trusted proxy); its headers; and, when the authenticator reads it, the client address. Immutable
- * and thread-safe.
+ * path below the API prefix; whether it arrived over TLS (decided from the connection, see
+ * {@link #isSecure}; {@code X-Forwarded-Proto} counts only from a trusted proxy); its headers; and,
+ * when the authenticator reads it, the client address. Immutable and thread-safe.
  */
 final class RequestDescriber {
 
     private final String apiPrefix;
     private final TrustedProxies trustedProxies;
     private final boolean readsAddress;
+    private final ConnectionTls tls;
 
     /** {@code readsAddress}: whether to work out the client address ({@code Authenticator#readsRemoteAddress}). */
     RequestDescriber(String apiPrefix, TrustedProxies trustedProxies, boolean readsAddress) {
+        this(apiPrefix, trustedProxies, readsAddress, ConnectionTls.attribute());
+    }
+
+    private RequestDescriber(String apiPrefix, TrustedProxies trustedProxies, boolean readsAddress, ConnectionTls tls) {
         this.apiPrefix = apiPrefix;
         this.trustedProxies = trustedProxies;
         this.readsAddress = readsAddress;
+        this.tls = tls;
+    }
+
+    /** This describer, telling TLS connections by {@code tls}. */
+    RequestDescriber with(ConnectionTls tls) {
+        return new RequestDescriber(apiPrefix, trustedProxies, readsAddress, tls);
     }
 
     ApiRequest describe(HttpServletRequest request) {
@@ -64,8 +75,12 @@ final class RequestDescriber {
                 ? path.substring(apiPrefix.length()) : "";
     }
 
+    /**
+     * Whether the connection itself is TLS ({@link ConnectionTls}), or a trusted proxy says it took
+     * TLS: never the request-line's scheme, never a header from anyone else.
+     */
     boolean isSecure(HttpServletRequest request) {
-        if (request.isSecure()) {
+        if (tls.isTls(request)) {
             return true;
         }
         // Formatting the remote address costs an allocation: skip it when no proxy is trusted.

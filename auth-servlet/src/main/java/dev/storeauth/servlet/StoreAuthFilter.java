@@ -74,20 +74,24 @@ public final class StoreAuthFilter implements Filter {
     }
 
     /**
-     * Reads init-params unless constructed with an authenticator.
+     * Learns from the container how it tells a TLS connection, and reads init-params unless
+     * constructed with an authenticator.
      *
      * @throws ServletException naming the parameter when one is unknown or invalid
      */
     @Override
     public void init(FilterConfig config) throws ServletException {
+        ConnectionTls tls = ConnectionTls.forServer(config.getServletContext() == null ? null
+                : config.getServletContext().getServerInfo());
         if (authenticator != null) {
+            this.describer = describer.with(tls);
             return;
         }
         FilterSettings settings = FilterSettings.from(config);
         this.owned = settings.store();
         this.authenticator = settings.authenticator();
         this.describer = new RequestDescriber(settings.apiPrefix(), settings.trustedProxies(),
-                settings.authenticator().readsRemoteAddress());
+                settings.authenticator().readsRemoteAddress()).with(tls);
         this.problems = new ProblemWriter(settings.retryAfterSeconds());
     }
 

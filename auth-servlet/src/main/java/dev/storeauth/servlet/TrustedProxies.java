@@ -1,13 +1,15 @@
 package dev.storeauth.servlet;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Addresses (single IPs or CIDR blocks, IPv4 or IPv6) whose forwarding headers are believed.
- * Immutable and thread-safe; matching never does DNS.
+ * Addresses are read as text only, never resolved: strict IPv4 dotted quads and RFC 4291 IPv6 forms
+ * (one {@code ::} at most, a dotted quad as the last 32 bits); names, shortened or octal IPv4
+ * ({@code 127.1}, {@code 0177.0.0.1}) and zone ids ({@code fe80::1%eth0}) are not addresses. An
+ * IPv4-mapped IPv6 address ({@code ::ffff:10.0.0.1}) is its IPv4 address. Immutable and
+ * thread-safe.
  */
 public final class TrustedProxies {
 
@@ -25,7 +27,8 @@ public final class TrustedProxies {
     }
 
     /**
-     * Parses a comma-separated list such as {@code 10.0.0.1, 192.168.0.0/16, ::1}.
+     * Parses a comma-separated list such as {@code 10.0.0.1, 192.168.0.0/16, ::1}; blank entries are
+     * skipped. A name, however it would resolve, is refused.
      *
      * @throws IllegalArgumentException naming the first entry that is not a literal IP or CIDR block
      */
@@ -45,15 +48,16 @@ public final class TrustedProxies {
         return blocks.isEmpty();
     }
 
-    /** Whether {@code address} (a literal IP, as from {@code getRemoteAddr()}) is trusted. */
+    /**
+     * Whether {@code address} (as from {@code getRemoteAddr()} or an {@code X-Forwarded-For} hop) is a
+     * literal IP inside a trusted block. Anything else, {@code null} included, is not trusted.
+     */
     public boolean contains(String address) {
-        if (blocks.isEmpty() || address == null || !isLiteral(address)) {
+        if (blocks.isEmpty() || address == null) {
             return false;
         }
-        byte[] ip;
-        try {
-            ip = literal(address);
-        } catch (IllegalArgumentException e) {
+        byte[] ip = IpLiteral.parseOrNull(address);
+        if (ip == null) {
             return false;
         }
         for (byte[][] block : blocks) {
@@ -66,27 +70,29 @@ public final class TrustedProxies {
 
     private static byte[][] block(String entry) {
         int slash = entry.indexOf('/');
-        String host = slash < 0 ? entry : entry.substring(0, slash);
-        if (!isLiteral(host)) {
+        byte[] network = IpLiteral.parseOrNull(slash < 0 ? entry : entry.substring(0, slash));
+        if (network == null) {
             throw new IllegalArgumentException("not an IP address or CIDR block: " + entry);
         }
-        byte[] network = literal(host);
-        int bits = network.length * 8;
-        if (slash >= 0) {
-            try {
-                bits = Integer.parseInt(entry.substring(slash + 1));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("not a CIDR prefix length: " + entry);
-            }
-            if (bits < 0 || bits > network.length * 8) {
-                throw new IllegalArgumentException("CIDR prefix length out of range: " + entry);
-            }
-        }
+        int bits = slash < 0 ? network.length * 8 : prefixLength(entry, slash + 1, network.length * 8);
         byte[] mask = new byte[network.length];
         for (int i = 0; i < bits; i++) {
             mask[i / 8] |= (byte) (0x80 >>> (i % 8));
         }
         return new byte[][] {network, mask};
+    }
+
+    /** The prefix length after the slash: 1-3 ASCII digits, at most {@code max}. */
+    private static int prefixLength(String entry, int from, int max) {
+        String digits = entry.substring(from);
+        if (digits.isEmpty() || digits.length() > 3 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new IllegalArgumentException("not a CIDR prefix length: " + entry);
+        }
+        int bits = Integer.parseInt(digits);
+        if (bits > max) {
+            throw new IllegalArgumentException("CIDR prefix length out of range: " + entry);
+        }
+        return bits;
     }
 
     private static boolean matches(byte[] network, byte[] mask, byte[] ip) {
@@ -101,16 +107,4 @@ public final class TrustedProxies {
         return true;
     }
 
-    private static boolean isLiteral(String host) {
-        return !host.isEmpty() && (host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9')));
-    }
-
-    private static byte[] literal(String host) {
-        try {
-            // getByName does no DNS lookup for a literal, which isLiteral has checked.
-            return InetAddress.getByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host).getAddress();
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("not an IP address: " + host);
-        }
-    }
 }

@@ -78,7 +78,7 @@ class HostileInputTest {
                     case "getServletPath" -> input.path();
                     case "getPathInfo" -> null;
                     case "getRemoteAddr" -> "192.0.2.10";
-                    case "isSecure" -> true;
+                    case "getAttribute" -> ConnectionTls.CIPHER_SUITE.equals(args[0]) ? "TLS_AES_128_GCM_SHA256" : null;
                     case "getHeaders" -> Collections.enumeration(input.headers().getOrDefault(
                             ((String) args[0]).toLowerCase(java.util.Locale.ROOT), List.of()));
                     case "getHeader" -> input.headers().getOrDefault(((String) args[0]).toLowerCase(java.util.Locale.ROOT),

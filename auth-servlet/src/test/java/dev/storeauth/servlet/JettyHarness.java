@@ -25,10 +25,17 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * A real Jetty 12 on a loopback port: {@code filter} in front of {@link EchoServlet} on {@code /stores/*},
- * behind an outer filter that notes what the unwrapped request carries once the chain returns (as a
- * request log would).
+ * behind an outer filter that sets the host's {@link #HOST_HEADERS} first, as a security-headers filter
+ * would, and notes what the unwrapped request carries once the chain returns (as a request log would).
  */
 final class JettyHarness implements AutoCloseable {
+
+    /** What the outer filter sets on every response before the chain runs. */
+    static final Map<String, String> HOST_HEADERS = Map.of(
+            "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'",
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY",
+            "Cache-Control", "max-age=60");
 
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
@@ -61,6 +68,7 @@ final class JettyHarness implements AutoCloseable {
 
     private Filter outerFilter() {
         return (request, response, chain) -> {
+            HOST_HEADERS.forEach(((HttpServletResponse) response)::setHeader);
             chain.doFilter(request, response);
             Map<String, Object> seen = new HashMap<>();
             for (String name : List.of(StoreAuthFilter.ACCOUNT_ATTRIBUTE, StoreAuthFilter.RESULT_ATTRIBUTE)) {
@@ -116,7 +124,8 @@ final class JettyHarness implements AutoCloseable {
             response.getWriter().write("user=" + request.getRemoteUser() + " type=" + request.getAuthType()
                     + " products:read-only=" + request.isUserInRole("products:read-only")
                     + " products:modify=" + request.isUserInRole("products:modify")
-                    + " account=" + (request.getAttribute(StoreAuthFilter.ACCOUNT_ATTRIBUTE) != null));
+                    + " account=" + (request.getAttribute(StoreAuthFilter.ACCOUNT_ATTRIBUTE) != null)
+                    + " cipher_suite=" + (request.getAttribute("jakarta.servlet.request.cipher_suite") != null));
         }
     }
 }

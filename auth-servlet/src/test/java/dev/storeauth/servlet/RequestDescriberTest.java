@@ -67,11 +67,21 @@ class RequestDescriberTest {
     }
 
     @Test
-    void trustsTheContainersOwnTlsFlag() {
+    void trustsTheTlsAttributeTheContainerSetsOnATlsConnection() {
         HttpServletRequest request = StoreAuthFilterTest.request("GET", "/stores", "/s1/v2/products");
-        when(request.isSecure()).thenReturn(true);
+        when(request.getAttribute("jakarta.servlet.request.cipher_suite")).thenReturn("TLS_AES_128_GCM_SHA256");
 
         assertEquals(true, new RequestDescriber("", TrustedProxies.none(), true).isSecure(request));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"true, https", "false, https", "true, http"})
+    void neverTakesIsSecureOrTheSchemeFromTheRequestLine(boolean containerSaysSecure, String scheme) {
+        HttpServletRequest request = StoreAuthFilterTest.request("GET", "/stores", "/s1/v2/products");
+        when(request.isSecure()).thenReturn(containerSaysSecure);
+        when(request.getScheme()).thenReturn(scheme);
+
+        assertEquals(false, new RequestDescriber("", TrustedProxies.parse("10.0.0.0/8"), true).isSecure(request));
     }
 
     @Test

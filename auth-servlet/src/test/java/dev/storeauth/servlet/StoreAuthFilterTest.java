@@ -9,6 +9,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -17,6 +18,7 @@ import dev.storeauth.auth.Authenticator;
 import dev.storeauth.throttle.FailureThrottle;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -64,7 +66,7 @@ class StoreAuthFilterTest {
     /** The status and first challenge {@code filter} answers a malformed Basic header from {@code address} with. */
     private String answerTo(StoreAuthFilter filter, String address) throws Exception {
         HttpServletRequest request = request("GET", "/stores", "/store1/v2/products");
-        when(request.isSecure()).thenReturn(true);
+        when(request.getAttribute("jakarta.servlet.request.cipher_suite")).thenReturn("TLS_AES_128_GCM_SHA256");
         when(request.getRemoteAddr()).thenReturn(address);
         when(request.getHeaders("Authorization")).thenAnswer(i -> Collections.enumeration(List.of("Digest abc")));
         HttpServletResponse response = mock(HttpServletResponse.class);
@@ -75,7 +77,7 @@ class StoreAuthFilterTest {
         filter.doFilter(request, response, chain);
 
         verify(response).setStatus(status.capture());
-        verify(response, atLeast(0)).addHeader(eq("WWW-Authenticate"), challenges.capture());
+        verify(response, atLeast(0)).setHeader(eq("WWW-Authenticate"), challenges.capture());
         return challenges.getAllValues().isEmpty() ? status.getValue().toString()
                 : status.getValue() + " " + challenges.getAllValues().get(0);
     }
@@ -93,6 +95,8 @@ class StoreAuthFilterTest {
         "store-factory=dev.storeauth.servlet.SeededStoreFactory,cache-max-size=-1 | cache-max-size",
         "store-factory=dev.storeauth.servlet.SeededStoreFactory,require-tls=yes | require-tls",
         "store-factory=dev.storeauth.servlet.SeededStoreFactory,trusted-proxies=proxy.example | trusted-proxies",
+        "store-factory=dev.storeauth.servlet.SeededStoreFactory,trusted-proxies=g:evil.example | trusted-proxies: not an IP address or CIDR block: g:evil.example",
+        "store-factory=dev.storeauth.servlet.SeededStoreFactory,trusted-proxies=1.2.3.4.5 | 1.2.3.4.5",
         "store-factory=dev.storeauth.servlet.SeededStoreFactory,api-prefix=api/ | api-prefix",
         "store-factory=dev.storeauth.servlet.SeededStoreFactory,realm=a\"b     | realm",
         "store-factory=java.lang.String                           | store-factory",
@@ -121,8 +125,29 @@ class StoreAuthFilterTest {
         fromWebXml.doFilter(request("GET", "/stores", "/store1/v2/products"), response, chain);
 
         verify(response).setStatus(401);
-        verify(response).addHeader("WWW-Authenticate", "Bearer realm=\"storeauth\"");
+        verify(response).setHeader("WWW-Authenticate", "Bearer realm=\"storeauth\"");
         fromWebXml.destroy();
+    }
+
+    /** Tomcat's isSecure() is its connector's flag, and its first TLS attribute read costs ~20 µs. */
+    @ParameterizedTest
+    @CsvSource({"Apache Tomcat/10.1.34, 401", "jetty/12.0.16, 403"})
+    void learnsFromTheContainerHowToTellATlsConnection(String serverInfo, int status) throws Exception {
+        StoreAuthFilter fromCode = new StoreAuthFilter(Authenticator.builder(key -> Optional.empty()).build());
+        FilterConfig config = mock(FilterConfig.class);
+        ServletContext context = mock(ServletContext.class);
+        when(config.getServletContext()).thenReturn(context);
+        when(context.getServerInfo()).thenReturn(serverInfo);
+        fromCode.init(config);
+        HttpServletRequest request = request("GET", "/stores", "/store1/v2/products");
+        when(request.isSecure()).thenReturn(true);
+        HttpServletResponse response = mock(HttpServletResponse.class);
+        when(response.getOutputStream()).thenReturn(new RecordingOutputStream());
+
+        fromCode.doFilter(request, response, chain);
+
+        verify(response).setStatus(status);
+        verify(response, times(status == 401 ? 1 : 0)).setHeader("WWW-Authenticate", "Bearer realm=\"storeauth\"");
     }
 
     static HttpServletRequest request(String method, String servletPath, String pathInfo) {

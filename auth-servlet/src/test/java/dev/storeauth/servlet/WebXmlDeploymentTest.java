@@ -1,6 +1,7 @@
 package dev.storeauth.servlet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -10,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The drop-in path: a webapp directory whose WEB-INF/web.xml declares the filter, deployed as a
@@ -20,8 +23,11 @@ abstract class WebXmlDeploymentTest {
     static final Path WEBAPP = Path.of("src/test/webapp").toAbsolutePath();
     private final HttpClient client = HttpClient.newHttpClient();
 
-    /** Deploys {@link #WEBAPP} at the root context and returns its port. */
+    /** Deploys {@link #WEBAPP} at the root context and returns its plain connector's port. */
     abstract int port();
+
+    /** The port of the same server's TLS connector, with {@link TestKeystore}'s certificate. */
+    abstract int tlsPort();
 
     HttpResponse<String> get(String path, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
@@ -72,5 +78,68 @@ abstract class WebXmlDeploymentTest {
 
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.body().startsWith("user=alice type=BASIC"), response.body());
+    }
+
+    /**
+     * The request-line names {@code https} but the bytes came over the plain connector, from a peer
+     * that is a trusted proxy yet sent no {@code X-Forwarded-Proto}: nothing vouches for TLS.
+     */
+    @ParameterizedTest
+    @CsvSource({"/stores/store1/v3/catalog/products, token", "/stores/store1/v2/products, basic"})
+    void absoluteFormHttpsRequestOnThePlainConnectorIsRefused(String path, String kind) throws Exception {
+        String secret = kind.equals("token") ? SeededStoreFactory.ACCOUNTS.readOnlyToken : SeededStoreFactory.ACCOUNTS.legacyToken;
+        String credential = kind.equals("token") ? "X-Auth-Token: " + secret
+                : "Authorization: " + TestAccounts.basic("alice", secret);
+
+        RawHttp answer = RawHttp.exchange(port(), "GET https://localhost:8443" + path + " HTTP/1.1",
+                "localhost:8443", credential);
+
+        assertEquals(403, answer.status(), answer.whole());
+        assertTrue(answer.values("Content-Type").get(0).startsWith("application/problem+json"), answer.whole());
+        assertTrue(answer.body().contains("TLS required"), answer.whole());
+        assertEquals(List.of(), answer.values("Set-Cookie"), answer.whole());
+        assertFalse(answer.whole().contains(secret), answer.whole());
+        assertFalse(answer.body().contains("user=") || answer.body().contains("account="), answer.whole());
+    }
+
+    /** The webapp's {@link ForwardedSslFilter} wraps such a request to claim TLS; the connection is plain. */
+    @Test
+    void hostWrapperClaimingTlsOnThePlainConnectorIsRefused() throws Exception {
+        String token = SeededStoreFactory.ACCOUNTS.readOnlyToken;
+
+        RawHttp answer = RawHttp.exchange(port(), "GET https://localhost:8443/stores/store1/v3/catalog/products HTTP/1.1",
+                "localhost:8443", "X-Forwarded-Ssl: on", "X-Auth-Token: " + token);
+
+        assertEquals(403, answer.status(), answer.whole());
+        assertTrue(answer.body().contains("\"code\":\"tls_required\""), answer.whole());
+        assertFalse(answer.whole().contains(token), answer.whole());
+    }
+
+    @Test
+    void letsAValidTokenThroughTheTlsConnectorWithoutAnyForwardingHeader() throws Exception {
+        HttpResponse<String> response = overTls("/stores/store1/v3/catalog/products",
+                "X-Auth-Token", SeededStoreFactory.ACCOUNTS.readOnlyToken);
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("type=BEARER products:read-only=true"), response.body());
+        assertTrue(response.body().endsWith("cipher_suite=true"), "the container sets the servlet TLS attributes");
+    }
+
+    @Test
+    void letsLegacyBasicThroughTheTlsConnector() throws Exception {
+        HttpResponse<String> response = overTls("/stores/store1/v2/products",
+                "Authorization", TestAccounts.basic("alice", SeededStoreFactory.ACCOUNTS.legacyToken));
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().startsWith("user=alice type=BASIC"), response.body());
+    }
+
+    private HttpResponse<String> overTls(String path, String... headers) throws Exception {
+        HttpClient tls = HttpClient.newBuilder().sslContext(TestKeystore.clientContext()).build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + tlsPort() + path));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return tls.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
