@@ -32,11 +32,20 @@ public final class JsonResponses {
      */
     public static void problem(HttpServletResponse response, int status, String type, String title, String detail)
             throws IOException {
+        problem(response, status, type, title, detail, "");
+    }
+
+    /** As {@link #problem(HttpServletResponse, int, String, String, String)}, naming {@code field} unless empty. */
+    public static void problem(HttpServletResponse response, int status, String type, String title, String detail,
+            String field) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "https://storeauth.dev/problems/demo/" + type);
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
+        if (!field.isEmpty()) {
+            body.put("field", field);
+        }
         send(response, status, "application/problem+json", MAPPER.writeValueAsBytes(body));
     }
 
