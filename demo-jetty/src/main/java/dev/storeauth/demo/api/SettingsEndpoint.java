@@ -18,10 +18,10 @@ final class SettingsEndpoint {
     }
 
     void serve(HttpServletRequest request, HttpServletResponse response, ApiTarget target) throws IOException {
-        switch (request.getMethod()) {
+        switch (StoreApiServlet.effectiveMethod(request)) {
             case "GET" -> write(response, settings.read(target.storeHash()));
             case "PUT" -> update(request, response, target);
-            default -> StoreApiServlet.methodNotAllowed(response, request.getMethod(), "GET, PUT");
+            default -> StoreApiServlet.methodNotAllowed(response, request.getMethod(), "GET, HEAD, PUT");
         }
     }
 

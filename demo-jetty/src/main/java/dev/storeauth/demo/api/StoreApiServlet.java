@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET}/{@code PUT} {@code /v2/store}: the store's Information &amp; Settings.
  * </ul>
  *
- * Bodies are read
+ * {@code HEAD} answers wherever {@code GET} does, with the same headers and no body. Bodies are read
  * as {@link dev.storeauth.demo.web.JsonBody} says; bad JSON or a value outside its limits is 400 naming
  * the field, a body over 64 KiB or a record that would outgrow its column 413, a non-JSON body 415,
  * an unknown path 404, another method 405 with {@code Allow}: each an {@code application/problem+json}
@@ -69,9 +69,14 @@ public final class StoreApiServlet extends HttpServlet {
         }
     }
 
+    /** {@code HEAD} is served as {@code GET}; the container sends the headers without the body. */
+    static String effectiveMethod(HttpServletRequest request) {
+        return request.getMethod().equals("HEAD") ? "GET" : request.getMethod();
+    }
+
     private void dispatch(HttpServletRequest request, HttpServletResponse response, ApiTarget target)
             throws IOException {
-        String method = request.getMethod();
+        String method = effectiveMethod(request);
         if (target.isSettings()) {
             settings.serve(request, response, target);
         } else if (target.id().isEmpty() && method.equals("GET")) {
@@ -86,7 +91,7 @@ public final class StoreApiServlet extends HttpServlet {
         } else if (target.id().isPresent() && method.equals("DELETE")) {
             delete(response, target);
         } else {
-            methodNotAllowed(response, method, target.id().isEmpty() ? "GET, POST" : "GET, PUT, DELETE");
+            methodNotAllowed(response, method, target.id().isEmpty() ? "GET, HEAD, POST" : "GET, HEAD, PUT, DELETE");
         }
     }
 
