@@ -1,5 +1,6 @@
 package dev.storeauth.demo.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storeauth.demo.data.StoreRecords;
 import dev.storeauth.demo.data.StoreSettings;
@@ -59,7 +60,7 @@ public final class StoreApiServlet extends HttpServlet {
             response.setHeader("Retry-After", "5");
             JsonResponses.problem(response, 503, "store-unavailable", "Store unavailable",
                     "the store's data cannot be reached right now; try again");
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | JsonProcessingException e) {
             LOG.error("store API {} {} failed", request.getMethod(), request.getRequestURI(), e);
             if (!response.isCommitted()) {
                 response.resetBuffer();

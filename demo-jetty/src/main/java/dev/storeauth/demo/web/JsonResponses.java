@@ -1,5 +1,8 @@
 package dev.storeauth.demo.web;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -12,8 +15,15 @@ import java.util.Map;
  */
 public final class JsonResponses {
 
-    /** The mapper every demo component shares: configured once, thread-safe. */
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * The mapper every demo component shares: configured once, thread-safe. Before {@link JsonBody}
+     * had its limits, records were stored as deep as Jackson reads by default (1000 levels); a
+     * response wraps a record at most two levels deeper, so writing allows a little more than that.
+     */
+    public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamWriteConstraints(StreamWriteConstraints.builder()
+                    .maxNestingDepth(StreamReadConstraints.DEFAULT_MAX_DEPTH + 8).build())
+            .build());
 
     private JsonResponses() {
     }
