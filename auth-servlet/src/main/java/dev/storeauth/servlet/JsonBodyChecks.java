@@ -51,12 +51,30 @@ final class JsonBodyChecks {
                 + ", column " + e.getLocation().getColumnNr() + ")");
     }
 
-    /** The first number, depth first, that a {@code long} or finite {@code double} cannot hold. */
-    static Optional<Refused> numbers(ObjectNode body) {
-        return numbers(body, "");
+    /**
+     * The first value, depth first, that would not be kept as sent: a number a {@code long} or finite
+     * {@code double} cannot hold, or a key or string with a lone UTF-16 surrogate (a database would
+     * store it as {@code ?}).
+     */
+    static Optional<Refused> values(ObjectNode body) {
+        return values(body, "");
     }
 
-    private static Optional<Refused> numbers(JsonNode node, String path) {
+    private static Optional<Refused> values(JsonNode node, String path) {
+        Optional<Refused> refused = scalar(node, path);
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); refused.isEmpty() && it.hasNext(); ) {
+            Map.Entry<String, JsonNode> member = it.next();
+            String memberPath = path.isEmpty() ? member.getKey() : path + "." + member.getKey();
+            refused = isUnicode(member.getKey()) ? values(member.getValue(), memberPath)
+                    : Optional.of(notUnicode(memberPath, "its key"));
+        }
+        for (int i = 0; refused.isEmpty() && node.isArray() && i < node.size(); i++) {
+            refused = values(node.get(i), path + "[" + i + "]");
+        }
+        return refused;
+    }
+
+    private static Optional<Refused> scalar(JsonNode node, String path) {
         if (node.isBigInteger()) {
             return Optional.of(new Refused(400, path, path + " must be an integer from " + Long.MIN_VALUE
                     + " to " + Long.MAX_VALUE));
@@ -65,21 +83,28 @@ final class JsonBodyChecks {
             return Optional.of(new Refused(400, path, path + " must be a finite number, at most "
                     + Double.MAX_VALUE + " either side of 0"));
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> member = it.next();
-            Optional<Refused> refused = numbers(member.getValue(), path.isEmpty() ? member.getKey()
-                    : path + "." + member.getKey());
-            if (refused.isPresent()) {
-                return refused;
-            }
-        }
-        for (int i = 0; node.isArray() && i < node.size(); i++) {
-            Optional<Refused> refused = numbers(node.get(i), path + "[" + i + "]");
-            if (refused.isPresent()) {
-                return refused;
-            }
+        if (node.isTextual() && !isUnicode(node.textValue())) {
+            return Optional.of(notUnicode(path, "it"));
         }
         return Optional.empty();
+    }
+
+    private static Refused notUnicode(String path, String what) {
+        return new Refused(400, path, path + " is not Unicode text: " + what
+                + " holds a \\u escape of half a surrogate pair");
+    }
+
+    /** Whether every surrogate in {@code text} is half of a pair. */
+    static boolean isUnicode(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code context} as a path from the body ({@code a.b[2].c}), or {@code body} at its top. */

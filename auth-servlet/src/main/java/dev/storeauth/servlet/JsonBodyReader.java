@@ -26,7 +26,9 @@ import java.util.Objects;
  *       body object is level 1), repeats a key within an object, or writes {@code NaN} or
  *       {@code Infinity} (400);
  *   <li>holds a number of more than {@value #MAX_NUMBER_CHARS} characters, a floating-point number
- *       a {@code double} cannot hold ({@code 1e400}), or an integer a {@code long} cannot hold (400).
+ *       a {@code double} cannot hold ({@code 1e400}), an integer a {@code long} cannot hold, or a
+ *       key or string with half a surrogate pair (an escape from D800 to DFFF without its other
+ *       half: not Unicode, and not kept as sent) (400).
  * </ul>
  *
  * Fields are named as paths from the body: {@code scopes.products}, {@code variants[1].sku};
@@ -130,7 +132,7 @@ public final class JsonBodyReader {
         if (!(node instanceof ObjectNode object)) {
             return new Refused(400, "body", "the body must be a JSON object");
         }
-        return JsonBodyChecks.numbers(object).<Result>map(r -> r).orElse(new Read(object));
+        return JsonBodyChecks.values(object).<Result>map(r -> r).orElse(new Read(object));
     }
 
     private Refused tooLarge() {

@@ -37,6 +37,7 @@ class JsonBodyReaderTest {
         "{\"n\":9223372036854775807,\"m\":-9223372036854775808,\"d\":1.7976931348623157e308,\"e\":-4.9e-324}",
         "{\"a\":{\"x\":1},\"b\":{\"x\":1}}",
         "  {\"same key in sibling objects is fine\":1}  \n",
+        "{\"pair\":\"\\ud83d\\ude00\",\"raw\":\"\ud83d\ude00\"}",
     })
     void aBodyWithinTheLimitsIsRead(String body) {
         assertInstanceOf(JsonBodyReader.Read.class, parse(body), body);
@@ -62,6 +63,9 @@ class JsonBodyReaderTest {
         "{\"a\":{\"b\":[-1e400]}}                | 400 | a.b[0]          | finite number",
         "{\"a\":9223372036854775808}             | 400 | a               | integer from -9223372036854775808",
         "{\"a\":-9223372036854775809}            | 400 | a               | integer from",
+        "{\"a\":\"x\\ud800\"}                   | 400 | a               | not Unicode text",
+        "{\"a\":[\"\\udc00x\"]}                 | 400 | a[0]            | not Unicode text",
+        "{\"a\":{\"k\\ud83d\":1}}              | 400 | a.k\ud83d       | its key",
     })
     void aBodyOutsideTheLimitsIsRefusedNamingTheField(String body, int status, String field, String detail) {
         JsonBodyReader.Refused refused = assertInstanceOf(JsonBodyReader.Refused.class, parse(body), body);

@@ -89,6 +89,7 @@ class StoreApiLimitsTest {
         "{\"stock\":9223372036854775808}            | stock         | integer",
         "{\"stock\":-99999999999999999999}          | stock         | integer",
         "{\"variants\":[{\"sku\":1},{\"sku\":1e999}]} | variants[1].sku | finite",
+        "{\"name\":\"Hat \\ud83c\"}                  | name          | not Unicode text",
     })
     void ambiguousOrUnstorableValuesAre400NamingTheFieldAndStoreNothing(String body, String field, String detail)
             throws Exception {
