@@ -1,5 +1,6 @@
 package dev.storeauth.servlet;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -40,15 +41,16 @@ final class JsonBodyChecks {
     static Refused malformed(JsonProcessingException e, JsonParser parser) {
         String message = String.valueOf(e.getOriginalMessage());
         String field = field(parser.getParsingContext());
-        if (message.startsWith("Duplicate field")) {
+        if (message.startsWith("Duplicate")) {
             String key = parser.getParsingContext().getCurrentName();
             return new Refused(400, field, "the key \"" + key + "\" appears twice in the same object");
         }
         if (message.startsWith("Non-standard token")) {
             return new Refused(400, field, field + " is NaN or Infinity, which is not a JSON number");
         }
-        return new Refused(400, "body", "the body is not valid JSON (line " + e.getLocation().getLineNr()
-                + ", column " + e.getLocation().getColumnNr() + ")");
+        JsonLocation at = e.getLocation();
+        return new Refused(400, "body", "the body is not valid JSON" + (at == null ? ""
+                : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
     }
 
     /**

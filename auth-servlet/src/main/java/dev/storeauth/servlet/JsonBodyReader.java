@@ -56,10 +56,14 @@ public final class JsonBodyReader {
      * @param status 400 or 413
      * @param field the path of the value at fault, or {@code body}
      * @param detail what is wrong, for a problem body
+     * @throws IllegalArgumentException if {@code status} is not 400 or 413
      */
     public record Refused(int status, String field, String detail) implements Result {
 
         public Refused {
+            if (status != 400 && status != 413) {
+                throw new IllegalArgumentException("a refused body is 400 or 413, not " + status);
+            }
             Objects.requireNonNull(field, "field");
             Objects.requireNonNull(detail, "detail");
         }
@@ -106,7 +110,7 @@ public final class JsonBodyReader {
     }
 
     /** Checks {@code body}, the bytes of a request body, as {@link #read} does. */
-    public Result parse(byte[] body) {
+    Result parse(byte[] body) {
         if (body.length > maxBytes) {
             return tooLarge();
         }
