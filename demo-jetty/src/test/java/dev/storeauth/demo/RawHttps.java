@@ -1,7 +1,9 @@
 package dev.storeauth.demo;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,42 +13,13 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 
-/** Bytes on a TLS socket to the demo, for what an HTTP client library would hide (HEAD bodies, early answers). */
+/** Raw TLS sockets to a running demo, trusting only its certificate, for requests no HTTP client would send. */
 final class RawHttps {
 
-    private RawHttps() {
-    }
+    private final SSLContext tls;
+    private final int port;
 
-    /**
-     * Sends {@code request} as written and returns everything the demo answers until it closes the
-     * connection (or 30 s pass without a byte, when what came so far is returned).
-     */
-    static String exchange(DemoFixture demo, String request) throws Exception {
-        try (SSLSocket socket = (SSLSocket) tls(demo).getSocketFactory().createSocket("localhost",
-                demo.server.httpsBase().getPort())) {
-            socket.setSoTimeout(30_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
-            return readUntilClosed(socket.getInputStream());
-        }
-    }
-
-    private static String readUntilClosed(InputStream in) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        try {
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                out.write(buffer, 0, n);
-            }
-        } catch (SocketTimeoutException e) {
-            out.write("\n[no close within 30 s]".getBytes(StandardCharsets.US_ASCII));
-        } catch (javax.net.ssl.SSLException e) {
-            // the server may close without close_notify once it has answered
-        }
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static SSLContext tls(DemoFixture demo) throws Exception {
+    RawHttps(DemoFixture demo) throws Exception {
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
         trust.load(null, null);
         try (InputStream pem = Files.newInputStream(demo.server.keystore().certificatePem())) {
@@ -54,8 +27,40 @@ final class RawHttps {
         }
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(trust);
-        SSLContext tls = SSLContext.getInstance("TLS");
+        tls = SSLContext.getInstance("TLS");
         tls.init(null, factory.getTrustManagers(), null);
-        return tls;
+        port = demo.server.httpsPort();
+    }
+
+    /** A handshaken connection whose reads give up after {@code readTimeoutMillis}. */
+    Socket open(int readTimeoutMillis) throws IOException {
+        SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket("localhost", port);
+        socket.setSoTimeout(readTimeoutMillis);
+        socket.setTcpNoDelay(true);
+        socket.startHandshake();
+        return socket;
+    }
+
+    /** The request head of a sign-in POST, ending with the blank line; {@code framing} is the length header. */
+    static byte[] signInHead(String contentType, String framing) {
+        return ("POST /manage/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + contentType + "\r\n"
+                + framing + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** Everything the server sends until it closes the connection or {@code socket}'s read timeout passes. */
+    static String readAll(Socket socket) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            InputStream in = socket.getInputStream();
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                out.write(buffer, 0, n);
+            }
+        } catch (SocketTimeoutException e) {
+            // the answer so far is what the caller asserts on
+        } catch (IOException e) {
+            // a reset after the answer: the answer is still what counts
+        }
+        return out.toString(StandardCharsets.ISO_8859_1);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -171,7 +172,7 @@ class StoreApiTest {
     @ValueSource(strings = {"/v2/products", "/v3/catalog/products", "/v2/store", "/v3/catalog/products?limit=1"})
     void headAnswersWhereGetDoesWithTheSameHeadersAndNoBody(String path) throws Exception {
         HttpResponse<String> get = call("GET", path, null);
-        String head = RawHttps.exchange(demo, "HEAD /stores/" + demo.storeHash() + path + " HTTP/1.1\r\n"
+        String head = exchange("HEAD /stores/" + demo.storeHash() + path + " HTTP/1.1\r\n"
                 + "Host: localhost\r\nX-Auth-Token: " + token + "\r\nConnection: close\r\n\r\n");
 
         assertEquals(200, get.statusCode());
@@ -203,6 +204,14 @@ class StoreApiTest {
 
         assertEquals(405, response.statusCode());
         assertEquals("GET, HEAD, POST", response.headers().firstValue("Allow").orElse(""));
+    }
+
+    /** Sends {@code request} as written on a raw TLS connection; everything answered until it closes. */
+    private static String exchange(String request) throws Exception {
+        try (Socket socket = new RawHttps(demo).open(30_000)) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            return RawHttps.readAll(socket);
+        }
     }
 
     private static HttpResponse<String> call(String method, String path, String json) throws Exception {
