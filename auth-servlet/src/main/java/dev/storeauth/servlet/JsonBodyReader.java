@@ -109,8 +109,11 @@ public final class JsonBodyReader {
         return parse(bytes);
     }
 
-    /** Checks {@code body}, the bytes of a request body, as {@link #read} does. */
-    Result parse(byte[] body) {
+    /**
+     * Checks {@code body}, the bytes of a request body already read (for instance by
+     * {@code BoundedBodyReader}), as {@link #read} does.
+     */
+    public Result parse(byte[] body) {
         if (body.length > maxBytes) {
             return tooLarge();
         }
