@@ -6,15 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The demo's store API: JSON CRUD kept in the database, v2 bare and v3 enveloped, problems for bad input. */
 class StoreApiTest {
@@ -155,12 +160,58 @@ class StoreApiTest {
         HttpResponse<String> response = call("DELETE", "/v2/store", null);
 
         assertEquals(405, response.statusCode());
-        assertEquals("GET, PUT", response.headers().firstValue("Allow").orElse(""));
+        assertEquals("GET, HEAD, PUT", response.headers().firstValue("Allow").orElse(""));
     }
 
     @Test
     void aRouteTheDemoDoesNotServeIs404() throws Exception {
         assertEquals(404, call("GET", "/v3/orders/not-a-number", null).statusCode());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/v2/products", "/v3/catalog/products", "/v2/store", "/v3/catalog/products?limit=1"})
+    void headAnswersWhereGetDoesWithTheSameHeadersAndNoBody(String path) throws Exception {
+        HttpResponse<String> get = call("GET", path, null);
+        String head = exchange("HEAD /stores/" + demo.storeHash() + path + " HTTP/1.1\r\n"
+                + "Host: localhost\r\nX-Auth-Token: " + token + "\r\nConnection: close\r\n\r\n");
+
+        assertEquals(200, get.statusCode());
+        assertTrue(head.startsWith("HTTP/1.1 200 "), head);
+        String lower = head.toLowerCase(Locale.ROOT);
+        assertTrue(lower.contains("content-type: " + get.headers().firstValue("Content-Type").orElseThrow()
+                .toLowerCase(Locale.ROOT)), head);
+        assertTrue(lower.contains("content-length: " + get.body().getBytes(StandardCharsets.UTF_8)
+                .length + "\r\n"), head);
+        assertTrue(head.endsWith("\r\n\r\n"), "no body after the headers: " + head);
+    }
+
+    @Test
+    void headOnARecordAnswersLikeGet() throws Exception {
+        String path = "/v2/products/" + json(call("POST", "/v2/products", "{\"name\":\"Hat\"}")).get("id").asLong();
+
+        HttpResponse<String> head = send(client, request(path).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build());
+        HttpResponse<String> missing = send(client, request("/v2/products/999999999")
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+
+        assertEquals(200, head.statusCode());
+        assertEquals(404, missing.statusCode());
+    }
+
+    @Test
+    void aWrongMethodListsHeadAmongTheAllowedOnes() throws Exception {
+        HttpResponse<String> response = call("PATCH", "/v3/catalog/products", "{}");
+
+        assertEquals(405, response.statusCode());
+        assertEquals("GET, HEAD, POST", response.headers().firstValue("Allow").orElse(""));
+    }
+
+    /** Sends {@code request} as written on a raw TLS connection; everything answered until it closes. */
+    private static String exchange(String request) throws Exception {
+        try (Socket socket = new RawHttps(demo).open(30_000)) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            return RawHttps.readAll(socket);
+        }
     }
 
     private static HttpResponse<String> call(String method, String path, String json) throws Exception {

@@ -5,6 +5,7 @@ import dev.storeauth.lifecycle.AccountLifecycle;
 import dev.storeauth.lifecycle.Outcome;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** The endpoint implementations: input to the lifecycle, its outcome to a response. */
@@ -22,11 +23,13 @@ final class ManageEndpoints {
     }
 
     void createOAuth(ManageCall call) throws IOException {
-        Outcome<JsonNode> body = ManageJson.readObject(call.request());
-        respond(call, 201, body.flatMap(json -> ManageBodies.string(json, "name")
-                .flatMap(name -> ManageBodies.scopes(json)
-                .flatMap(scopes -> lifecycle.createOAuthAccount(call.actor(), call.store(), name, scopes)))),
-                ManageViews::created);
+        Optional<JsonNode> body = ManageJson.readObject(call);
+        if (body.isPresent()) {
+            respond(call, 201, ManageBodies.string(body.get(), "name")
+                    .flatMap(name -> ManageBodies.scopes(body.get())
+                    .flatMap(scopes -> lifecycle.createOAuthAccount(call.actor(), call.store(), name, scopes))),
+                    ManageViews::created);
+        }
     }
 
     void deleteOAuth(ManageCall call) throws IOException {
@@ -35,10 +38,12 @@ final class ManageEndpoints {
     }
 
     void deleteOAuthBulk(ManageCall call) throws IOException {
-        Outcome<JsonNode> body = ManageJson.readObject(call.request());
-        respond(call, 200, body.flatMap(ManageBodies::ids)
-                .flatMap(ids -> lifecycle.deleteOAuthAccounts(call.actor(), call.store(), ids)),
-                n -> Map.of("deleted", n));
+        Optional<JsonNode> body = ManageJson.readObject(call);
+        if (body.isPresent()) {
+            respond(call, 200, ManageBodies.ids(body.get())
+                    .flatMap(ids -> lifecycle.deleteOAuthAccounts(call.actor(), call.store(), ids)),
+                    n -> Map.of("deleted", n));
+        }
     }
 
     void listLegacy(ManageCall call) throws IOException {
@@ -47,10 +52,12 @@ final class ManageEndpoints {
     }
 
     void createLegacy(ManageCall call) throws IOException {
-        Outcome<JsonNode> body = ManageJson.readObject(call.request());
-        respond(call, 201, body.flatMap(json -> ManageBodies.string(json, "username"))
-                .flatMap(username -> lifecycle.createLegacyAccount(call.actor(), call.store(), username)),
-                ManageViews::issued);
+        Optional<JsonNode> body = ManageJson.readObject(call);
+        if (body.isPresent()) {
+            respond(call, 201, ManageBodies.string(body.get(), "username")
+                    .flatMap(username -> lifecycle.createLegacyAccount(call.actor(), call.store(), username)),
+                    ManageViews::issued);
+        }
     }
 
     void regenerateLegacy(ManageCall call) throws IOException {

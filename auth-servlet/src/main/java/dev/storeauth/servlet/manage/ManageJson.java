@@ -1,41 +1,44 @@
 package dev.storeauth.servlet.manage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.storeauth.lifecycle.Outcome;
-import jakarta.servlet.http.HttpServletRequest;
+import dev.storeauth.servlet.JsonBodyReader;
+import dev.storeauth.servlet.RequestBodies;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reads request bodies and writes JSON and problem responses, always with {@code Cache-Control: no-store}. */
 final class ManageJson {
 
     static final int MAX_BODY_BYTES = 64 * 1024;
+    /** The deepest a body may nest: every body is flat but for {@code scopes} and {@code ids}. */
+    static final int MAX_DEPTH = 4;
+    private static final JsonBodyReader READER = new JsonBodyReader(MAX_BODY_BYTES, MAX_DEPTH);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ManageJson() {
     }
 
-    /** The body as a JSON object, or {@code INVALID} naming field {@code body}. */
-    static Outcome<JsonNode> readObject(HttpServletRequest request) throws IOException {
-        byte[] bytes;
-        try (InputStream in = request.getInputStream()) {
-            bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+    /**
+     * The body as a JSON object within {@link JsonBodyReader}'s limits; empty once a problem naming the
+     * field at fault has been answered: 413 over {@link #MAX_BODY_BYTES} (closing the connection,
+     * as the rest of the body goes unread), else 400.
+     */
+    static Optional<JsonNode> readObject(ManageCall call) throws IOException {
+        JsonBodyReader.Result read = READER.read(call.request());
+        if (read instanceof JsonBodyReader.Refused refused) {
+            boolean tooLarge = refused.status() == 413;
+            if (tooLarge) {
+                RequestBodies.closeIfUnread(call.request(), call.response());
+            }
+            problem(call.response(), tooLarge ? ManageProblem.PAYLOAD_TOO_LARGE : ManageProblem.INVALID_REQUEST,
+                    refused.detail(), refused.field());
+            return Optional.empty();
         }
-        if (bytes.length > MAX_BODY_BYTES) {
-            return Outcome.invalid("body", "the body must be at most " + MAX_BODY_BYTES + " bytes");
-        }
-        try {
-            JsonNode node = MAPPER.readTree(bytes);
-            return node != null && node.isObject() ? Outcome.done(node)
-                    : Outcome.invalid("body", "the body must be a JSON object");
-        } catch (JsonProcessingException e) {
-            return Outcome.invalid("body", "the body is not valid JSON");
-        }
+        return Optional.of(((JsonBodyReader.Read) read).json());
     }
 
     static void write(HttpServletResponse response, int status, Object body) throws IOException {

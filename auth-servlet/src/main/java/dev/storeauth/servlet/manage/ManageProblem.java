@@ -8,6 +8,7 @@ enum ManageProblem {
     CSRF_TOKEN_MISSING_OR_WRONG(403, "CSRF token missing or wrong"),
     NOT_OWNER(403, "Not the store owner"),
     INVALID_REQUEST(400, "Invalid request"),
+    PAYLOAD_TOO_LARGE(413, "Body too large"),
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     LIMIT_REACHED(409, "Account limit reached"),

@@ -18,16 +18,16 @@ final class SettingsEndpoint {
     }
 
     void serve(HttpServletRequest request, HttpServletResponse response, ApiTarget target) throws IOException {
-        switch (request.getMethod()) {
+        switch (StoreApiServlet.effectiveMethod(request)) {
             case "GET" -> write(response, settings.read(target.storeHash()));
             case "PUT" -> update(request, response, target);
-            default -> StoreApiServlet.methodNotAllowed(response, request.getMethod(), "GET, PUT");
+            default -> StoreApiServlet.methodNotAllowed(response, request.getMethod(), "GET, HEAD, PUT");
         }
     }
 
     private void update(HttpServletRequest request, HttpServletResponse response, ApiTarget target)
             throws IOException {
-        Optional<ObjectNode> body = StoreApiServlet.readBody(request, response);
+        Optional<ObjectNode> body = ApiBodies.read(request, response);
         if (body.isEmpty()) {
             return;
         }
@@ -39,8 +39,11 @@ final class SettingsEndpoint {
         ObjectNode changes = body.get().deepCopy();
         changes.remove("id");
         ObjectNode merged = RecordViews.body(current.get()).setAll(changes);
-        settings.replace(target.storeHash(), merged.toString());
-        JsonResponses.write(response, 200, merged);
+        Optional<String> stored = ApiBodies.storable(response, merged);
+        if (stored.isPresent()) {
+            settings.replace(target.storeHash(), stored.get());
+            JsonResponses.write(response, 200, merged);
+        }
     }
 
     private static void write(HttpServletResponse response, Optional<String> info) throws IOException {

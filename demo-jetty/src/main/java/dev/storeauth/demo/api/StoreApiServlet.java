@@ -1,9 +1,9 @@
 package dev.storeauth.demo.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storeauth.demo.data.StoreRecords;
 import dev.storeauth.demo.data.StoreSettings;
-import dev.storeauth.demo.web.JsonBody;
 import dev.storeauth.demo.web.JsonResponses;
 import dev.storeauth.store.StoreUnavailableException;
 import jakarta.servlet.http.HttpServlet;
@@ -12,6 +12,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The demo's store API, mounted at {@code /stores/*} behind {@code StoreAuthFilter} (which has
@@ -25,10 +27,16 @@ import java.util.Optional;
  *   <li>{@code GET}/{@code PUT} {@code /v2/store}: the store's Information &amp; Settings.
  * </ul>
  *
- * Bad JSON is 400, a non-JSON body 415, an unknown path 404, another method 405 with {@code Allow}:
- * each an {@code application/problem+json} body. Thread-safe.
+ * {@code HEAD} answers wherever {@code GET} does, with the same headers and no body. Bodies are read
+ * as {@link dev.storeauth.demo.web.JsonBody} says; bad JSON or a value outside its limits is 400 naming
+ * the field, a body over 64 KiB or a record that would outgrow its column 413, a non-JSON body 415,
+ * an unknown path 404, another method 405 with {@code Allow}: each an {@code application/problem+json}
+ * body, checked before anything is written. An unforeseen fault is a 500 naming no exception.
+ * Thread-safe.
  */
 public final class StoreApiServlet extends HttpServlet {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoreApiServlet.class);
 
     private final transient StoreRecords records;
     private final transient SettingsEndpoint settings;
@@ -52,12 +60,24 @@ public final class StoreApiServlet extends HttpServlet {
             response.setHeader("Retry-After", "5");
             JsonResponses.problem(response, 503, "store-unavailable", "Store unavailable",
                     "the store's data cannot be reached right now; try again");
+        } catch (RuntimeException | JsonProcessingException e) {
+            LOG.error("store API {} {} failed", request.getMethod(), request.getRequestURI(), e);
+            if (!response.isCommitted()) {
+                response.resetBuffer();
+                JsonResponses.problem(response, 500, "internal-error", "Internal error",
+                        "the demo could not answer this request");
+            }
         }
+    }
+
+    /** {@code HEAD} is served as {@code GET}; the container sends the headers without the body. */
+    static String effectiveMethod(HttpServletRequest request) {
+        return request.getMethod().equals("HEAD") ? "GET" : request.getMethod();
     }
 
     private void dispatch(HttpServletRequest request, HttpServletResponse response, ApiTarget target)
             throws IOException {
-        String method = request.getMethod();
+        String method = effectiveMethod(request);
         if (target.isSettings()) {
             settings.serve(request, response, target);
         } else if (target.id().isEmpty() && method.equals("GET")) {
@@ -72,7 +92,7 @@ public final class StoreApiServlet extends HttpServlet {
         } else if (target.id().isPresent() && method.equals("DELETE")) {
             delete(response, target);
         } else {
-            methodNotAllowed(response, method, target.id().isEmpty() ? "GET, POST" : "GET, PUT, DELETE");
+            methodNotAllowed(response, method, target.id().isEmpty() ? "GET, HEAD, POST" : "GET, HEAD, PUT, DELETE");
         }
     }
 
@@ -91,10 +111,11 @@ public final class StoreApiServlet extends HttpServlet {
 
     private void create(HttpServletRequest request, HttpServletResponse response, ApiTarget target)
             throws IOException {
-        Optional<ObjectNode> body = readBody(request, response);
-        if (body.isPresent()) {
-            var created = records.create(target.storeHash(), target.collection(),
-                    RecordViews.writable(body.get()).toString());
+        Optional<ObjectNode> body = ApiBodies.read(request, response);
+        Optional<String> stored = body.isEmpty() ? Optional.empty()
+                : ApiBodies.storable(response, RecordViews.writable(body.get()));
+        if (stored.isPresent()) {
+            var created = records.create(target.storeHash(), target.collection(), stored.get());
             response.setHeader("Location", request.getRequestURI().replaceAll("/$", "") + "/" + created.id());
             JsonResponses.write(response, 201, RecordViews.one(target, RecordViews.record(created)));
         }
@@ -102,17 +123,22 @@ public final class StoreApiServlet extends HttpServlet {
 
     private void update(HttpServletRequest request, HttpServletResponse response, ApiTarget target)
             throws IOException {
-        Optional<ObjectNode> body = readBody(request, response);
+        Optional<ObjectNode> body = ApiBodies.read(request, response);
         if (body.isEmpty()) {
             return;
         }
         long id = target.id().getAsLong();
         var existing = records.get(target.storeHash(), target.collection(), id);
-        var updated = existing.flatMap(record -> {
-            ObjectNode merged = RecordViews.body(record.body()).setAll(RecordViews.writable(body.get()));
-            return records.update(target.storeHash(), target.collection(), id, merged.toString());
-        });
-        found(response, target, updated.map(RecordViews::record));
+        if (existing.isEmpty()) {
+            notFound(response, target);
+            return;
+        }
+        ObjectNode merged = RecordViews.body(existing.get().body()).setAll(RecordViews.writable(body.get()));
+        Optional<String> stored = ApiBodies.storable(response, merged);
+        if (stored.isPresent()) {
+            found(response, target, records.update(target.storeHash(), target.collection(), id, stored.get())
+                    .map(RecordViews::record));
+        }
     }
 
     private void delete(HttpServletResponse response, ApiTarget target) throws IOException {
@@ -135,17 +161,6 @@ public final class StoreApiServlet extends HttpServlet {
     private static void notFound(HttpServletResponse response, ApiTarget target) throws IOException {
         JsonResponses.problem(response, 404, "not-found", "No such record",
                 "no " + target.collection() + " record " + target.id().orElse(0) + " in this store");
-    }
-
-    /** The body as a JSON object; empty after answering 400, 413 or 415. */
-    static Optional<ObjectNode> readBody(HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        JsonBody body = JsonBody.read(request);
-        if (body instanceof JsonBody.Invalid invalid) {
-            JsonResponses.problem(response, invalid.status(), "bad-body", "Unusable request body", invalid.detail());
-            return Optional.empty();
-        }
-        return Optional.of(((JsonBody.Valid) body).json());
     }
 
     static void methodNotAllowed(HttpServletResponse response, String method, String allow) throws IOException {

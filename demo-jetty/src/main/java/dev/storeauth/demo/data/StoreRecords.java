@@ -67,8 +67,13 @@ public final class StoreRecords {
         });
     }
 
-    /** Stores a new record and returns it with its id. */
+    /**
+     * Stores a new record and returns it with its id.
+     *
+     * @throws IllegalArgumentException if {@code body} is longer than {@link DemoSchema#MAX_DOCUMENT_CHARS}
+     */
     public StoredRecord create(String storeHash, String collection, String body) {
+        requireFits(body);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         long id = sql.run("create in " + collection, c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO demo_records"
@@ -89,8 +94,13 @@ public final class StoreRecords {
         return new StoredRecord(id, body, now.toInstant(), now.toInstant());
     }
 
-    /** Replaces a record's body; empty when there is no such record. */
+    /**
+     * Replaces a record's body; empty when there is no such record.
+     *
+     * @throws IllegalArgumentException if {@code body} is longer than {@link DemoSchema#MAX_DOCUMENT_CHARS}
+     */
     public Optional<StoredRecord> update(String storeHash, String collection, long id, String body) {
+        requireFits(body);
         int updated = sql.run("update in " + collection, c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE demo_records SET body = ?, updated_at = ?"
                     + " WHERE store_hash = ? AND collection = ? AND id = ?")) {
@@ -116,6 +126,14 @@ public final class StoreRecords {
                 return s.executeUpdate() == 1;
             }
         });
+    }
+
+    /** A body the column cannot hold is the caller's error, not the database's being unavailable. */
+    private static void requireFits(String body) {
+        if (body.length() > DemoSchema.MAX_DOCUMENT_CHARS) {
+            throw new IllegalArgumentException("a record body has at most " + DemoSchema.MAX_DOCUMENT_CHARS
+                    + " characters, not " + body.length());
+        }
     }
 
     private static List<StoredRecord> readAll(PreparedStatement s) throws SQLException {

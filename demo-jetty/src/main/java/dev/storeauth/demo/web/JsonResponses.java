@@ -1,5 +1,8 @@
 package dev.storeauth.demo.web;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -12,8 +15,15 @@ import java.util.Map;
  */
 public final class JsonResponses {
 
-    /** The mapper every demo component shares: configured once, thread-safe. */
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * The mapper every demo component shares: configured once, thread-safe. Before {@link JsonBody}
+     * had its limits, records were stored as deep as Jackson reads by default (1000 levels); a
+     * response wraps a record at most two levels deeper, so writing allows a little more than that.
+     */
+    public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamWriteConstraints(StreamWriteConstraints.builder()
+                    .maxNestingDepth(StreamReadConstraints.DEFAULT_MAX_DEPTH + 8).build())
+            .build());
 
     private JsonResponses() {
     }
@@ -32,11 +42,20 @@ public final class JsonResponses {
      */
     public static void problem(HttpServletResponse response, int status, String type, String title, String detail)
             throws IOException {
+        problem(response, status, type, title, detail, "");
+    }
+
+    /** As {@link #problem(HttpServletResponse, int, String, String, String)}, naming {@code field} unless empty. */
+    public static void problem(HttpServletResponse response, int status, String type, String title, String detail,
+            String field) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "https://storeauth.dev/problems/demo/" + type);
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
+        if (!field.isEmpty()) {
+            body.put("field", field);
+        }
         send(response, status, "application/problem+json", MAPPER.writeValueAsBytes(body));
     }
 
