@@ -1,13 +1,9 @@
 package dev.storeauth.demo.panel;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
-import dev.storeauth.demo.web.JsonResponses;
 import dev.storeauth.servlet.BoundedBodyReader;
 import dev.storeauth.servlet.FormBody;
-import java.io.IOException;
+import dev.storeauth.servlet.JsonBodyReader;
 
 /** The two sign-in body formats, parsed from the bytes {@link LoginForm} has read. Thread-safe. */
 final class LoginBodies {
@@ -15,8 +11,8 @@ final class LoginBodies {
     /** Shared by every sign-in. */
     static final BoundedBodyReader READER = new BoundedBodyReader(LoginForm.MAX_BYTES, LoginForm.DEADLINE);
 
-    private static final ObjectReader JSON = JsonResponses.MAPPER.reader()
-            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /** A sign-in object is flat: two strings. */
+    private static final JsonBodyReader JSON = new JsonBodyReader(LoginForm.MAX_BYTES, 1);
 
     private LoginBodies() {
     }
@@ -36,19 +32,17 @@ final class LoginBodies {
         return LoginForm.of(fields.first("email").orElse(null), fields.first("password").orElse(null));
     }
 
-    /** A JSON object with string members {@code email} and {@code password}; a repeated member is refused. */
+    /**
+     * A flat JSON object with string members {@code email} and {@code password}, read by the same
+     * strict reader as every other JSON body: a repeated member, nesting or a number out of range is
+     * refused naming the field.
+     */
     static LoginForm json(byte[] body) {
-        JsonNode node;
-        try {
-            node = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            return new LoginForm.Invalid(400, "the body is not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            return new LoginForm.Invalid(400, "the body is not valid JSON");
+        JsonBodyReader.Result parsed = JSON.parse(body);
+        if (parsed instanceof JsonBodyReader.Refused refused) {
+            return new LoginForm.Invalid(refused.status(), refused.detail());
         }
-        if (node == null || !node.isObject()) {
-            return new LoginForm.Invalid(400, "the body must be a JSON object");
-        }
+        JsonNode node = ((JsonBodyReader.Read) parsed).json();
         return LoginForm.of(text(node.get("email")), text(node.get("password")));
     }
 
