@@ -51,7 +51,10 @@ public final class AccountLifecycle {
         this.legacy = new LegacyLifecycle(this);
     }
 
-    /** Starts a builder; {@code apiHost} is the API's host name used in returned API paths. */
+    /**
+     * Starts a builder; {@code apiHost} is the API's host, as it appears in a URL (a name or a bracketed
+     * IPv6 literal, with an optional port), used in returned API paths.
+     */
     public static AccountLifecycleBuilder builder(AccountRepository repository, StoreOwnership ownership,
             String apiHost) {
         return new AccountLifecycleBuilder(repository, ownership, apiHost);

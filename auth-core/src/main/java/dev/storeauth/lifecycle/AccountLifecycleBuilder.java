@@ -28,8 +28,9 @@ public final class AccountLifecycleBuilder {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.ownership = Objects.requireNonNull(ownership, "ownership");
         Objects.requireNonNull(apiHost, "apiHost");
-        if (!apiHost.matches("[A-Za-z0-9.-]+(:[0-9]{1,5})?")) {
-            throw new IllegalArgumentException("apiHost must be a host name with an optional port: " + apiHost);
+        if (!apiHost.matches("([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?")) {
+            throw new IllegalArgumentException(
+                    "apiHost must be a host name or a bracketed IPv6 literal, with an optional port: " + apiHost);
         }
         this.apiHost = apiHost;
     }

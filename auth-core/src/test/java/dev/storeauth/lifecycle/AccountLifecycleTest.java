@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class AccountLifecycleTest {
@@ -211,11 +212,23 @@ class AccountLifecycleTest {
         assertEquals(3, events.size());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"api.example.com", "localhost:8443", "127.0.0.1", "[::1]:8443", "[2001:db8::7]"})
+    void acceptsAHostNameOrAnIpLiteralWithAnOptionalPort(String apiHost) {
+        AccountLifecycle withHost = AccountLifecycle.builder(repository, (store, user) -> user.equals(OWNER), apiHost)
+                .build();
+
+        assertEquals("https://" + apiHost + "/stores/abc123/v3/",
+                done(withHost.createOAuthAccount(OWNER, STORE, "Stock sync", Map.of("products", "modify"))).apiPath());
+    }
+
     @Test
     void failsFastOnBadConfiguration() {
         Map<String, Runnable> bad = new HashMap<>();
         bad.put("limit", () -> AccountLifecycle.builder(repository, (s, u) -> true, "h").oauthAccountLimit(0));
         bad.put("host", () -> AccountLifecycle.builder(repository, (s, u) -> true, "https://h/"));
+        bad.put("unbracketed IPv6", () -> AccountLifecycle.builder(repository, (s, u) -> true, "::1"));
+        bad.put("bracketed name", () -> AccountLifecycle.builder(repository, (s, u) -> true, "[evil.example]"));
         bad.forEach((what, action) -> org.junit.jupiter.api.Assertions.assertThrows(
                 IllegalArgumentException.class, action::run, what));
     }
