@@ -44,13 +44,15 @@ public final class ControlPanelUsers {
      * @throws StoreUnavailableException if the database cannot be read
      */
     public PasswordCheck authenticate(String email, String password) {
-        Optional<Row> row = find(email.trim().toLowerCase(Locale.ROOT));
-        String stored = row.map(Row::passwordHash).orElse(dummyHash);
-        Optional<Boolean> matches = gate.run(() -> hasher.matches(password, stored));
-        if (matches.isEmpty()) {
-            return new PasswordCheck.Busy();
-        }
-        return row.filter(r -> matches.get()).<PasswordCheck>map(r -> new PasswordCheck.Matched(r.user()))
+        Optional<PasswordCheck> checked = gate.run(() -> check(email.trim().toLowerCase(Locale.ROOT), password));
+        return checked.orElseGet(PasswordCheck.Busy::new);
+    }
+
+    /** The lookup runs under the gate too: a refused attempt costs no database query. */
+    private PasswordCheck check(String email, String password) {
+        Optional<Row> row = find(email);
+        boolean matches = hasher.matches(password, row.map(Row::passwordHash).orElse(dummyHash));
+        return row.filter(r -> matches).<PasswordCheck>map(r -> new PasswordCheck.Matched(r.user()))
                 .orElseGet(PasswordCheck.Mismatched::new);
     }
 
