@@ -7,9 +7,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-/** Valid API calls at a steady rate over one keep-alive connection, timed from their scheduled starts. */
+/**
+ * Valid API calls at a steady rate, each sent at its scheduled time whether or not earlier ones
+ * have been answered (as independent clients would), and timed from that schedule.
+ */
 final class ApiProbe {
 
     private final HttpClient client;
@@ -28,29 +33,29 @@ final class ApiProbe {
         }
     }
 
-    /** Calls at {@code perSecond} for {@code duration}. */
-    Latencies measure(int perSecond, Duration duration) {
+    /** Calls at {@code perSecond} for {@code duration}, then waits for the last answers. */
+    Latencies measure(int perSecond, Duration duration) throws Exception {
         long period = 1_000_000_000L / perSecond;
         long start = System.nanoTime();
         long calls = duration.toNanos() / period;
-        List<Long> micros = new ArrayList<>();
-        int failures = 0;
+        List<CompletableFuture<Long>> answers = new ArrayList<>();
         for (long k = 0; k < calls; k++) {
             long scheduled = start + k * period;
             LockSupport.parkNanos(scheduled - System.nanoTime());
-            if (!succeeds()) {
+            answers.add(client.sendAsync(call, HttpResponse.BodyHandlers.discarding())
+                    .handle((response, error) -> error == null && response.statusCode() == 200
+                            ? (System.nanoTime() - scheduled) / 1_000 : -1L));
+        }
+        List<Long> micros = new ArrayList<>();
+        int failures = 0;
+        for (CompletableFuture<Long> answer : answers) {
+            long value = answer.get(60, TimeUnit.SECONDS);
+            if (value < 0) {
                 failures++;
+            } else {
+                micros.add(value);
             }
-            micros.add((System.nanoTime() - scheduled) / 1_000);
         }
         return Latencies.of(micros, failures);
-    }
-
-    private boolean succeeds() {
-        try {
-            return client.send(call, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (Exception e) {
-            return false;
-        }
     }
 }

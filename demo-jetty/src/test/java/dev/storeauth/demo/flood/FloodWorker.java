@@ -11,9 +11,14 @@ import javax.net.ssl.SSLContext;
 /**
  * Failed sign-ins from one client address over a keep-alive connection, {@code perSecond} of them
  * (0: back to back), each with a new e-mail address (so only the address's limit applies), until
- * stopped or {@code maxRequests}. Counts answers by status; -1 counts connection errors.
+ * stopped or {@code maxRequests}. Without a password each is refused (400) before any check: the
+ * same flood without its hashes, for comparison. Counts answers by status; -1 counts connection errors, and
+ * {@link #CONNECTIONS} the connections opened.
  */
 final class FloodWorker implements Runnable {
+
+    /** The key under which {@link #run} adds the connections it opened. */
+    static final int CONNECTIONS = 0;
 
     private final RawHttpsClient client;
     private final String name;
@@ -21,15 +26,17 @@ final class FloodWorker implements Runnable {
     private final Map<Integer, Integer> statuses;
     private final int maxRequests;
     private final long periodNanos;
+    private final String password;
 
     FloodWorker(SSLContext tls, int port, InetAddress local, AtomicBoolean stop, Map<Integer, Integer> statuses,
-            int maxRequests, int perSecond) {
+            int maxRequests, int perSecond, boolean withPassword) {
         this.client = new RawHttpsClient(tls, loopback(), port, local);
         this.name = local.getHostAddress().replace('.', '-');
         this.stop = stop;
         this.statuses = statuses;
         this.maxRequests = maxRequests;
         this.periodNanos = perSecond == 0 ? 0 : 1_000_000_000L / perSecond;
+        this.password = withPassword ? ",\"password\":\"wrong\"" : "";
     }
 
     private static InetAddress loopback() {
@@ -54,12 +61,13 @@ final class FloodWorker implements Runnable {
                 next = Math.max(next + periodNanos, System.nanoTime() - periodNanos);
             }
         }
+        statuses.merge(CONNECTIONS, client.connections(), Integer::sum);
     }
 
     private int send(int i) {
         try {
             return client.postJson("/manage/login",
-                    "{\"email\":\"flood-" + name + "-" + i + "@example.com\",\"password\":\"wrong\"}");
+                    "{\"email\":\"flood-" + name + "-" + i + "@example.com\"" + password + "}");
         } catch (IOException | RuntimeException e) {
             return -1;
         }

@@ -3,10 +3,7 @@ package dev.storeauth.demo.flood;
 import java.util.Arrays;
 import java.util.List;
 
-/**
- * Latencies of valid API calls, in microseconds, each from its scheduled start (so a stalled call
- * also delays, and counts against, the calls queued behind it).
- */
+/** Latencies of the valid API calls answered 200, in microseconds from each call's scheduled start. */
 record Latencies(int calls, int failures, long p50Micros, long p99Micros, long maxMicros) {
 
     static Latencies of(List<Long> micros, int failures) {

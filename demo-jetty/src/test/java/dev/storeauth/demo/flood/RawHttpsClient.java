@@ -25,6 +25,7 @@ final class RawHttpsClient implements AutoCloseable {
     private Socket socket;
     private InputStream in;
     private OutputStream out;
+    private int connections;
 
     RawHttpsClient(SSLContext tls, InetAddress server, int port, InetAddress local) {
         this.tls = tls;
@@ -53,6 +54,7 @@ final class RawHttpsClient implements AutoCloseable {
     private void connect() throws IOException {
         if (socket == null) {
             socket = tls.getSocketFactory().createSocket(server, port, local, 0);
+            connections++;
             socket.setSoTimeout(60_000);
             in = new BufferedInputStream(socket.getInputStream());
             out = socket.getOutputStream();
@@ -90,6 +92,11 @@ final class RawHttpsClient implements AutoCloseable {
             }
         }
         return bytes.toString(StandardCharsets.US_ASCII);
+    }
+
+    /** Connections opened so far (1 while the server keeps the first alive). */
+    int connections() {
+        return connections;
     }
 
     @Override

@@ -26,10 +26,11 @@ final class SignInFlood {
 
     /**
      * What to run: {@code addresses} flooding workers, each sending {@code signInsPerSecond} (0:
-     * back to back), valid API calls per second, and the phases' lengths.
+     * back to back), valid API calls per second, the phases' lengths, and whether the sign-ins
+     * carry a password (without, each is a 400 before any check: the flood's cost without hashes).
      */
     record Settings(int addresses, int signInsPerSecond, int apiCallsPerSecond, Duration baseline,
-            Duration flood) {
+            Duration flood, boolean withPasswords) {
 
         Settings {
             if (addresses < 1 || addresses > 250 || signInsPerSecond < 0 || apiCallsPerSecond < 1) {
@@ -39,7 +40,7 @@ final class SignInFlood {
     }
 
     /** The figures of one run; {@code signIns} counts the flood's answers by status (-1: connection error). */
-    record Result(Latencies baseline, Latencies during, Map<Integer, Integer> signIns) {
+    record Result(Latencies baseline, Latencies during, Map<Integer, Integer> signIns, int connections) {
 
         int hashes() {
             return signIns.getOrDefault(401, 0) + signIns.getOrDefault(200, 0);
@@ -48,9 +49,12 @@ final class SignInFlood {
         @Override
         public String toString() {
             return "API before: " + baseline + "\nAPI during: " + during + "\nsign-ins by status " + signIns
-                    + ", password hashes " + hashes();
+                    + " over " + connections + " connections, password hashes " + hashes();
         }
     }
+
+    /** The flood runs this long before the API is measured: the JIT compiles its TLS and sign-in paths once. */
+    static final Duration FLOOD_WARM_UP = Duration.ofSeconds(5);
 
     private SignInFlood() {
     }
@@ -67,12 +71,13 @@ final class SignInFlood {
         for (int i = 0; i < settings.addresses(); i++) {
             InetAddress local = InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) (2 + i)});
             Thread worker = new Thread(new FloodWorker(tls, demo.server.httpsPort(), local, stop, statuses,
-                    1_000_000, settings.signInsPerSecond()), "flood-" + i);
+                    1_000_000, settings.signInsPerSecond(), settings.withPasswords()), "flood-" + i);
             worker.start();
             workers.add(worker);
         }
         Latencies during;
         try {
+            probe.measure(settings.apiCallsPerSecond(), FLOOD_WARM_UP);
             during = probe.measure(settings.apiCallsPerSecond(), settings.flood());
         } finally {
             stop.set(true);
@@ -80,7 +85,9 @@ final class SignInFlood {
                 worker.join(60_000);
             }
         }
-        return new Result(baseline, during, new TreeMap<>(statuses));
+        Map<Integer, Integer> answers = new TreeMap<>(statuses);
+        Integer connections = answers.remove(FloodWorker.CONNECTIONS);
+        return new Result(baseline, during, answers, connections == null ? 0 : connections);
     }
 
     private static String apiToken(DemoFixture demo) throws Exception {

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * Measures the store API's latency during a flood of failed sign-ins from many addresses, in
  * {@code runs} fresh demos, and prints each run and the medians. Arguments, all optional:
  * {@code runs addresses signInsPerSecondPerAddress floodSeconds apiCallsPerSecond}
- * (default 3 50 5 20 50; a rate of 0 sends back to back).
+ * (default 3 50 1 20 50; a rate of 0 sends back to back).
  * {@code benchmarks/signin-flood.sh} runs it through {@link SignInFloodTest}.
  */
 public final class SignInFloodMain {
@@ -23,8 +23,8 @@ public final class SignInFloodMain {
     }
 
     public static void main(String[] args) throws Exception {
-        measure(arg(args, 0, 3), new SignInFlood.Settings(arg(args, 1, 50), arg(args, 2, 5), arg(args, 4, 50),
-                Duration.ofSeconds(10), Duration.ofSeconds(arg(args, 3, 20))));
+        measure(arg(args, 0, 3), new SignInFlood.Settings(arg(args, 1, 50), arg(args, 2, 1), arg(args, 4, 50),
+                Duration.ofSeconds(10), Duration.ofSeconds(arg(args, 3, 20)), true));
     }
 
     /** {@code runs} runs in fresh demos, each printed, then the medians; answers the runs' results. */
