@@ -6,36 +6,54 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The control panel's users and their passwords (PBKDF2 hashes in {@code demo_users}).
- * Thread-safe.
+ * The control panel's users and their passwords (PBKDF2 hashes in {@code demo_users}). Every
+ * password check, a known user's or the stand-in hash for an unknown e-mail address, passes the
+ * same {@link HashingGate}, so neither the time taken nor a {@link PasswordCheck.Busy} answer
+ * tells whether an address has an account. Thread-safe.
  */
 public final class ControlPanelUsers {
 
     private final DataSource dataSource;
     private final PasswordHasher hasher;
+    private final HashingGate gate;
     /** Checked for unknown e-mail addresses, so they take as long as wrong passwords. */
     private final String dummyHash;
 
+    /** Checks passwords through {@link HashingGate#forThisMachine()}. */
     public ControlPanelUsers(DataSource dataSource, PasswordHasher hasher) {
-        this.dataSource = dataSource;
-        this.hasher = hasher;
+        this(dataSource, hasher, HashingGate.forThisMachine());
+    }
+
+    public ControlPanelUsers(DataSource dataSource, PasswordHasher hasher, HashingGate gate) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.gate = Objects.requireNonNull(gate, "gate");
         this.dummyHash = hasher.hash("not a password of anyone");
     }
 
     /**
-     * The user with this e-mail address (case-insensitive) and password; empty for an unknown user
-     * or a wrong password, alike.
+     * The user with this e-mail address (case-insensitive) and password: {@link PasswordCheck.Mismatched}
+     * for an unknown user or a wrong password alike, {@link PasswordCheck.Busy} when the gate
+     * refused to hash.
      *
      * @throws StoreUnavailableException if the database cannot be read
      */
-    public Optional<PanelUser> authenticate(String email, String password) {
-        Optional<Row> row = find(email.trim().toLowerCase(Locale.ROOT));
+    public PasswordCheck authenticate(String email, String password) {
+        Optional<PasswordCheck> checked = gate.run(() -> check(email.trim().toLowerCase(Locale.ROOT), password));
+        return checked.orElseGet(PasswordCheck.Busy::new);
+    }
+
+    /** The lookup runs under the gate too: a refused attempt costs no database query. */
+    private PasswordCheck check(String email, String password) {
+        Optional<Row> row = find(email);
         boolean matches = hasher.matches(password, row.map(Row::passwordHash).orElse(dummyHash));
-        return row.filter(r -> matches).map(Row::user);
+        return row.filter(r -> matches).<PasswordCheck>map(r -> new PasswordCheck.Matched(r.user()))
+                .orElseGet(PasswordCheck.Mismatched::new);
     }
 
     /**
