@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -50,13 +51,21 @@ class AccountNameEndpointsTest {
             "\\ufeff        | U+FEFF ZERO WIDTH NO-BREAK SPACE",
             "\\u0085        | U+0085 NEXT LINE (NEL)",
             "\\n            | U+000A LINE FEED (LF)",
-            "\\ud800        | an unpaired surrogate U+D800",
             "\\udb40\\udc41 | U+E0041 TAG LATIN CAPITAL LETTER A"})
     void aNameThatFakesALineOrReordersOrHidesTextIs400NamingTheCharacter(String escape, String character)
             throws Exception {
         JsonNode refused = problem(server.owner("POST", "api-accounts", nameWith(escape)), 400, "invalid_request");
         assertEquals("name", refused.get("field").asText());
         assertEquals("name must not contain " + character, refused.get("detail").asText());
+        assertEquals(0, server.repository.oauthAccounts(ManagementServer.STORE).size());
+    }
+
+    @Test
+    void aNameWithHalfASurrogatePairIsRefusedByTheJsonReaderNamingTheField() throws Exception {
+        JsonNode refused = problem(server.owner("POST", "api-accounts", nameWith("\\ud800")), 400, "invalid_request");
+        assertEquals("name", refused.get("field").asText());
+        assertEquals("name is not Unicode text: it holds a \\u escape of half a surrogate pair",
+                refused.get("detail").asText());
         assertEquals(0, server.repository.oauthAccounts(ManagementServer.STORE).size());
     }
 
