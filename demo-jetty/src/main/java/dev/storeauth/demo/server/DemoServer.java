@@ -88,7 +88,7 @@ public final class DemoServer implements AutoCloseable {
         jetty.setStopTimeout(5_000);
         connectors = new Connectors(jetty, keystore, options.httpsPort(), options.httpPort());
         jetty.setHandler(DemoContext.build(new DemoContext.Parts(database.dataSource(), repository, cache,
-                authenticator, hasher, httpsBase().toString(), connectors.httpsPort())));
+                authenticator, hasher, httpsBase().toString(), options.publicHost(), connectors.httpsPort())));
         jetty.setRequestLog(RequestLogs.oneLine());
         jetty.start();
     }
