@@ -44,6 +44,8 @@ import org.eclipse.jetty.http.HttpCookie;
  * /manage/stores/*        the session user as principal, then AccountManagementServlet
  * /manage/*               the control panel's pages and assets
  * </pre>
+ *
+ * <p>and answers every error Jetty raises itself as a problem ({@link ProblemErrorHandler}).
  */
 final class DemoContext {
 
@@ -61,6 +63,7 @@ final class DemoContext {
     static ServletContextHandler build(Parts parts) {
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
         context.setContextPath("/");
+        context.setErrorHandler(new ProblemErrorHandler());
         configureSessions(context.getSessionHandler());
         ControlPanelUsers users = new ControlPanelUsers(parts.dataSource(), parts.hasher());
         AccountLifecycle lifecycle = AccountLifecycle.builder(parts.repository(), users::isOwner,

@@ -86,6 +86,7 @@ public final class DemoServer implements AutoCloseable {
                 .throttle(new FailureThrottle(20, Duration.ofMinutes(1), 100_000, Ticker.systemTicker())).build();
         jetty = new Server(new QueuedThreadPool(64, 4, 60_000, -1, null, null, r -> new Thread(r, "demo-http")));
         jetty.setStopTimeout(5_000);
+        jetty.setErrorHandler(new ProblemErrorHandler());
         connectors = new Connectors(jetty, keystore, options.httpsPort(), options.httpPort());
         jetty.setHandler(DemoContext.build(new DemoContext.Parts(database.dataSource(), repository, cache,
                 authenticator, hasher, httpsBase().toString(), options.publicHost(), connectors.httpsPort())));
