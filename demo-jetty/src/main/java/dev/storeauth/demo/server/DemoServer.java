@@ -87,7 +87,7 @@ public final class DemoServer implements AutoCloseable {
         jetty = new Server(new QueuedThreadPool(64, 4, 60_000, -1, null, null, r -> new Thread(r, "demo-http")));
         jetty.setStopTimeout(5_000);
         jetty.setErrorHandler(new ProblemErrorHandler());
-        connectors = new Connectors(jetty, keystore, options.httpsPort(), options.httpPort());
+        connectors = new Connectors(jetty, keystore, options);
         jetty.setHandler(DemoContext.build(new DemoContext.Parts(database.dataSource(), repository, cache,
                 authenticator, hasher, httpsBase().toString(), options.publicHost(), connectors.httpsPort())));
         jetty.setRequestLog(RequestLogs.oneLine());
