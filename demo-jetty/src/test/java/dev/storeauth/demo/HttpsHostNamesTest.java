@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * host name with 421, and plain HTTP redirects to that name. Raw TLS sockets, since only they
  * announce an arbitrary SNI without verifying the certificate's names.
  */
-class PublicHostTest {
+class HttpsHostNamesTest {
 
     @TempDir
     static Path dataDir;
