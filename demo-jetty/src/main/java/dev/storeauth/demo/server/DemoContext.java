@@ -37,13 +37,15 @@ import org.eclipse.jetty.http.HttpCookie;
  * Wires the demo's one servlet context:
  *
  * <pre>
- * /*                      security headers; plain HTTP: pages redirected to HTTPS
+ * /*                      security headers; plain HTTP: pages redirected to HTTPS on the public host
  * /stores/*               StoreAuthFilter, then the store API
  * /manage/login           sign-in page and POST
  * /manage/session         who is signed in (GET), sign out (DELETE)
  * /manage/stores/*        the session user as principal, then AccountManagementServlet
  * /manage/*               the control panel's pages and assets
  * </pre>
+ *
+ * <p>and answers every error Jetty raises itself as a problem ({@link ProblemErrorHandler}).
  */
 final class DemoContext {
 
@@ -52,7 +54,7 @@ final class DemoContext {
 
     /** What the context is built from. */
     record Parts(DataSource dataSource, JdbcAccountRepository repository, CachingCredentialStore cache,
-            Authenticator authenticator, PasswordHasher hasher, String httpsBase, int httpsPort) {
+            Authenticator authenticator, PasswordHasher hasher, String httpsBase, String publicHost, int httpsPort) {
     }
 
     private DemoContext() {
@@ -61,6 +63,7 @@ final class DemoContext {
     static ServletContextHandler build(Parts parts) {
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
         context.setContextPath("/");
+        context.setErrorHandler(new ProblemErrorHandler());
         configureSessions(context.getSessionHandler());
         ControlPanelUsers users = new ControlPanelUsers(parts.dataSource(), parts.hasher());
         AccountLifecycle lifecycle = AccountLifecycle.builder(parts.repository(), users::isOwner,
@@ -68,7 +71,7 @@ final class DemoContext {
                 .invalidator(CacheInvalidator.of(parts.cache())).listener(new AuditLog()).build();
         filter(context, new RefusedBodyFilter(), "/*");
         filter(context, new SecurityHeadersFilter(), "/*");
-        filter(context, new HttpsRedirectFilter(parts.httpsPort()), "/*");
+        filter(context, new HttpsRedirectFilter(parts.publicHost(), parts.httpsPort()), "/*");
         filter(context, new StoreAuthFilter(parts.authenticator()), "/stores/*");
         filter(context, new SessionPrincipalFilter(), "/manage/stores/*");
         context.addServlet(new ServletHolder(new StoreApiServlet(new StoreRecords(parts.dataSource()),

@@ -84,7 +84,8 @@ public final class DemoServer implements AutoCloseable {
         certificateNotice.ifPresent(notice -> LOG.info("{}", notice));
         jetty = new Server(new QueuedThreadPool(64, 4, 60_000, -1, null, null, r -> new Thread(r, "demo-http")));
         jetty.setStopTimeout(5_000);
-        connectors = new Connectors(jetty, tls.forJetty(), options.httpsPort(), options.httpPort());
+        jetty.setErrorHandler(new ProblemErrorHandler());
+        connectors = new Connectors(jetty, tls.forJetty(), options);
         own(this::closeConnectors);
         DataDirectory.secure(options.dataDir());
         keystore = tls.install();
@@ -105,7 +106,7 @@ public final class DemoServer implements AutoCloseable {
         Authenticator authenticator = Authenticator.builder(cache).realm("storeauth demo").usageRecorder(recorder)
                 .throttle(new FailureThrottle(20, Duration.ofMinutes(1), 100_000, Ticker.systemTicker())).build();
         jetty.setHandler(DemoContext.build(new DemoContext.Parts(database.dataSource(), repository, cache,
-                authenticator, hasher, httpsBase().toString(), connectors.httpsPort())));
+                authenticator, hasher, httpsBase().toString(), options.publicHost(), connectors.httpsPort())));
         jetty.setRequestLog(RequestLogs.oneLine());
         jetty.start();
         tls.close();

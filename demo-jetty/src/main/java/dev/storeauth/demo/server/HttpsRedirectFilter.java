@@ -1,6 +1,7 @@
 package dev.storeauth.demo.server;
 
 import dev.storeauth.demo.web.JsonResponses;
+import dev.storeauth.demo.web.Transport;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,17 +12,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Keeps the control panel on HTTPS: over plain HTTP a page ({@code GET}/{@code HEAD}) is redirected
- * (301) to the same URL on the HTTPS port, and anything else (a sign-in, say) is refused with 403
- * rather than redirected, since its body has already crossed the network in clear. Store API paths
- * pass through untouched: the storeauth filter refuses them itself ("TLS required").
+ * Keeps the control panel on HTTPS: a request that did not arrive on a TLS connection (judged by
+ * {@link Transport}, never by an {@code https://} the client wrote in its request line) is, for a
+ * page ({@code GET}/{@code HEAD}), redirected (301) to the same path on the configured public host
+ * and HTTPS port, never to the host the client named; anything else (a sign-in, say) is refused
+ * with 403 rather than redirected, since its body has already crossed the network in clear. Store
+ * API paths pass through untouched: the storeauth filter refuses them itself ("TLS required").
+ * Thread-safe.
  */
 final class HttpsRedirectFilter implements Filter {
 
-    private final int httpsPort;
+    private final String httpsOrigin;
 
-    HttpsRedirectFilter(int httpsPort) {
-        this.httpsPort = httpsPort;
+    /** @param publicHost a DNS name or IP literal (an IPv6 literal with or without brackets) */
+    HttpsRedirectFilter(String publicHost, int httpsPort) {
+        this.httpsOrigin = "https://" + bracketed(publicHost) + ":" + httpsPort;
     }
 
     @Override
@@ -29,11 +34,11 @@ final class HttpsRedirectFilter implements Filter {
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
-        if (request.isSecure() || request.getRequestURI().startsWith("/stores/")) {
+        if (Transport.isTls(request) || request.getRequestURI().startsWith("/stores/")) {
             chain.doFilter(request, response);
             return;
         }
-        String target = "https://" + host(request.getServerName()) + ":" + httpsPort + request.getRequestURI()
+        String target = httpsOrigin + request.getRequestURI()
                 + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         if (request.getMethod().equals("GET") || request.getMethod().equals("HEAD")) {
             response.setStatus(301);
@@ -45,7 +50,7 @@ final class HttpsRedirectFilter implements Filter {
     }
 
     /** IPv6 literals go in brackets in a URL. */
-    private static String host(String serverName) {
-        return serverName.contains(":") && !serverName.startsWith("[") ? "[" + serverName + "]" : serverName;
+    static String bracketed(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 }
