@@ -183,11 +183,27 @@ class LegacyUsernameAddressingTest {
             "%2E%2E/bob", "b%6Fb%2F%2E%2E", "bob%C0%AF", "bob%E2%80%A8"})
     void aHostileUsernameSegmentIsA4xxAndReachesNoOtherAccount(String segment) throws Exception {
         String token = create("bob");
-        int regenerate = server.owner("POST", "legacy-accounts/" + segment + "/token", null).statusCode();
-        int delete = server.owner("DELETE", "legacy-accounts/" + segment, null).statusCode();
+        int regenerate = refusedStatus("POST", "legacy-accounts/" + segment + "/token");
+        int delete = refusedStatus("DELETE", "legacy-accounts/" + segment);
         assertTrue(regenerate >= 400 && regenerate < 500, segment + " regenerate answered " + regenerate);
         assertTrue(delete >= 400 && delete < 500, segment + " delete answered " + delete);
         assertEquals(200, callV2("bob", token), segment.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The status of a request Jetty may refuse while parsing it. Jetty 12 sometimes closes such a
+     * connection without answering (jetty/jetty.project#12939, as {@code RawSocketFuzzTest} also allows), so a
+     * request that got no bytes at all is sent once more.
+     */
+    private static int refusedStatus(String method, String relative) throws Exception {
+        try {
+            return server.owner(method, relative, null).statusCode();
+        } catch (java.io.IOException e) {
+            if (!String.valueOf(e.getMessage()).contains("received no bytes")) {
+                throw e;
+            }
+            return server.owner(method, relative, null).statusCode();
+        }
     }
 
     /**

@@ -26,7 +26,7 @@ final class HttpsRedirectFilter implements Filter {
 
     /** @param publicHost a DNS name or IP literal (an IPv6 literal with or without brackets) */
     HttpsRedirectFilter(String publicHost, int httpsPort) {
-        this.httpsOrigin = "https://" + bracketed(publicHost) + ":" + httpsPort;
+        this.httpsOrigin = "https://" + PublicHost.inUrl(publicHost) + ":" + httpsPort;
     }
 
     @Override
@@ -47,10 +47,5 @@ final class HttpsRedirectFilter implements Filter {
         }
         JsonResponses.problem(response, 403, "tls-required", "TLS required",
                 "the control panel is served over HTTPS only: " + target);
-    }
-
-    /** IPv6 literals go in brackets in a URL. */
-    static String bracketed(String host) {
-        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 }

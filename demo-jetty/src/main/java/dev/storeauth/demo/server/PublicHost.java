@@ -30,9 +30,9 @@ final class PublicHost {
                 && (address(host).equals(address("127.0.0.1")) || address(host).equals(address("::1"))));
     }
 
-    /** {@code host} for a URL's authority: an IPv6 literal in brackets. */
+    /** {@code host} for a URL's authority: an IPv6 literal in brackets (once). */
     static String inUrl(String host) {
-        return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+        return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     /** Whether the certificate's subject alternative names include {@code host}. */
