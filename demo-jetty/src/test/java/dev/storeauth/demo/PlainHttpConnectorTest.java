@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The plain-HTTP connector decides "TLS or not" from the connection: a request line naming
@@ -115,6 +117,30 @@ class PlainHttpConnectorTest {
         assertEquals(403, response.status());
         assertTrue(response.body().contains(demo.https("/manage/login").toString()), response.body());
         assertFalse(response.body().contains("evil.example"), response.body());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/stores/../manage/login", "/stores/./../manage/login", "/stores/x/../../manage/login"})
+    void aSignInThatClimbsOutOfTheStoreApiOnThePlainConnectorIsRefused(String path) throws Exception {
+        RawHttp.Response response = RawHttp.plain(demo.server.httpPort(), "POST " + path + " HTTP/1.1\r\nHost: localhost"
+                + "\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: " + SIGN_IN_BODY.length()
+                + "\r\n\r\n" + SIGN_IN_BODY);
+
+        assertEquals(403, response.status(), response.body());
+        assertTrue(response.header("Set-Cookie").isEmpty(), response.headers().toString());
+        assertFalse(response.body().contains("csrf_token"), response.body());
+    }
+
+    @Test
+    void anAccountCreationThatClimbsOutOfTheStoreApiOnThePlainConnectorIsRefused() throws Exception {
+        String body = "{\"name\":\"Sniffed\",\"scopes\":{\"products\":\"modify\"}}";
+        RawHttp.Response response = RawHttp.plain(demo.server.httpPort(),
+                "POST /stores/../manage/stores/" + demo.storeHash() + "/api-accounts HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Connection: close\r\nCookie: " + sessionCookie + "\r\nX-CSRF-Token: " + csrf
+                        + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+
+        assertEquals(403, response.status(), response.body());
+        assertFalse(response.body().contains("access_token") || response.body().contains("secret"), response.body());
     }
 
     /** An absolute-form request line for the HTTPS port, sent to whatever socket carries it. */

@@ -34,7 +34,7 @@ final class HttpsRedirectFilter implements Filter {
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
-        if (Transport.isTls(request) || request.getRequestURI().startsWith("/stores/")) {
+        if (Transport.isTls(request) || isStoreApi(request)) {
             chain.doFilter(request, response);
             return;
         }
@@ -47,5 +47,14 @@ final class HttpsRedirectFilter implements Filter {
         }
         JsonResponses.problem(response, 403, "tls-required", "TLS required",
                 "the control panel is served over HTTPS only: " + target);
+    }
+
+    /**
+     * Whether the container routes the request to the store API, whose own filter refuses plain
+     * HTTP. Decided on the resolved path: the raw URI {@code /stores/../manage/login} reaches the
+     * sign-in, not the store API.
+     */
+    private static boolean isStoreApi(HttpServletRequest request) {
+        return "/stores".equals(request.getServletPath());
     }
 }
