@@ -226,4 +226,31 @@ class StoreApiTest {
     private static HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(demo.https("/stores/" + demo.storeHash() + path)).header("X-Auth-Token", token);
     }
+
+    /**
+     * A client may pause between the head and the body (Nagle's algorithm, a slow link): a small body
+     * that arrives in two pieces a third of a second apart is read, not refused as too slow.
+     */
+    @Test
+    void aSmallBodySentInTwoPiecesIsStored() throws Exception {
+        String body = "{\"name\":\"Slow hat\",\"price\":1}";
+        try (javax.net.ssl.SSLSocket socket = RawHttp.tlsSocket(demo.server.httpsPort(),
+                demo.server.keystore().certificatePem(), "localhost")) {
+            socket.setSoTimeout(20_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST /stores/" + demo.storeHash() + "/v3/catalog/products HTTP/1.1\r\nHost: localhost\r\n"
+                    + "X-Auth-Token: " + token + "\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                    + "Content-Length: " + body.length() + "\r\n\r\n" + body.substring(0, 10))
+                    .getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            // The pause is the input under test, not a timing assertion.
+            java.util.concurrent.TimeUnit.MILLISECONDS.sleep(300);
+            out.write(body.substring(10).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+
+            RawHttp.Response response = RawHttp.read(socket.getInputStream());
+
+            assertEquals(201, response.status(), response.body());
+        }
+    }
 }

@@ -59,7 +59,8 @@ sealed interface LoginForm {
         if (outcome instanceof BodyOutcome.TimedOut timedOut) {
             return new Invalid(408, "the body did not arrive within " + timedOut.deadline().toSeconds() + " seconds");
         }
-        return new Invalid(400, "the body could not be read: " + ((BodyOutcome.Failed) outcome).reason());
+        // The reason names the container's exception: for logs, never for the client.
+        return new Invalid(400, "the body is malformed or was cut off while it was sent");
     }
 
     private static LoginForm parse(String contentType, byte[] body) {

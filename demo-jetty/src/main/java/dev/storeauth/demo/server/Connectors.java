@@ -63,7 +63,6 @@ final class Connectors {
         config.setSendServerVersion(false);
         config.setSendXPoweredBy(false);
         config.setRequestHeaderSize(limits.maxRequestHeaderBytes());
-        config.setMinRequestDataRate(limits.minRequestBytesPerSecond());
         // A relative Location stays relative: made absolute, it would carry the client's Host.
         config.setRelativeRedirectAllowed(true);
         return config;

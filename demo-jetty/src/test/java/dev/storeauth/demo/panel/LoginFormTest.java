@@ -64,8 +64,8 @@ class LoginFormTest {
                 LoginForm.of(type, new BodyOutcome.TooLarge(8192)));
         assertEquals(new LoginForm.Invalid(408, "the body did not arrive within 10 seconds"),
                 LoginForm.of(type, new BodyOutcome.TimedOut(Duration.ofSeconds(10))));
-        assertEquals(new LoginForm.Invalid(400, "the body could not be read: EofException"),
-                LoginForm.of(type, new BodyOutcome.Failed("EofException")));
+        assertEquals(new LoginForm.Invalid(400, "the body is malformed or was cut off while it was sent"),
+                LoginForm.of(type, new BodyOutcome.Failed("EofException")), "names no exception class");
     }
 
     /** {@code type} is a Content-Type, or {@code form} or {@code json} for short. */

@@ -10,16 +10,12 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.ConnectionLimit;
@@ -43,7 +39,7 @@ class ConnectorsTest {
 
     /** The demo's bounds, but room for two connections only. */
     static final ConnectorLimits SMALL = new ConnectorLimits(ConnectorLimits.DEMO.idleTimeout(),
-            ConnectorLimits.DEMO.minRequestBytesPerSecond(), ConnectorLimits.DEMO.maxRequestHeaderBytes(), 2,
+            ConnectorLimits.DEMO.maxRequestHeaderBytes(), 2,
             ConnectorLimits.DEMO.idleTimeoutWhenFull());
     static final DemoOptions OPTIONS = new DemoOptions(0, 0, Path.of("unused"), Optional.empty(), Optional.empty());
 
@@ -52,7 +48,6 @@ class ConnectorsTest {
     static TlsKeystore keystore;
     Server server;
     Connectors connectors;
-    final ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
 
     @BeforeAll
     static void certificate() throws IOException {
@@ -71,7 +66,6 @@ class ConnectorsTest {
 
     @AfterEach
     void stop() throws Exception {
-        trickle.shutdownNow();
         server.stop();
     }
 
@@ -85,7 +79,7 @@ class ConnectorsTest {
                         .getHttpConfiguration();
                 assertEquals("127.0.0.1", connector.getHost(), connector.getName());
                 assertEquals(30_000, connector.getIdleTimeout(), connector.getName());
-                assertEquals(1024, config.getMinRequestDataRate(), connector.getName());
+                assertEquals(0, config.getMinRequestDataRate(), connector.getName() + ": no data-rate floor");
                 assertEquals(8 * 1024, config.getRequestHeaderSize(), connector.getName());
                 assertTrue(config.isRelativeRedirectAllowed(), connector.getName());
             }
@@ -113,38 +107,10 @@ class ConnectorsTest {
         }
     }
 
-    @Test
-    void bodyTrickledBelowTheMinimumDataRateIsCutOffWith408() throws Exception {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", connectors.httpPort()));
-            socket.setSoTimeout(20_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /count HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2000\r\n\r\nx")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            // One byte every 100 ms is 10 B/s, two orders of magnitude below the floor; a slower
-            // machine only sends slower.
-            trickle.scheduleWithFixedDelay(() -> send(out), 100, 100, TimeUnit.MILLISECONDS);
-
-            RawHttp.Response response = RawHttp.read(socket.getInputStream());
-
-            assertEquals(408, response.status(), response.body());
-        }
-    }
-
     private Socket open() throws IOException {
         Socket socket = new Socket();
         socket.connect(new InetSocketAddress("127.0.0.1", connectors.httpPort()));
         return socket;
-    }
-
-    private static void send(OutputStream out) {
-        try {
-            out.write('x');
-            out.flush();
-        } catch (IOException e) {
-            throw new IllegalStateException("the server closed the connection", e);
-        }
     }
 
     /** Reads the whole body with blocking reads, as a naive servlet would, and answers its size. */
