@@ -1,6 +1,7 @@
 package dev.storeauth.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -63,6 +64,8 @@ class DemoJarIT {
         }
         assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the demo stops within 30 s of SIGTERM");
         assertTrue(output.toString().contains("stopped cleanly"), output.toString());
+        assertFalse(output.toString().contains("WARN") || output.toString().contains("ERROR"),
+                "a clean stop logs no warning (the database closes after the commit mark): " + output);
     }
 
     @Test
