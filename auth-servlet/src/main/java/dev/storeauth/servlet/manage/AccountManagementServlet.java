@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * JSON endpoints for a store owner to manage API accounts. Mount it under any prefix ending in
@@ -77,21 +78,27 @@ public final class AccountManagementServlet extends HttpServlet {
         Optional<ManagePath> path = ManagePath.parse(request.getPathInfo());
         List<ManageRoute> matching = path.map(p -> routes.stream().filter(r -> r.matches(p)).toList())
                 .orElse(List.of());
-        Optional<ManageRoute> route = matching.stream()
-                .filter(r -> r.method().equals(request.getMethod())).findFirst();
+        String method = request.getMethod().equals("HEAD") ? "GET" : request.getMethod();
+        Optional<ManageRoute> route = matching.stream().filter(r -> r.method().equals(method)).findFirst();
         if (matching.isEmpty()) {
             refuse(request, response, ManageProblem.NOT_FOUND, "no such management endpoint");
         } else if (route.isEmpty()) {
-            response.setHeader("Allow", matching.stream().map(ManageRoute::method).collect(Collectors.joining(", ")));
+            response.setHeader("Allow", allowed(matching));
             refuse(request, response, ManageProblem.METHOD_NOT_ALLOWED, request.getMethod() + " is not allowed here");
         } else if (!lifecycle.isOwner(principal.getName(), path.get().storeHash())) {
             refuse(request, response, ManageProblem.NOT_OWNER, "only the store owner may manage its API accounts");
-        } else if (!route.get().method().equals("GET") && !csrfTokenMatches(request)) {
+        } else if (!method.equals("GET") && !csrfTokenMatches(request)) {
             refuse(request, response, ManageProblem.CSRF_TOKEN_MISSING_OR_WRONG,
                     "state-changing requests need the " + CSRF_HEADER + " header issued with this session");
         } else {
             handle(route.get(), new ManageCall(request, response, principal.getName(), path.get()));
         }
+    }
+
+    /** The methods {@code matching} answers, HEAD wherever GET. */
+    private static String allowed(List<ManageRoute> matching) {
+        return matching.stream().map(ManageRoute::method).flatMap(m -> m.equals("GET") ? Stream.of("GET", "HEAD")
+                : Stream.of(m)).distinct().collect(Collectors.joining(", "));
     }
 
     /**

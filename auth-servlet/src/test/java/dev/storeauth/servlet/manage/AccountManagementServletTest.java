@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mockito.Mockito;
@@ -202,7 +203,20 @@ class AccountManagementServletTest {
         problem(server.send("GET", "/manage/stores/NOT_A_HASH/api-accounts", OWNER, null, null), 404, "not_found");
         HttpResponse<String> response = server.owner("PUT", "api-accounts", "{}");
         problem(response, 405, "method_not_allowed");
-        assertEquals("GET, POST", response.headers().firstValue("Allow").orElseThrow());
+        assertEquals("GET, HEAD, POST", response.headers().firstValue("Allow").orElseThrow());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"api-accounts", "legacy-accounts"})
+    void headAnswersWhereverGetDoesWithTheSameHeadersAndNoBody(String list) throws Exception {
+        create("Stock sync");
+        HttpResponse<String> get = server.owner("GET", list, null);
+        HttpResponse<String> head = server.owner("HEAD", list, null);
+
+        assertEquals(200, head.statusCode());
+        assertEquals("", head.body());
+        assertEquals(get.headers().firstValue("Content-Type"), head.headers().firstValue("Content-Type"));
+        assertEquals(get.headers().firstValue("Cache-Control"), head.headers().firstValue("Cache-Control"));
     }
 
     @Test
