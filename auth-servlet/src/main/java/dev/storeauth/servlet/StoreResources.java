@@ -5,6 +5,8 @@ import dev.storeauth.cache.CachingCredentialStore;
 import dev.storeauth.store.AccountRepository;
 import dev.storeauth.store.jdbc.AccountChangeFeed;
 import dev.storeauth.store.jdbc.BatchingUsageRecorder;
+import dev.storeauth.store.jdbc.ChangePruner;
+import dev.storeauth.store.jdbc.JdbcAccountRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -16,13 +18,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a {@code web.xml}-configured filter owns: the cache and, for the JDBC store, the change feed
- * that evicts accounts changed on other nodes and the batching last-used recorder. Closed in reverse
+ * that evicts accounts changed on other nodes, the batching last-used recorder and the pruning of
+ * the change table (rows older than an hour, every ten minutes). Closed in reverse
  * order of opening.
  */
 final class StoreResources implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreResources.class);
     private static final int USAGE_CAPACITY = 10_000;
+    private static final Duration PRUNE_EVERY = Duration.ofMinutes(10);
 
     private final CachingCredentialStore cache;
     private final Deque<AutoCloseable> owned = new ArrayDeque<>();
@@ -48,6 +52,9 @@ final class StoreResources implements AutoCloseable {
         BatchingUsageRecorder recorder = new BatchingUsageRecorder((AccountRepository) opened.store(),
                 Clock.systemUTC(), USAGE_CAPACITY).scheduleOn(scheduler, Duration.ofSeconds(1));
         owned.push(recorder);
+        if (opened.store() instanceof JdbcAccountRepository repository) {
+            owned.push(new ChangePruner(repository, ChangePruner.DEFAULT_RETENTION).scheduleOn(scheduler, PRUNE_EVERY));
+        }
         return recorder;
     }
 

@@ -11,6 +11,7 @@ import dev.storeauth.demo.data.PasswordHasher;
 import dev.storeauth.demo.data.SeededStore;
 import dev.storeauth.store.jdbc.AccountChangeFeed;
 import dev.storeauth.store.jdbc.BatchingUsageRecorder;
+import dev.storeauth.store.jdbc.ChangePruner;
 import dev.storeauth.store.jdbc.JdbcAccountRepository;
 import dev.storeauth.throttle.FailureThrottle;
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -103,6 +104,7 @@ public final class DemoServer implements AutoCloseable {
         own(scheduler::shutdown);
         BatchingUsageRecorder recorder = own(new BatchingUsageRecorder(repository, Clock.systemUTC(), 10_000)
                 .scheduleOn(scheduler, Duration.ofSeconds(1)));
+        own(new ChangePruner(repository, ChangePruner.DEFAULT_RETENTION).scheduleOn(scheduler, Duration.ofMinutes(10)));
         Authenticator authenticator = Authenticator.builder(cache).realm("storeauth demo").usageRecorder(recorder)
                 .throttle(new FailureThrottle(20, Duration.ofMinutes(1), 100_000, Ticker.systemTicker())).build();
         jetty.setHandler(DemoContext.build(new DemoContext.Parts(database.dataSource(), repository, cache,
