@@ -8,14 +8,12 @@ import java.util.List;
  */
 final class Challenges {
 
-    private final String realm;
     private final String basic;
     private final String bearer;
     private final String bearerInvalidToken;
     private final String bearerInvalidRequest;
 
     Challenges(String realm) {
-        this.realm = realm;
         this.basic = "Basic realm=\"" + realm + "\", charset=\"UTF-8\"";
         this.bearer = "Bearer realm=\"" + realm + "\"";
         this.bearerInvalidToken = bearer + ", error=\"invalid_token\"";
@@ -40,9 +38,5 @@ final class Challenges {
     /** A valid token lacking {@code scope}, e.g. {@code products:modify} (RFC 6750 section 3.1). */
     List<String> insufficientScope(String scope) {
         return List.of(bearer + ", error=\"insufficient_scope\", scope=\"" + scope + "\"");
-    }
-
-    String realm() {
-        return realm;
     }
 }

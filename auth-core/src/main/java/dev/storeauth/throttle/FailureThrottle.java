@@ -131,11 +131,6 @@ public final class FailureThrottle {
         return windows.estimatedSize();
     }
 
-    /** The failures allowed per key per window. */
-    public int maxFailures() {
-        return maxFailures;
-    }
-
     private long remaining(String key, long now) {
         Window window = windows.getIfPresent(key);
         if (window == null || window.failures.get() < maxFailures) {
