@@ -3,7 +3,6 @@ package dev.storeauth.demo.server;
 import dev.storeauth.demo.web.JsonResponses;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -27,8 +26,6 @@ import org.eclipse.jetty.util.Callback;
  * requests refused before any context) and on the demo's context. Thread-safe.
  */
 final class ProblemErrorHandler extends ErrorHandler {
-
-    static final String TYPE_PREFIX = "https://storeauth.dev/problems/demo/";
 
     /** Printable ASCII, not naming a Java type or a stack frame. */
     private static final Pattern PLAIN = Pattern.compile("[ -~]{1,200}");
@@ -55,12 +52,8 @@ final class ProblemErrorHandler extends ErrorHandler {
 
     static Map<String, Object> problem(int code, String message, Throwable cause) {
         String title = HttpStatus.getMessage(code);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", TYPE_PREFIX + title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
-        body.put("title", title);
-        body.put("status", code);
-        body.put("detail", detail(code, title, message, cause));
-        return body;
+        return JsonResponses.problemBody(code, title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"), title,
+                detail(code, title, message, cause));
     }
 
     private static String detail(int code, String title, String message, Throwable cause) {

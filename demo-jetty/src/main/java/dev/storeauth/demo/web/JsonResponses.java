@@ -25,6 +25,9 @@ public final class JsonResponses {
                     .maxNestingDepth(StreamReadConstraints.DEFAULT_MAX_DEPTH + 8).build())
             .build());
 
+    /** Every demo problem type is a slug under this. */
+    public static final String TYPE_PREFIX = "https://storeauth.dev/problems/demo/";
+
     private JsonResponses() {
     }
 
@@ -48,15 +51,24 @@ public final class JsonResponses {
     /** As {@link #problem(HttpServletResponse, int, String, String, String)}, naming {@code field} unless empty. */
     public static void problem(HttpServletResponse response, int status, String type, String title, String detail,
             String field) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "https://storeauth.dev/problems/demo/" + type);
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", detail);
+        Map<String, Object> body = problemBody(status, type, title, detail);
         if (!field.isEmpty()) {
             body.put("field", field);
         }
         send(response, status, "application/problem+json", MAPPER.writeValueAsBytes(body));
+    }
+
+    /**
+     * The members of a problem, in the demo's type scheme, for writers that do not hold a servlet
+     * response (Jetty's error handler); a new mutable map.
+     */
+    public static Map<String, Object> problemBody(int status, String type, String title, String detail) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", TYPE_PREFIX + type);
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        return body;
     }
 
     private static void send(HttpServletResponse response, int status, String type, byte[] bytes)

@@ -67,7 +67,7 @@ class ProblemErrorHandlerTest {
         assertEquals("no-store", response.header("Cache-Control").orElse(""));
         assertEquals("nosniff", response.header("X-Content-Type-Options").orElse(""));
         var problem = JsonResponses.MAPPER.readTree(response.body());
-        assertEquals(ProblemErrorHandler.TYPE_PREFIX + slug, problem.get("type").asText());
+        assertEquals(JsonResponses.TYPE_PREFIX + slug, problem.get("type").asText());
         assertEquals(status, problem.get("status").asInt());
         assertEquals(detail, problem.get("detail").asText());
         assertFalse(response.body().contains("Exception") || response.body().contains("secret"), response.body());
@@ -78,7 +78,7 @@ class ProblemErrorHandlerTest {
         RawHttp.Response written = RawHttp.plain(port,
                 "GET /json-problem HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
-        assertEquals(ProblemErrorHandler.TYPE_PREFIX + "bad-json",
+        assertEquals(JsonResponses.TYPE_PREFIX + "bad-json",
                 JsonResponses.MAPPER.readTree(written.body()).get("type").asText());
     }
 
