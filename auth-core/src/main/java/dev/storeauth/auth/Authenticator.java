@@ -16,9 +16,9 @@ import dev.storeauth.policy.ApiVersion;
 import dev.storeauth.policy.ResourceDefinition;
 import dev.storeauth.policy.RouteTable;
 import dev.storeauth.policy.StorePath;
-import dev.storeauth.store.CredentialStore;
-import dev.storeauth.store.LookupKey;
-import dev.storeauth.store.StoreUnavailableException;
+import dev.storeauth.repository.AccountLookup;
+import dev.storeauth.repository.LookupKey;
+import dev.storeauth.repository.RepositoryUnavailableException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
@@ -44,7 +44,7 @@ import java.util.concurrent.atomic.LongAdder;
  * </ol>
  *
  * <pre>{@code
- * Authenticator authenticator = Authenticator.builder(cachingStore).realm("My Store API").build();
+ * Authenticator authenticator = Authenticator.builder(cache).realm("My Store API").build();
  * AuthResult result = authenticator.authenticate(request);
  * }</pre>
  *
@@ -54,7 +54,7 @@ public final class Authenticator {
 
     private static final SecretDigest DUMMY = SecretDigester.sha256().digest("storeauth-dummy-token");
 
-    private final CredentialStore store;
+    private final AccountLookup store;
     private final boolean requireTls;
     private final RouteTable routes;
     private final SecretDigester digester;
@@ -74,8 +74,8 @@ public final class Authenticator {
         this.challenges = new Challenges(b.realm);
     }
 
-    /** Starts a builder over {@code store} (usually a {@code CachingCredentialStore}). */
-    public static AuthenticatorBuilder builder(CredentialStore store) {
+    /** Starts a builder over {@code store} (usually a {@code AccountCache}). */
+    public static AuthenticatorBuilder builder(AccountLookup store) {
         return new AuthenticatorBuilder(store);
     }
 
@@ -83,7 +83,7 @@ public final class Authenticator {
      * Authenticates and authorizes {@code request}.
      *
      * @return never {@code null}; wrong credentials are a {@link AuthResult.Denied}, not an exception
-     * @throws StoreUnavailableException when the store cannot answer for an uncached credential
+     * @throws RepositoryUnavailableException when the store cannot answer for an uncached credential
      */
     public AuthResult authenticate(ApiRequest request) {
         if (requireTls && !request.secure()) {

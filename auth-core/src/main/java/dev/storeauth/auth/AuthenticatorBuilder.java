@@ -2,7 +2,7 @@ package dev.storeauth.auth;
 
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.policy.RouteTable;
-import dev.storeauth.store.CredentialStore;
+import dev.storeauth.repository.AccountLookup;
 import dev.storeauth.throttle.FailureThrottle;
 import java.util.Objects;
 
@@ -13,7 +13,7 @@ import java.util.Objects;
  */
 public final class AuthenticatorBuilder {
 
-    final CredentialStore store;
+    final AccountLookup store;
     String realm = "storeauth";
     boolean requireTls = true;
     RouteTable routes = RouteTable.defaults();
@@ -21,7 +21,7 @@ public final class AuthenticatorBuilder {
     UsageRecorder usage = UsageRecorder.NONE;
     FailureThrottle throttle;
 
-    AuthenticatorBuilder(CredentialStore store) {
+    AuthenticatorBuilder(AccountLookup store) {
         this.store = Objects.requireNonNull(store, "store");
     }
 

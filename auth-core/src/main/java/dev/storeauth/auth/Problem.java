@@ -14,7 +14,7 @@ public enum Problem {
     INSUFFICIENT_SCOPE(403, "Insufficient scope"),
     UNMAPPED_PATH(403, "Path not covered by any scope"),
     TOO_MANY_FAILURES(429, "Too many failed attempts"),
-    STORE_UNAVAILABLE(503, "Credential store unavailable");
+    REPOSITORY_UNAVAILABLE(503, "Account repository unavailable");
 
     private static final String TYPE_PREFIX = "urn:storeauth:problem:";
 

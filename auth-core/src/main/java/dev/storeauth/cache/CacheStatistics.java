@@ -1,7 +1,7 @@
 package dev.storeauth.cache;
 
 /**
- * A snapshot of {@link CachingCredentialStore} counters since it was built.
+ * A snapshot of {@link AccountCache} counters since it was built.
  *
  * @param hitCount lookups answered from the positive cache
  * @param negativeHitCount lookups answered "not found" from the negative cache

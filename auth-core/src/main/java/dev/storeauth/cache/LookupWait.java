@@ -1,7 +1,7 @@
 package dev.storeauth.cache;
 
 import dev.storeauth.accounts.Account;
-import dev.storeauth.store.StoreUnavailableException;
+import dev.storeauth.repository.RepositoryUnavailableException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 
-/** How a caller waits for a store lookup: for at most the timeout, every failure a {@link StoreUnavailableException}. */
+/** How a caller waits for a store lookup: for at most the timeout, every failure a {@link RepositoryUnavailableException}. */
 final class LookupWait {
 
     private LookupWait() {
@@ -19,7 +19,7 @@ final class LookupWait {
      * The account the lookup found, or {@code null} when the store has none.
      *
      * @param timeouts counted once for each caller that gives up
-     * @throws StoreUnavailableException when the lookup failed, did not finish within {@code timeoutNanos},
+     * @throws RepositoryUnavailableException when the lookup failed, did not finish within {@code timeoutNanos},
      *     or this thread was interrupted (its interrupt status is then set again)
      */
     static Account await(CompletableFuture<Account> future, long timeoutNanos, LongAdder timeouts) {
@@ -31,14 +31,14 @@ final class LookupWait {
             return account;
         } catch (TimeoutException e) {
             timeouts.increment();
-            throw new StoreUnavailableException("credential lookup timed out after "
+            throw new RepositoryUnavailableException("credential lookup timed out after "
                     + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("interrupted while waiting for a credential lookup", e);
+            throw new RepositoryUnavailableException("interrupted while waiting for a credential lookup", e);
         } catch (ExecutionException | CompletionException e) {
-            throw e.getCause() instanceof StoreUnavailableException s ? s
-                    : new StoreUnavailableException("credential lookup failed", e.getCause());
+            throw e.getCause() instanceof RepositoryUnavailableException s ? s
+                    : new RepositoryUnavailableException("credential lookup failed", e.getCause());
         }
     }
 }

@@ -1,8 +1,8 @@
 package dev.storeauth.cache;
 
 import dev.storeauth.accounts.Account;
-import dev.storeauth.store.LookupKey;
-import dev.storeauth.store.StoreUnavailableException;
+import dev.storeauth.repository.LookupKey;
+import dev.storeauth.repository.RepositoryUnavailableException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
@@ -18,7 +18,7 @@ final class PendingLookup extends CompletableFuture<Account> {
     private static final AtomicIntegerFieldUpdater<PendingLookup> STARTED =
             AtomicIntegerFieldUpdater.newUpdater(PendingLookup.class, "started");
     private volatile int started;
-    private volatile StoreUnavailableException failure;
+    private volatile RepositoryUnavailableException failure;
 
     PendingLookup(LookupKey key, long epoch) {
         this.key = key;
@@ -29,16 +29,16 @@ final class PendingLookup extends CompletableFuture<Account> {
      * Completes with "no value" and remembers why. Completing exceptionally instead would make
      * Caffeine log a warning with a stack trace per failed lookup: a log flood during an outage.
      */
-    void fail(StoreUnavailableException cause) {
+    void fail(RepositoryUnavailableException cause) {
         failure = cause;
         complete(null);
     }
 
     /** Throws, for this caller, the failure {@link #fail} recorded; does nothing if none. */
     void rethrowFailure() {
-        StoreUnavailableException cause = failure;
+        RepositoryUnavailableException cause = failure;
         if (cause != null) {
-            throw new StoreUnavailableException(cause.getMessage(), cause);
+            throw new RepositoryUnavailableException(cause.getMessage(), cause);
         }
     }
 

@@ -5,7 +5,7 @@ import dev.storeauth.accounts.OAuthAccount;
 import dev.storeauth.credentials.SecretKind;
 import dev.storeauth.policy.Scopes;
 import dev.storeauth.policy.StoreHash;
-import dev.storeauth.store.AccountRepository;
+import dev.storeauth.repository.AccountRepository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,7 +30,7 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * AccountLifecycle lifecycle = AccountLifecycle.builder(repository, ownership, "api.example.com")
- *         .invalidator(CacheInvalidator.of(cachingStore))
+ *         .invalidator(CacheInvalidator.of(cache))
  *         .listener(auditLog::record)
  *         .build();
  * Outcome<CreatedOAuthAccount> created = lifecycle.createOAuthAccount(
@@ -38,7 +38,7 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * Thread-safe. Repository faults are thrown as
- * {@link dev.storeauth.store.StoreUnavailableException}; user errors are {@link Outcome.Refused},
+ * {@link dev.storeauth.repository.RepositoryUnavailableException}; user errors are {@link Outcome.Refused},
  * including a value the repository cannot hold ({@link Refusal#INVALID} with no field).
  */
 public final class AccountLifecycle {
@@ -96,7 +96,7 @@ public final class AccountLifecycle {
         OAuthAccount account = new OAuthAccount(UUID.randomUUID().toString(), storeHash, name,
                 config.generator.generate(SecretKind.CLIENT_ID), config.digester.digest(secret),
                 config.digester.digest(token), scopes, config.clock.instant());
-        return StoreRefusal.write(() -> config.repository.insertOAuthAccount(account, config.oauthAccountLimit))
+        return RepositoryRefusal.write(() -> config.repository.insertOAuthAccount(account, config.oauthAccountLimit))
                 .flatMap(inserted -> {
                     if (!inserted) {
                         return Outcome.refused(Refusal.LIMIT_REACHED, "the limit is " + config.oauthAccountLimit
@@ -146,7 +146,7 @@ public final class AccountLifecycle {
             for (String id : requested) {
                 config.repository.oauthAccount(storeHash, id).ifPresent(before::add);
             }
-            return StoreRefusal.write(() -> config.repository.deleteOAuthAccounts(storeHash, requested))
+            return RepositoryRefusal.write(() -> config.repository.deleteOAuthAccounts(storeHash, requested))
                     .map(deleted -> {
                         before.stream().distinct().filter(a -> deleted.contains(a.id()))
                                 .forEach(a -> changed(actor, a, LifecycleAction.OAUTH_ACCOUNT_DELETED));

@@ -3,7 +3,7 @@ package dev.storeauth.lifecycle;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.SecretGenerator;
 import dev.storeauth.policy.ScopeCatalogue;
-import dev.storeauth.store.AccountRepository;
+import dev.storeauth.repository.AccountRepository;
 import java.time.Clock;
 import java.util.Objects;
 

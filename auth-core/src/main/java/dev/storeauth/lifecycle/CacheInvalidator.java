@@ -1,8 +1,8 @@
 package dev.storeauth.lifecycle;
 
 import dev.storeauth.accounts.Account;
-import dev.storeauth.cache.CachingCredentialStore;
-import dev.storeauth.store.LookupKey;
+import dev.storeauth.cache.AccountCache;
+import dev.storeauth.repository.LookupKey;
 import java.util.Objects;
 
 /**
@@ -11,7 +11,7 @@ import java.util.Objects;
  * Called synchronously, on the thread making the change.
  *
  * <pre>{@code
- * CacheInvalidator invalidator = CacheInvalidator.of(cachingCredentialStore);
+ * CacheInvalidator invalidator = CacheInvalidator.of(cache);
  * }</pre>
  */
 @FunctionalInterface
@@ -27,7 +27,7 @@ public interface CacheInvalidator {
     void invalidate(Account account);
 
     /** Invalidates {@code cache}: {@code invalidateAccount(id)} and {@code invalidate(LookupKey.of(account))}. */
-    static CacheInvalidator of(CachingCredentialStore cache) {
+    static CacheInvalidator of(AccountCache cache) {
         Objects.requireNonNull(cache, "cache");
         return account -> {
             cache.invalidateAccount(account.id());

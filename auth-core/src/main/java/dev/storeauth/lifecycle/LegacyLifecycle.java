@@ -2,7 +2,7 @@ package dev.storeauth.lifecycle;
 
 import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.credentials.SecretKind;
-import dev.storeauth.store.LookupKey;
+import dev.storeauth.repository.LookupKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +27,7 @@ final class LegacyLifecycle {
         String token = config.generator.generate(SecretKind.LEGACY_TOKEN);
         LegacyAccount account = new LegacyAccount(storeHash, username, config.digester.digest(token),
                 config.clock.instant());
-        return StoreRefusal.write(() -> config.repository.insertLegacyAccount(account)).flatMap(inserted -> {
+        return RepositoryRefusal.write(() -> config.repository.insertLegacyAccount(account)).flatMap(inserted -> {
             if (!inserted) {
                 return Outcome.refused(Refusal.DUPLICATE, "store " + storeHash + " already has a legacy API account "
                         + username);
@@ -44,7 +44,7 @@ final class LegacyLifecycle {
         }
         String token = config.generator.generate(SecretKind.LEGACY_TOKEN);
         LegacyAccount replaced = existing.get().withTokenDigest(config.digester.digest(token));
-        return StoreRefusal.write(() -> config.repository.replaceLegacyToken(storeHash, username,
+        return RepositoryRefusal.write(() -> config.repository.replaceLegacyToken(storeHash, username,
                 replaced.tokenDigest())).flatMap(found -> {
                     if (!found) {
                         return notFound(storeHash, username);
@@ -59,7 +59,7 @@ final class LegacyLifecycle {
         if (existing.isEmpty()) {
             return notFound(storeHash, username);
         }
-        return StoreRefusal.write(() -> config.repository.deleteLegacyAccount(storeHash, username)).flatMap(found -> {
+        return RepositoryRefusal.write(() -> config.repository.deleteLegacyAccount(storeHash, username)).flatMap(found -> {
             if (!found) {
                 return notFound(storeHash, username);
             }

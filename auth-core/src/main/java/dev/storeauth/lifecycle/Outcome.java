@@ -6,7 +6,7 @@ import java.util.function.Function;
 /**
  * The result of a lifecycle call: {@link Done} with a value, or {@link Refused} for a user error.
  * Faults of the repository are not outcomes: they are thrown as
- * {@link dev.storeauth.store.StoreUnavailableException}.
+ * {@link dev.storeauth.repository.RepositoryUnavailableException}.
  *
  * <pre>{@code
  * if (lifecycle.deleteOAuthAccount(user, store, id) instanceof Outcome.Refused<?> refused) {

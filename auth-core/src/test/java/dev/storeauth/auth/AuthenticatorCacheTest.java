@@ -7,15 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.storeauth.accounts.Account;
 import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.accounts.OAuthAccount;
-import dev.storeauth.cache.CachingCredentialStore;
+import dev.storeauth.cache.AccountCache;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.SecretFormat;
 import dev.storeauth.credentials.SecretGenerator;
 import dev.storeauth.credentials.SecretKind;
 import dev.storeauth.policy.ScopeCatalogue;
-import dev.storeauth.store.CredentialStore;
-import dev.storeauth.store.InMemoryAccountRepository;
-import dev.storeauth.store.LookupKey;
+import dev.storeauth.repository.AccountLookup;
+import dev.storeauth.repository.InMemoryAccountRepository;
+import dev.storeauth.repository.LookupKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The authenticator over a {@link CachingCredentialStore}: cache hits skip the checksum and the token
+ * The authenticator over a {@link AccountCache}: cache hits skip the checksum and the token
  * grammar, but no token of the wrong shape or checksum ever reaches the store, cached neighbours or not,
  * and every token the cache does not hold is still held to the grammar.
  */
@@ -39,7 +39,7 @@ class AuthenticatorCacheTest {
     private final SecretDigester digester = SecretDigester.sha256();
     private final InMemoryAccountRepository repository = new InMemoryAccountRepository();
     private final AtomicInteger lookups = new AtomicInteger();
-    private final CachingCredentialStore cache = CachingCredentialStore.builder(key -> {
+    private final AccountCache cache = AccountCache.builder(key -> {
         lookups.incrementAndGet();
         return repository.find(key);
     }).build();
@@ -146,7 +146,7 @@ class AuthenticatorCacheTest {
                 digester.digest(generator.generate(SecretKind.CLIENT_SECRET)), digester.digest(notToken68),
                 ScopeCatalogue.defaults().scopes(Map.of("products", "read-only")), Instant.EPOCH);
         LookupKey heldKey = new LookupKey.ByTokenDigest(held.accessTokenDigest());
-        CredentialStore holding = new CredentialStore() {
+        AccountLookup holding = new AccountLookup() {
             @Override
             public Optional<Account> find(LookupKey key) {
                 lookups.incrementAndGet();

@@ -16,8 +16,8 @@ import dev.storeauth.policy.ApiVersion;
 import dev.storeauth.policy.RouteTable;
 import dev.storeauth.policy.ScopeCatalogue;
 import dev.storeauth.policy.Scopes;
-import dev.storeauth.store.InMemoryAccountRepository;
-import dev.storeauth.store.StoreUnavailableException;
+import dev.storeauth.repository.InMemoryAccountRepository;
+import dev.storeauth.repository.RepositoryUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -452,12 +452,12 @@ class AuthenticatorTest {
 
     @Test
     void letsAnUnavailableStoreFailAsAnExceptionNotADenial() {
-        StoreUnavailableException down = new StoreUnavailableException("down");
+        RepositoryUnavailableException down = new RepositoryUnavailableException("down");
         Authenticator failing = Authenticator.builder(key -> {
             throw down;
         }).build();
 
-        StoreUnavailableException thrown = assertThrows(StoreUnavailableException.class, () -> failing.authenticate(
+        RepositoryUnavailableException thrown = assertThrows(RepositoryUnavailableException.class, () -> failing.authenticate(
                 new ApiRequest("GET", PRODUCTS, Headers.of(bearer(modifyToken)), true, "203.0.113.9")));
 
         assertSame(down, thrown);

@@ -10,8 +10,8 @@ import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.SecretGenerator;
 import dev.storeauth.credentials.SecretKind;
-import dev.storeauth.store.CredentialStore;
-import dev.storeauth.store.InMemoryAccountRepository;
+import dev.storeauth.repository.AccountLookup;
+import dev.storeauth.repository.InMemoryAccountRepository;
 import dev.storeauth.throttle.FailureThrottle;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,7 +40,7 @@ class AuthenticatorThrottleTest {
     AuthenticatorThrottleTest() {
         repository.insertLegacyAccount(new LegacyAccount("store1", "alice",
                 SecretDigester.sha256().digest(token), Instant.EPOCH));
-        CredentialStore counting = key -> {
+        AccountLookup counting = key -> {
             lookups.incrementAndGet();
             return repository.find(key);
         };

@@ -13,7 +13,7 @@ class ProblemTest {
     void namesCodeAndType() {
         assertEquals("insufficient_scope", Problem.INSUFFICIENT_SCOPE.code());
         assertEquals("urn:storeauth:problem:insufficient_scope", Problem.INSUFFICIENT_SCOPE.type());
-        assertEquals(503, Problem.STORE_UNAVAILABLE.defaultStatus());
+        assertEquals(503, Problem.REPOSITORY_UNAVAILABLE.defaultStatus());
     }
 
     @ParameterizedTest

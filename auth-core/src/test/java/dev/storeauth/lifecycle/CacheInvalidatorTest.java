@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storeauth.accounts.LegacyAccount;
-import dev.storeauth.cache.CachingCredentialStore;
+import dev.storeauth.cache.AccountCache;
 import dev.storeauth.credentials.SecretDigester;
-import dev.storeauth.store.InMemoryAccountRepository;
-import dev.storeauth.store.LookupKey;
+import dev.storeauth.repository.InMemoryAccountRepository;
+import dev.storeauth.repository.LookupKey;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +18,7 @@ class CacheInvalidatorTest {
 
     @Test
     void clearsACachedNotFoundForANewlyCreatedAccount() {
-        try (CachingCredentialStore cache = CachingCredentialStore.builder(repository).build()) {
+        try (AccountCache cache = AccountCache.builder(repository).build()) {
             assertTrue(cache.find(LookupKey.of(bob)).isEmpty());
             repository.insertLegacyAccount(bob);
             assertTrue(cache.find(LookupKey.of(bob)).isEmpty(), "the miss is cached");
@@ -30,7 +30,7 @@ class CacheInvalidatorTest {
     @Test
     void evictsACachedAccountAfterItIsDeleted() {
         repository.insertLegacyAccount(bob);
-        try (CachingCredentialStore cache = CachingCredentialStore.builder(repository).build()) {
+        try (AccountCache cache = AccountCache.builder(repository).build()) {
             assertEquals(bob, cache.find(LookupKey.of(bob)).orElseThrow());
             repository.deleteLegacyAccount("abc123", "bob");
             assertEquals(bob, cache.find(LookupKey.of(bob)).orElseThrow(), "the hit is cached");

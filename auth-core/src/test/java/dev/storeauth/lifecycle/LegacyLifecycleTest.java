@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.credentials.SecretFormat;
 import dev.storeauth.credentials.SecretKind;
-import dev.storeauth.store.LookupKey;
+import dev.storeauth.repository.LookupKey;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.storeauth.policy.ResourceDefinition;
-import dev.storeauth.store.AccountRepository;
-import dev.storeauth.store.InMemoryAccountRepository;
+import dev.storeauth.repository.AccountRepository;
+import dev.storeauth.repository.InMemoryAccountRepository;
 import dev.storeauth.policy.ScopeCatalogue;
-import dev.storeauth.store.jdbc.JdbcAccountRepository;
-import dev.storeauth.store.jdbc.TestDatabases;
+import dev.storeauth.repository.jdbc.JdbcAccountRepository;
+import dev.storeauth.repository.jdbc.TestDatabases;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;

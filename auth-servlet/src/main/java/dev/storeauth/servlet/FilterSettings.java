@@ -4,10 +4,10 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.storeauth.auth.Authenticator;
 import dev.storeauth.auth.AuthenticatorBuilder;
 import dev.storeauth.throttle.FailureThrottle;
-import dev.storeauth.cache.CachingCredentialStore;
-import dev.storeauth.cache.CachingCredentialStoreBuilder;
+import dev.storeauth.cache.AccountCache;
+import dev.storeauth.cache.AccountCacheBuilder;
 import dev.storeauth.credentials.SecretDigester;
-import dev.storeauth.store.CredentialStore;
+import dev.storeauth.repository.AccountLookup;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import java.util.Collections;
@@ -22,7 +22,7 @@ import java.util.Set;
  * <table>
  *   <caption>init-params</caption>
  *   <tr><th>name</th><th>meaning</th><th>default</th></tr>
- *   <tr><td>{@code store-factory}</td><td>class name of a {@link CredentialStoreFactory}</td><td>one of these two is required</td></tr>
+ *   <tr><td>{@code store-factory}</td><td>class name of a {@link AccountRepositoryFactory}</td><td>one of these two is required</td></tr>
  *   <tr><td>{@code store-datasource}</td><td>JNDI name of a {@code DataSource} for the JDBC store, e.g. {@code java:comp/env/jdbc/storeauth}</td><td></td></tr>
  *   <tr><td>{@code realm}</td><td>realm in challenges</td><td>{@code storeauth}</td></tr>
  *   <tr><td>{@code cache-max-size}</td><td>accounts cached</td><td>100000</td></tr>
@@ -69,7 +69,7 @@ final class FilterSettings {
             boolean requireTls = params.bool("require-tls", true);
             SecretDigester digester = digester(params);
             StoreSources.Opened opened = StoreSources.open(params);
-            CachingCredentialStore store = cache(params, opened.store());
+            AccountCache store = cache(params, opened.store());
             StoreResources resources = new StoreResources(store);
             try {
                 AuthenticatorBuilder builder = Authenticator.builder(store)
@@ -120,8 +120,8 @@ final class FilterSettings {
         return prefix;
     }
 
-    private static CachingCredentialStore cache(InitParams params, CredentialStore store) {
-        CachingCredentialStoreBuilder builder = CachingCredentialStore.builder(store);
+    private static AccountCache cache(InitParams params, AccountLookup store) {
+        AccountCacheBuilder builder = AccountCache.builder(store);
         builder.maximumSize(params.positiveLong("cache-max-size", 100_000));
         builder.expireAfterWrite(params.duration("cache-ttl", "PT5M"));
         builder.negativeExpireAfterWrite(params.duration("negative-cache-ttl", "PT30S"));

@@ -56,7 +56,7 @@ final class ProblemWriter {
         }
         reset(request, response);
         response.setHeader("Retry-After", Integer.toString(retryAfterSeconds));
-        write(response, 503, Problem.STORE_UNAVAILABLE,
+        write(response, 503, Problem.REPOSITORY_UNAVAILABLE,
                 "Credentials cannot be checked right now; retry after " + retryAfterSeconds + " seconds");
     }
 

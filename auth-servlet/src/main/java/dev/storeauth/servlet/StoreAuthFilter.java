@@ -2,7 +2,7 @@ package dev.storeauth.servlet;
 
 import dev.storeauth.auth.AuthResult;
 import dev.storeauth.auth.Authenticator;
-import dev.storeauth.store.StoreUnavailableException;
+import dev.storeauth.repository.RepositoryUnavailableException;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  *       is the request attribute {@link #ACCOUNT_ATTRIBUTE}.
  *   <li>Denied requests get the status, every {@code WWW-Authenticate} challenge,
  *       {@code Cache-Control: no-store} and an RFC 9457 problem body; the chain is not called.
- *   <li>An unavailable credential store is 503 with {@code Retry-After}, never 401 or 500.
+ *   <li>An unavailable account repository is 503 with {@code Retry-After}, never 401 or 500.
  * </ul>
  *
  * <p>From code:
@@ -104,8 +104,8 @@ public final class StoreAuthFilter implements Filter {
         AuthResult result;
         try {
             result = authenticator.authenticate(describer.describe(request));
-        } catch (StoreUnavailableException e) {
-            LOG.warn("credential store unavailable, answering 503: {}", e.getMessage());
+        } catch (RepositoryUnavailableException e) {
+            LOG.warn("account repository unavailable, answering 503: {}", e.getMessage());
             problems.unavailable(request, response);
             return;
         }
@@ -118,7 +118,7 @@ public final class StoreAuthFilter implements Filter {
         problems.deny(request, response, (AuthResult.Denied) result);
     }
 
-    /** Closes the credential store if init-params created it. */
+    /** Closes the account repository if init-params created it. */
     @Override
     public void destroy() {
         AutoCloseable store = owned;
@@ -126,7 +126,7 @@ public final class StoreAuthFilter implements Filter {
             try {
                 store.close();
             } catch (Exception e) {
-                LOG.warn("closing the credential store failed: {}", e.toString());
+                LOG.warn("closing the account repository failed: {}", e.toString());
             }
         }
     }

@@ -1,12 +1,12 @@
 package dev.storeauth.servlet;
 
 import dev.storeauth.auth.UsageRecorder;
-import dev.storeauth.cache.CachingCredentialStore;
-import dev.storeauth.store.AccountRepository;
-import dev.storeauth.store.jdbc.AccountChangeFeed;
-import dev.storeauth.store.jdbc.BatchingUsageRecorder;
-import dev.storeauth.store.jdbc.ChangePruner;
-import dev.storeauth.store.jdbc.JdbcAccountRepository;
+import dev.storeauth.cache.AccountCache;
+import dev.storeauth.repository.AccountRepository;
+import dev.storeauth.repository.jdbc.AccountChangeFeed;
+import dev.storeauth.repository.jdbc.BatchingUsageRecorder;
+import dev.storeauth.repository.jdbc.ChangePruner;
+import dev.storeauth.repository.jdbc.JdbcAccountRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -28,10 +28,10 @@ final class StoreResources implements AutoCloseable {
     private static final int USAGE_CAPACITY = 10_000;
     private static final Duration PRUNE_EVERY = Duration.ofMinutes(10);
 
-    private final CachingCredentialStore cache;
+    private final AccountCache cache;
     private final Deque<AutoCloseable> owned = new ArrayDeque<>();
 
-    StoreResources(CachingCredentialStore cache) {
+    StoreResources(AccountCache cache) {
         this.cache = cache;
         owned.push(cache);
     }

@@ -1,12 +1,12 @@
 package dev.storeauth.servlet;
 
-import dev.storeauth.store.CredentialStore;
-import dev.storeauth.store.jdbc.JdbcAccountRepository;
+import dev.storeauth.repository.AccountLookup;
+import dev.storeauth.repository.jdbc.JdbcAccountRepository;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 
-/** Opens the credential store named by {@code store-factory} or {@code store-datasource}. */
+/** Opens the account repository named by {@code store-factory} or {@code store-datasource}. */
 final class StoreSources {
 
     private StoreSources() {
@@ -25,7 +25,7 @@ final class StoreSources {
         return factory.isEmpty() ? jdbc(dataSource) : new Opened(fromFactory(factory, params), null);
     }
 
-    private static CredentialStore fromFactory(String className, InitParams params) {
+    private static AccountLookup fromFactory(String className, InitParams params) {
         Object instance;
         try {
             instance = Class.forName(className, true, Thread.currentThread().getContextClassLoader())
@@ -33,11 +33,11 @@ final class StoreSources {
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new IllegalArgumentException("store-factory: cannot instantiate " + className + " (" + e + ")", e);
         }
-        if (!(instance instanceof CredentialStoreFactory storeFactory)) {
+        if (!(instance instanceof AccountRepositoryFactory storeFactory)) {
             throw new IllegalArgumentException("store-factory: " + className + " does not implement "
-                    + CredentialStoreFactory.class.getName());
+                    + AccountRepositoryFactory.class.getName());
         }
-        CredentialStore store = storeFactory.create(params.all());
+        AccountLookup store = storeFactory.create(params.all());
         if (store == null) {
             throw new IllegalArgumentException("store-factory: " + className + " returned no store");
         }
@@ -50,7 +50,7 @@ final class StoreSources {
      * @param store the store
      * @param dataSource the JDBC data source, or {@code null} for a factory-made store
      */
-    record Opened(CredentialStore store, DataSource dataSource) {
+    record Opened(AccountLookup store, DataSource dataSource) {
     }
 
     private static Opened jdbc(String jndiName) {

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storeauth.auth.Authenticator;
-import dev.storeauth.cache.CachingCredentialStore;
-import dev.storeauth.store.StoreUnavailableException;
+import dev.storeauth.cache.AccountCache;
+import dev.storeauth.repository.RepositoryUnavailableException;
 import dev.storeauth.throttle.FailureThrottle;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -28,14 +28,14 @@ class DenialHeadersTest {
 
     private final TestAccounts accounts = new TestAccounts();
     private final AtomicBoolean storeDown = new AtomicBoolean();
-    private CachingCredentialStore cache;
+    private AccountCache cache;
     private JettyHarness jetty;
 
     @BeforeEach
     void startJetty() throws Exception {
-        cache = CachingCredentialStore.builder(key -> {
+        cache = AccountCache.builder(key -> {
             if (storeDown.get()) {
-                throw new StoreUnavailableException("database down");
+                throw new RepositoryUnavailableException("database down");
             }
             return accounts.repository.find(key);
         }).build();

@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.storeauth.accounts.Account;
 import dev.storeauth.auth.AuthResult;
 import dev.storeauth.auth.Authenticator;
-import dev.storeauth.cache.CachingCredentialStore;
-import dev.storeauth.store.CredentialStore;
-import dev.storeauth.store.StoreUnavailableException;
+import dev.storeauth.cache.AccountCache;
+import dev.storeauth.repository.AccountLookup;
+import dev.storeauth.repository.RepositoryUnavailableException;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,7 @@ abstract class FilterScenarioTest {
     final TestAccounts accounts = new TestAccounts();
     final AtomicInteger lookups = new AtomicInteger();
     final AtomicBoolean storeDown = new AtomicBoolean();
-    CachingCredentialStore cache;
+    AccountCache cache;
     JettyHarness jetty;
 
     /** The header name and value of a valid credential with modify on products. */
@@ -55,14 +55,14 @@ abstract class FilterScenarioTest {
 
     @BeforeEach
     void startJetty() throws Exception {
-        CredentialStore counting = key -> {
+        AccountLookup counting = key -> {
             lookups.incrementAndGet();
             if (storeDown.get()) {
-                throw new StoreUnavailableException("database down");
+                throw new RepositoryUnavailableException("database down");
             }
             return accounts.repository.find(key);
         };
-        cache = CachingCredentialStore.builder(counting).build();
+        cache = AccountCache.builder(counting).build();
         Authenticator authenticator = Authenticator.builder(cache).build();
         jetty = new JettyHarness(new StoreAuthFilter(authenticator, "", TrustedProxies.parse("127.0.0.1")));
     }
@@ -184,7 +184,7 @@ abstract class FilterScenarioTest {
 
         assertEquals(503, response.statusCode());
         assertEquals("5", response.headers().firstValue("Retry-After").orElse(""));
-        assertTrue(response.body().contains("store_unavailable"), response.body());
+        assertTrue(response.body().contains("repository_unavailable"), response.body());
         assertFalse(response.body().contains(valid()[1]), "the credential must not be echoed");
     }
 

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storeauth.auth.Authenticator;
-import dev.storeauth.cache.CachingCredentialStore;
-import dev.storeauth.store.CredentialStore;
+import dev.storeauth.cache.AccountCache;
+import dev.storeauth.repository.AccountLookup;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -38,12 +38,12 @@ class HostileInputTest {
 
     @Test
     void survivesOneHundredThousandHostileRequests() throws Exception {
-        CredentialStore checking = key -> {
+        AccountLookup checking = key -> {
             lookups.incrementAndGet();
             return accounts.repository.find(key);
         };
         StoreAuthFilter filter;
-        try (CachingCredentialStore cache = CachingCredentialStore.builder(checking).build()) {
+        try (AccountCache cache = AccountCache.builder(checking).build()) {
             filter = new StoreAuthFilter(Authenticator.builder(cache).build(), "", TrustedProxies.none());
             HostileInputs inputs = new HostileInputs(new Random(20261123L), accounts);
             PrintStream originalErr = System.err;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storeauth.auth.Authenticator;
-import dev.storeauth.cache.CachingCredentialStore;
-import dev.storeauth.store.StoreUnavailableException;
+import dev.storeauth.cache.AccountCache;
+import dev.storeauth.repository.RepositoryUnavailableException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +24,9 @@ class LogSecrecyTest {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
         String basic = TestAccounts.basic("alice", accounts.legacyToken);
-        try (CachingCredentialStore cache = CachingCredentialStore.builder(key -> {
+        try (AccountCache cache = AccountCache.builder(key -> {
                     if (down.get()) {
-                        throw new StoreUnavailableException("database down");
+                        throw new RepositoryUnavailableException("database down");
                     }
                     return accounts.repository.find(key);
                 }).build();
@@ -42,7 +42,7 @@ class LogSecrecyTest {
             System.setErr(originalErr);
         }
         String text = log.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("credential store unavailable"), "the capture must see the filter's log:\n" + text);
+        assertTrue(text.contains("account repository unavailable"), "the capture must see the filter's log:\n" + text);
         for (String secret : new String[] {accounts.legacyToken, accounts.modifyToken, accounts.otherStoreToken,
                 basic.substring("Basic ".length())}) {
             assertFalse(text.contains(secret), "a secret reached the log");

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storeauth.auth.Authenticator;
-import dev.storeauth.cache.CachingCredentialStore;
+import dev.storeauth.cache.AccountCache;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,7 +38,7 @@ class RawSocketFuzzTest {
         Random random = new Random(7L);
         Map<Integer, Integer> statuses = new HashMap<>();
         int dropped = 0;
-        try (CachingCredentialStore cache = CachingCredentialStore.builder(key -> {
+        try (AccountCache cache = AccountCache.builder(key -> {
                     lookups.incrementAndGet();
                     return accounts.repository.find(key);
                 }).build();

@@ -3,7 +3,7 @@ package dev.storeauth.servlet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.storeauth.auth.Authenticator;
-import dev.storeauth.cache.CachingCredentialStore;
+import dev.storeauth.cache.AccountCache;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ class SlowStoreTest {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger lookups = new AtomicInteger();
         ExecutorService clients = Executors.newFixedThreadPool(8);
-        try (CachingCredentialStore cache = CachingCredentialStore.builder(key -> {
+        try (AccountCache cache = AccountCache.builder(key -> {
                     lookups.incrementAndGet();
                     try {
                         release.await(30, TimeUnit.SECONDS);

@@ -2,19 +2,19 @@ package dev.storeauth.bench;
 
 import dev.storeauth.accounts.Account;
 import dev.storeauth.accounts.OAuthAccount;
-import dev.storeauth.cache.CachingCredentialStore;
+import dev.storeauth.cache.AccountCache;
 import dev.storeauth.credentials.SecretDigest;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.policy.AccessLevel;
 import dev.storeauth.policy.Scopes;
-import dev.storeauth.store.CredentialStore;
-import dev.storeauth.store.LookupKey;
+import dev.storeauth.repository.AccountLookup;
+import dev.storeauth.repository.LookupKey;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Heap used by a {@link CachingCredentialStore} holding N cached OAuth accounts (default 100,000). Each account
+ * Heap used by a {@link AccountCache} holding N cached OAuth accounts (default 100,000). Each account
  * is built fresh by the store on its miss, with its own strings, digests and scopes, as a JDBC store would, and
  * only the cache keeps it. Heap is sampled after {@code System.gc()} several times; the minimum is reported.
  *
@@ -28,8 +28,8 @@ public final class CacheMemory {
     public static void main(String[] args) throws InterruptedException {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         SecretDigester sha = SecretDigester.sha256();
-        CredentialStore store = key -> Optional.of(fresh((LookupKey.ByTokenDigest) key));
-        try (CachingCredentialStore cache = CachingCredentialStore.builder(store).maximumSize(count).build()) {
+        AccountLookup store = key -> Optional.of(fresh((LookupKey.ByTokenDigest) key));
+        try (AccountCache cache = AccountCache.builder(store).maximumSize(count).build()) {
             cache.find(new LookupKey.ByTokenDigest(sha.digest("warm-up")));
             cache.invalidateAll();
             long before = usedHeap();

@@ -9,7 +9,7 @@ import dev.storeauth.credentials.SecretGenerator;
 import dev.storeauth.credentials.SecretKind;
 import dev.storeauth.policy.AccessLevel;
 import dev.storeauth.policy.Scopes;
-import dev.storeauth.store.InMemoryAccountRepository;
+import dev.storeauth.repository.InMemoryAccountRepository;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package dev.storeauth.bench;
 import dev.storeauth.auth.ApiRequest;
 import dev.storeauth.auth.AuthResult;
 import dev.storeauth.auth.Authenticator;
-import dev.storeauth.cache.CachingCredentialStore;
+import dev.storeauth.cache.AccountCache;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.Threads;
 
 /**
  * Ours, cache hit: one full {@link Authenticator#authenticate} (TLS check, path parse, route and scope lookup,
- * header parse, length check, SHA-256, {@link CachingCredentialStore} hit, constant-time compare, scope decision,
+ * header parse, length check, SHA-256, {@link AccountCache} hit, constant-time compare, scope decision,
  * result; the shape, token68 and username checks run only on a miss). The authenticator and cache are shared by
  * all benchmark threads, as in a server.
  */
@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Threads;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class HitBenchmark {
 
-    private CachingCredentialStore cache;
+    private AccountCache cache;
     private Authenticator authenticator;
     private ApiRequest basic;
     private ApiRequest oauth;
@@ -34,7 +34,7 @@ public class HitBenchmark {
     @Setup
     public void setUp() {
         Fixtures fixtures = new Fixtures();
-        cache = CachingCredentialStore.builder(fixtures.repository).build();
+        cache = AccountCache.builder(fixtures.repository).build();
         authenticator = Authenticator.builder(cache).build();
         basic = fixtures.basicRequest();
         oauth = fixtures.oauthRequest();

@@ -5,9 +5,9 @@ import dev.storeauth.auth.AuthResult;
 import dev.storeauth.auth.Authenticator;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.storeauth.cache.CachingCredentialStore;
-import dev.storeauth.store.jdbc.JdbcAccountRepository;
-import dev.storeauth.store.LookupKey;
+import dev.storeauth.cache.AccountCache;
+import dev.storeauth.repository.jdbc.JdbcAccountRepository;
+import dev.storeauth.repository.LookupKey;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -32,8 +32,8 @@ import org.openjdk.jmh.annotations.Threads;
 @Threads(1)
 public class MissBenchmark {
 
-    private CachingCredentialStore inMemory;
-    private CachingCredentialStore h2;
+    private AccountCache inMemory;
+    private AccountCache h2;
     private HikariDataSource h2Pool;
     private Authenticator inMemoryAuthenticator;
     private Authenticator h2Authenticator;
@@ -45,14 +45,14 @@ public class MissBenchmark {
     @Setup
     public void setUp() throws SQLException {
         Fixtures fixtures = new Fixtures();
-        inMemory = CachingCredentialStore.builder(fixtures.repository).build();
+        inMemory = AccountCache.builder(fixtures.repository).build();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:h2:mem:bench-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         config.setMaximumPoolSize(4);
         h2Pool = new HikariDataSource(config);
         JdbcAccountRepository repository = JdbcAccountRepository.create(h2Pool);
         repository.insertOAuthAccount(fixtures.oauth, 50);
-        h2 = CachingCredentialStore.builder(repository).build();
+        h2 = AccountCache.builder(repository).build();
         inMemoryAuthenticator = Authenticator.builder(inMemory).build();
         h2Authenticator = Authenticator.builder(h2).build();
         oauthKey = LookupKey.of(fixtures.oauth);

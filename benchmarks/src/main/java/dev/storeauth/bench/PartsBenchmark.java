@@ -1,7 +1,7 @@
 package dev.storeauth.bench;
 
 import dev.storeauth.auth.ApiRequest;
-import dev.storeauth.cache.CachingCredentialStore;
+import dev.storeauth.cache.AccountCache;
 import dev.storeauth.credentials.CredentialParser;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.SecretFormat;
@@ -10,7 +10,7 @@ import dev.storeauth.policy.StorePath;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import dev.storeauth.policy.RouteTable;
-import dev.storeauth.store.LookupKey;
+import dev.storeauth.repository.LookupKey;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -40,7 +40,7 @@ public class PartsBenchmark {
     private StorePath path;
     private ApiRequest basic;
     private String basicHeader;
-    private CachingCredentialStore cache;
+    private AccountCache cache;
     private LookupKey key;
 
     @Setup
@@ -52,7 +52,7 @@ public class PartsBenchmark {
         path = StorePath.read(Fixtures.OAUTH_PATH);
         basic = fixtures.basicRequest();
         basicHeader = fixtures.basicHeader;
-        cache = CachingCredentialStore.builder(fixtures.repository).build();
+        cache = AccountCache.builder(fixtures.repository).build();
         key = LookupKey.of(fixtures.oauth);
         cache.find(key);
     }

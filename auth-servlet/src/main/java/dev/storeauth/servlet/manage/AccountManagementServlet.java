@@ -2,7 +2,7 @@ package dev.storeauth.servlet.manage;
 
 import dev.storeauth.lifecycle.AccountLifecycle;
 import dev.storeauth.servlet.RequestBodies;
-import dev.storeauth.store.StoreUnavailableException;
+import dev.storeauth.repository.RepositoryUnavailableException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -114,8 +114,8 @@ public final class AccountManagementServlet extends HttpServlet {
     private void handle(ManageRoute route, ManageCall call) throws IOException {
         try {
             route.handler().handle(call);
-        } catch (StoreUnavailableException e) {
-            ManageJson.problem(call.response(), ManageProblem.STORE_UNAVAILABLE,
+        } catch (RepositoryUnavailableException e) {
+            ManageJson.problem(call.response(), ManageProblem.REPOSITORY_UNAVAILABLE,
                     "the account store is unavailable; try again", "");
         }
     }

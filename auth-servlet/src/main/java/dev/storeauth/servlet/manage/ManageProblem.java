@@ -13,7 +13,7 @@ enum ManageProblem {
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     LIMIT_REACHED(409, "Account limit reached"),
     DUPLICATE(409, "Already exists"),
-    STORE_UNAVAILABLE(503, "Account store unavailable");
+    REPOSITORY_UNAVAILABLE(503, "Account repository unavailable");
 
     final int status;
     final String title;

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storeauth.lifecycle.LifecycleAction;
-import dev.storeauth.store.AccountRepository;
-import dev.storeauth.store.StoreUnavailableException;
+import dev.storeauth.repository.AccountRepository;
+import dev.storeauth.repository.RepositoryUnavailableException;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
@@ -222,11 +222,11 @@ class AccountManagementServletTest {
     @Test
     void anUnavailableStoreIs503NotA500() throws Exception {
         AccountRepository down = Mockito.mock(AccountRepository.class, invocation -> {
-            throw new StoreUnavailableException("database down");
+            throw new RepositoryUnavailableException("database down");
         });
         try (ManagementServer broken = new ManagementServer(down)) {
-            problem(broken.owner("GET", "api-accounts", null), 503, "store_unavailable");
-            problem(broken.owner("POST", "api-accounts", "{\"name\":\"Stock sync\"}"), 503, "store_unavailable");
+            problem(broken.owner("GET", "api-accounts", null), 503, "repository_unavailable");
+            problem(broken.owner("POST", "api-accounts", "{\"name\":\"Stock sync\"}"), 503, "repository_unavailable");
         }
     }
 }

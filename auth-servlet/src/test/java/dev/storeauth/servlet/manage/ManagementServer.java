@@ -4,12 +4,12 @@ import dev.storeauth.auth.ApiRequest;
 import dev.storeauth.auth.AuthResult;
 import dev.storeauth.auth.Authenticator;
 import dev.storeauth.servlet.StoreAuthFilter;
-import dev.storeauth.cache.CachingCredentialStore;
+import dev.storeauth.cache.AccountCache;
 import dev.storeauth.lifecycle.AccountLifecycle;
 import dev.storeauth.lifecycle.CacheInvalidator;
 import dev.storeauth.lifecycle.LifecycleEvent;
-import dev.storeauth.store.AccountRepository;
-import dev.storeauth.store.InMemoryAccountRepository;
+import dev.storeauth.repository.AccountRepository;
+import dev.storeauth.repository.InMemoryAccountRepository;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
@@ -36,7 +36,7 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * An in-memory Jetty 12 with the management servlet under {@code /manage/stores/*} and, under
  * {@code /stores/*}, a tiny API servlet behind the real {@link StoreAuthFilter} over the same
- * {@link CachingCredentialStore} the lifecycle invalidates. Callers sign in with header
+ * {@link AccountCache} the lifecycle invalidates. Callers sign in with header
  * {@code X-Test-User}; the CSRF token expected from user {@code u} is {@code csrf-u}.
  */
 final class ManagementServer implements AutoCloseable {
@@ -45,7 +45,7 @@ final class ManagementServer implements AutoCloseable {
     static final String STORE = "abc123";
 
     final InMemoryAccountRepository repository = new InMemoryAccountRepository();
-    final CachingCredentialStore cache;
+    final AccountCache cache;
     final List<LifecycleEvent> events = Collections.synchronizedList(new ArrayList<>());
     final Server server = new Server();
     final HttpClient client = HttpClient.newHttpClient();
@@ -58,7 +58,7 @@ final class ManagementServer implements AutoCloseable {
     /** Serves {@code replacement} instead of {@link #repository} when not {@code null}. */
     ManagementServer(AccountRepository replacement) throws Exception {
         AccountRepository accounts = replacement == null ? repository : replacement;
-        cache = CachingCredentialStore.builder(accounts).build();
+        cache = AccountCache.builder(accounts).build();
         AccountLifecycle lifecycle = AccountLifecycle.builder(accounts,
                         (store, user) -> store.equals(STORE) && user.equals(OWNER), "api.example.com")
                 .invalidator(CacheInvalidator.of(cache))

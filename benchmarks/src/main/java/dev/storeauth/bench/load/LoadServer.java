@@ -2,7 +2,7 @@ package dev.storeauth.bench.load;
 
 import dev.storeauth.accounts.OAuthAccount;
 import dev.storeauth.auth.Authenticator;
-import dev.storeauth.cache.CachingCredentialStore;
+import dev.storeauth.cache.AccountCache;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.SecretGenerator;
 import dev.storeauth.credentials.SecretKind;
@@ -10,8 +10,8 @@ import dev.storeauth.demo.server.TlsKeystore;
 import dev.storeauth.policy.AccessLevel;
 import dev.storeauth.policy.Scopes;
 import dev.storeauth.servlet.StoreAuthFilter;
-import dev.storeauth.store.CredentialStore;
-import dev.storeauth.store.InMemoryAccountRepository;
+import dev.storeauth.repository.AccountLookup;
+import dev.storeauth.repository.InMemoryAccountRepository;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -78,11 +78,11 @@ public final class LoadServer {
                 generator.generate(SecretKind.CLIENT_ID), digester.digest(generator.generate(SecretKind.CLIENT_SECRET)),
                 digester.digest(token), Scopes.of(Map.of("products", AccessLevel.MODIFY)), Instant.now()), 50);
         LongAdder lookups = new LongAdder();
-        CredentialStore counting = key -> {
+        AccountLookup counting = key -> {
             lookups.increment();
             return repository.find(key);
         };
-        CachingCredentialStore cache = CachingCredentialStore.builder(counting)
+        AccountCache cache = AccountCache.builder(counting)
                 .negativeExpireAfterWrite(Duration.ofSeconds(30)).build();
         boolean tls = args.length > 3;
         Authenticator authenticator = Authenticator.builder(cache).requireTls(tls).build();

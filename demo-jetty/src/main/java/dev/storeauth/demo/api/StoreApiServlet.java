@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storeauth.demo.data.StoreRecords;
 import dev.storeauth.demo.data.StoreSettings;
 import dev.storeauth.demo.web.JsonResponses;
-import dev.storeauth.store.StoreUnavailableException;
+import dev.storeauth.repository.RepositoryUnavailableException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -56,7 +56,7 @@ public final class StoreApiServlet extends HttpServlet {
         }
         try {
             dispatch(request, response, target.get());
-        } catch (StoreUnavailableException e) {
+        } catch (RepositoryUnavailableException e) {
             response.setHeader("Retry-After", "5");
             JsonResponses.problem(response, 503, "store-unavailable", "Store unavailable",
                     "the store's data cannot be reached right now; try again");

@@ -1,6 +1,6 @@
 package dev.storeauth.demo.data;
 
-import dev.storeauth.store.StoreUnavailableException;
+import dev.storeauth.repository.RepositoryUnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,7 +41,7 @@ public final class ControlPanelUsers {
      * for an unknown user or a wrong password alike, {@link PasswordCheck.Busy} when the gate
      * refused to hash.
      *
-     * @throws StoreUnavailableException if the database cannot be read
+     * @throws RepositoryUnavailableException if the database cannot be read
      */
     public PasswordCheck authenticate(String email, String password) {
         Optional<PasswordCheck> checked = gate.run(() -> check(email.trim().toLowerCase(Locale.ROOT), password));
@@ -73,7 +73,7 @@ public final class ControlPanelUsers {
      * Replaces the password of the user with this exact (normalised) e-mail address.
      *
      * @return whether there is such a user
-     * @throws StoreUnavailableException if the database cannot be written
+     * @throws RepositoryUnavailableException if the database cannot be written
      */
     public boolean setPassword(String email, String newPassword) {
         String hash = hasher.hash(newPassword);
@@ -83,7 +83,7 @@ public final class ControlPanelUsers {
             s.setString(2, email);
             return s.executeUpdate() == 1;
         } catch (SQLException e) {
-            throw new StoreUnavailableException("setting a control-panel password failed: " + e.getMessage(), e);
+            throw new RepositoryUnavailableException("setting a control-panel password failed: " + e.getMessage(), e);
         }
     }
 
@@ -97,7 +97,7 @@ public final class ControlPanelUsers {
                         Role.valueOf(rs.getString(2))), rs.getString(3))) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new StoreUnavailableException("reading control-panel users failed: " + e.getMessage(), e);
+            throw new RepositoryUnavailableException("reading control-panel users failed: " + e.getMessage(), e);
         }
     }
 

@@ -1,11 +1,11 @@
 package dev.storeauth.demo.data;
 
-import dev.storeauth.store.StoreUnavailableException;
+import dev.storeauth.repository.RepositoryUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
-/** Runs one unit of work on a pooled connection; a database fault becomes {@link StoreUnavailableException}. */
+/** Runs one unit of work on a pooled connection; a database fault becomes {@link RepositoryUnavailableException}. */
 final class SqlRunner {
 
     /** Work on a connection, in auto-commit mode. */
@@ -25,7 +25,7 @@ final class SqlRunner {
         try (Connection c = dataSource.getConnection()) {
             return work.apply(c);
         } catch (SQLException e) {
-            throw new StoreUnavailableException(what + " failed: " + e.getMessage(), e);
+            throw new RepositoryUnavailableException(what + " failed: " + e.getMessage(), e);
         }
     }
 }

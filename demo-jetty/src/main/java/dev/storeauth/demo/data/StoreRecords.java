@@ -1,6 +1,6 @@
 package dev.storeauth.demo.data;
 
-import dev.storeauth.store.StoreUnavailableException;
+import dev.storeauth.repository.RepositoryUnavailableException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,7 +16,7 @@ import javax.sql.DataSource;
 /**
  * The store API's data: JSON documents by store and collection ({@code products}, {@code orders},
  * ...), plus each store's information document. Thread-safe; every fault is a
- * {@link StoreUnavailableException}.
+ * {@link RepositoryUnavailableException}.
  */
 public final class StoreRecords {
 

@@ -1,7 +1,7 @@
 /**
  * The demo's data in its database: the store, its control-panel users (PBKDF2 password hashes) and
  * the store API's records. The API accounts themselves live in
- * {@link dev.storeauth.store.jdbc.JdbcAccountRepository}'s tables in the same database.
+ * {@link dev.storeauth.repository.jdbc.JdbcAccountRepository}'s tables in the same database.
  *
  * <p>The data directory is owner-only ({@link dev.storeauth.demo.data.DataDirectory}). Beside the
  * embedded H2 file {@code storeauth.mv.db} a commit mark {@code storeauth.hwm} records what the file

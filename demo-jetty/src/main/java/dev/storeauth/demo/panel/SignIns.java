@@ -1,7 +1,7 @@
 package dev.storeauth.demo.panel;
 
 import dev.storeauth.demo.data.PasswordCheck;
-import dev.storeauth.store.StoreUnavailableException;
+import dev.storeauth.repository.RepositoryUnavailableException;
 import dev.storeauth.throttle.Admission;
 import dev.storeauth.throttle.FailureThrottle;
 import dev.storeauth.throttle.Reservation;
@@ -20,7 +20,7 @@ final class SignIns {
     @FunctionalInterface
     interface Check {
 
-        /** @throws StoreUnavailableException if the users cannot be read */
+        /** @throws RepositoryUnavailableException if the users cannot be read */
         PasswordCheck check(String email, String password);
     }
 
@@ -40,7 +40,7 @@ final class SignIns {
         }
         try (Reservation reservation = ((Admission.Reserved) admission).reservation()) {
             return settle(reservation, check.check(email, password));
-        } catch (StoreUnavailableException e) {
+        } catch (RepositoryUnavailableException e) {
             return new SignInOutcome.Unavailable();
         }
     }

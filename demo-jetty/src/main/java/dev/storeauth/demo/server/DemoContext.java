@@ -1,7 +1,7 @@
 package dev.storeauth.demo.server;
 
 import dev.storeauth.auth.Authenticator;
-import dev.storeauth.cache.CachingCredentialStore;
+import dev.storeauth.cache.AccountCache;
 import dev.storeauth.demo.api.StoreApiServlet;
 import dev.storeauth.demo.data.ControlPanelUsers;
 import dev.storeauth.demo.data.PasswordHasher;
@@ -17,7 +17,7 @@ import dev.storeauth.lifecycle.AccountLifecycleBuilder;
 import dev.storeauth.lifecycle.CacheInvalidator;
 import dev.storeauth.servlet.StoreAuthFilter;
 import dev.storeauth.servlet.manage.AccountManagementServlet;
-import dev.storeauth.store.jdbc.JdbcAccountRepository;
+import dev.storeauth.repository.jdbc.JdbcAccountRepository;
 import dev.storeauth.throttle.FailureThrottle;
 import com.github.benmanes.caffeine.cache.Ticker;
 import jakarta.servlet.DispatcherType;
@@ -53,7 +53,7 @@ final class DemoContext {
     static final String SESSION_COOKIE = "STOREAUTH_SESSION";
 
     /** What the context is built from. */
-    record Parts(DataSource dataSource, JdbcAccountRepository repository, CachingCredentialStore cache,
+    record Parts(DataSource dataSource, JdbcAccountRepository repository, AccountCache cache,
             Authenticator authenticator, PasswordHasher hasher, String httpsBase, String publicHost, int httpsPort) {
     }
 

@@ -1,7 +1,7 @@
 package dev.storeauth.demo.server;
 
 import dev.storeauth.auth.Authenticator;
-import dev.storeauth.cache.CachingCredentialStore;
+import dev.storeauth.cache.AccountCache;
 import dev.storeauth.demo.cli.DemoOptions;
 import dev.storeauth.demo.data.DataDirectory;
 import dev.storeauth.demo.data.DemoDatabase;
@@ -9,10 +9,10 @@ import dev.storeauth.demo.data.DemoSchema;
 import dev.storeauth.demo.data.FirstStart;
 import dev.storeauth.demo.data.PasswordHasher;
 import dev.storeauth.demo.data.SeededStore;
-import dev.storeauth.store.jdbc.AccountChangeFeed;
-import dev.storeauth.store.jdbc.BatchingUsageRecorder;
-import dev.storeauth.store.jdbc.ChangePruner;
-import dev.storeauth.store.jdbc.JdbcAccountRepository;
+import dev.storeauth.repository.jdbc.AccountChangeFeed;
+import dev.storeauth.repository.jdbc.BatchingUsageRecorder;
+import dev.storeauth.repository.jdbc.ChangePruner;
+import dev.storeauth.repository.jdbc.JdbcAccountRepository;
 import dev.storeauth.throttle.FailureThrottle;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.net.URI;
@@ -98,7 +98,7 @@ public final class DemoServer implements AutoCloseable {
         firstStart = new FirstStart(database.dataSource(), hasher, environment);
         store = firstStart.ensureStore(options.storeHash());
         own(database.keepCommitMark());
-        CachingCredentialStore cache = own(CachingCredentialStore.builder(repository).build());
+        AccountCache cache = own(AccountCache.builder(repository).build());
         own(AccountChangeFeed.start(database.dataSource(), cache));
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r));
         own(scheduler::shutdown);

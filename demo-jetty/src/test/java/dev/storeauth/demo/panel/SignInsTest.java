@@ -8,7 +8,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.storeauth.demo.data.PanelUser;
 import dev.storeauth.demo.data.PasswordCheck;
 import dev.storeauth.demo.data.Role;
-import dev.storeauth.store.StoreUnavailableException;
+import dev.storeauth.repository.RepositoryUnavailableException;
 import dev.storeauth.throttle.FailureThrottle;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,7 +85,7 @@ class SignInsTest {
     @Test
     void anUnreadableDatabaseCountsNothing() {
         SignIns signIns = new SignIns(throttle, (email, password) -> {
-            throw new StoreUnavailableException("down", null);
+            throw new RepositoryUnavailableException("down", null);
         });
         for (int i = 0; i < LIMIT * 3; i++) {
             assertEquals(new SignInOutcome.Unavailable(), signIns.attempt(OWNER.email(), "pw", ADDRESS));

@@ -1,0 +1,114 @@
+package dev.storeauth.repository.jdbc;
+
+import dev.storeauth.accounts.Account;
+import dev.storeauth.auth.UsageRecorder;
+import dev.storeauth.repository.AccountRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps last-used times in a bounded map and writes them with one
+ * {@link AccountRepository#recordLastUsed} call per interval, instead of a write per request.
+ *
+ * <p>{@link #recordUse} never blocks and never throws: when the map is full, a use of an account not
+ * already in it is dropped; when a flush fails (database down), its batch is dropped. Both are
+ * counted in {@link #dropped()}. Last-used times are advisory, so losing some is acceptable.
+ *
+ * <pre>{@code
+ * BatchingUsageRecorder usage = new BatchingUsageRecorder(repository, Clock.systemUTC(), 100_000)
+ *         .scheduleOn(scheduler, Duration.ofSeconds(5));
+ * Authenticator authenticator = Authenticator.builder(cache).usageRecorder(usage).build();
+ * }</pre>
+ *
+ * Thread-safe. {@link #close()} stops the schedule and makes a final flush.
+ */
+public final class BatchingUsageRecorder implements UsageRecorder, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchingUsageRecorder.class);
+
+    private final AccountRepository repository;
+    private final Clock clock;
+    private final int capacity;
+    private final ConcurrentHashMap<String, Instant> pending = new ConcurrentHashMap<>();
+    private final LongAdder dropped = new LongAdder();
+    private volatile ScheduledFuture<?> schedule;
+
+    /**
+     * @param capacity how many distinct accounts may wait for the next flush; at least 1
+     * @throws IllegalArgumentException if {@code capacity} is below 1
+     */
+    public BatchingUsageRecorder(AccountRepository repository, Clock clock, int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1");
+        }
+        this.repository = repository;
+        this.clock = clock;
+        this.capacity = capacity;
+    }
+
+    /** Flushes on {@code scheduler} every {@code interval}; the scheduler stays the caller's. */
+    public BatchingUsageRecorder scheduleOn(ScheduledExecutorService scheduler, Duration interval) {
+        long millis = interval.toMillis();
+        schedule = scheduler.scheduleWithFixedDelay(this::flush, millis, millis, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    @Override
+    public void recordUse(Account account) {
+        String id = account.id();
+        if (pending.size() >= capacity && !pending.containsKey(id)) {
+            dropped.increment();
+            return;
+        }
+        Instant now = clock.instant();
+        pending.merge(id, now, (old, neu) -> neu.isAfter(old) ? neu : old);
+    }
+
+    /** Writes what is pending; a failed write is logged, counted and dropped. Never throws. */
+    public void flush() {
+        Map<String, Instant> batch = new HashMap<>();
+        pending.forEach((id, at) -> {
+            if (pending.remove(id, at)) {
+                batch.put(id, at);
+            }
+        });
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            repository.recordLastUsed(batch);
+        } catch (RuntimeException e) {
+            dropped.add(batch.size());
+            LOG.warn("dropped {} last-used times: {}", batch.size(), e.toString());
+        }
+    }
+
+    /** How many uses were dropped since start: map full or write failed. */
+    public long dropped() {
+        return dropped.sum();
+    }
+
+    /** How many accounts wait for the next flush. */
+    public int pending() {
+        return pending.size();
+    }
+
+    @Override
+    public void close() {
+        ScheduledFuture<?> s = schedule;
+        if (s != null) {
+            s.cancel(false);
+        }
+        flush();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.storeauth.repository.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads {@code storeauth_changes} every interval for rows it has not delivered, for databases
+ * without {@code LISTEN}. Uses a pooled connection only while polling. After a failed poll the
+ * next successful one runs {@code onMissedChanges} (failures are rare; the poller stays simple) and
+ * carries on from the newest row.
+ */
+public final class PollingChangeListener implements AccountChangeFeed {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PollingChangeListener.class);
+    private static final long GAP_LIFETIME_MILLIS = 10_000;
+
+    private final Jdbc jdbc;
+    private final Consumer<String> onChange;
+    private final Runnable onMissedChanges;
+    private final ScheduledExecutorService scheduler;
+    private ChangeCursor cursor;
+    private boolean missed;
+
+    private PollingChangeListener(DataSource dataSource, Consumer<String> onChange, Runnable onMissedChanges) {
+        this.jdbc = new Jdbc(dataSource);
+        this.onChange = onChange;
+        this.onMissedChanges = onMissedChanges;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "storeauth-poll-changes");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts polling every {@code interval}, delivering only changes made from now on. */
+    public static PollingChangeListener start(DataSource dataSource, Consumer<String> onChange,
+            Runnable onMissedChanges, Duration interval) {
+        PollingChangeListener listener = new PollingChangeListener(dataSource, onChange, onMissedChanges);
+        listener.poll(); // on the caller's thread, so changes made once start returns are delivered
+        long millis = interval.toMillis();
+        listener.scheduler.scheduleWithFixedDelay(listener::poll, millis, millis, TimeUnit.MILLISECONDS);
+        return listener;
+    }
+
+    private void poll() {
+        try {
+            jdbc.read(this::poll);
+        } catch (SQLException | RuntimeException e) {
+            missed = true;
+            LOG.warn("polling account changes failed, will retry: {}", e.toString());
+        }
+    }
+
+    private Void poll(Connection c) throws SQLException {
+        long now = System.currentTimeMillis();
+        if (cursor == null || missed) {
+            boolean first = cursor == null;
+            cursor = new ChangeCursor(newestId(c), GAP_LIFETIME_MILLIS);
+            if (missed && !first) {
+                onMissedChanges.run();
+            }
+            missed = false;
+            return null;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, account_id FROM storeauth_changes WHERE id > ? ORDER BY id")) {
+            ps.setLong(1, cursor.floor());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (cursor.accept(rs.getLong(1), now)) {
+                        onChange.accept(rs.getString(2));
+                    }
+                }
+            }
+        }
+        cursor.expire(now);
+        return null;
+    }
+
+    private static long newestId(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(id), 0) FROM storeauth_changes")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

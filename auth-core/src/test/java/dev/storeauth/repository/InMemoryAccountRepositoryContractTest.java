@@ -1,0 +1,29 @@
+package dev.storeauth.repository;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.storeauth.accounts.OAuthAccount;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The store contract, in memory. */
+class InMemoryAccountRepositoryContractTest extends AccountRepositoryContract {
+
+    @Override
+    protected AccountRepository repository() {
+        return new InMemoryAccountRepository();
+    }
+
+    /** Memory holds values of any length: what the records accept is stored whole. */
+    @Test
+    @Override
+    protected void aValueTooLongForTheStoreIsRefusedAsTheCallersValueWritingNothing() {
+        AccountRepository repo = repository();
+        OAuthAccount huge = withHugeScopes(TestAccounts.oauth(STORE, 1));
+        assertTrue(repo.insertOAuthAccount(huge, 50));
+        assertEquals(List.of(huge), repo.oauthAccounts(STORE));
+        assertEquals(Optional.of(huge), repo.find(LookupKey.of(huge)));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.storeauth.repository;
+
+import dev.storeauth.accounts.LegacyAccount;
+import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.credentials.SecretDigest;
+import dev.storeauth.credentials.SecretDigester;
+import dev.storeauth.credentials.SecretGenerator;
+import dev.storeauth.credentials.SecretKind;
+import dev.storeauth.policy.AccessLevel;
+import dev.storeauth.policy.Scopes;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** Accounts with fresh random secrets, for store tests; times are whole microseconds. */
+public final class TestAccounts {
+
+    public static final SecretDigester DIGESTER = SecretDigester.sha256();
+    private static final SecretGenerator SECRETS = new SecretGenerator();
+    private static final Instant BASE = Instant.parse("2026-01-01T00:00:00.123456Z");
+
+    private TestAccounts() {
+    }
+
+    /** The n-th OAuth account of {@code store}: created n seconds after a fixed instant. */
+    public static OAuthAccount oauth(String store, int n) {
+        return oauth(store, n, SECRETS.generate(SecretKind.ACCESS_TOKEN));
+    }
+
+    public static OAuthAccount oauth(String store, int n, String accessToken) {
+        return new OAuthAccount(UUID.randomUUID().toString(), store, "account " + n,
+                "client" + UUID.randomUUID().toString().replace("-", ""),
+                digest(SECRETS.generate(SecretKind.CLIENT_SECRET)), digest(accessToken),
+                Scopes.of(Map.of("products", AccessLevel.MODIFY, "orders", AccessLevel.READ_ONLY)),
+                BASE.plusSeconds(n));
+    }
+
+    public static LegacyAccount legacy(String store, String username) {
+        return legacy(store, username, SECRETS.generate(SecretKind.LEGACY_TOKEN));
+    }
+
+    public static LegacyAccount legacy(String store, String username, String token) {
+        return new LegacyAccount(store, username, digest(token), BASE);
+    }
+
+    public static SecretDigest digest(String secret) {
+        return DIGESTER.digest(secret);
+    }
+
+    public static String newToken() {
+        return SECRETS.generate(SecretKind.ACCESS_TOKEN);
+    }
+}

@@ -1,0 +1,184 @@
+package dev.storeauth.repository.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.auth.AuthResult;
+import dev.storeauth.repository.LookupKey;
+import dev.storeauth.repository.RepositoryUnavailableException;
+import dev.storeauth.repository.TestAccounts;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+
+/** What the JDBC store must do with several nodes on one database; subclasses supply the database. */
+abstract class JdbcNodesScenarios {
+
+    private static final int REVOKES = 20;
+
+    /** A URL of a fresh, empty database. */
+    abstract String newDatabase();
+
+    /** A name for printed figures. */
+    abstract String databaseName();
+
+    @Test
+    void nodesStartingAtOnceOnAnEmptyDatabaseAllSucceed() throws Exception {
+        String url = newDatabase();
+        List<HikariDataSource> pools = new ArrayList<>();
+        List<Callable<JdbcAccountRepository>> starts = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            HikariDataSource pool = TestDatabases.pool(url, 2);
+            pools.add(pool);
+            starts.add(() -> JdbcAccountRepository.create(pool));
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(6);
+        try {
+            for (Future<JdbcAccountRepository> f : threads.invokeAll(starts)) {
+                f.get();
+            }
+            assertEquals(List.of(1), versions(pools.get(0)));
+        } finally {
+            threads.shutdownNow();
+            pools.forEach(HikariDataSource::close);
+        }
+    }
+
+    @Test
+    void migratingAgainChangesNothing() throws SQLException {
+        try (HikariDataSource pool = TestDatabases.pool(newDatabase(), 2)) {
+            JdbcAccountRepository.create(pool).insertOAuthAccount(TestAccounts.oauth("store1", 1), 50);
+            JdbcAccountRepository again = JdbcAccountRepository.create(pool);
+            assertEquals(List.of(1), versions(pool));
+            assertEquals(1, again.oauthAccounts("store1").size());
+        }
+    }
+
+    @Test
+    void twoNodesRacingEndWithExactlyTheLimit() throws Exception {
+        String url = newDatabase();
+        try (HikariDataSource a = TestDatabases.pool(url, 4); HikariDataSource b = TestDatabases.pool(url, 4)) {
+            List<JdbcAccountRepository> nodes = List.of(JdbcAccountRepository.create(a), JdbcAccountRepository.create(b));
+            List<Callable<Boolean>> attempts = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                JdbcAccountRepository node = nodes.get(i % 2);
+                int n = i;
+                attempts.add(() -> node.insertOAuthAccount(TestAccounts.oauth("racy", n), 50));
+            }
+            ExecutorService threads = Executors.newFixedThreadPool(16);
+            long created;
+            try {
+                created = countTrue(threads.invokeAll(attempts));
+            } finally {
+                threads.shutdownNow();
+            }
+            assertEquals(50, created);
+            assertEquals(50, nodes.get(0).oauthAccounts("racy").size());
+        }
+    }
+
+    @Test
+    void storesNoSecretOnlyDigests() throws SQLException {
+        try (HikariDataSource pool = TestDatabases.pool(newDatabase(), 2)) {
+            String token = TestAccounts.newToken();
+            JdbcAccountRepository.create(pool).insertOAuthAccount(TestAccounts.oauth("store1", 1, token), 50);
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT * FROM storeauth_oauth_accounts")) {
+                assertTrue(rs.next());
+                for (int col = 1; col <= rs.getMetaData().getColumnCount(); col++) {
+                    String value = rs.getString(col);
+                    assertFalse(value != null && value.contains(token.substring(4)), "column " + col);
+                }
+                assertEquals(TestAccounts.digest(token).toHex(), rs.getString("access_token_digest"));
+            }
+        }
+    }
+
+    @Test
+    void prunesOnlyChangesOlderThanTheGivenAge() throws SQLException {
+        try (HikariDataSource pool = TestDatabases.pool(newDatabase(), 2)) {
+            JdbcAccountRepository repository = JdbcAccountRepository.create(pool);
+            repository.insertLegacyAccount(TestAccounts.legacy("store1", "alice"));
+            assertEquals(0, repository.pruneChanges(java.time.Duration.ofHours(1)));
+            assertEquals(1, repository.pruneChanges(java.time.Duration.ofSeconds(-1)));
+        }
+    }
+
+    @Test
+    void lookupsFailAsUnavailableNotAsNotFoundWhenTheDatabaseIsGone() {
+        HikariDataSource pool = TestDatabases.pool(newDatabase(), 2);
+        JdbcAccountRepository repository = JdbcAccountRepository.create(pool);
+        pool.close();
+        assertThrows(RepositoryUnavailableException.class,
+                () -> repository.find(new LookupKey.ByUsername("store1", "alice")));
+        assertThrows(RepositoryUnavailableException.class,
+                () -> repository.insertOAuthAccount(TestAccounts.oauth("store1", 1), 50));
+    }
+
+    @Test
+    void revocationOnOneNodeIsRefusedOnTheOtherWithinOneSecond() {
+        String url = newDatabase();
+        try (Node a = new Node(url); Node b = new Node(url)) {
+            List<Long> millis = new ArrayList<>();
+            for (int i = 0; i < REVOKES; i++) {
+                millis.add(revokeAndMeasure(a, b, i));
+            }
+            Collections.sort(millis);
+            System.out.printf("revocation across nodes (%s, %s): median %d ms, max %d ms over %d revokes%n",
+                    databaseName(), b.feed.getClass().getSimpleName(), millis.get(REVOKES / 2),
+                    millis.get(REVOKES - 1), REVOKES);
+            assertTrue(millis.get(REVOKES - 1) < 1_000, "slowest revocation took " + millis.get(REVOKES - 1) + " ms");
+        }
+    }
+
+    private static long revokeAndMeasure(Node a, Node b, int n) {
+        String token = TestAccounts.newToken();
+        OAuthAccount account = TestAccounts.oauth("fleet", n, token);
+        assertTrue(a.repository.insertOAuthAccount(account, 50));
+        assertInstanceOf(AuthResult.Authenticated.class, b.get("fleet", token));
+        long start = System.nanoTime();
+        a.repository.deleteOAuthAccounts("fleet", List.of(account.id()));
+        while (b.get("fleet", token) instanceof AuthResult.Authenticated) {
+            if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(5)) {
+                break;
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    }
+
+    private static long countTrue(List<Future<Boolean>> results) throws Exception {
+        long n = 0;
+        for (Future<Boolean> f : results) {
+            n += f.get() ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static List<Integer> versions(HikariDataSource pool) throws SQLException {
+        List<Integer> out = new ArrayList<>();
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT version FROM storeauth_schema_version ORDER BY version")) {
+            while (rs.next()) {
+                out.add(rs.getInt(1));
+            }
+        }
+        return out;
+    }
+}

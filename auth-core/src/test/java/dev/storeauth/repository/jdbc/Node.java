@@ -1,0 +1,46 @@
+package dev.storeauth.repository.jdbc;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.storeauth.auth.ApiRequest;
+import dev.storeauth.auth.AuthResult;
+import dev.storeauth.auth.Authenticator;
+import dev.storeauth.auth.Headers;
+import dev.storeauth.cache.AccountCache;
+import java.util.List;
+import java.util.Map;
+
+/** One webapp node for tests: its own pool, repository, cache, change feed and authenticator. */
+final class Node implements AutoCloseable {
+
+    final HikariDataSource pool;
+    final JdbcAccountRepository repository;
+    final AccountCache cache;
+    final AccountChangeFeed feed;
+    final Authenticator authenticator;
+
+    Node(String url) {
+        pool = TestDatabases.pool(url, 4);
+        repository = JdbcAccountRepository.create(pool);
+        cache = AccountCache.builder(repository).build();
+        feed = AccountChangeFeed.start(pool, cache);
+        authenticator = Authenticator.builder(cache).realm("test").build();
+    }
+
+    /** Authenticates {@code GET /stores/{store}/v3/catalog/products} with {@code token}. */
+    AuthResult get(String store, String token) {
+        return authenticator.authenticate(productsRequest(store, token));
+    }
+
+    /** {@code GET /stores/{store}/v3/catalog/products} over TLS with {@code token} in X-Auth-Token. */
+    static ApiRequest productsRequest(String store, String token) {
+        return new ApiRequest("GET", "/stores/" + store + "/v3/catalog/products",
+                Headers.of(Map.of("X-Auth-Token", List.of(token))), true, "192.0.2.1");
+    }
+
+    @Override
+    public void close() {
+        feed.close();
+        cache.close();
+        pool.close();
+    }
+}

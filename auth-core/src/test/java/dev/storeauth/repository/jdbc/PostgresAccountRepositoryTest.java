@@ -1,0 +1,68 @@
+package dev.storeauth.repository.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.repository.TestAccounts;
+import java.util.List;
+import dev.storeauth.repository.AccountRepository;
+import dev.storeauth.repository.AccountRepositoryContract;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The store contract on PostgreSQL, in a schema of its own that is dropped afterwards. */
+class PostgresAccountRepositoryTest extends AccountRepositoryContract {
+
+    private static String url;
+    private HikariDataSource pool;
+
+    @BeforeAll
+    static void createSchema() {
+        url = TestDatabases.newPostgresSchema("contract");
+    }
+
+    @AfterAll
+    static void dropSchema() throws SQLException {
+        TestDatabases.dropPostgresSchema(url);
+    }
+
+    @Override
+    protected AccountRepository repository() {
+        pool = TestDatabases.pool(url, 4);
+        JdbcAccountRepository repository = JdbcAccountRepository.create(pool);
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("TRUNCATE storeauth_oauth_accounts, storeauth_legacy_accounts, storeauth_stores,"
+                    + " storeauth_changes");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return repository;
+    }
+
+    @AfterEach
+    void closePool() {
+        pool.close();
+    }
+
+    /** PostgreSQL text cannot hold NUL (SQLSTATE 22021); the records do not forbid it in an id. */
+    @Test
+    void aCharacterTheDatabaseEncodingLacksIsTheCallersValueWritingNothing() {
+        JdbcAccountRepository repo = (JdbcAccountRepository) repository();
+        OAuthAccount account = TestAccounts.oauth(STORE, 1);
+        OAuthAccount withNul = new OAuthAccount("nul\u0000id", STORE, account.name(), account.clientId(),
+                account.clientSecretDigest(), account.accessTokenDigest(), account.scopes(), account.createdAt());
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> repo.insertOAuthAccount(withNul, 50));
+        assertTrue(refused.getMessage().contains("SQLSTATE 22021"), refused.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> repo.deleteOAuthAccounts(STORE, List.of("nul\u0000id")));
+        assertEquals(List.of(), repo.oauthAccounts(STORE));
+    }
+}
