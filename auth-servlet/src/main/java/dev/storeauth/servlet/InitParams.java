@@ -15,11 +15,12 @@ final class InitParams {
     private final Map<String, String> values;
 
     /**
-     * @throws IllegalArgumentException naming the first parameter not in {@code known}
+     * @throws IllegalArgumentException naming the first parameter neither in {@code known} nor
+     *     starting with {@code openPrefix}
      */
-    InitParams(Map<String, String> values, Set<String> known) {
+    InitParams(Map<String, String> values, Set<String> known, String openPrefix) {
         for (String name : values.keySet()) {
-            if (!known.contains(name)) {
+            if (!known.contains(name) && !name.startsWith(openPrefix)) {
                 throw new IllegalArgumentException(name + ": unknown init-param (known: " + known + ")");
             }
         }
@@ -28,6 +29,10 @@ final class InitParams {
 
     Map<String, String> all() {
         return values;
+    }
+
+    boolean has(String name) {
+        return values.containsKey(name);
     }
 
     String string(String name, String fallback) {

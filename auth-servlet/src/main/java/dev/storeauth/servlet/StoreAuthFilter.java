@@ -88,10 +88,10 @@ public final class StoreAuthFilter implements Filter {
             return;
         }
         FilterSettings settings = FilterSettings.from(config);
-        this.owned = settings.store();
-        this.authenticator = settings.authenticator();
+        this.owned = settings.storeAuth();
+        this.authenticator = settings.storeAuth().authenticator();
         this.describer = new RequestDescriber(settings.apiPrefix(), settings.trustedProxies(),
-                settings.authenticator().readsRemoteAddress()).with(tls);
+                this.authenticator.readsRemoteAddress()).with(tls);
         this.unavailable = FilterProblems.unavailable(settings.retryAfterSeconds());
     }
 

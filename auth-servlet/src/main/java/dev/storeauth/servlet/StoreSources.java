@@ -1,13 +1,18 @@
 package dev.storeauth.servlet;
 
-import dev.storeauth.repository.AccountLookup;
-import dev.storeauth.repository.jdbc.JdbcAccountRepository;
+import dev.storeauth.StoreAuthBuilder;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 
-/** Opens the account repository named by {@code store-factory} or {@code store-datasource}. */
+/** Gives the builder its repository: {@code repository-datasource} from JNDI, or a {@code configurer}. */
 final class StoreSources {
+
+    static final String CONFIGURER = "configurer";
+    static final String SETTING_PREFIX = CONFIGURER + ".";
+    static final String DATASOURCE = "repository-datasource";
 
     private StoreSources() {
     }
@@ -16,52 +21,53 @@ final class StoreSources {
      * @throws IllegalArgumentException naming the parameter when neither or both are given, or the
      *     one given cannot be used
      */
-    static Opened open(InitParams params) {
-        String factory = params.string("store-factory", "");
-        String dataSource = params.string("store-datasource", "");
-        if (factory.isEmpty() == dataSource.isEmpty()) {
-            throw new IllegalArgumentException("store-factory / store-datasource: give exactly one of them");
+    static void apply(InitParams params, StoreAuthBuilder builder) {
+        String configurer = params.string(CONFIGURER, "");
+        String dataSource = params.string(DATASOURCE, "");
+        if (configurer.isEmpty() == dataSource.isEmpty()) {
+            throw new IllegalArgumentException(CONFIGURER + " / " + DATASOURCE + ": give exactly one of them");
         }
-        return factory.isEmpty() ? jdbc(dataSource) : new Opened(fromFactory(factory, params), null);
+        if (dataSource.isEmpty()) {
+            instantiate(configurer).configure(builder, settings(params));
+        } else {
+            builder.jdbc(lookUp(dataSource));
+        }
     }
 
-    private static AccountLookup fromFactory(String className, InitParams params) {
+    private static StoreAuthConfigurer instantiate(String className) {
         Object instance;
         try {
             instance = Class.forName(className, true, Thread.currentThread().getContextClassLoader())
                     .getConstructor().newInstance();
         } catch (ReflectiveOperationException | LinkageError e) {
-            throw new IllegalArgumentException("store-factory: cannot instantiate " + className + " (" + e + ")", e);
+            throw new IllegalArgumentException(CONFIGURER + ": cannot instantiate " + className + " (" + e + ")", e);
         }
-        if (!(instance instanceof AccountRepositoryFactory storeFactory)) {
-            throw new IllegalArgumentException("store-factory: " + className + " does not implement "
-                    + AccountRepositoryFactory.class.getName());
+        if (!(instance instanceof StoreAuthConfigurer configurer)) {
+            throw new IllegalArgumentException(CONFIGURER + ": " + className + " does not implement "
+                    + StoreAuthConfigurer.class.getName());
         }
-        AccountLookup store = storeFactory.create(params.all());
-        if (store == null) {
-            throw new IllegalArgumentException("store-factory: " + className + " returned no store");
-        }
-        return store;
+        return configurer;
     }
 
-    /**
-     * The opened store and, for {@code store-datasource}, its data source.
-     *
-     * @param store the store
-     * @param dataSource the JDBC data source, or {@code null} for a factory-made store
-     */
-    record Opened(AccountLookup store, DataSource dataSource) {
+    private static Map<String, String> settings(InitParams params) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        params.all().forEach((name, value) -> {
+            if (name.startsWith(SETTING_PREFIX)) {
+                settings.put(name.substring(SETTING_PREFIX.length()), value);
+            }
+        });
+        return Map.copyOf(settings);
     }
 
-    private static Opened jdbc(String jndiName) {
+    private static DataSource lookUp(String jndiName) {
         try {
             Object found = new InitialContext().lookup(jndiName);
             if (!(found instanceof DataSource dataSource)) {
-                throw new IllegalArgumentException("store-datasource: " + jndiName + " is not a javax.sql.DataSource");
+                throw new IllegalArgumentException(DATASOURCE + ": " + jndiName + " is not a javax.sql.DataSource");
             }
-            return new Opened(JdbcAccountRepository.create(dataSource), dataSource);
+            return dataSource;
         } catch (NamingException e) {
-            throw new IllegalArgumentException("store-datasource: JNDI lookup of " + jndiName + " failed (" + e + ")", e);
+            throw new IllegalArgumentException(DATASOURCE + ": JNDI lookup of " + jndiName + " failed (" + e + ")", e);
         }
     }
 }

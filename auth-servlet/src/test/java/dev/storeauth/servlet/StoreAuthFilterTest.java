@@ -91,21 +91,21 @@ class StoreAuthFilterTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "colour=blue                                              | colour",
-        "store-factory=dev.storeauth.servlet.SeededStoreFactory,cache-ttl=soon | cache-ttl",
-        "store-factory=dev.storeauth.servlet.SeededStoreFactory,cache-max-size=-1 | cache-max-size",
-        "store-factory=dev.storeauth.servlet.SeededStoreFactory,require-tls=yes | require-tls",
-        "store-factory=dev.storeauth.servlet.SeededStoreFactory,trusted-proxies=proxy.example | trusted-proxies",
-        "store-factory=dev.storeauth.servlet.SeededStoreFactory,trusted-proxies=g:evil.example | trusted-proxies: not an IP address or CIDR block: g:evil.example",
-        "store-factory=dev.storeauth.servlet.SeededStoreFactory,trusted-proxies=1.2.3.4.5 | 1.2.3.4.5",
-        "store-factory=dev.storeauth.servlet.SeededStoreFactory,api-prefix=api/ | api-prefix",
-        "store-factory=dev.storeauth.servlet.SeededStoreFactory,realm=a\"b     | realm",
-        "store-factory=java.lang.String                           | store-factory",
-        "store-factory=no.such.Factory                            | store-factory",
-        "realm=x                                                  | store-factory",
-        "store-factory=dev.storeauth.servlet.SeededStoreFactory,store-datasource=java:comp/env/jdbc/x | store-datasource",
-        "store-factory=dev.storeauth.servlet.SeededStoreFactory,digest-key-env=STOREAUTH_NO_SUCH_VARIABLE | digest-key-env",
-        "store-factory=dev.storeauth.servlet.SeededStoreFactory,max-failures=lots | max-failures",
-        "store-factory=dev.storeauth.servlet.SeededStoreFactory,failure-window=-PT1M | failure-window",
+        "configurer=dev.storeauth.servlet.SeededConfigurer,cache-ttl=soon | cache-ttl",
+        "configurer=dev.storeauth.servlet.SeededConfigurer,cache-max-size=-1 | cache-max-size",
+        "configurer=dev.storeauth.servlet.SeededConfigurer,require-tls=yes | require-tls",
+        "configurer=dev.storeauth.servlet.SeededConfigurer,trusted-proxies=proxy.example | trusted-proxies",
+        "configurer=dev.storeauth.servlet.SeededConfigurer,trusted-proxies=g:evil.example | trusted-proxies: not an IP address or CIDR block: g:evil.example",
+        "configurer=dev.storeauth.servlet.SeededConfigurer,trusted-proxies=1.2.3.4.5 | 1.2.3.4.5",
+        "configurer=dev.storeauth.servlet.SeededConfigurer,api-prefix=api/ | api-prefix",
+        "configurer=dev.storeauth.servlet.SeededConfigurer,realm=a\"b     | realm",
+        "configurer=java.lang.String                           | configurer",
+        "configurer=no.such.Factory                            | configurer",
+        "realm=x                                                  | configurer",
+        "configurer=dev.storeauth.servlet.SeededConfigurer,repository-datasource=java:comp/env/jdbc/x | repository-datasource",
+        "configurer=dev.storeauth.servlet.SeededConfigurer,digest-key-env=STOREAUTH_NO_SUCH_VARIABLE | digest-key-env",
+        "configurer=dev.storeauth.servlet.SeededConfigurer,max-failures=lots | max-failures",
+        "configurer=dev.storeauth.servlet.SeededConfigurer,failure-window=-PT1M | failure-window",
     })
     void failsInitNamingTheBadParameter(String params, String named) {
         StoreAuthFilter fromWebXml = new StoreAuthFilter();
@@ -118,7 +118,7 @@ class StoreAuthFilterTest {
     @Test
     void startsFromInitParamsAlone() throws Exception {
         StoreAuthFilter fromWebXml = new StoreAuthFilter();
-        fromWebXml.init(config("store-factory=dev.storeauth.servlet.SeededStoreFactory,cache-ttl=60,require-tls=false"));
+        fromWebXml.init(config("configurer=dev.storeauth.servlet.SeededConfigurer,cache-ttl=60,require-tls=false"));
         HttpServletResponse response = mock(HttpServletResponse.class);
         when(response.getOutputStream()).thenReturn(new RecordingOutputStream());
 

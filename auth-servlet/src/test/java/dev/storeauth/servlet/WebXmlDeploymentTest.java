@@ -49,7 +49,7 @@ abstract class WebXmlDeploymentTest {
     @Test
     void letsAValidTokenReachTheServletAsItsPrincipal() throws Exception {
         HttpResponse<String> response = get("/stores/store1/v3/catalog/products",
-                "X-Auth-Token", SeededStoreFactory.ACCOUNTS.readOnlyToken);
+                "X-Auth-Token", SeededConfigurer.ACCOUNTS.readOnlyToken);
 
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.body().contains("type=BEARER products:read-only=true products:modify=false"), response.body());
@@ -68,13 +68,13 @@ abstract class WebXmlDeploymentTest {
         assertTrue(last.headers().firstValue("Retry-After").isPresent());
         assertEquals("0", last.headers().firstValue("X-Rate-Limit-Requests-Left").orElse(""));
         assertEquals(200, get("/stores/store1/v3/catalog/products", "X-Forwarded-For", "198.51.100.1",
-                "X-Auth-Token", SeededStoreFactory.ACCOUNTS.readOnlyToken).statusCode());
+                "X-Auth-Token", SeededConfigurer.ACCOUNTS.readOnlyToken).statusCode());
     }
 
     @Test
     void letsLegacyBasicReachV2() throws Exception {
         HttpResponse<String> response = get("/stores/store1/v2/products",
-                "Authorization", TestAccounts.basic("alice", SeededStoreFactory.ACCOUNTS.legacyToken));
+                "Authorization", TestAccounts.basic("alice", SeededConfigurer.ACCOUNTS.legacyToken));
 
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.body().startsWith("user=alice type=BASIC"), response.body());
@@ -87,7 +87,7 @@ abstract class WebXmlDeploymentTest {
     @ParameterizedTest
     @CsvSource({"/stores/store1/v3/catalog/products, token", "/stores/store1/v2/products, basic"})
     void absoluteFormHttpsRequestOnThePlainConnectorIsRefused(String path, String kind) throws Exception {
-        String secret = kind.equals("token") ? SeededStoreFactory.ACCOUNTS.readOnlyToken : SeededStoreFactory.ACCOUNTS.legacyToken;
+        String secret = kind.equals("token") ? SeededConfigurer.ACCOUNTS.readOnlyToken : SeededConfigurer.ACCOUNTS.legacyToken;
         String credential = kind.equals("token") ? "X-Auth-Token: " + secret
                 : "Authorization: " + TestAccounts.basic("alice", secret);
 
@@ -105,7 +105,7 @@ abstract class WebXmlDeploymentTest {
     /** The webapp's {@link ForwardedSslFilter} wraps such a request to claim TLS; the connection is plain. */
     @Test
     void hostWrapperClaimingTlsOnThePlainConnectorIsRefused() throws Exception {
-        String token = SeededStoreFactory.ACCOUNTS.readOnlyToken;
+        String token = SeededConfigurer.ACCOUNTS.readOnlyToken;
 
         RawHttp answer = RawHttp.exchange(port(), "GET https://localhost:8443/stores/store1/v3/catalog/products HTTP/1.1",
                 "localhost:8443", "X-Forwarded-Ssl: on", "X-Auth-Token: " + token);
@@ -118,7 +118,7 @@ abstract class WebXmlDeploymentTest {
     @Test
     void letsAValidTokenThroughTheTlsConnectorWithoutAnyForwardingHeader() throws Exception {
         HttpResponse<String> response = overTls("/stores/store1/v3/catalog/products",
-                "X-Auth-Token", SeededStoreFactory.ACCOUNTS.readOnlyToken);
+                "X-Auth-Token", SeededConfigurer.ACCOUNTS.readOnlyToken);
 
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.body().contains("type=BEARER products:read-only=true"), response.body());
@@ -128,7 +128,7 @@ abstract class WebXmlDeploymentTest {
     @Test
     void letsLegacyBasicThroughTheTlsConnector() throws Exception {
         HttpResponse<String> response = overTls("/stores/store1/v2/products",
-                "Authorization", TestAccounts.basic("alice", SeededStoreFactory.ACCOUNTS.legacyToken));
+                "Authorization", TestAccounts.basic("alice", SeededConfigurer.ACCOUNTS.legacyToken));
 
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.body().startsWith("user=alice type=BASIC"), response.body());

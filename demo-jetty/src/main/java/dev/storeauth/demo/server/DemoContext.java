@@ -1,10 +1,8 @@
 package dev.storeauth.demo.server;
 
-import dev.storeauth.auth.Authenticator;
-import dev.storeauth.cache.AccountCache;
+import dev.storeauth.StoreAuth;
 import dev.storeauth.demo.api.StoreApiServlet;
 import dev.storeauth.demo.data.ControlPanelUsers;
-import dev.storeauth.demo.data.PasswordHasher;
 import dev.storeauth.demo.data.StoreRecords;
 import dev.storeauth.demo.data.StoreSettings;
 import dev.storeauth.demo.panel.LoginServlet;
@@ -14,16 +12,13 @@ import dev.storeauth.demo.panel.SessionPrincipalFilter;
 import dev.storeauth.demo.panel.SessionServlet;
 import dev.storeauth.lifecycle.AccountLifecycle;
 import dev.storeauth.lifecycle.AccountLifecycleBuilder;
-import dev.storeauth.lifecycle.CacheInvalidator;
 import dev.storeauth.servlet.StoreAuthFilter;
 import dev.storeauth.servlet.manage.AccountManagementServlet;
-import dev.storeauth.repository.jdbc.JdbcAccountRepository;
 import dev.storeauth.throttle.FailureThrottle;
 import com.github.benmanes.caffeine.cache.Ticker;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.SessionTrackingMode;
-import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
 import javax.sql.DataSource;
@@ -53,8 +48,8 @@ final class DemoContext {
     static final String SESSION_COOKIE = "STOREAUTH_SESSION";
 
     /** What the context is built from. */
-    record Parts(DataSource dataSource, JdbcAccountRepository repository, AccountCache cache,
-            Authenticator authenticator, PasswordHasher hasher, String httpsBase, String publicHost, int httpsPort) {
+    record Parts(DataSource dataSource, StoreAuth storeAuth, ControlPanelUsers users, String httpsBase,
+            String publicHost, int httpsPort) {
     }
 
     private DemoContext() {
@@ -65,14 +60,12 @@ final class DemoContext {
         context.setContextPath("/");
         context.setErrorHandler(new ProblemErrorHandler());
         configureSessions(context.getSessionHandler());
-        ControlPanelUsers users = new ControlPanelUsers(parts.dataSource(), parts.hasher());
-        AccountLifecycle lifecycle = AccountLifecycle.builder(parts.repository(), users::isOwner,
-                        URI.create(parts.httpsBase()).getAuthority())
-                .invalidator(CacheInvalidator.of(parts.cache())).listener(new AuditLog()).build();
+        ControlPanelUsers users = parts.users();
+        AccountLifecycle lifecycle = parts.storeAuth().lifecycle().orElseThrow();
         filter(context, new RefusedBodyFilter(), "/*");
         filter(context, new SecurityHeadersFilter(), "/*");
         filter(context, new HttpsRedirectFilter(parts.publicHost(), parts.httpsPort()), "/*");
-        filter(context, new StoreAuthFilter(parts.authenticator()), "/stores/*");
+        filter(context, new StoreAuthFilter(parts.storeAuth().authenticator()), "/stores/*");
         filter(context, new SessionPrincipalFilter(), "/manage/stores/*");
         context.addServlet(new ServletHolder(new StoreApiServlet(new StoreRecords(parts.dataSource()),
                 new StoreSettings(parts.dataSource()))), "/stores/*");

@@ -1,30 +1,21 @@
 package dev.storeauth.demo.server;
 
-import dev.storeauth.auth.Authenticator;
-import dev.storeauth.cache.AccountCache;
+import dev.storeauth.StoreAuth;
 import dev.storeauth.demo.cli.DemoOptions;
+import dev.storeauth.demo.data.ControlPanelUsers;
 import dev.storeauth.demo.data.DataDirectory;
 import dev.storeauth.demo.data.DemoDatabase;
 import dev.storeauth.demo.data.DemoSchema;
 import dev.storeauth.demo.data.FirstStart;
 import dev.storeauth.demo.data.PasswordHasher;
 import dev.storeauth.demo.data.SeededStore;
-import dev.storeauth.repository.jdbc.AccountChangeFeed;
-import dev.storeauth.repository.jdbc.BatchingUsageRecorder;
-import dev.storeauth.repository.jdbc.ChangePruner;
-import dev.storeauth.repository.jdbc.JdbcAccountRepository;
-import dev.storeauth.throttle.FailureThrottle;
-import com.github.benmanes.caffeine.cache.Ticker;
 import java.net.URI;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
@@ -93,22 +84,16 @@ public final class DemoServer implements AutoCloseable {
         DemoDatabase database = own(DemoDatabase.open(options));
         databaseDescription = database.description();
         DemoSchema.migrate(database.dataSource());
-        JdbcAccountRepository repository = JdbcAccountRepository.create(database.dataSource());
         PasswordHasher hasher = new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS);
+        ControlPanelUsers users = new ControlPanelUsers(database.dataSource(), hasher);
+        // Built (and the account tables migrated) before the first start and the commit mark read them.
+        StoreAuth storeAuth = own(StoreAuth.builder().jdbc(database.dataSource()).realm("storeauth demo")
+                .lifecycle(users::isOwner, httpsBase().getAuthority()).lifecycleListener(new AuditLog()).build());
         firstStart = new FirstStart(database.dataSource(), hasher, environment);
         store = firstStart.ensureStore(options.storeHash());
         own(database.keepCommitMark());
-        AccountCache cache = own(AccountCache.builder(repository).build());
-        own(AccountChangeFeed.start(database.dataSource(), cache));
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r));
-        own(scheduler::shutdown);
-        BatchingUsageRecorder recorder = own(new BatchingUsageRecorder(repository, Clock.systemUTC(), 10_000)
-                .scheduleOn(scheduler, Duration.ofSeconds(1)));
-        own(new ChangePruner(repository, ChangePruner.DEFAULT_RETENTION).scheduleOn(scheduler, Duration.ofMinutes(10)));
-        Authenticator authenticator = Authenticator.builder(cache).realm("storeauth demo").usageRecorder(recorder)
-                .throttle(new FailureThrottle(20, Duration.ofMinutes(1), 100_000, Ticker.systemTicker())).build();
-        jetty.setHandler(DemoContext.build(new DemoContext.Parts(database.dataSource(), repository, cache,
-                authenticator, hasher, httpsBase().toString(), options.publicHost(), connectors.httpsPort())));
+        jetty.setHandler(DemoContext.build(new DemoContext.Parts(database.dataSource(), storeAuth, users,
+                httpsBase().toString(), options.publicHost(), connectors.httpsPort())));
         jetty.setRequestLog(RequestLogs.oneLine());
         jetty.start();
         tls.close();
@@ -122,12 +107,6 @@ public final class DemoServer implements AutoCloseable {
                 bound.close();
             }
         }
-    }
-
-    private static Thread daemon(Runnable runnable) {
-        Thread thread = new Thread(runnable, "storeauth-last-used");
-        thread.setDaemon(true);
-        return thread;
     }
 
     private <T extends AutoCloseable> T own(T resource) {
