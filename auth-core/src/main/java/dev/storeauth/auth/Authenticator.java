@@ -19,6 +19,7 @@ import dev.storeauth.policy.StorePath;
 import dev.storeauth.repository.AccountLookup;
 import dev.storeauth.repository.LookupKey;
 import dev.storeauth.repository.RepositoryUnavailableException;
+import dev.storeauth.repository.UsageRecorder;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;

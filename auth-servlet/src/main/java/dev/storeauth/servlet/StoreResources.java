@@ -1,8 +1,8 @@
 package dev.storeauth.servlet;
 
-import dev.storeauth.auth.UsageRecorder;
 import dev.storeauth.cache.AccountCache;
 import dev.storeauth.repository.AccountRepository;
+import dev.storeauth.repository.UsageRecorder;
 import dev.storeauth.repository.jdbc.AccountChangeFeed;
 import dev.storeauth.repository.jdbc.BatchingUsageRecorder;
 import dev.storeauth.repository.jdbc.ChangePruner;
