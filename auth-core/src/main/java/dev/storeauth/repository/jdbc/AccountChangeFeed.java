@@ -28,9 +28,10 @@ public interface AccountChangeFeed extends AutoCloseable {
 
     /**
      * Starts the best feed for the database: {@code LISTEN} on PostgreSQL, polling every 200 ms
-     * elsewhere, evicting changed accounts from {@code cache}.
+     * on H2, evicting changed accounts from {@code cache}.
      *
      * @throws RepositoryUnavailableException if the database cannot be reached to find out which it is
+     * @throws IllegalArgumentException if it is neither PostgreSQL nor H2
      */
     static AccountChangeFeed start(DataSource dataSource, AccountCache cache) {
         Dialect dialect;

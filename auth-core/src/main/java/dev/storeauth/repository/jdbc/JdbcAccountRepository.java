@@ -67,6 +67,7 @@ public final class JdbcAccountRepository implements AccountRepository {
      * Migrates the schema, then returns a repository over {@code dataSource}.
      *
      * @throws RepositoryUnavailableException if the database cannot be reached or migrated
+     * @throws IllegalArgumentException if it is neither PostgreSQL nor H2
      */
     public static JdbcAccountRepository create(DataSource dataSource) {
         Dialect dialect;
