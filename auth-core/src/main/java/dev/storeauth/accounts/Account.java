@@ -6,7 +6,7 @@ import java.time.Instant;
 /** An API account of one store. */
 public sealed interface Account permits LegacyAccount, OAuthAccount {
 
-    /** Unique across all stores and kinds; the key for revocation and cache invalidation. */
+    /** Unique across all stores and kinds; names the account in audit events and last-used times. */
     String id();
 
     /** The store this account belongs to; it authenticates for no other. */

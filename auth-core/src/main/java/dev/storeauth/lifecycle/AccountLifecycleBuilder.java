@@ -3,6 +3,7 @@ package dev.storeauth.lifecycle;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.SecretGenerator;
 import dev.storeauth.policy.ScopeCatalogue;
+import dev.storeauth.repository.AccountChangeListener;
 import dev.storeauth.repository.AccountRepository;
 import java.time.Clock;
 import java.util.Objects;
@@ -19,7 +20,7 @@ public final class AccountLifecycleBuilder {
     SecretGenerator generator = new SecretGenerator();
     SecretDigester digester = SecretDigester.sha256();
     ScopeCatalogue catalogue = ScopeCatalogue.defaults();
-    CacheInvalidator invalidator = CacheInvalidator.NONE;
+    AccountChangeListener changeListener = AccountChangeListener.NONE;
     LifecycleListener listener = LifecycleListener.NONE;
     Clock clock = Clock.systemUTC();
     int oauthAccountLimit = DEFAULT_OAUTH_ACCOUNT_LIMIT;
@@ -53,9 +54,14 @@ public final class AccountLifecycleBuilder {
         return this;
     }
 
-    /** Evicts changed accounts from this node's cache; default {@link CacheInvalidator#NONE}. */
-    public AccountLifecycleBuilder invalidator(CacheInvalidator invalidator) {
-        this.invalidator = Objects.requireNonNull(invalidator, "invalidator");
+    /**
+     * Told, synchronously and before the call that made it returns, the lookup keys of every
+     * committed change (one {@link dev.storeauth.repository.AccountChange.Changed} per call, a bulk
+     * delete included): give it this node's {@code AccountCache}. Default
+     * {@link AccountChangeListener#NONE}.
+     */
+    public AccountLifecycleBuilder changeListener(AccountChangeListener changeListener) {
+        this.changeListener = Objects.requireNonNull(changeListener, "changeListener");
         return this;
     }
 

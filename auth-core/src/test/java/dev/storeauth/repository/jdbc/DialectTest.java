@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import dev.storeauth.repository.AccountChangeListener;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -28,9 +29,11 @@ class DialectTest {
 
         IllegalArgumentException repository = assertThrows(IllegalArgumentException.class,
                 () -> JdbcAccountRepository.create(mysql));
+        IllegalArgumentException feed = assertThrows(IllegalArgumentException.class,
+                () -> AccountChangeFeed.start(mysql, AccountChangeListener.NONE));
 
         assertTrue(repository.getMessage().contains("MySQL"), repository.getMessage());
-        assertTrue(repository.getMessage().contains("PostgreSQL and H2"), repository.getMessage());
+        assertTrue(feed.getMessage().contains("PostgreSQL and H2"), feed.getMessage());
     }
 
     private static Connection connectionTo(String product) throws SQLException {

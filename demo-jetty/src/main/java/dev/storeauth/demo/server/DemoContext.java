@@ -14,7 +14,6 @@ import dev.storeauth.demo.panel.SessionPrincipalFilter;
 import dev.storeauth.demo.panel.SessionServlet;
 import dev.storeauth.lifecycle.AccountLifecycle;
 import dev.storeauth.lifecycle.AccountLifecycleBuilder;
-import dev.storeauth.lifecycle.CacheInvalidator;
 import dev.storeauth.servlet.StoreAuthFilter;
 import dev.storeauth.servlet.manage.AccountManagementServlet;
 import dev.storeauth.repository.jdbc.JdbcAccountRepository;
@@ -68,7 +67,7 @@ final class DemoContext {
         ControlPanelUsers users = new ControlPanelUsers(parts.dataSource(), parts.hasher());
         AccountLifecycle lifecycle = AccountLifecycle.builder(parts.repository(), users::isOwner,
                         URI.create(parts.httpsBase()).getAuthority())
-                .invalidator(CacheInvalidator.of(parts.cache())).listener(new AuditLog()).build();
+                .changeListener(parts.cache()).listener(new AuditLog()).build();
         filter(context, new RefusedBodyFilter(), "/*");
         filter(context, new SecurityHeadersFilter(), "/*");
         filter(context, new HttpsRedirectFilter(parts.publicHost(), parts.httpsPort()), "/*");
