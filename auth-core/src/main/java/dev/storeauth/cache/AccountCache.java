@@ -72,7 +72,7 @@ public final class AccountCache implements AccountLookup, AccountChangeListener,
                 .<LookupKey, Account>evictionListener((key, account, cause) -> counters.evictions.increment())
                 .buildAsync();
         this.negative = Caffeine.newBuilder()
-                .maximumSize(b.negativeMaximumSize)
+                .maximumSize(b.negativeMaximumSize())
                 .expireAfterWrite(b.negativeExpireAfterWrite)
                 .ticker(ticker)
                 .executor(Runnable::run)

@@ -48,10 +48,10 @@ import java.util.function.Supplier;
  */
 public final class AccountLifecycle {
 
-    final AccountLifecycleBuilder config;
+    final LifecycleSettings config;
     private final LegacyLifecycle legacy;
 
-    AccountLifecycle(AccountLifecycleBuilder config) {
+    AccountLifecycle(LifecycleSettings config) {
         this.config = config;
         this.legacy = new LegacyLifecycle(this);
     }
@@ -87,7 +87,7 @@ public final class AccountLifecycle {
             }
             Scopes granted;
             try {
-                granted = config.catalogue.scopes(scopes == null ? Map.of() : scopes);
+                granted = config.catalogue().scopes(scopes == null ? Map.of() : scopes);
             } catch (IllegalArgumentException e) {
                 return Outcome.invalid("scopes", e.getMessage());
             }
@@ -96,13 +96,13 @@ public final class AccountLifecycle {
     }
 
     private Outcome<CreatedOAuthAccount> insert(String actor, String storeHash, String name, Scopes scopes) {
-        String secret = config.generator.generate(SecretKind.CLIENT_SECRET);
-        String token = config.generator.generate(SecretKind.ACCESS_TOKEN);
+        String secret = config.generator().generate(SecretKind.CLIENT_SECRET);
+        String token = config.generator().generate(SecretKind.ACCESS_TOKEN);
         OAuthAccount account = new OAuthAccount(UUID.randomUUID().toString(), storeHash, name,
-                config.generator.generate(SecretKind.CLIENT_ID), config.digester.digest(secret),
-                config.digester.digest(token), scopes, config.clock.instant());
-        int limit = config.oauthAccountLimit;
-        return RepositoryRefusal.write(() -> config.repository.insertOAuthAccount(account, limit))
+                config.generator().generate(SecretKind.CLIENT_ID), config.digester().digest(secret),
+                config.digester().digest(token), scopes, config.clock().instant());
+        int limit = config.oauthAccountLimit();
+        return RepositoryRefusal.write(() -> config.repository().insertOAuthAccount(account, limit))
                 .flatMap(inserted -> {
                     if (!inserted) {
                         return Outcome.refused(Refusal.LIMIT_REACHED, "the limit is " + limit
@@ -116,8 +116,8 @@ public final class AccountLifecycle {
     /** The store's OAuth accounts, oldest first, without secrets; or {@link Refusal#NOT_OWNER}. */
     public Outcome<List<OAuthAccountView>> oauthAccounts(String actor, String storeHash) {
         return asOwner(actor, storeHash, () -> {
-            Map<String, Instant> lastUsed = config.repository.lastUsed(storeHash);
-            return Outcome.done(config.repository.oauthAccounts(storeHash).stream()
+            Map<String, Instant> lastUsed = config.repository().lastUsed(storeHash);
+            return Outcome.done(config.repository().oauthAccounts(storeHash).stream()
                     .map(a -> OAuthAccountView.of(a, Optional.ofNullable(lastUsed.get(a.id()))))
                     .toList());
         });
@@ -150,9 +150,9 @@ public final class AccountLifecycle {
         return asOwner(actor, storeHash, () -> {
             List<OAuthAccount> before = new ArrayList<>();
             for (String id : requested) {
-                config.repository.oauthAccount(storeHash, id).ifPresent(before::add);
+                config.repository().oauthAccount(storeHash, id).ifPresent(before::add);
             }
-            return RepositoryRefusal.write(() -> config.repository.deleteOAuthAccounts(storeHash, requested))
+            return RepositoryRefusal.write(() -> config.repository().deleteOAuthAccounts(storeHash, requested))
                     .map(deleted -> {
                         Set<String> gone = Set.copyOf(deleted);
                         changed(actor, before.stream().distinct().filter(a -> gone.contains(a.id())).toList(),
@@ -204,7 +204,7 @@ public final class AccountLifecycle {
      */
     public boolean isOwner(String actor, String storeHash) {
         Objects.requireNonNull(actor, "actor");
-        return StoreHash.isValid(storeHash) && config.ownership.isOwner(storeHash, actor);
+        return StoreHash.isValid(storeHash) && config.ownership().isOwner(storeHash, actor);
     }
 
     private <T> Outcome<T> asOwner(String actor, String storeHash, Supplier<Outcome<T>> action) {
@@ -212,7 +212,7 @@ public final class AccountLifecycle {
         if (!StoreHash.isValid(storeHash)) {
             return Outcome.invalid("storeHash", "store hash must be 1-32 lower-case letters and digits");
         }
-        if (!config.ownership.isOwner(storeHash, actor)) {
+        if (!config.ownership().isOwner(storeHash, actor)) {
             return Outcome.refused(Refusal.NOT_OWNER, "only the store owner may manage its API accounts");
         }
         return action.get();
@@ -227,14 +227,14 @@ public final class AccountLifecycle {
         if (accounts.isEmpty()) {
             return;
         }
-        config.changeListener.onChange(new AccountChange.Changed(accounts.stream().map(LookupKey::of).toList()));
+        config.changeListener().onChange(new AccountChange.Changed(accounts.stream().map(LookupKey::of).toList()));
         for (Account account : accounts) {
-            config.listener.onEvent(new LifecycleEvent(config.clock.instant(), actor, account.storeHash(),
+            config.listener().onEvent(new LifecycleEvent(config.clock().instant(), actor, account.storeHash(),
                     action, account.id()));
         }
     }
 
     String apiPath(String storeHash, String version) {
-        return "https://" + config.apiHost + "/stores/" + storeHash + "/" + version + "/";
+        return "https://" + config.apiHost() + "/stores/" + storeHash + "/" + version + "/";
     }
 }

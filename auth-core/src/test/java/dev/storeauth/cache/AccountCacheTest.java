@@ -120,7 +120,11 @@ class AccountCacheTest {
     }
 
     private AccountCacheBuilder builder(AccountLookup store) {
-        return AccountCache.builder(store).ticker(ticker).lookupExecutor(Runnable::run)
+        return builder(store, Runnable::run);
+    }
+
+    private AccountCacheBuilder builder(AccountLookup store, Executor lookups) {
+        return AccountCache.builder(store).ticker(ticker).lookupExecutor(lookups)
                 .expireAfterWrite(TTL).negativeExpireAfterWrite(NEGATIVE_TTL);
     }
 
@@ -145,7 +149,7 @@ class AccountCacheTest {
 
     /** A cache whose lookups run on tracked threads, with {@code timeout} for callers. */
     private AccountCache threadedCache(AccountLookup store, Duration timeout) {
-        return build(builder(store).lookupExecutor(trackedLookups).lookupTimeout(timeout));
+        return build(builder(store, trackedLookups).lookupTimeout(timeout));
     }
 
     private static void await(CountDownLatch latch) {
