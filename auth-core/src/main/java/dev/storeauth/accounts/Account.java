@@ -3,8 +3,11 @@ package dev.storeauth.accounts;
 import dev.storeauth.policy.Scopes;
 import java.time.Instant;
 
-/** An API account of one store. */
-public sealed interface Account permits LegacyAccount, OAuthAccount {
+/**
+ * An API account of one store: a {@link LegacyAccount}, an {@link OAuthAccount}, or the account kind
+ * of a further {@code CredentialScheme}. Implementations are immutable values.
+ */
+public interface Account {
 
     /** Unique across all stores and kinds; names the account in audit events and last-used times. */
     String id();

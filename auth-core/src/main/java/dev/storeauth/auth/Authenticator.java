@@ -1,28 +1,17 @@
 package dev.storeauth.auth;
 
 import dev.storeauth.accounts.Account;
-import dev.storeauth.accounts.LegacyAccount;
-import dev.storeauth.accounts.OAuthAccount;
-import dev.storeauth.credentials.BearerToken;
-import dev.storeauth.credentials.CredentialParser;
-import dev.storeauth.credentials.DecodedBasicCredentials;
-import dev.storeauth.credentials.ParseResult;
-import dev.storeauth.credentials.SecretDigest;
-import dev.storeauth.credentials.SecretDigester;
-import dev.storeauth.credentials.SecretFormat;
-import dev.storeauth.credentials.SecretKind;
 import dev.storeauth.policy.AccessLevel;
-import dev.storeauth.policy.ApiVersion;
 import dev.storeauth.policy.ResourceDefinition;
 import dev.storeauth.policy.RouteTable;
 import dev.storeauth.policy.StorePath;
 import dev.storeauth.repository.AccountLookup;
-import dev.storeauth.repository.LookupKey;
 import dev.storeauth.repository.RepositoryUnavailableException;
 import dev.storeauth.repository.UsageRecorder;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Decides whether a store API request may proceed.
@@ -32,15 +21,17 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>The path must be {@code /stores/{hash}/{v2|v3}/...}; anything else is 404.
  *   <li>Missing or malformed credentials are 401 (a malformed OAuth token 400, per RFC 6750), with
  *       challenges for exactly the schemes accepted at that path.
- *   <li>Basic is refused on v3 and on webhooks (401, "OAuth token required").
- *   <li>Only a secret of the right length is looked for in the cache. Any credential the cache does
- *       not hold is then checked in full: an OAuth token outside RFC 6750's token68 grammar is
- *       malformed (400); a secret of the wrong length or shape, or a username no legacy account can
- *       have, is invalid without a store lookup.
- *       The digest is compared in constant time, against a dummy for unknown users. Credentials of
+ *   <li>Each credential belongs to one {@link CredentialScheme}; the {@link RouteTable} says which
+ *       schemes a path accepts. A scheme the path does not accept is 401 "OAuth token required"
+ *       (in the platform's table: Basic on v3 and on webhooks).
+ *   <li>The scheme verifies: the built-in ones look only a secret of the right length up in the
+ *       cache, and check any credential the cache does not hold in full before a repository lookup
+ *       (an OAuth token outside RFC 6750's token68 grammar is malformed, 400; a secret of the wrong
+ *       length or shape, or a username no legacy account can have, is invalid without a lookup).
+ *       Digests are compared in constant time, against a dummy for unknown users. Credentials of
  *       another store are invalid, indistinguishably.
- *   <li>With a {@link dev.storeauth.throttle.FailureThrottle}, an address or legacy username that
- *       has used up its failures gets 429 before its credential is read against the store.
+ *   <li>With a {@link dev.storeauth.throttle.FailureThrottle}, an address or a scheme's limited identity
+ *       (a legacy username) that has used up its failures gets 429 before its credential is verified.
  *   <li>A path no route covers is 403; too low a level is 403 naming the scope needed.
  * </ol>
  *
@@ -53,38 +44,36 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class Authenticator {
 
-    private static final SecretDigest DUMMY = SecretDigester.sha256().digest("storeauth-dummy-token");
-
-    private final AccountLookup store;
+    private final AccountFinder accounts;
     private final boolean requireTls;
     private final RouteTable routes;
-    private final SecretDigester digester;
     private final UsageRecorder usage;
     private final ThrottleGate throttle;
-    private final Challenges challenges;
-    private final CredentialParser parser = new CredentialParser();
-    private final LongAdder dummyComparisons = new LongAdder();
+    private final CredentialReader reader;
+    private final Acceptances acceptances;
+    private final List<CredentialScheme<?>> schemes;
 
     Authenticator(AuthenticatorBuilder b) {
-        this.store = b.store;
+        this.accounts = new AccountFinder(b.lookup);
         this.requireTls = b.requireTls;
         this.routes = b.routes;
-        this.digester = b.digester;
         this.usage = b.usage;
         this.throttle = b.throttle == null ? null : new ThrottleGate(b.throttle);
-        this.challenges = new Challenges(b.realm);
+        this.schemes = b.schemes();
+        this.reader = new CredentialReader(schemes);
+        this.acceptances = Acceptances.of(b.realm, schemes, routes);
     }
 
-    /** Starts a builder over {@code store} (usually a {@code AccountCache}). */
-    public static AuthenticatorBuilder builder(AccountLookup store) {
-        return new AuthenticatorBuilder(store);
+    /** Starts a builder over {@code lookup} (usually an {@code AccountCache}). */
+    public static AuthenticatorBuilder builder(AccountLookup lookup) {
+        return new AuthenticatorBuilder(lookup);
     }
 
     /**
      * Authenticates and authorizes {@code request}.
      *
      * @return never {@code null}; wrong credentials are a {@link AuthResult.Denied}, not an exception
-     * @throws RepositoryUnavailableException when the store cannot answer for an uncached credential
+     * @throws RepositoryUnavailableException when the repository cannot answer for an uncached credential
      */
     public AuthResult authenticate(ApiRequest request) {
         if (requireTls && !request.secure()) {
@@ -95,23 +84,22 @@ public final class Authenticator {
             return AuthResult.Denied.of(Problem.NOT_AN_API_PATH,
                     "Store API paths look like /stores/{store_hash}/v3/...", List.of());
         }
-        Optional<ResourceDefinition> resource = routes.definitionFor(path);
-        boolean basicAllowed = path.version() == ApiVersion.V2 && (resource.isEmpty() || resource.get().scoped());
-        ParseResult parsed = parser.parseInPlace(request.headers().values("Authorization"),
-                request.headers().values("X-Auth-Token"));
-        if (parsed instanceof ParseResult.Missing) {
-            return missing(basicAllowed);
+        RouteTable.Match match = routes.match(path);
+        Acceptance acceptance = acceptances.get(match.schemes());
+        CredentialReader.Read read = reader.read(request.headers());
+        if (read instanceof CredentialReader.Missing) {
+            return AuthResult.Denied.of(Problem.MISSING_CREDENTIALS, acceptance.missingDetail, acceptance.plain);
         }
-        AuthResult.Denied refusal = throttle == null ? null : throttle.refusal(request, parsed, path);
+        if (throttle == null) {
+            return decide(read, path, match, acceptance, request.method());
+        }
+        String identity = identity(read, path);
+        AuthResult.Denied refusal = throttle.refusal(request, identity);
         if (refusal != null) {
             return refusal;
         }
-        AuthResult result = parsed instanceof ParseResult.Present present
-                ? verify(present, path, basicAllowed, resource, request.method())
-                : malformed((ParseResult.Malformed) parsed, basicAllowed);
-        if (throttle != null) {
-            throttle.record(request, parsed, path, result);
-        }
+        AuthResult result = decide(read, path, match, acceptance, request.method());
+        throttle.record(request, identity, result);
         return result;
     }
 
@@ -124,89 +112,61 @@ public final class Authenticator {
         return throttle != null;
     }
 
+    /** The schemes on offer, in the order they were added; for the request's auth type and for tests. */
+    List<CredentialScheme<?>> schemes() {
+        return schemes;
+    }
+
     /** How many Basic attempts were compared against the dummy digest (unknown users); for tests. */
     long dummyComparisons() {
-        return dummyComparisons.sum();
+        return schemes.stream().filter(BasicScheme.class::isInstance)
+                .mapToLong(s -> ((BasicScheme) s).dummyComparisons()).sum();
     }
 
-    private AuthResult missing(boolean basicAllowed) {
-        return AuthResult.Denied.of(Problem.MISSING_CREDENTIALS,
-                "Send an OAuth access token in X-Auth-Token or Authorization: Bearer"
-                        + (basicAllowed ? ", or legacy API credentials with HTTP Basic" : ""),
-                challenges.plain(basicAllowed));
+    private AuthResult decide(CredentialReader.Read read, StorePath path, RouteTable.Match match,
+            Acceptance acceptance, String method) {
+        if (read instanceof CredentialReader.Unusable unusable) {
+            return malformed(unusable.reason(), unusable.badRequest(), acceptance);
+        }
+        CredentialReader.Found found = (CredentialReader.Found) read;
+        CredentialScheme<?> scheme = found.scheme();
+        if (found.parsed() instanceof CredentialScheme.Parsed.Malformed<?> malformed) {
+            return malformed(malformed.reason(), scheme.description().rfc6750(), acceptance);
+        }
+        if (!acceptance.accepts(scheme)) {
+            return AuthResult.Denied.of(Problem.OAUTH_REQUIRED, acceptance.notAccepted(scheme, match.place()),
+                    acceptance.plain);
+        }
+        CredentialScheme.Verdict verdict = verify(found, path.storeHash());
+        if (verdict instanceof CredentialScheme.Verdict.Proven proven) {
+            return authorize(proven.account(), scheme, match.definition(), acceptance, method);
+        }
+        if (verdict instanceof CredentialScheme.Verdict.Malformed malformed) {
+            return malformed(malformed.reason(), scheme.description().rfc6750(), acceptance);
+        }
+        return AuthResult.Denied.of(Problem.INVALID_CREDENTIALS,
+                "The credentials are not valid for this store", acceptance.invalidToken);
     }
 
-    private AuthResult verify(ParseResult.Present present, StorePath path, boolean basicAllowed,
-            Optional<ResourceDefinition> resource, String method) {
-        Account account;
-        if (present.credentials() instanceof DecodedBasicCredentials basic) {
-            if (!basicAllowed) {
-                return oauthRequired(path);
-            }
-            account = verifyBasic(path, basic);
-        } else {
-            BearerToken bearer = (BearerToken) present.credentials();
-            account = verifyBearer(path, bearer);
-            // Asked only now: a token whose digest the cache held passed this check when it was looked up.
-            if (account == null && !bearer.isToken68()) {
-                return malformed(CredentialParser.NOT_TOKEN68, basicAllowed);
-            }
-        }
-        if (account == null) {
-            return AuthResult.Denied.of(Problem.INVALID_CREDENTIALS,
-                    "The credentials are not valid for this store", challenges.invalidToken(basicAllowed));
-        }
-        return authorize(account, resource, method);
+    @SuppressWarnings("unchecked")
+    private <C> CredentialScheme.Verdict verify(CredentialReader.Found found, String storeHash) {
+        CredentialScheme<C> scheme = (CredentialScheme<C>) found.scheme();
+        C credentials = ((CredentialScheme.Parsed.Credentials<C>) found.parsed()).value();
+        return Objects.requireNonNull(scheme.verify(credentials, storeHash, accounts), "verdict");
     }
 
-    /** The legacy account the credentials prove, or {@code null}. */
-    private Account verifyBasic(StorePath path, DecodedBasicCredentials basic) {
-        // The length does not depend on who the user is, so refusing here reveals nothing about them.
-        if (basic.tokenLength() != SecretFormat.LENGTH) {
-            return null;
+    @SuppressWarnings("unchecked")
+    private static <C> String identity(CredentialReader.Read read, StorePath path) {
+        if (read instanceof CredentialReader.Found found
+                && found.parsed() instanceof CredentialScheme.Parsed.Credentials<?> parsed) {
+            CredentialScheme<C> scheme = (CredentialScheme<C>) found.scheme();
+            return scheme.limitedIdentity((C) parsed.value(), path.storeHash()).orElse(null);
         }
-        String storeHash = path.storeHash();
-        LookupKey key = new LookupKey.ByUsername(storeHash, basic.username());
-        Account found = store.findCached(key);
-        if (found == null && LegacyAccount.isValidUsername(basic.username())
-                && basic.tokenIsWellFormed(SecretKind.LEGACY_TOKEN)) {
-            // The username and the full shape guard store lookups only: a cached account was found under
-            // this username, and is decided by its digest alone.
-            found = store.find(key).orElse(null);
-        }
-        LegacyAccount legacy = found instanceof LegacyAccount l && l.storeHash().equals(storeHash) ? l : null;
-        // Unknown users pay the same digest and comparison as known ones, so timing does not reveal
-        // which usernames exist (a cache hit still answers sooner than a miss, see SECURITY.md).
-        if (legacy == null) {
-            dummyComparisons.increment();
-        }
-        boolean matches = basic.tokenMatches(digester, legacy == null ? DUMMY : legacy.tokenDigest());
-        return legacy != null && matches ? legacy : null;
+        return null;
     }
 
-    /** The OAuth account of {@code path}'s store whose access token this is, or {@code null}. */
-    private Account verifyBearer(StorePath path, BearerToken token) {
-        // Only the length before digesting: the whole shape is checked before a store lookup, and a
-        // token of another shape cannot digest to a cached access token's digest.
-        if (token.token().length() != SecretFormat.LENGTH) {
-            return null;
-        }
-        SecretDigest presented = digester.digest(token.token());
-        LookupKey key = new LookupKey.ByTokenDigest(presented);
-        Account found = store.findCached(key);
-        if (found == null) {
-            // The shape (which implies token68) guards lookups; a digest found in the cache was looked up
-            // once, after its token passed.
-            if (!SecretFormat.isWellFormed(SecretKind.ACCESS_TOKEN, token.token())) {
-                return null;
-            }
-            found = store.find(key).orElse(null);
-        }
-        return found instanceof OAuthAccount oauth && oauth.accessTokenDigest().matches(presented)
-                && path.isStore(oauth.storeHash()) ? oauth : null;
-    }
-
-    private AuthResult authorize(Account account, Optional<ResourceDefinition> resource, String method) {
+    private AuthResult authorize(Account account, CredentialScheme<?> scheme, Optional<ResourceDefinition> resource,
+            Acceptance acceptance, String method) {
         if (resource.isEmpty()) {
             return AuthResult.Denied.of(Problem.UNMAPPED_PATH,
                     "No OAuth scope covers this path, so no account may use it", List.of());
@@ -217,26 +177,17 @@ public final class Authenticator {
             String scope = definition.id() + ":" + required.wireName();
             return AuthResult.Denied.of(Problem.INSUFFICIENT_SCOPE,
                     "This request needs the " + definition.displayName() + " scope at " + required.wireName()
-                            + " (" + scope + ")", challenges.insufficientScope(scope));
+                            + " (" + scope + ")", acceptance.insufficientScope(scope));
         }
         usage.recordUse(account);
-        AuthScheme scheme = account instanceof LegacyAccount ? AuthScheme.BASIC : AuthScheme.BEARER;
-        return new AuthResult.Authenticated(
-                new ApiPrincipal(account.principalName(), account.storeHash(), account.id(), scheme),
-                account, account.scopes());
+        return new AuthResult.Authenticated(new ApiPrincipal(account.principalName(), account.storeHash(),
+                account.id(), scheme.description().name()), account, account.scopes());
     }
 
-    private AuthResult malformed(ParseResult.Malformed malformed, boolean basicAllowed) {
-        if (malformed.bearer()) {
-            return new AuthResult.Denied(400, Problem.MALFORMED_CREDENTIALS, malformed.reason(),
-                    challenges.invalidRequest(basicAllowed), java.util.Map.of());
+    private static AuthResult malformed(String reason, boolean badRequest, Acceptance acceptance) {
+        if (badRequest) {
+            return new AuthResult.Denied(400, Problem.MALFORMED_CREDENTIALS, reason, acceptance.invalidRequest, Map.of());
         }
-        return AuthResult.Denied.of(Problem.MALFORMED_CREDENTIALS, malformed.reason(), challenges.plain(basicAllowed));
-    }
-
-    private AuthResult oauthRequired(StorePath path) {
-        String where = path.version() == ApiVersion.V3 ? "the v3 API" : "the webhooks resource";
-        return AuthResult.Denied.of(Problem.OAUTH_REQUIRED, "Legacy API accounts (HTTP Basic) cannot use " + where
-                + "; send an OAuth access token in X-Auth-Token or Authorization: Bearer", challenges.plain(false));
+        return AuthResult.Denied.of(Problem.MALFORMED_CREDENTIALS, reason, acceptance.plain);
     }
 }

@@ -5,25 +5,33 @@ import dev.storeauth.policy.RouteTable;
 import dev.storeauth.repository.AccountLookup;
 import dev.storeauth.repository.UsageRecorder;
 import dev.storeauth.throttle.FailureThrottle;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Configures an {@link Authenticator}. Defaults: realm {@code storeauth}, TLS required, the
- * platform's scope catalogue and routes, SHA-256 digests, no usage recording, no throttling. Invalid settings
- * fail at once with {@link IllegalArgumentException}. Not thread-safe; build once.
+ * platform's scope catalogue and routes, SHA-256 digests, the schemes {@code bearer} (OAuth access
+ * tokens) then {@code basic} (legacy accounts), no usage recording, no throttling. Invalid values
+ * fail at once with {@link IllegalArgumentException}; a setting given twice with
+ * {@link IllegalStateException}. Not thread-safe; build once.
  */
 public final class AuthenticatorBuilder {
 
-    final AccountLookup store;
+    final AccountLookup lookup;
     String realm = "storeauth";
     boolean requireTls = true;
     RouteTable routes = RouteTable.defaults();
     SecretDigester digester = SecretDigester.sha256();
     UsageRecorder usage = UsageRecorder.NONE;
     FailureThrottle throttle;
+    private final List<CredentialScheme<?>> added = new ArrayList<>();
+    private final Set<String> given = new HashSet<>();
 
-    AuthenticatorBuilder(AccountLookup store) {
-        this.store = Objects.requireNonNull(store, "store");
+    AuthenticatorBuilder(AccountLookup lookup) {
+        this.lookup = Objects.requireNonNull(lookup, "lookup");
     }
 
     /**
@@ -38,42 +46,80 @@ public final class AuthenticatorBuilder {
                 || realm.chars().anyMatch(c -> c == '"' || c == '\\' || c < 0x20 || c == 0x7f)) {
             throw new IllegalArgumentException("realm must be 1-100 printable characters without quotes or backslashes");
         }
+        once("realm");
         this.realm = realm;
         return this;
     }
 
     /** Whether plain-HTTP requests are refused (default {@code true}); turn off only behind TLS you trust. */
     public AuthenticatorBuilder requireTls(boolean requireTls) {
+        once("requireTls");
         this.requireTls = requireTls;
         return this;
     }
 
-    /** The route table, built over the scope catalogue it names resources of. */
+    /** The route table: which resource guards each path, and which schemes each accepts. */
     public AuthenticatorBuilder routes(RouteTable routes) {
-        this.routes = Objects.requireNonNull(routes, "routes");
+        Objects.requireNonNull(routes, "routes");
+        once("routes");
+        this.routes = routes;
         return this;
     }
 
-    /** How presented secrets are digested; must match how the store's digests were made. */
+    /** How the built-in schemes digest presented secrets; must match how the repository's digests were made. */
     public AuthenticatorBuilder digester(SecretDigester digester) {
-        this.digester = Objects.requireNonNull(digester, "digester");
+        Objects.requireNonNull(digester, "digester");
+        once("digester");
+        this.digester = digester;
         return this;
     }
 
     /** Told of every successful authentication. */
     public AuthenticatorBuilder usageRecorder(UsageRecorder usage) {
-        this.usage = Objects.requireNonNull(usage, "usage");
+        Objects.requireNonNull(usage, "usage");
+        once("usageRecorder");
+        this.usage = usage;
         return this;
     }
 
-    /** Answers 429 to addresses and legacy usernames with too many failures (default: no throttling). */
+    /** Answers 429 to addresses and limited identities with too many failures (default: no throttling). */
     public AuthenticatorBuilder throttle(FailureThrottle throttle) {
-        this.throttle = Objects.requireNonNull(throttle, "throttle");
+        Objects.requireNonNull(throttle, "throttle");
+        once("throttle");
+        this.throttle = throttle;
         return this;
     }
 
-    /** Builds the authenticator. */
+    /**
+     * Offers one more credential scheme, after the built-in {@code bearer} and {@code basic}; the
+     * route table says where it is accepted.
+     */
+    public AuthenticatorBuilder scheme(CredentialScheme<?> scheme) {
+        added.add(Objects.requireNonNull(scheme, "scheme"));
+        return this;
+    }
+
+    /**
+     * Builds the authenticator.
+     *
+     * @throws IllegalArgumentException if two schemes share a name or a header, or the route table
+     *     accepts a scheme that is not on offer
+     */
     public Authenticator build() {
         return new Authenticator(this);
+    }
+
+    List<CredentialScheme<?>> schemes() {
+        List<CredentialScheme<?>> all = new ArrayList<>();
+        all.add(CredentialScheme.oauthBearer(digester));
+        all.add(CredentialScheme.legacyBasic(digester));
+        all.addAll(added);
+        return List.copyOf(all);
+    }
+
+    private void once(String setting) {
+        if (!given.add(setting)) {
+            throw new IllegalStateException(setting + " is already set");
+        }
     }
 }

@@ -1,8 +1,5 @@
 package dev.storeauth.auth;
 
-import dev.storeauth.credentials.DecodedBasicCredentials;
-import dev.storeauth.credentials.ParseResult;
-import dev.storeauth.policy.StorePath;
 import dev.storeauth.throttle.FailureThrottle;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -22,9 +19,12 @@ final class ThrottleGate {
         this.throttle = throttle;
     }
 
-    /** A 429 when the address or the identity has used up its failures; {@code null} otherwise. */
-    AuthResult.Denied refusal(ApiRequest request, ParseResult parsed, StorePath path) {
-        Duration wait = throttle.blocked(request.remoteAddress(), identity(parsed, path)).orElse(null);
+    /**
+     * A 429 when the address or the identity (a scheme's {@code limitedIdentity}, or {@code null}) has
+     * used up its failures; {@code null} otherwise.
+     */
+    AuthResult.Denied refusal(ApiRequest request, String identity) {
+        Duration wait = throttle.blocked(request.remoteAddress(), identity).orElse(null);
         if (wait == null) {
             return null;
         }
@@ -37,16 +37,10 @@ final class ThrottleGate {
     }
 
     /** Counts {@code result} if it is a failure of the credential itself. */
-    void record(ApiRequest request, ParseResult parsed, StorePath path, AuthResult result) {
+    void record(ApiRequest request, String identity, AuthResult result) {
         if (result instanceof AuthResult.Denied denied && COUNTED.contains(denied.problem())) {
-            throttle.recordFailure(request.remoteAddress(), identity(parsed, path));
+            throttle.recordFailure(request.remoteAddress(), identity);
         }
-    }
-
-    /** Legacy accounts by store and username; OAuth tokens are not tracked by identity. */
-    private static String identity(ParseResult parsed, StorePath path) {
-        return parsed instanceof ParseResult.Present present && present.credentials() instanceof DecodedBasicCredentials basic
-                ? path.storeHash() + ":" + basic.username() : null;
     }
 
     private static long seconds(long millis) {

@@ -102,8 +102,11 @@ public final class AccountCache implements AccountLookup, AccountChangeListener,
         return Optional.ofNullable(LookupWait.await(load(key), timeoutNanos, counters.timeouts));
     }
 
-    /** {@inheritDoc} Counted as a hit when it answers. */
-    @Override
+    /**
+     * The account for {@code key} if this cache holds it at once (a hit, counted as one); else
+     * {@code null}: not held, known not to exist, or still being looked up. Never blocks, never throws,
+     * never starts a lookup; answers only with an account {@link #find} returned for an equal key.
+     */
     public Account findCached(LookupKey key) {
         CompletableFuture<Account> cached = positive.getIfPresent(key);
         // Lookups are PendingLookups, which never complete exceptionally: an unfinished one gives null.

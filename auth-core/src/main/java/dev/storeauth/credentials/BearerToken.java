@@ -8,16 +8,14 @@ import java.util.Objects;
  * <p>{@code toString()} shows only the token's kind prefix, never the token.
  *
  * @param token the token, non-empty
- * @param source the header it came from
  */
-public record BearerToken(String token, TokenSource source) implements Credentials {
+public record BearerToken(String token) implements Credentials {
 
     /**
      * @throws IllegalArgumentException if the token is empty
      */
     public BearerToken {
         Objects.requireNonNull(token, "token");
-        Objects.requireNonNull(source, "source");
         if (token.isEmpty()) {
             throw new IllegalArgumentException("token must not be empty");
         }
@@ -34,6 +32,6 @@ public record BearerToken(String token, TokenSource source) implements Credentia
 
     @Override
     public String toString() {
-        return "BearerToken[token=***, source=" + source + "]";
+        return "BearerToken[token=***]";
     }
 }

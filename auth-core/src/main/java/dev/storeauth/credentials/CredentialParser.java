@@ -71,7 +71,7 @@ public final class CredentialParser {
             return new ParseResult.Malformed("more than one credential in the request", true);
         }
         return authorization.isEmpty()
-                ? parseToken(xAuthToken.get(0), TokenSource.X_AUTH_TOKEN)
+                ? readToken(xAuthToken.get(0))
                 : parseAuthorization(authorization.get(0));
     }
 
@@ -88,16 +88,22 @@ public final class CredentialParser {
         }
         int param = Http.skipSpaces(value, space);
         if (value.regionMatches(true, 0, "Basic", 0, space) && space == 5) {
-            return parseBasic(value, param);
+            return decodeBasic(value, param);
         }
         if (value.regionMatches(true, 0, "Bearer", 0, space) && space == 6) {
-            return parseToken(value.substring(param), TokenSource.AUTHORIZATION_BEARER);
+            return readToken(value.substring(param));
         }
         return new ParseResult.Malformed("unsupported authentication scheme", false);
     }
 
-    /** Decodes the base64 at {@code from} to the end of {@code value}; splits on the first ':' byte. */
-    private static ParseResult parseBasic(String value, int from) {
+    /**
+     * Decodes the Basic credentials at {@code from} to the end of {@code value} (after {@code Basic}
+     * and its spaces, trailing whitespace trimmed): canonical padded base64, UTF-8, split on the first
+     * ':' byte. Present results hold {@link DecodedBasicCredentials}.
+     *
+     * @return never {@code null}; never throws for any input
+     */
+    public static ParseResult decodeBasic(String value, int from) {
         byte[] decoded = CanonicalBase64.decode(value, from, value.length());
         if (decoded == null) {
             return new ParseResult.Malformed("Basic credentials are not valid base64", false);
@@ -127,7 +133,14 @@ public final class CredentialParser {
         return new ParseResult.Present(new DecodedBasicCredentials(username, decoded, colon + 1));
     }
 
-    private ParseResult parseToken(String raw, TokenSource source) {
+    /**
+     * Reads an access token: a whole {@code X-Auth-Token} value or what follows {@code Bearer}, with
+     * surrounding whitespace trimmed; everything but the {@code token68} grammar is checked (see
+     * {@link BearerToken#isToken68()}).
+     *
+     * @return never {@code null}; never throws for any input
+     */
+    public static ParseResult readToken(String raw) {
         if (raw == null || raw.length() > MAX_HEADER_LENGTH) {
             return new ParseResult.Malformed("access token too long", true);
         }
@@ -135,7 +148,7 @@ public final class CredentialParser {
         if (token.isEmpty()) {
             return new ParseResult.Malformed("access token is empty", true);
         }
-        return new ParseResult.Present(new BearerToken(token, source));
+        return new ParseResult.Present(new BearerToken(token));
     }
 
     /** Returns the decoded string, or {@code null} when the bytes are not well-formed UTF-8. */

@@ -1,13 +1,13 @@
 package dev.storeauth.credentials;
 
-/** Character-level grammar shared by the parsers (RFC 9110 OWS, RFC 7235 token68). */
-final class Http {
+/** Character-level grammar shared by the credential parsers and schemes (RFC 9110 OWS, RFC 7235 token68). */
+public final class Http {
 
     private Http() {
     }
 
     /** Strips leading and trailing optional whitespace (SP and HTAB), as RFC 9110 section 5.5 does. */
-    static String trimOws(String value) {
+    public static String trimOws(String value) {
         int start = 0;
         int end = value.length();
         while (start < end && isOws(value.charAt(start))) {
@@ -20,7 +20,7 @@ final class Http {
     }
 
     /** Returns the index of the first character at or after {@code from} that is not a space. */
-    static int skipSpaces(String value, int from) {
+    public static int skipSpaces(String value, int from) {
         int i = from;
         while (i < value.length() && value.charAt(i) == ' ') {
             i++;
@@ -29,7 +29,7 @@ final class Http {
     }
 
     /** {@code token68 = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}. */
-    static boolean isToken68(String value) {
+    public static boolean isToken68(String value) {
         int n = value.length();
         int i = 0;
         while (i < n && isToken68Char(value.charAt(i))) {

@@ -4,6 +4,9 @@ package dev.storeauth.policy;
 final class DefaultRoutes {
 
     static final String TEXT = """
+            # Legacy accounts (HTTP Basic) may use v2 only, and never webhooks.
+            accept v2                 bearer basic
+            accept v3                 bearer
             # v2: one resource per top-level collection
             v2 /products              products
             v2 /brands                products
@@ -27,7 +30,7 @@ final class DefaultRoutes {
             v2 /shipping              information_settings
             v2 /tax_classes           information_settings
             v2 /payments              information_settings
-            v2 /hooks                 hooks
+            v2 /hooks                 hooks                 accept=bearer
             # v3
             v3 /catalog               products
             v3 /orders                orders
@@ -43,7 +46,7 @@ final class DefaultRoutes {
             v3 /carts                 carts
             v3 /themes                themes
             v3 /store/logs            store_logs
-            v3 /hooks                 hooks
+            v3 /hooks                 hooks                 accept=bearer
             """;
 
     private DefaultRoutes() {

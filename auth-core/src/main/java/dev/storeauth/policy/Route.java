@@ -1,5 +1,6 @@
 package dev.storeauth.policy;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,8 +11,15 @@ import java.util.Objects;
  * @param version the API version the rule applies to
  * @param prefix the resource path prefix, starting with {@code /}, without a trailing {@code /}
  * @param resource the id of the guarding resource in the {@link ScopeCatalogue}
+ * @param schemes names of the credential schemes accepted under the prefix, in challenge order;
+ *     empty means the table's default for the version
  */
-public record Route(ApiVersion version, String prefix, String resource) {
+public record Route(ApiVersion version, String prefix, String resource, List<String> schemes) {
+
+    /** A route that accepts the version's default schemes. */
+    public Route(ApiVersion version, String prefix, String resource) {
+        this(version, prefix, resource, List.of());
+    }
 
     /**
      * @throws IllegalArgumentException if the prefix is not a clean absolute path
@@ -19,6 +27,7 @@ public record Route(ApiVersion version, String prefix, String resource) {
     public Route {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(resource, "resource");
+        schemes = List.copyOf(schemes);
         if (!prefix.startsWith("/") || (prefix.length() > 1 && prefix.endsWith("/"))
                 || prefix.contains("//") || prefix.contains("/.")) {
             throw new IllegalArgumentException("route prefix must be a clean absolute path: " + prefix);

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The routes of one API version, bucketed by the first segment of their prefix: a lookup finds the
@@ -15,8 +14,8 @@ import java.util.Optional;
  */
 final class RouteIndex {
 
-    /** A route and the definition of the resource it names, made when the table is built. */
-    record Entry(Route route, Optional<ResourceDefinition> definition) {
+    /** A route and what the table answers for it, made when the table is built. */
+    record Entry(Route route, RouteTable.Match match) {
     }
 
     private final int[] hashes;

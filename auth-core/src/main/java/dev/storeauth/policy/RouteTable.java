@@ -1,22 +1,30 @@
 package dev.storeauth.policy;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Maps a store API path to the resource whose scope guards it. The longest matching prefix wins;
- * a path no route covers maps to nothing and is denied (fail closed). Immutable and thread-safe.
+ * Maps a store API path to the resource whose scope guards it and to the credential schemes
+ * accepted there. The longest matching prefix wins; a path no route covers maps to no resource and
+ * is denied after authentication (fail closed), accepting its version's default schemes.
+ * Immutable and thread-safe.
  *
- * <p>Tables can be written as text, one route per line ({@code #} starts a comment):
+ * <p>Tables are written as text, one route per line: {@code <v2|v3> <prefix> <resource> [accept=<scheme>,...]},
+ * and {@code accept <v2|v3> <scheme>...} for a version's default schemes; {@code #} starts a comment.
+ * A version without an {@code accept} line accepts what the platform's table does ({@code v2}:
+ * {@code bearer basic}; {@code v3}: {@code bearer}). Scheme names are those of the
+ * {@code CredentialScheme}s the authenticator is built with, listed in challenge order.
  * <pre>{@code
  * RouteTable table = RouteTable.parse("""
+ *     accept v3 bearer
  *     v2 /products   products
  *     v3 /catalog    products
- *     v2 /store      information_settings
+ *     v2 /hooks      hooks     accept=bearer
  *     """, ScopeCatalogue.defaults());
  * }</pre>
  */
@@ -24,32 +32,50 @@ public final class RouteTable {
 
     private static final RouteTable DEFAULTS = parse(DefaultRoutes.TEXT, ScopeCatalogue.defaults());
 
-    private final Map<ApiVersion, List<Route>> byVersion;
+    private final List<Route> routes;
+    private final Map<ApiVersion, List<String>> accepts;
     private final RouteIndex[] indexes = new RouteIndex[ApiVersion.values().length];
+    private final Match[] unmatched = new Match[ApiVersion.values().length];
 
     /**
+     * What the table says of one path.
+     *
+     * @param definition the guarding resource; empty when no route covers the path
+     * @param schemes names of the schemes accepted there, in challenge order, never empty
+     * @param place where the path is, for messages: {@code the v3 API}, {@code the webhooks resource}
+     */
+    public record Match(Optional<ResourceDefinition> definition, List<String> schemes, String place) {
+        public Match {
+            schemes = List.copyOf(schemes);
+        }
+    }
+
+    /**
+     * A table whose versions accept the platform's default schemes.
+     *
      * @throws IllegalArgumentException if a route names a resource missing from {@code catalogue}
      */
     public RouteTable(List<Route> routes, ScopeCatalogue catalogue) {
-        Map<ApiVersion, List<Route>> grouped = new EnumMap<>(ApiVersion.class);
+        this(routes, Map.of(), catalogue);
+    }
+
+    /**
+     * @param accepts default schemes by version; a version left out accepts the platform's defaults
+     * @throws IllegalArgumentException if a route names a resource missing from {@code catalogue}, or a
+     *     version accepts no scheme
+     */
+    public RouteTable(List<Route> routes, Map<ApiVersion, List<String>> accepts, ScopeCatalogue catalogue) {
+        this.routes = List.copyOf(routes);
+        this.accepts = RouteText.withDefaults(accepts, DEFAULTS == null ? null : DEFAULTS.accepts);
         List<List<RouteIndex.Entry>> entries = new ArrayList<>();
         for (ApiVersion version : ApiVersion.values()) {
             entries.add(new ArrayList<>());
+            unmatched[version.ordinal()] = new Match(Optional.empty(), this.accepts.get(version),
+                    "the " + version.segment() + " API");
         }
         for (Route route : routes) {
-            Optional<ResourceDefinition> definition = catalogue.resource(route.resource());
-            if (definition.isEmpty()) {
-                throw new IllegalArgumentException("route " + route.prefix() + " names unknown resource "
-                        + route.resource());
-            }
-            grouped.computeIfAbsent(route.version(), v -> new ArrayList<>()).add(route);
-            entries.get(route.version().ordinal()).add(new RouteIndex.Entry(route, definition));
+            entries.get(route.version().ordinal()).add(entry(route, catalogue));
         }
-        grouped.replaceAll((version, list) -> {
-            list.sort(Comparator.comparingInt((Route r) -> r.prefix().length()).reversed());
-            return List.copyOf(list);
-        });
-        this.byVersion = grouped;
         for (ApiVersion version : ApiVersion.values()) {
             indexes[version.ordinal()] = new RouteIndex(entries.get(version.ordinal()));
         }
@@ -61,69 +87,59 @@ public final class RouteTable {
     }
 
     /**
-     * Parses the text form: {@code <v2|v3> <prefix> <resource>} per line.
+     * Parses the text form described above.
      *
      * @throws IllegalArgumentException naming the line number of the first bad line
      */
     public static RouteTable parse(String text, ScopeCatalogue catalogue) {
-        List<Route> routes = new ArrayList<>();
-        String[] lines = text.split("\\R");
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].replaceFirst("#.*", "").strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String[] fields = line.split("\\s+");
-            Optional<ApiVersion> version = fields.length == 3 ? ApiVersion.fromSegment(fields[0]) : Optional.empty();
-            if (version.isEmpty()) {
-                throw new IllegalArgumentException("route line " + (i + 1)
-                        + ": expected '<v2|v3> <prefix> <resource>', got '" + line + "'");
-            }
-            routes.add(route(i + 1, version.get(), fields, catalogue));
-        }
-        return new RouteTable(routes, catalogue);
-    }
-
-    private static Route route(int lineNumber, ApiVersion version, String[] fields, ScopeCatalogue catalogue) {
-        try {
-            Route route = new Route(version, fields[1], fields[2]);
-            if (catalogue.resource(route.resource()).isEmpty()) {
-                throw new IllegalArgumentException("unknown resource " + route.resource());
-            }
-            return route;
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("route line " + lineNumber + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The resource guarding {@code path}; empty when no route covers it. */
-    public Optional<String> resourceFor(ApiPath path) {
-        RouteIndex.Entry entry = indexes[path.version().ordinal()].find(path.resourcePath(), 0);
-        return entry == null ? Optional.empty() : Optional.of(entry.route().resource());
+        return RouteText.parse(text, catalogue);
     }
 
     /**
-     * The definition of the resource guarding {@code path}; empty when no route covers it. Allocates
-     * nothing: the answers are made when the table is built.
+     * What the table says of {@code path}. Allocates nothing: the answers are made when the table is
+     * built.
      */
+    public Match match(StorePath path) {
+        RouteIndex.Entry entry = indexes[path.version().ordinal()].find(path.resourceText, path.resourceStart);
+        return entry == null ? unmatched[path.version().ordinal()] : entry.match();
+    }
+
+    /** The definition of the resource guarding {@code path}; empty when no route covers it. */
     public Optional<ResourceDefinition> definitionFor(ApiPath path) {
-        return definitionFor(path.version(), path.resourcePath(), 0);
+        RouteIndex.Entry entry = indexes[path.version().ordinal()].find(path.resourcePath(), 0);
+        return entry == null ? Optional.empty() : entry.match().definition();
     }
 
-    /** {@link #definitionFor(ApiPath)}, reading the resource path in place. */
-    public Optional<ResourceDefinition> definitionFor(StorePath path) {
-        return definitionFor(path.version(), path.resourceText, path.resourceStart);
+    /** Every scheme name the table mentions, for checking them against the schemes on offer. */
+    public Set<String> schemeNames() {
+        Set<String> names = new LinkedHashSet<>();
+        accepts.values().forEach(names::addAll);
+        routes.forEach(route -> names.addAll(route.schemes()));
+        return names;
     }
 
-    private Optional<ResourceDefinition> definitionFor(ApiVersion version, String text, int from) {
-        RouteIndex.Entry entry = indexes[version.ordinal()].find(text, from);
-        return entry == null ? Optional.empty() : entry.definition();
+    /** The resource guarding {@code path}, for tests; empty when no route covers it. */
+    Optional<String> resourceFor(ApiPath path) {
+        return definitionFor(path).map(ResourceDefinition::id);
     }
 
-    /** Every route, longest prefix first within each version. */
-    public List<Route> routes() {
-        List<Route> all = new ArrayList<>();
-        byVersion.values().forEach(all::addAll);
-        return all;
+    /** Every route, longest prefix first within each version, for tests. */
+    List<Route> routes() {
+        List<Route> sorted = new ArrayList<>(routes);
+        sorted.sort(java.util.Comparator.comparing(Route::version)
+                .thenComparing(java.util.Comparator.comparingInt((Route r) -> r.prefix().length()).reversed()));
+        return sorted;
+    }
+
+    private RouteIndex.Entry entry(Route route, ScopeCatalogue catalogue) {
+        Optional<ResourceDefinition> definition = catalogue.resource(route.resource());
+        if (definition.isEmpty()) {
+            throw new IllegalArgumentException("route " + route.prefix() + " names unknown resource " + route.resource());
+        }
+        Match match = route.schemes().isEmpty()
+                ? new Match(definition, accepts.get(route.version()), "the " + route.version().segment() + " API")
+                : new Match(definition, route.schemes(),
+                        "the " + definition.get().displayName().toLowerCase(Locale.ROOT) + " resource");
+        return new RouteIndex.Entry(route, match);
     }
 }

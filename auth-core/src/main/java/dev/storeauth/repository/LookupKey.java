@@ -13,13 +13,19 @@ import java.util.Objects;
  */
 public sealed interface LookupKey {
 
-    /** The key a request uses to find {@code account}. */
+    /**
+     * The key a request uses to find {@code account}.
+     *
+     * @throws IllegalArgumentException for an account kind other than legacy and OAuth
+     */
     static LookupKey of(Account account) {
         if (account instanceof OAuthAccount oauth) {
             return new ByTokenDigest(oauth.accessTokenDigest());
         }
-        LegacyAccount legacy = (LegacyAccount) account;
-        return new ByUsername(legacy.storeHash(), legacy.username());
+        if (account instanceof LegacyAccount legacy) {
+            return new ByUsername(legacy.storeHash(), legacy.username());
+        }
+        throw new IllegalArgumentException("no lookup key for " + account.getClass().getName());
     }
 
     /**

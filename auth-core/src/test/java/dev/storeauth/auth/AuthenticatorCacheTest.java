@@ -146,19 +146,14 @@ class AuthenticatorCacheTest {
                 digester.digest(generator.generate(SecretKind.CLIENT_SECRET)), digester.digest(notToken68),
                 ScopeCatalogue.defaults().scopes(Map.of("products", "read-only")), Instant.EPOCH);
         LookupKey heldKey = new LookupKey.ByTokenDigest(held.accessTokenDigest());
-        AccountLookup holding = new AccountLookup() {
-            @Override
-            public Optional<Account> find(LookupKey key) {
-                lookups.incrementAndGet();
-                return key.equals(heldKey) ? Optional.of(held) : Optional.empty();
-            }
-
-            @Override
-            public Account findCached(LookupKey key) {
-                return key.equals(heldKey) ? held : null;
-            }
+        AccountLookup holding = key -> {
+            lookups.incrementAndGet();
+            return key.equals(heldKey) ? Optional.of(held) : Optional.empty();
         };
-        Authenticator over = Authenticator.builder(holding).build();
+        AccountCache cache = AccountCache.builder(holding).build();
+        assertEquals(Optional.of(held), cache.find(heldKey));
+        lookups.set(0);
+        Authenticator over = Authenticator.builder(cache).build();
         ApiRequest request = new ApiRequest("GET", PRODUCTS,
                 Headers.of(Map.of("X-Auth-Token", List.of(notToken68))), true, "203.0.113.9");
         ApiRequest other = new ApiRequest("GET", PRODUCTS,

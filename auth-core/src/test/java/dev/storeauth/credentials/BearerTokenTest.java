@@ -14,7 +14,7 @@ class BearerTokenTest {
     void toStringNeverShowsTheToken() {
         String token = new SecretGenerator().generate(SecretKind.ACCESS_TOKEN);
 
-        String shown = new BearerToken(token, TokenSource.X_AUTH_TOKEN).toString();
+        String shown = new BearerToken(token).toString();
 
         assertFalse(shown.contains(token.substring(4)), shown);
         assertFalse(shown.contains(token.substring(4, 12)), shown);
@@ -24,11 +24,11 @@ class BearerTokenTest {
     @CsvSource({"abc, true", "a-b.c_d~e+f/g==, true", "abc=, true", "Zz09, true", "=abc, false", "ab=c, false",
         "'a b', false", "a@b, false", "a\"b, false", "'t\u00f6ken', false", "a=b=, false"})
     void isToken68OnlyForRfc7235Token68(String token, boolean expected) {
-        assertEquals(expected, new BearerToken(token, TokenSource.X_AUTH_TOKEN).isToken68(), token);
+        assertEquals(expected, new BearerToken(token).isToken68(), token);
     }
 
     @Test
     void rejectsAnEmptyToken() {
-        assertThrows(IllegalArgumentException.class, () -> new BearerToken("", TokenSource.AUTHORIZATION_BEARER));
+        assertThrows(IllegalArgumentException.class, () -> new BearerToken(""));
     }
 }

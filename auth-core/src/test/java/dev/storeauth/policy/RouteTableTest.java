@@ -65,7 +65,7 @@ class RouteTableTest {
                 v2 /p            products
                 v2 /products/x   orders
                 """, ScopeCatalogue.defaults()))) {
-            assertEquals(table.definitionFor(ApiPath.parse(path).orElseThrow()), table.definitionFor(StorePath.read(path)));
+            assertEquals(table.definitionFor(ApiPath.parse(path).orElseThrow()), table.match(StorePath.read(path)).definition());
         }
     }
 

@@ -32,7 +32,7 @@ final class AuthenticatedRequest extends HttpServletRequestWrapper {
 
     @Override
     public String getAuthType() {
-        return result.principal().scheme().name();
+        return result.principal().authType();
     }
 
     @Override

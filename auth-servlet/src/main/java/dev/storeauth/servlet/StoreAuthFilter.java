@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *       {@code BEARER}, {@code isUserInRole("products:read-only")} checks scopes, and the account
  *       is the request attribute {@link #ACCOUNT_ATTRIBUTE}.
  *   <li>Denied requests get the status, every {@code WWW-Authenticate} challenge,
- *       {@code Cache-Control: no-store} and an RFC 9457 problem body; the chain is not called.
+ *       {@code Cache-Control: no-store} and a {@link ProblemResponse} body; the chain is not called.
  *   <li>An unavailable account repository is 503 with {@code Retry-After}, never 401 or 500.
  * </ul>
  *
@@ -48,7 +48,7 @@ public final class StoreAuthFilter implements Filter {
 
     private volatile Authenticator authenticator;
     private volatile RequestDescriber describer;
-    private volatile ProblemWriter problems;
+    private volatile ProblemResponse unavailable;
     private volatile AutoCloseable owned;
 
     /** For {@code web.xml}: everything comes from init-params in {@link #init(FilterConfig)}. */
@@ -70,7 +70,7 @@ public final class StoreAuthFilter implements Filter {
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.describer = new RequestDescriber(FilterSettings.requirePrefix(apiPrefix), trustedProxies,
                 authenticator.readsRemoteAddress());
-        this.problems = new ProblemWriter(FilterSettings.DEFAULT_RETRY_AFTER_SECONDS);
+        this.unavailable = FilterProblems.unavailable(FilterSettings.DEFAULT_RETRY_AFTER_SECONDS);
     }
 
     /**
@@ -92,7 +92,7 @@ public final class StoreAuthFilter implements Filter {
         this.authenticator = settings.authenticator();
         this.describer = new RequestDescriber(settings.apiPrefix(), settings.trustedProxies(),
                 settings.authenticator().readsRemoteAddress()).with(tls);
-        this.problems = new ProblemWriter(settings.retryAfterSeconds());
+        this.unavailable = FilterProblems.unavailable(settings.retryAfterSeconds());
     }
 
     @Override
@@ -106,7 +106,7 @@ public final class StoreAuthFilter implements Filter {
             result = authenticator.authenticate(describer.describe(request));
         } catch (RepositoryUnavailableException e) {
             LOG.warn("account repository unavailable, answering 503: {}", e.getMessage());
-            problems.unavailable(request, response);
+            refuse(request, response, unavailable);
             return;
         }
         if (result instanceof AuthResult.Authenticated authenticated) {
@@ -115,7 +115,14 @@ public final class StoreAuthFilter implements Filter {
             chain.doFilter(new AuthenticatedRequest(request, authenticated), response);
             return;
         }
-        problems.deny(request, response, (AuthResult.Denied) result);
+        refuse(request, response, FilterProblems.denial((AuthResult.Denied) result));
+    }
+
+    /** The request's body goes unread: see {@link RequestBodies}. */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, ProblemResponse problem)
+            throws IOException {
+        RequestBodies.closeIfUnread(request, response);
+        problem.writeTo(response);
     }
 
     /** Closes the account repository if init-params created it. */

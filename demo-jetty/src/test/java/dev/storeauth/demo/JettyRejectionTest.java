@@ -71,7 +71,7 @@ class JettyRejectionTest {
         assertEquals("application/problem+json", response.header("Content-Type").orElse("").split(";")[0],
                 response.headers().toString());
         JsonNode problem = DemoFixture.JSON.readTree(response.body());
-        assertTrue(problem.get("type").asText().startsWith("https://storeauth.dev/problems/demo/"), response.body());
+        assertTrue(problem.get("type").asText().startsWith("urn:storeauth:problem:"), response.body());
         assertEquals(status, problem.get("status").asInt());
         assertFalse(problem.get("title").asText().isBlank());
         assertFalse(problem.get("detail").asText().isBlank());

@@ -59,8 +59,8 @@ class SignInThrottleTest {
                 assertTrue(response.headers().firstValue("Retry-After").isPresent(), response.toString());
                 assertEquals("application/problem+json",
                         response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
-                String type = response.statusCode() == 503 ? "sign-in-busy" : "too-many-sign-ins";
-                assertTrue(response.body().contains("/problems/demo/" + type), response.body());
+                String type = response.statusCode() == 503 ? "sign_in_busy" : "too_many_failures";
+                assertTrue(response.body().contains("urn:storeauth:problem:" + type), response.body());
             }
         }
 

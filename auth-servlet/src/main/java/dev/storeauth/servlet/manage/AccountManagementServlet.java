@@ -1,6 +1,7 @@
 package dev.storeauth.servlet.manage;
 
 import dev.storeauth.lifecycle.AccountLifecycle;
+import dev.storeauth.servlet.ProblemResponse;
 import dev.storeauth.servlet.RequestBodies;
 import dev.storeauth.repository.RepositoryUnavailableException;
 import jakarta.servlet.http.HttpServlet;
@@ -49,7 +50,7 @@ import java.util.stream.Stream;
  * application's sign-in; without a principal every request is 401. Only the store owner (per
  * {@link dev.storeauth.lifecycle.StoreOwnership}) gets further than 403. Every {@code POST} and
  * {@code DELETE} must carry header {@code X-CSRF-Token} equal to {@link CsrfTokens#expectedToken},
- * else 403. Errors are {@code application/problem+json} naming the field at fault; every response
+ * else 403. Errors are {@link ProblemResponse}s naming the field at fault; every response
  * has {@code Cache-Control: no-store}. Thread-safe.
  */
 public final class AccountManagementServlet extends HttpServlet {
@@ -72,7 +73,7 @@ public final class AccountManagementServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Principal principal = request.getUserPrincipal();
         if (principal == null) {
-            refuse(request, response, ManageProblem.NOT_SIGNED_IN, "sign in to manage API accounts");
+            refuse(request, response, ManageProblem.NOT_SIGNED_IN.response("sign in to manage API accounts"));
             return;
         }
         Optional<ManagePath> path = ManagePath.parse(request.getPathInfo());
@@ -81,15 +82,16 @@ public final class AccountManagementServlet extends HttpServlet {
         String method = request.getMethod().equals("HEAD") ? "GET" : request.getMethod();
         Optional<ManageRoute> route = matching.stream().filter(r -> r.method().equals(method)).findFirst();
         if (matching.isEmpty()) {
-            refuse(request, response, ManageProblem.NOT_FOUND, "no such management endpoint");
+            refuse(request, response, ManageProblem.NOT_FOUND.response("no such management endpoint"));
         } else if (route.isEmpty()) {
-            response.setHeader("Allow", allowed(matching));
-            refuse(request, response, ManageProblem.METHOD_NOT_ALLOWED, request.getMethod() + " is not allowed here");
+            refuse(request, response, ManageProblem.METHOD_NOT_ALLOWED
+                    .response(request.getMethod() + " is not allowed here").withHeader("Allow", allowed(matching)));
         } else if (!lifecycle.isOwner(principal.getName(), path.get().storeHash())) {
-            refuse(request, response, ManageProblem.NOT_OWNER, "only the store owner may manage its API accounts");
+            refuse(request, response,
+                    ManageProblem.NOT_OWNER.response("only the store owner may manage its API accounts"));
         } else if (!method.equals("GET") && !csrfTokenMatches(request)) {
-            refuse(request, response, ManageProblem.CSRF_TOKEN_MISSING_OR_WRONG,
-                    "state-changing requests need the " + CSRF_HEADER + " header issued with this session");
+            refuse(request, response, ManageProblem.CSRF_TOKEN_MISSING_OR_WRONG.response(
+                    "state-changing requests need the " + CSRF_HEADER + " header issued with this session"));
         } else {
             handle(route.get(), new ManageCall(request, response, principal.getName(), path.get()));
         }
@@ -105,18 +107,18 @@ public final class AccountManagementServlet extends HttpServlet {
      * Refuses before the body is read. An unread body would leave the connection in a state clients
      * cannot safely reuse, so such a connection is closed.
      */
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, ManageProblem problem,
-            String detail) throws IOException {
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, ProblemResponse problem)
+            throws IOException {
         RequestBodies.closeIfUnread(request, response);
-        ManageJson.problem(response, problem, detail, "");
+        problem.writeTo(response);
     }
 
     private void handle(ManageRoute route, ManageCall call) throws IOException {
         try {
             route.handler().handle(call);
         } catch (RepositoryUnavailableException e) {
-            ManageJson.problem(call.response(), ManageProblem.REPOSITORY_UNAVAILABLE,
-                    "the account store is unavailable; try again", "");
+            ManageProblem.REPOSITORY_UNAVAILABLE.response("the account repository is unavailable; try again")
+                    .writeTo(call.response());
         }
     }
 

@@ -33,8 +33,7 @@ final class ManageEndpoints {
     }
 
     void deleteOAuth(ManageCall call) throws IOException {
-        respond(call, 204, lifecycle.deleteOAuthAccount(call.actor(), call.store(), call.path().segment(1)),
-                id -> id);
+        respondNoContent(call, lifecycle.deleteOAuthAccount(call.actor(), call.store(), call.path().segment(1)));
     }
 
     void deleteOAuthBulk(ManageCall call) throws IOException {
@@ -67,21 +66,31 @@ final class ManageEndpoints {
     }
 
     void deleteLegacy(ManageCall call) throws IOException {
-        respond(call, 204, lifecycle.deleteLegacyAccount(call.actor(), call.store(),
-                LegacyAddress.username(call.path().segment(1))),
-                username -> username);
+        respondNoContent(call, lifecycle.deleteLegacyAccount(call.actor(), call.store(),
+                LegacyAddress.username(call.path().segment(1))));
     }
 
     private static <T> void respond(ManageCall call, int status, Outcome<T> outcome, Function<T, Object> body)
             throws IOException {
         if (outcome instanceof Outcome.Refused<T> refused) {
-            ManageJson.problem(call.response(), problemFor(refused), refused.detail(), refused.field());
-        } else if (status == 204) {
-            call.response().setStatus(204);
-            call.response().setHeader("Cache-Control", "no-store");
+            refuse(call, refused);
         } else {
             ManageJson.write(call.response(), status, body.apply(((Outcome.Done<T>) outcome).value()));
         }
+    }
+
+    /** 204 has no body: what was deleted goes unsaid. */
+    private static void respondNoContent(ManageCall call, Outcome<?> outcome) throws IOException {
+        if (outcome instanceof Outcome.Refused<?> refused) {
+            refuse(call, refused);
+        } else {
+            call.response().setStatus(204);
+            call.response().setHeader("Cache-Control", "no-store");
+        }
+    }
+
+    private static void refuse(ManageCall call, Outcome.Refused<?> refused) throws IOException {
+        problemFor(refused).response(refused.detail(), refused.field()).writeTo(call.response());
     }
 
     private static ManageProblem problemFor(Outcome.Refused<?> refused) {

@@ -6,11 +6,9 @@ import dev.storeauth.servlet.JsonBodyReader;
 import dev.storeauth.servlet.RequestBodies;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
-/** Reads request bodies and writes JSON and problem responses, always with {@code Cache-Control: no-store}. */
+/** Reads request bodies and writes JSON responses, always with {@code Cache-Control: no-store}. */
 final class ManageJson {
 
     static final int MAX_BODY_BYTES = 64 * 1024;
@@ -34,38 +32,18 @@ final class ManageJson {
             if (tooLarge) {
                 RequestBodies.closeIfUnread(call.request(), call.response());
             }
-            problem(call.response(), tooLarge ? ManageProblem.PAYLOAD_TOO_LARGE : ManageProblem.INVALID_REQUEST,
-                    refused.detail(), refused.field());
+            (tooLarge ? ManageProblem.PAYLOAD_TOO_LARGE : ManageProblem.INVALID_REQUEST)
+                    .response(refused.detail(), refused.field()).writeTo(call.response());
             return Optional.empty();
         }
         return Optional.of(((JsonBodyReader.Read) read).json());
     }
 
+    /** Writes {@code body} (anything Jackson can write) as {@code application/json}. */
     static void write(HttpServletResponse response, int status, Object body) throws IOException {
-        write(response, status, "application/json", body);
-    }
-
-    static void problem(HttpServletResponse response, ManageProblem problem, String detail, String field)
-            throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.type());
-        body.put("title", problem.title);
-        body.put("status", problem.status);
-        body.put("detail", detail);
-        if (!field.isEmpty()) {
-            body.put("field", field);
-        }
-        if (problem == ManageProblem.NOT_SIGNED_IN) {
-            response.setHeader("WWW-Authenticate", "Session realm=\"storeauth-manage\"");
-        }
-        write(response, problem.status, "application/problem+json", body);
-    }
-
-    private static void write(HttpServletResponse response, int status, String type, Object body)
-            throws IOException {
         response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");
-        response.setContentType(type);
+        response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         MAPPER.writeValue(response.getOutputStream(), body);
     }

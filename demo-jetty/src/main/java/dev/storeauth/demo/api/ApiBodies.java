@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storeauth.demo.data.DemoSchema;
 import dev.storeauth.demo.web.JsonBody;
+import dev.storeauth.demo.web.DemoProblem;
 import dev.storeauth.demo.web.JsonResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,8 +24,7 @@ final class ApiBodies {
     static Optional<ObjectNode> read(HttpServletRequest request, HttpServletResponse response) throws IOException {
         JsonBody body = JsonBody.read(request);
         if (body instanceof JsonBody.Invalid invalid) {
-            JsonResponses.problem(response, invalid.status(), "bad-body", "Unusable request body", invalid.detail(),
-                    invalid.field());
+            DemoProblem.refusedBody(invalid.status()).response(invalid.detail(), invalid.field()).writeTo(response);
             return Optional.empty();
         }
         return Optional.of(((JsonBody.Valid) body).json());
@@ -45,9 +45,9 @@ final class ApiBodies {
         if (text.length() <= DemoSchema.MAX_DOCUMENT_CHARS) {
             return Optional.of(text);
         }
-        JsonResponses.problem(response, 413, "too-large", "Document too large", "stored, the document would have "
-                + text.length() + " characters; at most " + DemoSchema.MAX_DOCUMENT_CHARS + " characters fit",
-                "body");
+        DemoProblem.DOCUMENT_TOO_LARGE.response("stored, the document would have " + text.length()
+                + " characters; at most " + DemoSchema.MAX_DOCUMENT_CHARS + " characters fit", "body")
+                .writeTo(response);
         return Optional.empty();
     }
 }

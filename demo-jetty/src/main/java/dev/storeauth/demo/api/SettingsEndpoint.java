@@ -2,6 +2,7 @@ package dev.storeauth.demo.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storeauth.demo.data.StoreSettings;
+import dev.storeauth.demo.web.DemoProblem;
 import dev.storeauth.demo.web.JsonResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,7 +49,7 @@ final class SettingsEndpoint {
 
     private static void write(HttpServletResponse response, Optional<String> info) throws IOException {
         if (info.isEmpty()) {
-            JsonResponses.problem(response, 404, "not-found", "No such store", "this store has no information");
+            DemoProblem.NOT_FOUND.response("this store has no information").writeTo(response);
         } else {
             JsonResponses.write(response, 200, RecordViews.body(info.get()));
         }

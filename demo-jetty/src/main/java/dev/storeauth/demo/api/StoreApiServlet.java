@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storeauth.demo.data.StoreRecords;
 import dev.storeauth.demo.data.StoreSettings;
+import dev.storeauth.demo.web.DemoProblem;
 import dev.storeauth.demo.web.JsonResponses;
 import dev.storeauth.repository.RepositoryUnavailableException;
 import jakarta.servlet.http.HttpServlet;
@@ -50,23 +51,17 @@ public final class StoreApiServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<ApiTarget> target = ApiTarget.parse(request.getPathInfo());
         if (target.isEmpty()) {
-            JsonResponses.problem(response, 404, "not-found", "No such resource",
-                    "the demo serves " + ApiTarget.SERVED);
+            DemoProblem.NOT_FOUND.response("the demo serves " + ApiTarget.SERVED).writeTo(response);
             return;
         }
         try {
             dispatch(request, response, target.get());
         } catch (RepositoryUnavailableException e) {
-            response.setHeader("Retry-After", "5");
-            JsonResponses.problem(response, 503, "store-unavailable", "Store unavailable",
-                    "the store's data cannot be reached right now; try again");
+            DemoProblem.RECORDS_UNAVAILABLE.response("the store's records cannot be reached right now; try again")
+                    .withHeader("Retry-After", "5").writeTo(response);
         } catch (RuntimeException | JsonProcessingException e) {
             LOG.error("store API {} {} failed", request.getMethod(), request.getRequestURI(), e);
-            if (!response.isCommitted()) {
-                response.resetBuffer();
-                JsonResponses.problem(response, 500, "internal-error", "Internal error",
-                        "the demo could not answer this request");
-            }
+            DemoProblem.SERVER_ERROR.response("the demo could not answer this request").writeTo(response);
         }
     }
 
@@ -100,8 +95,8 @@ public final class StoreApiServlet extends HttpServlet {
             throws IOException {
         Optional<Paging> paging = Paging.of(request.getParameter("page"), request.getParameter("limit"));
         if (paging.isEmpty()) {
-            JsonResponses.problem(response, 400, "bad-paging", "Bad paging",
-                    "page must be a number ≥ 1 and limit 1-" + Paging.MAX_LIMIT);
+            DemoProblem.INVALID_REQUEST.response("page must be a number ≥ 1 and limit 1-" + Paging.MAX_LIMIT)
+                    .writeTo(response);
             return;
         }
         var page = records.list(target.storeHash(), target.collection(), paging.get().offset(), paging.get().limit());
@@ -159,13 +154,12 @@ public final class StoreApiServlet extends HttpServlet {
     }
 
     private static void notFound(HttpServletResponse response, ApiTarget target) throws IOException {
-        JsonResponses.problem(response, 404, "not-found", "No such record",
-                "no " + target.collection() + " record " + target.id().orElse(0) + " in this store");
+        DemoProblem.NOT_FOUND.response("no " + target.collection() + " record " + target.id().orElse(0)
+                + " in this store").writeTo(response);
     }
 
     static void methodNotAllowed(HttpServletResponse response, String method, String allow) throws IOException {
-        response.setHeader("Allow", allow);
-        JsonResponses.problem(response, 405, "method-not-allowed", "Method not allowed",
-                method + " is not allowed here; allowed: " + allow);
+        DemoProblem.METHOD_NOT_ALLOWED.response(method + " is not allowed here; allowed: " + allow)
+                .withHeader("Allow", allow).writeTo(response);
     }
 }

@@ -1,7 +1,7 @@
 package dev.storeauth.demo.panel;
 
 import dev.storeauth.demo.data.ControlPanelUsers;
-import dev.storeauth.demo.web.JsonResponses;
+import dev.storeauth.demo.web.DemoProblem;
 import dev.storeauth.throttle.FailureThrottle;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,8 +37,7 @@ public final class LoginServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!SameOrigin.allows(request)) {
-            JsonResponses.problem(response, 403, "cross-site", "Cross-site request refused",
-                    "sign in from this server's own sign-in page");
+            DemoProblem.CROSS_SITE_REQUEST.response("sign in from this server's own sign-in page").writeTo(response);
             return;
         }
         LoginForm.read(request, response, form -> answer(request, response, form));
@@ -47,8 +46,7 @@ public final class LoginServlet extends HttpServlet {
     private void answer(HttpServletRequest request, HttpServletResponse response, LoginForm form)
             throws IOException {
         if (form instanceof LoginForm.Invalid invalid) {
-            JsonResponses.problem(response, invalid.status(), "bad-login-request", "Unusable sign-in request",
-                    invalid.detail());
+            DemoProblem.refusedBody(invalid.status()).response(invalid.detail()).writeTo(response);
             return;
         }
         LoginForm.Filled filled = (LoginForm.Filled) form;

@@ -1,6 +1,6 @@
 package dev.storeauth.demo.panel;
 
-import dev.storeauth.demo.web.JsonResponses;
+import dev.storeauth.demo.web.DemoProblem;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,8 +36,8 @@ public final class PageServlet extends HttpServlet {
         }
         String file = asset ? path.substring("/assets/".length()) : PAGES.get(path);
         if (file == null || !pages.write(response, file)) {
-            JsonResponses.problem(response, 404, "not-found", "No such page",
-                    "the control panel has /manage/api-accounts and /manage/legacy-accounts");
+            DemoProblem.NOT_FOUND.response("the control panel has /manage/api-accounts and /manage/legacy-accounts")
+                    .writeTo(response);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.storeauth.demo.panel;
 
 import dev.storeauth.demo.data.ControlPanelUsers;
 import dev.storeauth.demo.data.PanelUser;
+import dev.storeauth.demo.web.DemoProblem;
 import dev.storeauth.demo.web.JsonResponses;
 import dev.storeauth.policy.ScopeCatalogue;
 import jakarta.servlet.http.HttpServlet;
@@ -52,8 +53,8 @@ public final class SessionServlet extends HttpServlet {
             notSignedIn(response);
         } else if (presented == null || !MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
                 csrf.get().getBytes(StandardCharsets.UTF_8))) {
-            JsonResponses.problem(response, 403, "csrf", "CSRF token missing or wrong",
-                    "signing out needs the X-CSRF-Token header issued with this session");
+            DemoProblem.CSRF_TOKEN_MISSING_OR_WRONG
+                    .response("signing out needs the X-CSRF-Token header issued with this session").writeTo(response);
         } else {
             HttpSession session = request.getSession(false);
             if (session != null) {
@@ -64,7 +65,7 @@ public final class SessionServlet extends HttpServlet {
     }
 
     private static void notSignedIn(HttpServletResponse response) throws IOException {
-        response.setHeader("WWW-Authenticate", LoginServlet.CHALLENGE);
-        JsonResponses.problem(response, 401, "not-signed-in", "Not signed in", "sign in at /manage/login");
+        DemoProblem.NOT_SIGNED_IN.response("sign in at /manage/login")
+                .withHeader("WWW-Authenticate", LoginServlet.CHALLENGE).writeTo(response);
     }
 }

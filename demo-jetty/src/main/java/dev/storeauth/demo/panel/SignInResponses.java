@@ -1,5 +1,6 @@
 package dev.storeauth.demo.panel;
 
+import dev.storeauth.demo.web.DemoProblem;
 import dev.storeauth.demo.web.JsonResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,20 +24,18 @@ final class SignInResponses {
             JsonResponses.write(response, 200, SessionView.signedIn(signedIn.user(), csrf));
         } else if (outcome instanceof SignInOutcome.Throttled throttled) {
             long seconds = seconds(throttled.retryAfter());
-            response.setHeader("Retry-After", Long.toString(seconds));
-            JsonResponses.problem(response, 429, "too-many-sign-ins", "Too many failed sign-ins",
-                    "try again in " + seconds + " seconds");
+            DemoProblem.TOO_MANY_FAILURES.response("too many failed sign-ins; try again in " + seconds + " seconds")
+                    .withHeader("Retry-After", Long.toString(seconds)).writeTo(response);
         } else if (outcome instanceof SignInOutcome.Busy) {
-            response.setHeader("Retry-After", Long.toString(BUSY_RETRY_SECONDS));
-            JsonResponses.problem(response, 503, "sign-in-busy", "Too many sign-ins at once",
-                    "too many sign-ins are being checked right now; try again in a second");
+            DemoProblem.SIGN_IN_BUSY.response("too many sign-ins are being checked right now; try again in a second")
+                    .withHeader("Retry-After", Long.toString(BUSY_RETRY_SECONDS)).writeTo(response);
         } else if (outcome instanceof SignInOutcome.Unavailable) {
-            response.setHeader("Retry-After", Long.toString(UNAVAILABLE_RETRY_SECONDS));
-            JsonResponses.problem(response, 503, "store-unavailable", "Sign-in unavailable",
-                    "the user database cannot be reached right now; try again");
+            DemoProblem.PANEL_USERS_UNAVAILABLE
+                    .response("the control panel's users cannot be read right now; try again")
+                    .withHeader("Retry-After", Long.toString(UNAVAILABLE_RETRY_SECONDS)).writeTo(response);
         } else {
-            response.setHeader("WWW-Authenticate", LoginServlet.CHALLENGE);
-            JsonResponses.problem(response, 401, "bad-login", "Sign-in failed", "wrong e-mail address or password");
+            DemoProblem.INVALID_CREDENTIALS.response("wrong e-mail address or password")
+                    .withHeader("WWW-Authenticate", LoginServlet.CHALLENGE).writeTo(response);
         }
     }
 

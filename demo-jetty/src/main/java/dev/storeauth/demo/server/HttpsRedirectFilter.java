@@ -1,6 +1,6 @@
 package dev.storeauth.demo.server;
 
-import dev.storeauth.demo.web.JsonResponses;
+import dev.storeauth.demo.web.DemoProblem;
 import dev.storeauth.demo.web.Transport;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -45,8 +45,7 @@ final class HttpsRedirectFilter implements Filter {
             response.setHeader("Location", target);
             return;
         }
-        JsonResponses.problem(response, 403, "tls-required", "TLS required",
-                "the control panel is served over HTTPS only: " + target);
+        DemoProblem.TLS_REQUIRED.response("the control panel is served over HTTPS only: " + target).writeTo(response);
     }
 
     /**

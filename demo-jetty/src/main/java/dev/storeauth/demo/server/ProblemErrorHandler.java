@@ -1,10 +1,10 @@
 package dev.storeauth.demo.server;
 
-import dev.storeauth.demo.web.JsonResponses;
+import dev.storeauth.demo.web.DemoProblem;
+import dev.storeauth.servlet.ProblemResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpFields;
@@ -18,8 +18,9 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Every error Jetty answers itself (a request it cannot parse, a URI or header too large, an
  * ambiguous or badly encoded path, a servlet's {@code sendError}, an exception escaping a servlet)
- * as an RFC 9457 problem in the demo's type scheme ({@code https://storeauth.dev/problems/demo/},
- * as {@link JsonResponses#problem} writes), for every method, whatever the {@code Accept} header.
+ * as a {@link ProblemResponse} like every other problem the demo answers, for every method, whatever
+ * the {@code Accept} header. The code is Jetty's reason phrase in lower snake case
+ * ({@code payload_too_large}); where a {@link DemoProblem} has that code, its title is used too.
  * Never an HTML page, a stack trace or an exception's class name: the detail is Jetty's own reason
  * when Jetty raised the error and the reason is a short plain sentence (never for a 500), else a
  * fixed sentence for the status. Installed on the server (for
@@ -40,9 +41,9 @@ final class ProblemErrorHandler extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
             Callback callback) throws IOException {
-        byte[] body = JsonResponses.MAPPER.writeValueAsBytes(problem(code, message, cause));
+        byte[] body = problem(code, message, cause).body();
         HttpFields.Mutable headers = response.getHeaders();
-        headers.put(HttpHeader.CONTENT_TYPE, "application/problem+json;charset=UTF-8");
+        headers.put(HttpHeader.CONTENT_TYPE, ProblemResponse.CONTENT_TYPE);
         headers.put(HttpHeader.CACHE_CONTROL, "no-store");
         headers.put(HttpHeader.CONTENT_LENGTH, body.length);
         headers.put("X-Content-Type-Options", "nosniff");
@@ -50,10 +51,11 @@ final class ProblemErrorHandler extends ErrorHandler {
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 
-    static Map<String, Object> problem(int code, String message, Throwable cause) {
-        String title = HttpStatus.getMessage(code);
-        return JsonResponses.problemBody(code, title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"), title,
-                detail(code, title, message, cause));
+    static ProblemResponse problem(int code, String message, Throwable cause) {
+        String reason = HttpStatus.getMessage(code);
+        String problemCode = reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+        String title = DemoProblem.byCode(problemCode).map(DemoProblem::title).orElse(reason);
+        return ProblemResponse.of(code, problemCode, title, detail(code, reason, message, cause));
     }
 
     private static String detail(int code, String title, String message, Throwable cause) {

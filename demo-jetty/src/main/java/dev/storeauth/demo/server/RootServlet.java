@@ -1,6 +1,6 @@
 package dev.storeauth.demo.server;
 
-import dev.storeauth.demo.web.JsonResponses;
+import dev.storeauth.demo.web.DemoProblem;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,7 +15,7 @@ final class RootServlet extends HttpServlet {
             response.sendRedirect("/manage/");
             return;
         }
-        JsonResponses.problem(response, 404, "not-found", "Not found",
-                "the demo serves the control panel at /manage/ and the store API at /stores/{store_hash}/");
+        DemoProblem.NOT_FOUND.response("the demo serves the control panel at /manage/ and the store API at"
+                + " /stores/{store_hash}/").writeTo(response);
     }
 }

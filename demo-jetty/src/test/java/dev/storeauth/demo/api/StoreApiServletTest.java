@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -34,12 +35,13 @@ class StoreApiServletTest {
 
     final Server server = new Server();
     final HttpClient client = HttpClient.newHttpClient();
+    JdbcDataSource h2;
     StoreRecords records;
     String base;
 
     @BeforeEach
     void start() throws Exception {
-        JdbcDataSource h2 = new JdbcDataSource();
+        h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         DemoSchema.migrate(h2);
         try (Connection c = h2.getConnection(); PreparedStatement s = c.prepareStatement(
@@ -87,6 +89,20 @@ class StoreApiServletTest {
                 .split(";")[0]);
         assertTrue(response.body().contains("could not answer"), response.body());
         assertFalse(response.body().matches("(?s).*(Exception|jackson|\\.[A-Z][A-Za-z]+\\.).*"), response.body());
+    }
+
+    @Test
+    void unreadableRecordsAre503RecordsUnavailableWithRetryAfter() throws Exception {
+        try (Connection c = h2.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE demo_records");
+        }
+
+        HttpResponse<String> response = get("/v2/products");
+
+        assertEquals(503, response.statusCode(), response.body());
+        assertEquals("5", response.headers().firstValue("Retry-After").orElse(""));
+        assertTrue(response.body().contains("\"type\":\"urn:storeauth:problem:records_unavailable\""),
+                response.body());
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.storeauth.demo.RawHttp;
+import dev.storeauth.demo.web.DemoProblem;
 import dev.storeauth.demo.web.JsonResponses;
+import dev.storeauth.servlet.ProblemResponse;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -51,10 +53,10 @@ class ProblemErrorHandlerTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
-        "GET, /throw, 500, server-error, the server could not complete this request",
-        "DELETE, /throw, 500, server-error, the server could not complete this request",
+        "GET, /throw, 500, server_error, the server could not complete this request",
+        "DELETE, /throw, 500, server_error, the server could not complete this request",
         "PUT, /send-error, 409, conflict, the account already exists",
-        "POST, /send-error-with-exception-text, 503, service-unavailable, "
+        "POST, /send-error-with-exception-text, 503, service_unavailable, "
                 + "the server could not complete this request",
     })
     void servletErrorIsAProblemWithoutInternals(String method, String path, int status, String slug, String detail)
@@ -67,7 +69,7 @@ class ProblemErrorHandlerTest {
         assertEquals("no-store", response.header("Cache-Control").orElse(""));
         assertEquals("nosniff", response.header("X-Content-Type-Options").orElse(""));
         var problem = JsonResponses.MAPPER.readTree(response.body());
-        assertEquals(JsonResponses.TYPE_PREFIX + slug, problem.get("type").asText());
+        assertEquals(ProblemResponse.TYPE_PREFIX + slug, problem.get("type").asText());
         assertEquals(status, problem.get("status").asInt());
         assertEquals(detail, problem.get("detail").asText());
         assertFalse(response.body().contains("Exception") || response.body().contains("secret"), response.body());
@@ -78,8 +80,18 @@ class ProblemErrorHandlerTest {
         RawHttp.Response written = RawHttp.plain(port,
                 "GET /json-problem HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
-        assertEquals(JsonResponses.TYPE_PREFIX + "bad-json",
+        assertEquals(ProblemResponse.TYPE_PREFIX + "invalid_request",
                 JsonResponses.MAPPER.readTree(written.body()).get("type").asText());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"404, not_found", "405, method_not_allowed", "408, request_timeout", "413, payload_too_large",
+        "415, unsupported_media_type", "500, server_error"})
+    void anErrorJettyRaisesWithACodeTheDemoUsesHasTheDemosTitle(int status, String code) {
+        var members = ProblemErrorHandler.problem(status, null, null).members();
+
+        assertEquals(ProblemResponse.TYPE_PREFIX + code, members.get("type"));
+        assertEquals(DemoProblem.byCode(code).orElseThrow().title(), members.get("title"));
     }
 
     /** Fails in the ways servlets fail. */
@@ -89,7 +101,7 @@ class ProblemErrorHandlerTest {
             switch (request.getRequestURI()) {
                 case "/throw" -> throw new IllegalStateException("secret internal state");
                 case "/send-error" -> response.sendError(409, "the account already exists");
-                case "/json-problem" -> JsonResponses.problem(response, 400, "bad-json", "Bad JSON", "line 1");
+                case "/json-problem" -> DemoProblem.INVALID_REQUEST.response("line 1").writeTo(response);
                 default -> response.sendError(503, "java.lang.IllegalStateException: secret internal state");
             }
         }

@@ -1,0 +1,62 @@
+package dev.storeauth.auth;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The schemes one set of routes accepts, with the answers that depend on them made once: the
+ * {@code WWW-Authenticate} values (RFC 7235, 7617, 6750), in the route's order, and the text that
+ * tells a client what to send. Immutable.
+ */
+final class Acceptance {
+
+    private static final Optional<String> INVALID_TOKEN = Optional.of("error=\"invalid_token\"");
+    private static final Optional<String> INVALID_REQUEST = Optional.of("error=\"invalid_request\"");
+
+    private final String realm;
+    private final List<CredentialScheme<?>> schemes;
+    final List<String> plain;
+    final List<String> invalidToken;
+    final List<String> invalidRequest;
+    final String missingDetail;
+
+    Acceptance(String realm, List<CredentialScheme<?>> schemes) {
+        this.realm = realm;
+        this.schemes = List.copyOf(schemes);
+        this.plain = challenges(Optional.empty());
+        this.invalidToken = challenges(INVALID_TOKEN);
+        this.invalidRequest = challenges(INVALID_REQUEST);
+        this.missingDetail = "Send " + schemes.stream()
+                .map(s -> s.description().howToSend()).collect(Collectors.joining(", or "));
+    }
+
+    boolean accepts(CredentialScheme<?> scheme) {
+        for (CredentialScheme<?> accepted : schemes) {
+            if (accepted == scheme) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A valid credential lacking {@code scope}, e.g. {@code products:modify} (RFC 6750 section 3.1). */
+    List<String> insufficientScope(String scope) {
+        return List.of(schemes.get(0).challenge(realm,
+                Optional.of("error=\"insufficient_scope\", scope=\"" + scope + "\"")));
+    }
+
+    /** Why {@code scheme} is refused at {@code place}, and what to send instead. */
+    String notAccepted(CredentialScheme<?> scheme, String place) {
+        return scheme.description().whoUses() + " cannot use " + place + "; s" + missingDetail.substring(1);
+    }
+
+    private List<String> challenges(Optional<String> error) {
+        List<String> values = new ArrayList<>();
+        for (CredentialScheme<?> scheme : schemes) {
+            values.add(scheme.challenge(realm, scheme.description().rfc6750() ? error : Optional.empty()));
+        }
+        return List.copyOf(values);
+    }
+}

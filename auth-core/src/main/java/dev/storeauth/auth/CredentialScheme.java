@@ -1,0 +1,145 @@
+package dev.storeauth.auth;
+
+import dev.storeauth.accounts.Account;
+import dev.storeauth.credentials.SecretDigester;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One way a request proves which account it acts for: the unit of extension of the
+ * {@link Authenticator}. A scheme owns the headers it reads and how it parses them, its shape
+ * checks, the lookup key it finds accounts by, the verification against the account found, its
+ * {@code WWW-Authenticate} challenge, the identity the failure limiter counts, and the name routes
+ * accept it by. Which schemes a path accepts is data in the {@link dev.storeauth.policy.RouteTable}.
+ *
+ * <pre>{@code
+ * Authenticator authenticator = Authenticator.builder(lookup)
+ *         .scheme(new SignedRequestScheme(keys))      // after the built-in bearer and basic
+ *         .routes(RouteTable.parse("accept v3 bearer signed\n...", catalogue))
+ *         .build();
+ * }</pre>
+ *
+ * <p>Implementations are immutable and thread-safe; {@link #parse} and {@link #verify} never throw
+ * for any input, except {@link dev.storeauth.repository.RepositoryUnavailableException} from a
+ * lookup.
+ *
+ * @param <C> what {@link #parse} makes of a request's credentials
+ */
+public interface CredentialScheme<C> {
+
+    /** The built-in scheme for OAuth access tokens: {@code Authorization: Bearer} and {@code X-Auth-Token}. */
+    static CredentialScheme<?> oauthBearer(SecretDigester digester) {
+        return new BearerScheme(digester);
+    }
+
+    /** The built-in scheme for legacy API accounts: HTTP Basic with username and API token. */
+    static CredentialScheme<?> legacyBasic(SecretDigester digester) {
+        return new BasicScheme(digester);
+    }
+
+    /** What the scheme is called and where it reads; fixed for the scheme's life. */
+    Description description();
+
+    /**
+     * Parses a request's one credential.
+     *
+     * @param text a header value: the whole value of one of {@link Description#headers()}, or an
+     *     {@code Authorization} value whose credentials start at {@code from}, after the auth-scheme
+     *     token of {@link Description#authorizationSchemes()} and its spaces
+     * @return never {@code null}
+     */
+    Parsed<C> parse(String text, int from);
+
+    /**
+     * Finds and checks the account {@code credentials} prove for store {@code storeHash}.
+     *
+     * @return {@link Verdict.Proven} only for an account of that store whose secret matched
+     */
+    Verdict verify(C credentials, String storeHash, AccountFinder accounts);
+
+    /**
+     * The identity failures are counted against besides the client address (e.g. a legacy username
+     * of the store); empty when only the address is counted.
+     */
+    default Optional<String> limitedIdentity(C credentials, String storeHash) {
+        return Optional.empty();
+    }
+
+    /**
+     * The {@code WWW-Authenticate} value offering this scheme.
+     *
+     * @param error RFC 6750 error parameters, e.g. {@code error="invalid_token"}; a scheme without
+     *     error codes ignores them
+     */
+    String challenge(String realm, Optional<String> error);
+
+    /**
+     * What a scheme is called and where it reads.
+     *
+     * @param name lower-case word that routes accept it by; upper-cased, the request's auth type
+     * @param authorizationSchemes RFC 7235 auth-scheme tokens read from {@code Authorization}
+     * @param headers other headers read whole, e.g. {@code X-Auth-Token}
+     * @param howToSend completes "Send ...", e.g. "legacy API credentials with HTTP Basic"
+     * @param whoUses completes "... cannot use the v3 API", e.g. "Legacy API accounts (HTTP Basic)"
+     * @param rfc6750 whether malformed credentials are 400 {@code invalid_request} (RFC 6750 section
+     *     3.1) and challenges carry error codes, rather than 401
+     */
+    record Description(String name, List<String> authorizationSchemes, List<String> headers,
+            String howToSend, String whoUses, boolean rfc6750) {
+        public Description {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(howToSend, "howToSend");
+            Objects.requireNonNull(whoUses, "whoUses");
+            authorizationSchemes = List.copyOf(authorizationSchemes);
+            headers = List.copyOf(headers);
+            if (!name.matches("[a-z][a-z0-9_-]{0,31}") || authorizationSchemes.size() + headers.size() == 0) {
+                throw new IllegalArgumentException("a scheme needs a lower-case name and somewhere to read: " + name);
+            }
+        }
+    }
+
+    /**
+     * What {@link #parse} made of a credential.
+     *
+     * @param <C> the scheme's credentials
+     */
+    sealed interface Parsed<C> {
+
+        /** Well-formed credentials, still to be verified. */
+        record Credentials<C>(C value) implements Parsed<C> {
+            public Credentials {
+                Objects.requireNonNull(value, "value");
+            }
+        }
+
+        /** Not credentials of this scheme; {@code reason} is client-safe and never echoes the input. */
+        record Malformed<C>(String reason) implements Parsed<C> {
+            public Malformed {
+                Objects.requireNonNull(reason, "reason");
+            }
+        }
+    }
+
+    /** What {@link #verify} decided. */
+    sealed interface Verdict {
+
+        /** The credentials prove {@code account}. */
+        record Proven(Account account) implements Verdict {
+            public Proven {
+                Objects.requireNonNull(account, "account");
+            }
+        }
+
+        /** Unknown, revoked, wrong, or of another store: indistinguishably. */
+        record Invalid() implements Verdict {
+        }
+
+        /** Found malformed only now (checked after a cache miss, to keep hits cheap). */
+        record Malformed(String reason) implements Verdict {
+            public Malformed {
+                Objects.requireNonNull(reason, "reason");
+            }
+        }
+    }
+}
