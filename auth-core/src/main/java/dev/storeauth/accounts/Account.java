@@ -9,7 +9,7 @@ import java.time.Instant;
  */
 public interface Account {
 
-    /** Unique across all stores and kinds; the key for revocation and cache invalidation. */
+    /** Unique across all stores and kinds; names the account in audit events and last-used times. */
     String id();
 
     /** The store this account belongs to; it authenticates for no other. */

@@ -7,6 +7,7 @@ import dev.storeauth.policy.RouteTable;
 import dev.storeauth.policy.StorePath;
 import dev.storeauth.repository.AccountLookup;
 import dev.storeauth.repository.RepositoryUnavailableException;
+import dev.storeauth.repository.UsageRecorder;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

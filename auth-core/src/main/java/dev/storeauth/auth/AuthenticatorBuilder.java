@@ -3,6 +3,7 @@ package dev.storeauth.auth;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.policy.RouteTable;
 import dev.storeauth.repository.AccountLookup;
+import dev.storeauth.repository.UsageRecorder;
 import dev.storeauth.throttle.FailureThrottle;
 import java.util.ArrayList;
 import java.util.HashSet;

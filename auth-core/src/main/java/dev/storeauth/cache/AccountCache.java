@@ -5,13 +5,13 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.storeauth.accounts.Account;
+import dev.storeauth.repository.AccountChange;
+import dev.storeauth.repository.AccountChangeListener;
 import dev.storeauth.repository.AccountLookup;
 import dev.storeauth.repository.LookupKey;
 import dev.storeauth.repository.RepositoryUnavailableException;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -29,8 +29,9 @@ import java.util.concurrent.atomic.LongAdder;
  *       store more than once per distinct token per negative TTL.
  *   <li>Concurrent misses for one key make one store lookup (single flight); callers wait at most
  *       the lookup timeout, then get {@link RepositoryUnavailableException} while the lookup goes on.
- *   <li>{@link #invalidateAccount(String)} evicts every entry of an account at once, including one
- *       whose lookup was in flight when the invalidation happened.
+ *   <li>As an {@link AccountChangeListener} it evicts changed accounts by their {@link LookupKey}
+ *       ({@link #onChange}), at once, including one whose lookup was in flight; give it to the account
+ *       lifecycle and to a change feed.
  * </ul>
  *
  * <pre>{@code
@@ -42,7 +43,7 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * Thread-safe. {@link #close()} stops the lookup and clock threads it owns.
  */
-public final class AccountCache implements AccountLookup, AutoCloseable {
+public final class AccountCache implements AccountLookup, AccountChangeListener, AutoCloseable {
 
     private static final Duration TICK = Duration.ofMillis(10);
 
@@ -71,7 +72,7 @@ public final class AccountCache implements AccountLookup, AutoCloseable {
                 .<LookupKey, Account>evictionListener((key, account, cause) -> counters.evictions.increment())
                 .buildAsync();
         this.negative = Caffeine.newBuilder()
-                .maximumSize(b.negativeMaximumSize)
+                .maximumSize(b.negativeMaximumSize())
                 .expireAfterWrite(b.negativeExpireAfterWrite)
                 .ticker(ticker)
                 .executor(Runnable::run)
@@ -117,35 +118,23 @@ public final class AccountCache implements AccountLookup, AutoCloseable {
     }
 
     /**
-     * Evicts every cached entry of the account, at once, including one whose lookup is in flight.
-     * Safe to call for unknown ids. Scans the cache (about a millisecond per 100,000 entries): no
-     * per-entry index is kept, which would cost more memory than revocations, which are rare, cost time.
+     * Evicts what {@code change} names from the found and the "not found" caches, at once, including
+     * an entry whose lookup is in flight (its callers are answered, the answer is not kept):
+     * {@link AccountChange.Changed} by key, one hash lookup each however large the cache, so a bulk
+     * delete of 1,000 accounts costs 1,000 removals and no scan; {@link AccountChange.Unknown} evicts
+     * everything.
      */
-    public void invalidateAccount(String accountId) {
-        invalidateAccounts(Set.of(accountId));
-    }
-
-    /** {@link #invalidateAccount} for many ids in one scan, e.g. after a bulk delete. */
-    public void invalidateAccounts(Collection<String> accountIds) {
+    @Override
+    public void onChange(AccountChange change) {
         epoch.incrementAndGet();
-        Set<String> ids = Set.copyOf(accountIds);
-        positive.asMap().entrySet().removeIf(entry -> {
-            CompletableFuture<Account> future = entry.getValue();
-            Account account = future.isDone() && !future.isCompletedExceptionally() ? future.getNow(null) : null;
-            return account != null && ids.contains(account.id());
-        });
-    }
-
-    /** Evicts {@code key} from both caches, e.g. after a username that was not found is created. */
-    public void invalidate(LookupKey key) {
-        epoch.incrementAndGet();
-        positive.synchronous().invalidate(key);
-        negative.invalidate(key);
-    }
-
-    /** Evicts everything, e.g. after missing change notifications that may have revoked anything. */
-    public void invalidateAll() {
-        epoch.incrementAndGet();
+        if (change instanceof AccountChange.Changed changed) {
+            for (LookupKey key : changed.keys()) {
+                positive.synchronous().invalidate(key);
+                negative.invalidate(key);
+            }
+            return;
+        }
+        counters.visitedByEviction.add(positive.synchronous().estimatedSize() + negative.estimatedSize());
         positive.synchronous().invalidateAll();
         negative.invalidateAll();
     }
@@ -169,6 +158,15 @@ public final class AccountCache implements AccountLookup, AutoCloseable {
         if (ownedTicker != null) {
             ownedTicker.close();
         }
+    }
+
+    /**
+     * How many entries evictions have visited since this cache was built: every path that evicts more
+     * than the keys it is given counts each entry it goes over (only {@link AccountChange.Unknown}
+     * does); for tests, to show that evicting by key scans nothing.
+     */
+    long entriesVisitedByEviction() {
+        return counters.visitedByEviction.sum();
     }
 
     /** The clock this cache started, if it was given no ticker; for tests. */
@@ -228,5 +226,6 @@ public final class AccountCache implements AccountLookup, AutoCloseable {
         final LongAdder failures = new LongAdder();
         final LongAdder timeouts = new LongAdder();
         final LongAdder evictions = new LongAdder();
+        final LongAdder visitedByEviction = new LongAdder();
     }
 }

@@ -5,7 +5,10 @@ import dev.storeauth.accounts.OAuthAccount;
 import dev.storeauth.credentials.SecretKind;
 import dev.storeauth.policy.Scopes;
 import dev.storeauth.policy.StoreHash;
+import dev.storeauth.repository.AccountChange;
+import dev.storeauth.repository.AccountChangeListener;
 import dev.storeauth.repository.AccountRepository;
+import dev.storeauth.repository.LookupKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -24,13 +28,14 @@ import java.util.function.Supplier;
  *       anyone else gets {@link Refusal#NOT_OWNER} and nothing changes.
  *   <li>Secrets are generated here, returned once ({@link CreatedOAuthAccount},
  *       {@link IssuedLegacyToken}) and stored as digests; nothing else ever returns them.
- *   <li>Every committed change invalidates this node's cache, synchronously, before the call
- *       returns, then emits a {@link LifecycleEvent}: a revoked token fails on the next request.
+ *   <li>Every committed change is told to the {@link AccountChangeListener} (this node's cache) by
+ *       lookup key, synchronously, before the call returns, then emits a {@link LifecycleEvent}: a
+ *       revoked token fails on the next request.
  * </ul>
  *
  * <pre>{@code
  * AccountLifecycle lifecycle = AccountLifecycle.builder(repository, ownership, "api.example.com")
- *         .invalidator(CacheInvalidator.of(cache))
+ *         .changeListener(cache)
  *         .listener(auditLog::record)
  *         .build();
  * Outcome<CreatedOAuthAccount> created = lifecycle.createOAuthAccount(
@@ -43,10 +48,10 @@ import java.util.function.Supplier;
  */
 public final class AccountLifecycle {
 
-    final AccountLifecycleBuilder config;
+    final LifecycleSettings config;
     private final LegacyLifecycle legacy;
 
-    AccountLifecycle(AccountLifecycleBuilder config) {
+    AccountLifecycle(LifecycleSettings config) {
         this.config = config;
         this.legacy = new LegacyLifecycle(this);
     }
@@ -82,7 +87,7 @@ public final class AccountLifecycle {
             }
             Scopes granted;
             try {
-                granted = config.catalogue.scopes(scopes == null ? Map.of() : scopes);
+                granted = config.catalogue().scopes(scopes == null ? Map.of() : scopes);
             } catch (IllegalArgumentException e) {
                 return Outcome.invalid("scopes", e.getMessage());
             }
@@ -91,15 +96,16 @@ public final class AccountLifecycle {
     }
 
     private Outcome<CreatedOAuthAccount> insert(String actor, String storeHash, String name, Scopes scopes) {
-        String secret = config.generator.generate(SecretKind.CLIENT_SECRET);
-        String token = config.generator.generate(SecretKind.ACCESS_TOKEN);
+        String secret = config.generator().generate(SecretKind.CLIENT_SECRET);
+        String token = config.generator().generate(SecretKind.ACCESS_TOKEN);
         OAuthAccount account = new OAuthAccount(UUID.randomUUID().toString(), storeHash, name,
-                config.generator.generate(SecretKind.CLIENT_ID), config.digester.digest(secret),
-                config.digester.digest(token), scopes, config.clock.instant());
-        return RepositoryRefusal.write(() -> config.repository.insertOAuthAccount(account, config.oauthAccountLimit))
+                config.generator().generate(SecretKind.CLIENT_ID), config.digester().digest(secret),
+                config.digester().digest(token), scopes, config.clock().instant());
+        int limit = config.oauthAccountLimit();
+        return RepositoryRefusal.write(() -> config.repository().insertOAuthAccount(account, limit))
                 .flatMap(inserted -> {
                     if (!inserted) {
-                        return Outcome.refused(Refusal.LIMIT_REACHED, "the limit is " + config.oauthAccountLimit
+                        return Outcome.refused(Refusal.LIMIT_REACHED, "the limit is " + limit
                                 + " OAuth API accounts per store; delete one first");
                     }
                     changed(actor, account, LifecycleAction.OAUTH_ACCOUNT_CREATED);
@@ -110,8 +116,8 @@ public final class AccountLifecycle {
     /** The store's OAuth accounts, oldest first, without secrets; or {@link Refusal#NOT_OWNER}. */
     public Outcome<List<OAuthAccountView>> oauthAccounts(String actor, String storeHash) {
         return asOwner(actor, storeHash, () -> {
-            Map<String, Instant> lastUsed = config.repository.lastUsed(storeHash);
-            return Outcome.done(config.repository.oauthAccounts(storeHash).stream()
+            Map<String, Instant> lastUsed = config.repository().lastUsed(storeHash);
+            return Outcome.done(config.repository().oauthAccounts(storeHash).stream()
                     .map(a -> OAuthAccountView.of(a, Optional.ofNullable(lastUsed.get(a.id()))))
                     .toList());
         });
@@ -144,12 +150,13 @@ public final class AccountLifecycle {
         return asOwner(actor, storeHash, () -> {
             List<OAuthAccount> before = new ArrayList<>();
             for (String id : requested) {
-                config.repository.oauthAccount(storeHash, id).ifPresent(before::add);
+                config.repository().oauthAccount(storeHash, id).ifPresent(before::add);
             }
-            return RepositoryRefusal.write(() -> config.repository.deleteOAuthAccounts(storeHash, requested))
+            return RepositoryRefusal.write(() -> config.repository().deleteOAuthAccounts(storeHash, requested))
                     .map(deleted -> {
-                        before.stream().distinct().filter(a -> deleted.contains(a.id()))
-                                .forEach(a -> changed(actor, a, LifecycleAction.OAUTH_ACCOUNT_DELETED));
+                        Set<String> gone = Set.copyOf(deleted);
+                        changed(actor, before.stream().distinct().filter(a -> gone.contains(a.id())).toList(),
+                                LifecycleAction.OAUTH_ACCOUNT_DELETED);
                         return deleted.size();
                     });
         });
@@ -197,7 +204,7 @@ public final class AccountLifecycle {
      */
     public boolean isOwner(String actor, String storeHash) {
         Objects.requireNonNull(actor, "actor");
-        return StoreHash.isValid(storeHash) && config.ownership.isOwner(storeHash, actor);
+        return StoreHash.isValid(storeHash) && config.ownership().isOwner(storeHash, actor);
     }
 
     private <T> Outcome<T> asOwner(String actor, String storeHash, Supplier<Outcome<T>> action) {
@@ -205,19 +212,29 @@ public final class AccountLifecycle {
         if (!StoreHash.isValid(storeHash)) {
             return Outcome.invalid("storeHash", "store hash must be 1-32 lower-case letters and digits");
         }
-        if (!config.ownership.isOwner(storeHash, actor)) {
+        if (!config.ownership().isOwner(storeHash, actor)) {
             return Outcome.refused(Refusal.NOT_OWNER, "only the store owner may manage its API accounts");
         }
         return action.get();
     }
 
     void changed(String actor, Account account, LifecycleAction action) {
-        config.invalidator.invalidate(account);
-        config.listener.onEvent(new LifecycleEvent(config.clock.instant(), actor, account.storeHash(), action,
-                account.id()));
+        changed(actor, List.of(account), action);
+    }
+
+    /** Tells the change listener the accounts' keys, in one change, then emits an event for each. */
+    private void changed(String actor, List<? extends Account> accounts, LifecycleAction action) {
+        if (accounts.isEmpty()) {
+            return;
+        }
+        config.changeListener().onChange(new AccountChange.Changed(accounts.stream().map(LookupKey::of).toList()));
+        for (Account account : accounts) {
+            config.listener().onEvent(new LifecycleEvent(config.clock().instant(), actor, account.storeHash(),
+                    action, account.id()));
+        }
     }
 
     String apiPath(String storeHash, String version) {
-        return "https://" + config.apiHost + "/stores/" + storeHash + "/" + version + "/";
+        return "https://" + config.apiHost() + "/stores/" + storeHash + "/" + version + "/";
     }
 }

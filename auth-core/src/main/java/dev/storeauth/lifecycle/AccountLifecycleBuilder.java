@@ -3,26 +3,41 @@ package dev.storeauth.lifecycle;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.SecretGenerator;
 import dev.storeauth.policy.ScopeCatalogue;
+import dev.storeauth.repository.AccountChangeListener;
 import dev.storeauth.repository.AccountRepository;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 
-/** Configures an {@link AccountLifecycle}; every setter fails fast on bad values. Not thread-safe. */
+/**
+ * Configures an {@link AccountLifecycle}. Every setter fails fast: a bad value with
+ * {@link IllegalArgumentException} or {@link NullPointerException}, a setting given twice with
+ * {@link IllegalStateException} naming it. The lifecycle copies the settings at {@link #build()}:
+ * changing the builder afterwards does not change it. Not thread-safe.
+ *
+ * <pre>{@code
+ * AccountLifecycle lifecycle = AccountLifecycle.builder(repository, ownership, "api.example.com")
+ *         .changeListener(cache)
+ *         .build();
+ * }</pre>
+ */
 public final class AccountLifecycleBuilder {
 
     /** The platform's limit of OAuth accounts per store. */
     public static final int DEFAULT_OAUTH_ACCOUNT_LIMIT = 50;
 
-    final AccountRepository repository;
-    final StoreOwnership ownership;
-    final String apiHost;
-    SecretGenerator generator = new SecretGenerator();
-    SecretDigester digester = SecretDigester.sha256();
-    ScopeCatalogue catalogue = ScopeCatalogue.defaults();
-    CacheInvalidator invalidator = CacheInvalidator.NONE;
-    LifecycleListener listener = LifecycleListener.NONE;
-    Clock clock = Clock.systemUTC();
-    int oauthAccountLimit = DEFAULT_OAUTH_ACCOUNT_LIMIT;
+    private final AccountRepository repository;
+    private final StoreOwnership ownership;
+    private final String apiHost;
+    private final Set<String> given = new HashSet<>();
+    private SecretGenerator generator = new SecretGenerator();
+    private SecretDigester digester = SecretDigester.sha256();
+    private ScopeCatalogue catalogue = ScopeCatalogue.defaults();
+    private AccountChangeListener changeListener = AccountChangeListener.NONE;
+    private LifecycleListener listener = LifecycleListener.NONE;
+    private Clock clock = Clock.systemUTC();
+    private int oauthAccountLimit = DEFAULT_OAUTH_ACCOUNT_LIMIT;
 
     AccountLifecycleBuilder(AccountRepository repository, StoreOwnership ownership, String apiHost) {
         this.repository = Objects.requireNonNull(repository, "repository");
@@ -37,37 +52,42 @@ public final class AccountLifecycleBuilder {
 
     /** The source of new secrets; default a {@link SecretGenerator} over a default SecureRandom. */
     public AccountLifecycleBuilder generator(SecretGenerator generator) {
-        this.generator = Objects.requireNonNull(generator, "generator");
+        this.generator = once(Objects.requireNonNull(generator, "generator"), "generator");
         return this;
     }
 
     /** How secrets are digested; must be the Authenticator's. Default {@link SecretDigester#sha256()}. */
     public AccountLifecycleBuilder digester(SecretDigester digester) {
-        this.digester = Objects.requireNonNull(digester, "digester");
+        this.digester = once(Objects.requireNonNull(digester, "digester"), "digester");
         return this;
     }
 
     /** The scopes that may be granted; default {@link ScopeCatalogue#defaults()}. */
     public AccountLifecycleBuilder catalogue(ScopeCatalogue catalogue) {
-        this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+        this.catalogue = once(Objects.requireNonNull(catalogue, "catalogue"), "catalogue");
         return this;
     }
 
-    /** Evicts changed accounts from this node's cache; default {@link CacheInvalidator#NONE}. */
-    public AccountLifecycleBuilder invalidator(CacheInvalidator invalidator) {
-        this.invalidator = Objects.requireNonNull(invalidator, "invalidator");
+    /**
+     * Told, synchronously and before the call that made it returns, the lookup keys of every
+     * committed change (one {@link dev.storeauth.repository.AccountChange.Changed} per call, a bulk
+     * delete included): give it this node's {@code AccountCache}. Default
+     * {@link AccountChangeListener#NONE}.
+     */
+    public AccountLifecycleBuilder changeListener(AccountChangeListener changeListener) {
+        this.changeListener = once(Objects.requireNonNull(changeListener, "changeListener"), "changeListener");
         return this;
     }
 
     /** Receives audit events; default {@link LifecycleListener#NONE}. */
     public AccountLifecycleBuilder listener(LifecycleListener listener) {
-        this.listener = Objects.requireNonNull(listener, "listener");
+        this.listener = once(Objects.requireNonNull(listener, "listener"), "listener");
         return this;
     }
 
     /** Creation times and event times; default {@link Clock#systemUTC()}. */
     public AccountLifecycleBuilder clock(Clock clock) {
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.clock = once(Objects.requireNonNull(clock, "clock"), "clock");
         return this;
     }
 
@@ -80,12 +100,20 @@ public final class AccountLifecycleBuilder {
         if (limit < 1) {
             throw new IllegalArgumentException("the OAuth account limit must be positive, got " + limit);
         }
-        this.oauthAccountLimit = limit;
+        this.oauthAccountLimit = once(limit, "oauthAccountLimit");
         return this;
     }
 
-    /** The configured lifecycle. */
+    /** The configured lifecycle, with a copy of the settings given so far. */
     public AccountLifecycle build() {
-        return new AccountLifecycle(this);
+        return new AccountLifecycle(new LifecycleSettings(repository, ownership, apiHost, generator, digester,
+                catalogue, changeListener, listener, clock, oauthAccountLimit));
+    }
+
+    private <T> T once(T value, String setting) {
+        if (!given.add(setting)) {
+            throw new IllegalStateException(setting + " was already given");
+        }
+        return value;
     }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
 final class LegacyLifecycle {
 
     private final AccountLifecycle lifecycle;
-    private final AccountLifecycleBuilder config;
+    private final LifecycleSettings config;
 
     LegacyLifecycle(AccountLifecycle lifecycle) {
         this.lifecycle = lifecycle;
@@ -24,10 +24,10 @@ final class LegacyLifecycle {
         if (problem.isPresent()) {
             return Outcome.invalid("username", problem.get());
         }
-        String token = config.generator.generate(SecretKind.LEGACY_TOKEN);
-        LegacyAccount account = new LegacyAccount(storeHash, username, config.digester.digest(token),
-                config.clock.instant());
-        return RepositoryRefusal.write(() -> config.repository.insertLegacyAccount(account)).flatMap(inserted -> {
+        String token = config.generator().generate(SecretKind.LEGACY_TOKEN);
+        LegacyAccount account = new LegacyAccount(storeHash, username, config.digester().digest(token),
+                config.clock().instant());
+        return RepositoryRefusal.write(() -> config.repository().insertLegacyAccount(account)).flatMap(inserted -> {
             if (!inserted) {
                 return Outcome.refused(Refusal.DUPLICATE, "store " + storeHash + " already has a legacy API account "
                         + username);
@@ -42,9 +42,9 @@ final class LegacyLifecycle {
         if (existing.isEmpty()) {
             return notFound(storeHash, username);
         }
-        String token = config.generator.generate(SecretKind.LEGACY_TOKEN);
-        LegacyAccount replaced = existing.get().withTokenDigest(config.digester.digest(token));
-        return RepositoryRefusal.write(() -> config.repository.replaceLegacyToken(storeHash, username,
+        String token = config.generator().generate(SecretKind.LEGACY_TOKEN);
+        LegacyAccount replaced = existing.get().withTokenDigest(config.digester().digest(token));
+        return RepositoryRefusal.write(() -> config.repository().replaceLegacyToken(storeHash, username,
                 replaced.tokenDigest())).flatMap(found -> {
                     if (!found) {
                         return notFound(storeHash, username);
@@ -59,7 +59,7 @@ final class LegacyLifecycle {
         if (existing.isEmpty()) {
             return notFound(storeHash, username);
         }
-        return RepositoryRefusal.write(() -> config.repository.deleteLegacyAccount(storeHash, username)).flatMap(found -> {
+        return RepositoryRefusal.write(() -> config.repository().deleteLegacyAccount(storeHash, username)).flatMap(found -> {
             if (!found) {
                 return notFound(storeHash, username);
             }
@@ -69,8 +69,8 @@ final class LegacyLifecycle {
     }
 
     Outcome<List<LegacyAccountView>> list(String storeHash) {
-        Map<String, Instant> lastUsed = config.repository.lastUsed(storeHash);
-        return Outcome.done(config.repository.legacyAccounts(storeHash).stream()
+        Map<String, Instant> lastUsed = config.repository().lastUsed(storeHash);
+        return Outcome.done(config.repository().legacyAccounts(storeHash).stream()
                 .map(a -> new LegacyAccountView(a.username(), a.createdAt(), Optional.ofNullable(lastUsed.get(a.id()))))
                 .toList());
     }
@@ -79,7 +79,7 @@ final class LegacyLifecycle {
         if (!LegacyAccount.isValidUsername(username)) {
             return Optional.empty();
         }
-        return config.repository.find(new LookupKey.ByUsername(storeHash, username))
+        return config.repository().find(new LookupKey.ByUsername(storeHash, username))
                 .filter(LegacyAccount.class::isInstance).map(LegacyAccount.class::cast);
     }
 

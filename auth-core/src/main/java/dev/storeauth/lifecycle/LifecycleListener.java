@@ -2,7 +2,7 @@ package dev.storeauth.lifecycle;
 
 /**
  * Receives every committed lifecycle change, e.g. to write an audit trail. Called synchronously
- * after the repository commit and the cache invalidation; an exception it throws propagates to the
+ * after the repository commit and the change listener (the cache eviction); an exception it throws propagates to the
  * caller, but the change stays committed. Must be thread-safe.
  *
  * <pre>{@code

@@ -6,7 +6,7 @@
  * <p>{@link dev.storeauth.lifecycle.AccountLifecycle} is the service. The host application
  * supplies who owns which store ({@link dev.storeauth.lifecycle.StoreOwnership}), receives audit
  * events ({@link dev.storeauth.lifecycle.LifecycleListener}) and wires revocation to its cache
- * ({@link dev.storeauth.lifecycle.CacheInvalidator}). User errors (not the owner, bad input, the
+ * ({@link dev.storeauth.lifecycle.AccountLifecycleBuilder#changeListener}). User errors (not the owner, bad input, the
  * limit, unknown account, duplicate username) are values: {@link dev.storeauth.lifecycle.Outcome}.
  *
  * <p>Secrets (client secret, access token, legacy API token) are returned exactly once, in

@@ -14,6 +14,7 @@ import dev.storeauth.accounts.OAuthAccount;
 import dev.storeauth.credentials.SecretDigest;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.policy.Scopes;
+import dev.storeauth.repository.AccountChange;
 import dev.storeauth.repository.AccountLookup;
 import dev.storeauth.repository.LookupKey;
 import dev.storeauth.repository.RepositoryUnavailableException;
@@ -108,6 +109,10 @@ class AccountCacheTest {
         return new LookupKey.ByTokenDigest(digest(token));
     }
 
+    private static AccountChange changed(LookupKey... keys) {
+        return new AccountChange.Changed(List.of(keys));
+    }
+
     private OAuthAccount stored(String id, String token) {
         OAuthAccount account = account(id, token);
         accounts.put(keyOf(token), account);
@@ -115,7 +120,11 @@ class AccountCacheTest {
     }
 
     private AccountCacheBuilder builder(AccountLookup store) {
-        return AccountCache.builder(store).ticker(ticker).lookupExecutor(Runnable::run)
+        return builder(store, Runnable::run);
+    }
+
+    private AccountCacheBuilder builder(AccountLookup store, Executor lookups) {
+        return AccountCache.builder(store).ticker(ticker).lookupExecutor(lookups)
                 .expireAfterWrite(TTL).negativeExpireAfterWrite(NEGATIVE_TTL);
     }
 
@@ -140,7 +149,7 @@ class AccountCacheTest {
 
     /** A cache whose lookups run on tracked threads, with {@code timeout} for callers. */
     private AccountCache threadedCache(AccountLookup store, Duration timeout) {
-        return build(builder(store).lookupExecutor(trackedLookups).lookupTimeout(timeout));
+        return build(builder(store, trackedLookups).lookupTimeout(timeout));
     }
 
     private static void await(CountDownLatch latch) {
@@ -273,7 +282,7 @@ class AccountCacheTest {
     }
 
     @Test
-    void invalidateAccountEvictsEveryKeyOfThatAccountOnly() {
+    void aChangeEvictsEveryKeyItNamesAndNoOther() {
         OAuthAccount rotated = account("a1", "old-token");
         accounts.put(keyOf("old-token"), rotated);
         accounts.put(keyOf("new-token"), rotated);
@@ -283,7 +292,7 @@ class AccountCacheTest {
         cache.find(keyOf("new-token"));
         cache.find(keyOf("other-token"));
 
-        cache.invalidateAccount("a1");
+        cache.onChange(changed(keyOf("old-token"), keyOf("new-token")));
         accounts.remove(keyOf("old-token"));
 
         assertEquals(Optional.empty(), cache.find(keyOf("old-token")));
@@ -293,7 +302,7 @@ class AccountCacheTest {
     }
 
     @Test
-    void invalidateAccountsEvictsManyAccountsInOneCall() {
+    void aChangeEvictsManyAccountsInOneCall() {
         stored("a1", "token-1");
         stored("a2", "token-2");
         OAuthAccount kept = stored("a3", "token-3");
@@ -302,7 +311,7 @@ class AccountCacheTest {
         cache.find(keyOf("token-2"));
         cache.find(keyOf("token-3"));
 
-        cache.invalidateAccounts(java.util.List.of("a1", "a2"));
+        cache.onChange(changed(keyOf("token-1"), keyOf("token-2")));
 
         assertEquals(1, cache.stats().estimatedSize());
         assertEquals(Optional.of(kept), cache.find(keyOf("token-3")));
@@ -312,38 +321,38 @@ class AccountCacheTest {
     }
 
     @Test
-    void invalidatingAnUnknownAccountChangesNothing() {
+    void aChangeOfAnUncachedKeyChangesNothing() {
         stored("a1", "token-1");
         AccountCache cache = build(builder(countingStore));
         cache.find(keyOf("token-1"));
 
-        cache.invalidateAccount("no-such-account");
+        cache.onChange(changed(keyOf("no-such-token")));
         cache.find(keyOf("token-1"));
 
         assertEquals(1, lookups.get());
     }
 
     @Test
-    void invalidateKeyClearsANegativeEntry() {
+    void aChangeClearsANegativeEntry() {
         AccountCache cache = build(builder(countingStore));
         assertEquals(Optional.empty(), cache.find(keyOf("token-1")));
         OAuthAccount created = stored("a1", "token-1");
         assertEquals(Optional.empty(), cache.find(keyOf("token-1")));
 
-        cache.invalidate(keyOf("token-1"));
+        cache.onChange(changed(keyOf("token-1")));
 
         assertEquals(Optional.of(created), cache.find(keyOf("token-1")));
         assertEquals(2, lookups.get());
     }
 
     @Test
-    void invalidateAllClearsBothCaches() {
+    void anUnknownChangeClearsBothCaches() {
         stored("a1", "token-1");
         AccountCache cache = build(builder(countingStore));
         cache.find(keyOf("token-1"));
         cache.find(keyOf("unknown"));
 
-        cache.invalidateAll();
+        cache.onChange(new AccountChange.Unknown());
         cache.find(keyOf("token-1"));
         cache.find(keyOf("unknown"));
 
@@ -351,7 +360,7 @@ class AccountCacheTest {
     }
 
     @Test
-    void doesNotKeepALookupThatRacedAnInvalidateAccount() throws Exception {
+    void doesNotKeepALookupThatRacedAChange() throws Exception {
         OAuthAccount account = stored("a1", "token-1");
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -359,7 +368,7 @@ class AccountCacheTest {
         Future<Optional<Account>> racing = callers.submit(() -> cache.find(keyOf("token-1")));
         await(entered);
 
-        cache.invalidateAccount("a1");
+        cache.onChange(changed(keyOf("token-1")));
         release.countDown();
 
         assertEquals(Optional.of(account), racing.get(WAIT_SECONDS, TimeUnit.SECONDS));
@@ -369,7 +378,7 @@ class AccountCacheTest {
     }
 
     @Test
-    void doesNotKeepANotFoundThatRacedAnInvalidateKey() throws Exception {
+    void doesNotKeepANotFoundThatRacedAChange() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AccountCache cache = threadedCache(gatedStore(entered, release), Duration.ofSeconds(WAIT_SECONDS));
@@ -377,7 +386,7 @@ class AccountCacheTest {
         await(entered);
 
         OAuthAccount created = stored("a1", "token-1");
-        cache.invalidate(keyOf("token-1"));
+        cache.onChange(changed(keyOf("token-1")));
         release.countDown();
 
         assertEquals(Optional.empty(), racing.get(WAIT_SECONDS, TimeUnit.SECONDS));

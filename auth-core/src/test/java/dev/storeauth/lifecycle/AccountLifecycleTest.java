@@ -10,6 +10,7 @@ import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.SecretFormat;
 import dev.storeauth.credentials.SecretKind;
 import dev.storeauth.policy.AccessLevel;
+import dev.storeauth.repository.AccountChange;
 import dev.storeauth.repository.InMemoryAccountRepository;
 import dev.storeauth.repository.LookupKey;
 import java.time.Clock;
@@ -34,13 +35,14 @@ class AccountLifecycleTest {
     final InMemoryAccountRepository repository = new InMemoryAccountRepository();
     final SecretDigester digester = SecretDigester.sha256();
     final List<LifecycleEvent> events = Collections.synchronizedList(new ArrayList<>());
-    final List<String> invalidated = Collections.synchronizedList(new ArrayList<>());
+    /** The keys the lifecycle told its change listener, in order. */
+    final List<LookupKey> invalidated = Collections.synchronizedList(new ArrayList<>());
     final AccountLifecycle lifecycle = lifecycle(50);
 
     AccountLifecycle lifecycle(int limit) {
         return AccountLifecycle.builder(repository, (store, user) -> user.equals(OWNER), "api.example.com")
                 .digester(digester)
-                .invalidator(account -> invalidated.add(account.id()))
+                .changeListener(change -> invalidated.addAll(((AccountChange.Changed) change).keys()))
                 .listener(events::add)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .oauthAccountLimit(limit)
@@ -176,7 +178,7 @@ class AccountLifecycleTest {
         events.clear();
         assertEquals(id, done(lifecycle.deleteOAuthAccount(OWNER, STORE, id)));
         assertTrue(repository.find(LookupKey.of(created.account())).isEmpty());
-        assertEquals(List.of(id), invalidated.subList(1, invalidated.size()));
+        assertEquals(List.of(LookupKey.of(created.account())), invalidated.subList(1, invalidated.size()));
         assertEquals(LifecycleAction.OAUTH_ACCOUNT_DELETED, events.get(0).action());
         refused(lifecycle.deleteOAuthAccount(OWNER, STORE, id), Refusal.NOT_FOUND);
     }

@@ -33,7 +33,7 @@ class LegacyLifecycleTest {
         assertTrue(SecretFormat.isWellFormed(SecretKind.LEGACY_TOKEN, issued.apiToken()));
         assertEquals(fixture.digester.digest(issued.apiToken()), stored("bob").tokenDigest());
         assertEquals("https://api.example.com/stores/abc123/v2/", issued.apiPath());
-        assertEquals(List.of("legacy:abc123:bob"), fixture.invalidated);
+        assertEquals(List.of(new LookupKey.ByUsername(STORE, "bob")), fixture.invalidated);
         assertEquals(LifecycleAction.LEGACY_ACCOUNT_CREATED, fixture.events.get(0).action());
         assertFalse(issued.toString().contains(issued.apiToken()));
     }
@@ -59,7 +59,8 @@ class LegacyLifecycleTest {
         assertNotEquals(first.apiToken(), second.apiToken());
         assertEquals(fixture.digester.digest(second.apiToken()), stored("bob").tokenDigest());
         assertFalse(stored("bob").tokenDigest().matches(fixture.digester.digest(first.apiToken())));
-        assertEquals(List.of("legacy:abc123:bob", "legacy:abc123:bob"), fixture.invalidated);
+        LookupKey bob = new LookupKey.ByUsername(STORE, "bob");
+        assertEquals(List.of(bob, bob), fixture.invalidated);
         assertEquals(LifecycleAction.LEGACY_TOKEN_REGENERATED, fixture.events.get(1).action());
     }
 

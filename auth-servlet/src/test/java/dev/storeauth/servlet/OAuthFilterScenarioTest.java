@@ -3,6 +3,8 @@ package dev.storeauth.servlet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storeauth.repository.AccountChange;
+import dev.storeauth.repository.LookupKey;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -78,7 +80,8 @@ class OAuthFilterScenarioTest extends FilterScenarioTest {
     void refusesARevokedTokenOnTheNextRequest() throws Exception {
         assertEquals(200, jetty.send("GET", V2_PRODUCTS, true, valid()).statusCode());
         accounts.repository.deleteOAuthAccounts(TestAccounts.STORE, List.of("rw-1"));
-        cache.invalidateAccount("rw-1");
+        cache.onChange(new AccountChange.Changed(
+                List.of(new LookupKey.ByTokenDigest(TestAccounts.DIGESTER.digest(accounts.modifyToken)))));
 
         HttpResponse<String> response = jetty.send("GET", V2_PRODUCTS, true, valid());
 

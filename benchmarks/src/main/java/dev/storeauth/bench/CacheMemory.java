@@ -7,6 +7,7 @@ import dev.storeauth.credentials.SecretDigest;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.policy.AccessLevel;
 import dev.storeauth.policy.Scopes;
+import dev.storeauth.repository.AccountChange;
 import dev.storeauth.repository.AccountLookup;
 import dev.storeauth.repository.LookupKey;
 import java.time.Instant;
@@ -31,7 +32,7 @@ public final class CacheMemory {
         AccountLookup store = key -> Optional.of(fresh((LookupKey.ByTokenDigest) key));
         try (AccountCache cache = AccountCache.builder(store).maximumSize(count).build()) {
             cache.find(new LookupKey.ByTokenDigest(sha.digest("warm-up")));
-            cache.invalidateAll();
+            cache.onChange(new AccountChange.Unknown());
             long before = usedHeap();
             for (int i = 0; i < count; i++) {
                 cache.find(new LookupKey.ByTokenDigest(sha.digest("sat_token-" + i)));

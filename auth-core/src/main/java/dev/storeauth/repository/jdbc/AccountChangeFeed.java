@@ -1,24 +1,22 @@
 package dev.storeauth.repository.jdbc;
 
-import dev.storeauth.accounts.LegacyAccount;
-import dev.storeauth.cache.AccountCache;
-import dev.storeauth.repository.LookupKey;
+import dev.storeauth.repository.AccountChange;
+import dev.storeauth.repository.AccountChangeListener;
 import dev.storeauth.repository.RepositoryUnavailableException;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
- * Tells this node about accounts changed on any node, so it can evict them from its cache: the ids
- * go to {@code onChange}; after a lost connection, when changes may have been missed,
- * {@code onMissedChanges} runs (usually {@link AccountCache#invalidateAll()}).
+ * Tells this node about accounts changed on any node, so it can evict them from its cache: the
+ * lookup keys of changed accounts as {@link AccountChange.Changed}; after a lost connection, when
+ * changes may have been missed, {@link AccountChange.Unknown}.
  *
  * <pre>{@code
- * try (AccountChangeFeed feed = AccountChangeFeed.start(dataSource, cache)) { ... }
+ * try (AccountChangeFeed feed = AccountChangeFeed.start(dataSource, cache)) { ... }   // cache: an AccountCache
  * }</pre>
  *
- * Callbacks run on the feed's own daemon thread and must not block long.
+ * The listener is called on the feed's own daemon thread and must not block long.
  */
 public interface AccountChangeFeed extends AutoCloseable {
 
@@ -28,11 +26,12 @@ public interface AccountChangeFeed extends AutoCloseable {
 
     /**
      * Starts the best feed for the database: {@code LISTEN} on PostgreSQL, polling every 200 ms
-     * elsewhere, evicting changed accounts from {@code cache}.
+     * on H2, telling {@code listener} of every change committed from now on.
      *
      * @throws RepositoryUnavailableException if the database cannot be reached to find out which it is
+     * @throws IllegalArgumentException if it is neither PostgreSQL nor H2
      */
-    static AccountChangeFeed start(DataSource dataSource, AccountCache cache) {
+    static AccountChangeFeed start(DataSource dataSource, AccountChangeListener listener) {
         Dialect dialect;
         try {
             dialect = new Jdbc(dataSource).read(Dialect::of);
@@ -40,22 +39,7 @@ public interface AccountChangeFeed extends AutoCloseable {
             throw Jdbc.unavailable("connect", e);
         }
         return dialect.supportsNotify()
-                ? PostgresChangeListener.start(dataSource, evictor(cache), cache::invalidateAll)
-                : PollingChangeListener.start(dataSource, evictor(cache), cache::invalidateAll,
-                        Duration.ofMillis(200));
-    }
-
-    /**
-     * Evicts an account id from {@code cache}: its cached entries and, for a legacy account, a
-     * cached "not found" for its username (a newly created account must work at once).
-     */
-    static Consumer<String> evictor(AccountCache cache) {
-        return accountId -> {
-            cache.invalidateAccount(accountId);
-            String[] parts = accountId.split(":", 3);
-            if (parts.length == 3 && parts[0].equals("legacy") && LegacyAccount.isValidUsername(parts[2])) {
-                cache.invalidate(new LookupKey.ByUsername(parts[1], parts[2]));
-            }
-        };
+                ? PostgresChangeListener.start(dataSource, listener)
+                : PollingChangeListener.start(dataSource, listener, Duration.ofMillis(200));
     }
 }

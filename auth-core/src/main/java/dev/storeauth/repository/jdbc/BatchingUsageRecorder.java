@@ -1,7 +1,7 @@
 package dev.storeauth.repository.jdbc;
 
 import dev.storeauth.accounts.Account;
-import dev.storeauth.auth.UsageRecorder;
+import dev.storeauth.repository.UsageRecorder;
 import dev.storeauth.repository.AccountRepository;
 import java.time.Clock;
 import java.time.Duration;

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -33,8 +34,8 @@ import javax.sql.DataSource;
  *       are unique, and every lookup path is indexed.
  *   <li>{@link #insertOAuthAccount} locks the store's row ({@code SELECT ... FOR UPDATE}) in the
  *       transaction that counts and inserts, so the limit holds across nodes.
- *   <li>Every create, delete and token change is published in the transaction that makes it (see
- *       {@link AccountChangeFeed}).
+ *   <li>Every create, delete and token change is published, with the lookup key of the account it
+ *       changed, in the transaction that makes it (see {@link AccountChangeFeed}).
  *   <li>Any {@link SQLException} becomes {@link RepositoryUnavailableException}, never "not found";
  *       except that a data exception (SQLSTATE class 22: a value longer than its column, a character
  *       the database encoding lacks) in a create, delete or token change is the caller's value, an
@@ -67,6 +68,7 @@ public final class JdbcAccountRepository implements AccountRepository {
      * Migrates the schema, then returns a repository over {@code dataSource}.
      *
      * @throws RepositoryUnavailableException if the database cannot be reached or migrated
+     * @throws IllegalArgumentException if it is neither PostgreSQL nor H2
      */
     public static JdbcAccountRepository create(DataSource dataSource) {
         Dialect dialect;
@@ -123,7 +125,7 @@ public final class JdbcAccountRepository implements AccountRepository {
                 }
                 insert(c, "INSERT INTO storeauth_oauth_accounts (" + AccountRows.OAUTH_COLUMNS
                         + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ps -> AccountRows.bind(ps, account));
-                changes.publish(c, account.id());
+                changes.publish(c, account.id(), LookupKey.of(account));
                 return true;
             });
         } catch (SQLException e) {
@@ -152,9 +154,10 @@ public final class JdbcAccountRepository implements AccountRepository {
             return jdbc.transaction(c -> {
                 List<String> deleted = new ArrayList<>();
                 for (String id : new LinkedHashSet<>(ids)) {
-                    if (update(c, "DELETE FROM storeauth_oauth_accounts WHERE id = ? AND store_hash = ?",
-                            id, storeHash) == 1) {
-                        changes.publish(c, id);
+                    Optional<SecretDigest> digest = tokenDigestForDelete(c, storeHash, id);
+                    if (digest.isPresent() && update(c,
+                            "DELETE FROM storeauth_oauth_accounts WHERE id = ? AND store_hash = ?", id, storeHash) == 1) {
+                        changes.publish(c, id, new LookupKey.ByTokenDigest(digest.get()));
                         deleted.add(id);
                     }
                 }
@@ -171,7 +174,7 @@ public final class JdbcAccountRepository implements AccountRepository {
             return jdbc.transaction(c -> {
                 insert(c, "INSERT INTO storeauth_legacy_accounts (id, " + AccountRows.LEGACY_COLUMNS
                         + ") VALUES (?, ?, ?, ?, ?)", ps -> AccountRows.bind(ps, account));
-                changes.publish(c, account.id());
+                changes.publish(c, account.id(), LookupKey.of(account));
                 return true;
             });
         } catch (SQLException e) {
@@ -193,32 +196,43 @@ public final class JdbcAccountRepository implements AccountRepository {
 
     @Override
     public boolean replaceLegacyToken(String storeHash, String username, SecretDigest newDigest) {
-        return changeLegacy("replace legacy token",
-                "UPDATE storeauth_legacy_accounts SET token_digest = ? WHERE id = ?",
-                newDigest.toHex(), LegacyAccount.idOf(storeHash, username));
+        return changeLegacy("replace legacy token", storeHash, username,
+                "UPDATE storeauth_legacy_accounts SET token_digest = ? WHERE id = ?", newDigest.toHex());
     }
 
     @Override
     public boolean deleteLegacyAccount(String storeHash, String username) {
-        return changeLegacy("delete legacy account", "DELETE FROM storeauth_legacy_accounts WHERE id = ?",
-                LegacyAccount.idOf(storeHash, username));
+        return changeLegacy("delete legacy account", storeHash, username,
+                "DELETE FROM storeauth_legacy_accounts WHERE id = ?");
     }
 
+    /** {@inheritDoc} Account ids are unique across both kinds, so each id is set in whichever table has it. */
     @Override
     public void recordLastUsed(Map<String, Instant> lastUsedByAccountId) {
         try {
             jdbc.transaction(c -> {
-                for (Map.Entry<String, Instant> e : lastUsedByAccountId.entrySet()) {
-                    String table = e.getKey().startsWith("legacy:") ? "storeauth_legacy_accounts"
-                            : "storeauth_oauth_accounts";
-                    long at = AccountRows.micros(e.getValue());
-                    update(c, "UPDATE " + table + " SET last_used_at_us = ? WHERE id = ?"
-                            + " AND (last_used_at_us IS NULL OR last_used_at_us < ?)", at, e.getKey(), at);
+                for (String table : List.of("storeauth_oauth_accounts", "storeauth_legacy_accounts")) {
+                    setLastUsed(c, table, lastUsedByAccountId);
                 }
                 return null;
             });
         } catch (SQLException e) {
             throw Jdbc.unavailable("record last-used times", e);
+        }
+    }
+
+    private static void setLastUsed(Connection c, String table, Map<String, Instant> lastUsedById)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET last_used_at_us = ? WHERE id = ?"
+                + " AND (last_used_at_us IS NULL OR last_used_at_us < ?)")) {
+            for (Map.Entry<String, Instant> e : lastUsedById.entrySet()) {
+                long at = AccountRows.micros(e.getValue());
+                ps.setLong(1, at);
+                ps.setString(2, e.getKey());
+                ps.setLong(3, at);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
@@ -256,18 +270,30 @@ public final class JdbcAccountRepository implements AccountRepository {
                 AccountRows::legacy, storeHash, username);
     }
 
-    private boolean changeLegacy(String what, String sql, Object... params) {
-        String id = (String) params[params.length - 1];
+    /** Runs {@code sql}, whose last parameter is the account id, after {@code params}; publishes a change. */
+    private boolean changeLegacy(String what, String storeHash, String username, String sql, Object... params) {
+        String id = LegacyAccount.idOf(storeHash, username);
+        Object[] withId = Arrays.copyOf(params, params.length + 1);
+        withId[params.length] = id;
         try {
             return jdbc.transaction(c -> {
-                boolean changed = update(c, sql, params) == 1;
+                boolean changed = update(c, sql, withId) == 1;
                 if (changed) {
-                    changes.publish(c, id);
+                    changes.publish(c, id, new LookupKey.ByUsername(storeHash, username));
                 }
                 return changed;
             });
         } catch (SQLException e) {
             throw Jdbc.writeFailed(what, e);
+        }
+    }
+
+    /** The token digest of the store's OAuth account {@code id}, its row locked until the transaction ends. */
+    private static Optional<SecretDigest> tokenDigestForDelete(Connection c, String storeHash, String id)
+            throws SQLException {
+        try (PreparedStatement ps = prepare(c, "SELECT access_token_digest FROM storeauth_oauth_accounts"
+                + " WHERE id = ? AND store_hash = ? FOR UPDATE", id, storeHash); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(SecretDigest.fromHex(rs.getString(1))) : Optional.empty();
         }
     }
 

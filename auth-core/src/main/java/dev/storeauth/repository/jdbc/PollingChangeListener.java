@@ -1,24 +1,34 @@
 package dev.storeauth.repository.jdbc;
 
+import dev.storeauth.repository.AccountChange;
+import dev.storeauth.repository.AccountChangeListener;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads {@code storeauth_changes} every interval for rows it has not delivered, for databases
- * without {@code LISTEN}. Uses a pooled connection only while polling. After a failed poll the
- * next successful one runs {@code onMissedChanges} (failures are rare; the poller stays simple) and
- * carries on from the newest row.
+ * without {@code LISTEN}, and tells the listener their lookup keys: one
+ * {@link AccountChange.Changed} per poll that found rows, or {@link AccountChange.Unknown} if a row
+ * carries no key it can decode. Uses a pooled connection only while polling. After a failed poll
+ * the next successful one delivers {@link AccountChange.Unknown} (failures are rare; the poller
+ * stays simple) and carries on from the newest row.
+ *
+ * <pre>{@code
+ * try (PollingChangeListener feed = PollingChangeListener.start(dataSource, cache, Duration.ofMillis(200))) { ... }
+ * }</pre>
  */
 public final class PollingChangeListener implements AccountChangeFeed {
 
@@ -26,16 +36,14 @@ public final class PollingChangeListener implements AccountChangeFeed {
     private static final long GAP_LIFETIME_MILLIS = 10_000;
 
     private final Jdbc jdbc;
-    private final Consumer<String> onChange;
-    private final Runnable onMissedChanges;
+    private final AccountChangeListener listener;
     private final ScheduledExecutorService scheduler;
     private ChangeCursor cursor;
     private boolean missed;
 
-    private PollingChangeListener(DataSource dataSource, Consumer<String> onChange, Runnable onMissedChanges) {
+    private PollingChangeListener(DataSource dataSource, AccountChangeListener listener) {
         this.jdbc = new Jdbc(dataSource);
-        this.onChange = onChange;
-        this.onMissedChanges = onMissedChanges;
+        this.listener = Objects.requireNonNull(listener, "listener");
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "storeauth-poll-changes");
             t.setDaemon(true);
@@ -44,13 +52,13 @@ public final class PollingChangeListener implements AccountChangeFeed {
     }
 
     /** Starts polling every {@code interval}, delivering only changes made from now on. */
-    public static PollingChangeListener start(DataSource dataSource, Consumer<String> onChange,
-            Runnable onMissedChanges, Duration interval) {
-        PollingChangeListener listener = new PollingChangeListener(dataSource, onChange, onMissedChanges);
-        listener.poll(); // on the caller's thread, so changes made once start returns are delivered
+    public static PollingChangeListener start(DataSource dataSource, AccountChangeListener listener,
+            Duration interval) {
+        PollingChangeListener feed = new PollingChangeListener(dataSource, listener);
+        feed.poll(); // on the caller's thread, so changes made once start returns are delivered
         long millis = interval.toMillis();
-        listener.scheduler.scheduleWithFixedDelay(listener::poll, millis, millis, TimeUnit.MILLISECONDS);
-        return listener;
+        feed.scheduler.scheduleWithFixedDelay(feed::poll, millis, millis, TimeUnit.MILLISECONDS);
+        return feed;
     }
 
     private void poll() {
@@ -68,23 +76,25 @@ public final class PollingChangeListener implements AccountChangeFeed {
             boolean first = cursor == null;
             cursor = new ChangeCursor(newestId(c), GAP_LIFETIME_MILLIS);
             if (missed && !first) {
-                onMissedChanges.run();
+                listener.onChange(new AccountChange.Unknown());
             }
             missed = false;
             return null;
         }
+        List<String> keys = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, account_id FROM storeauth_changes WHERE id > ? ORDER BY id")) {
+                "SELECT id, lookup_key FROM storeauth_changes WHERE id > ? ORDER BY id")) {
             ps.setLong(1, cursor.floor());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     if (cursor.accept(rs.getLong(1), now)) {
-                        onChange.accept(rs.getString(2));
+                        keys.add(rs.getString(2));
                     }
                 }
             }
         }
         cursor.expire(now);
+        LookupKeyText.changeOf(keys).ifPresent(listener::onChange);
         return null;
     }
 

@@ -1,11 +1,15 @@
 package dev.storeauth.repository.jdbc;
 
+import dev.storeauth.repository.AccountChange;
+import dev.storeauth.repository.AccountChangeListener;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -14,8 +18,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code LISTEN storeauth_changes} on one connection of its own (so size the pool one larger),
- * waiting for notifications on a daemon thread. A lost connection is re-opened with backoff, and
- * then {@code onMissedChanges} runs, since notifications sent meanwhile are gone.
+ * waiting for notifications on a daemon thread, and tells the listener their lookup keys: one
+ * {@link AccountChange.Changed} per batch of notifications received together, or
+ * {@link AccountChange.Unknown} if a payload is not a key it can decode. A lost connection is
+ * re-opened with backoff, and then {@link AccountChange.Unknown} is delivered, since notifications
+ * sent meanwhile are gone.
+ *
+ * <pre>{@code
+ * try (PostgresChangeListener feed = PostgresChangeListener.start(dataSource, cache)) { ... }
+ * }</pre>
  */
 public final class PostgresChangeListener implements AccountChangeFeed {
 
@@ -23,16 +34,14 @@ public final class PostgresChangeListener implements AccountChangeFeed {
     private static final int WAIT_MILLIS = 250;
 
     private final DataSource dataSource;
-    private final Consumer<String> onChange;
-    private final Runnable onMissedChanges;
+    private final AccountChangeListener listener;
     private final CountDownLatch listening = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean closed;
 
-    private PostgresChangeListener(DataSource dataSource, Consumer<String> onChange, Runnable onMissedChanges) {
+    private PostgresChangeListener(DataSource dataSource, AccountChangeListener listener) {
         this.dataSource = dataSource;
-        this.onChange = onChange;
-        this.onMissedChanges = onMissedChanges;
+        this.listener = Objects.requireNonNull(listener, "listener");
         this.thread = new Thread(this::run, "storeauth-listen");
         thread.setDaemon(true);
     }
@@ -41,16 +50,15 @@ public final class PostgresChangeListener implements AccountChangeFeed {
      * Starts listening and waits up to 5 s for the first {@code LISTEN} to be in place (it keeps
      * trying in the background if the database is down now).
      */
-    public static PostgresChangeListener start(DataSource dataSource, Consumer<String> onChange,
-            Runnable onMissedChanges) {
-        PostgresChangeListener listener = new PostgresChangeListener(dataSource, onChange, onMissedChanges);
-        listener.thread.start();
+    public static PostgresChangeListener start(DataSource dataSource, AccountChangeListener listener) {
+        PostgresChangeListener feed = new PostgresChangeListener(dataSource, listener);
+        feed.thread.start();
         try {
-            listener.listening.await(5, TimeUnit.SECONDS);
+            feed.listening.await(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return listener;
+        return feed;
     }
 
     private void run() {
@@ -81,13 +89,14 @@ public final class PostgresChangeListener implements AccountChangeFeed {
         listening.countDown();
         backoff.reset();
         if (missed) {
-            onMissedChanges.run();
+            listener.onChange(new AccountChange.Unknown());
         }
         try {
             while (!closed) {
                 PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
-                for (PGNotification n : notifications == null ? new PGNotification[0] : notifications) {
-                    onChange.accept(n.getParameter());
+                if (notifications != null) {
+                    List<String> keys = Arrays.stream(notifications).map(PGNotification::getParameter).toList();
+                    LookupKeyText.changeOf(keys).ifPresent(listener::onChange);
                 }
             }
         } finally {

@@ -8,7 +8,7 @@
  *   <li>{@link dev.storeauth.repository.jdbc.BatchingUsageRecorder}: last-used times without a write per
  *       request.
  *   <li>{@link dev.storeauth.repository.jdbc.AccountChangeFeed}: every node evicts a changed account from
- *       its cache, via PostgreSQL {@code LISTEN/NOTIFY} or by polling the change table.
+ *       its cache by lookup key, via PostgreSQL {@code LISTEN/NOTIFY} or by polling the change table.
  * </ul>
  *
  * <pre>{@code

@@ -3,42 +3,138 @@ package dev.storeauth.repository.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.storeauth.accounts.LegacyAccount;
+import dev.storeauth.accounts.OAuthAccount;
 import dev.storeauth.cache.AccountCache;
-import dev.storeauth.repository.InMemoryAccountRepository;
+import dev.storeauth.credentials.SecretDigest;
+import dev.storeauth.repository.AccountChange;
 import dev.storeauth.repository.LookupKey;
 import dev.storeauth.repository.TestAccounts;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+/**
+ * What a feed delivers for each change the repository commits, on H2 (polling) and PostgreSQL
+ * (NOTIFY). Delivered changes reach the cache only when the test takes them ({@link #next}), so
+ * what the cache holds before a delivery is certain.
+ */
 class AccountChangeFeedTest {
 
-    private final InMemoryAccountRepository repository = new InMemoryAccountRepository();
+    @TempDir
+    Path dir;
+    private final BlockingQueue<AccountChange> changes = new LinkedBlockingQueue<>();
+    private AccountCache cache;
 
-    @Test
-    void evictorClearsACachedNotFoundForANewLegacyAccount() {
-        try (AccountCache cache = AccountCache.builder(repository).build()) {
+    @ParameterizedTest
+    @ValueSource(strings = {"H2", "PostgreSQL"})
+    void aNewLegacyAccountClearsACachedNotFound(String database) throws Exception {
+        withFeed(database, (repository, cache, pool) -> {
             LookupKey bob = new LookupKey.ByUsername("store1", "bob");
             assertEquals(Optional.empty(), cache.find(bob));
             LegacyAccount account = TestAccounts.legacy("store1", "bob");
             repository.insertLegacyAccount(account);
             assertEquals(Optional.empty(), cache.find(bob), "not found is cached");
-            AccountChangeFeed.evictor(cache).accept(account.id());
+            assertEquals(new AccountChange.Changed(List.of(bob)), next());
             assertEquals(Optional.of(account), cache.find(bob));
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"H2", "PostgreSQL"})
+    void aDeletedAccountIsDroppedFromTheCache(String database) throws Exception {
+        withFeed(database, (repository, cache, pool) -> {
+            OAuthAccount account = TestAccounts.oauth("store1", 1, TestAccounts.newToken());
+            repository.insertOAuthAccount(account, 50);
+            assertEquals(new AccountChange.Changed(List.of(LookupKey.of(account))), next());
+            assertTrue(cache.find(LookupKey.of(account)).isPresent());
+            repository.deleteOAuthAccounts("store1", List.of(account.id()));
+            assertTrue(cache.find(LookupKey.of(account)).isPresent(), "still cached");
+            assertEquals(new AccountChange.Changed(List.of(LookupKey.of(account))), next());
+            assertEquals(Optional.empty(), cache.find(LookupKey.of(account)));
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"H2", "PostgreSQL"})
+    void everyChangeIsDeliveredAsTheKeyOfTheAccountItChanged(String database) throws Exception {
+        withFeed(database, (repository, cache, pool) -> {
+            LegacyAccount bob = TestAccounts.legacy("store1", "bob");
+            OAuthAccount a = TestAccounts.oauth("store1", 1);
+            OAuthAccount b = TestAccounts.oauth("store1", 2);
+            repository.insertLegacyAccount(bob);
+            repository.replaceLegacyToken("store1", "bob", SecretDigest.of(new byte[SecretDigest.LENGTH]));
+            repository.deleteLegacyAccount("store1", "bob");
+            repository.insertOAuthAccount(a, 50);
+            repository.insertOAuthAccount(b, 50);
+            repository.deleteOAuthAccounts("store1", List.of(a.id(), "unknown", b.id()));
+            List<LookupKey> keys = List.of(LookupKey.of(bob), LookupKey.of(bob), LookupKey.of(bob),
+                    LookupKey.of(a), LookupKey.of(b), LookupKey.of(a), LookupKey.of(b));
+            assertEquals(keys, nextKeys(keys.size()));
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"H2", "PostgreSQL"})
+    void aChangeWithoutAKeyItCanReadIsDeliveredAsUnknown(String database) throws Exception {
+        withFeed(database, (repository, cache, pool) -> {
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                // What a node of the previous version announces: the account id only.
+                s.execute("INSERT INTO storeauth_changes (account_id, changed_at_us) VALUES ('legacy:store1:bob', 1)");
+                if (database.equals("PostgreSQL")) {
+                    s.execute("SELECT pg_notify('" + ChangeLog.CHANNEL + "', 'legacy:store1:bob')");
+                }
+            }
+            assertEquals(new AccountChange.Unknown(), next());
+        });
+    }
+
+    /** The next change the feed delivered, once the cache has been told of it. */
+    private AccountChange next() throws InterruptedException {
+        AccountChange change = changes.poll(10, TimeUnit.SECONDS);
+        assertTrue(change != null, "a change was delivered");
+        cache.onChange(change);
+        return change;
+    }
+
+    private List<LookupKey> nextKeys(int count) throws InterruptedException {
+        List<LookupKey> keys = new ArrayList<>();
+        while (keys.size() < count) {
+            keys.addAll(((AccountChange.Changed) next()).keys());
+        }
+        return keys;
+    }
+
+    private void withFeed(String database, Scenario scenario) throws Exception {
+        String url = database.equals("H2") ? TestDatabases.h2Url(dir) : TestDatabases.newPostgresSchema("feed");
+        try (HikariDataSource pool = TestDatabases.pool(url, 4)) {
+            JdbcAccountRepository repository = JdbcAccountRepository.create(pool);
+            cache = AccountCache.builder(repository).build();
+            try (AccountChangeFeed feed = AccountChangeFeed.start(pool, changes::add)) {
+                scenario.run(repository, cache, pool);
+            } finally {
+                cache.close();
+            }
+        } finally {
+            if (!database.equals("H2")) {
+                TestDatabases.dropPostgresSchema(url);
+            }
         }
     }
 
-    @Test
-    void evictorDropsACachedDeletedAccount() {
-        try (AccountCache cache = AccountCache.builder(repository).build()) {
-            String token = TestAccounts.newToken();
-            var account = TestAccounts.oauth("store1", 1, token);
-            repository.insertOAuthAccount(account, 50);
-            assertTrue(cache.find(LookupKey.of(account)).isPresent());
-            repository.deleteOAuthAccounts("store1", java.util.List.of(account.id()));
-            assertTrue(cache.find(LookupKey.of(account)).isPresent(), "still cached");
-            AccountChangeFeed.evictor(cache).accept(account.id());
-            assertEquals(Optional.empty(), cache.find(LookupKey.of(account)));
-        }
+    @FunctionalInterface
+    private interface Scenario {
+        void run(JdbcAccountRepository repository, AccountCache cache, HikariDataSource pool) throws Exception;
     }
 }

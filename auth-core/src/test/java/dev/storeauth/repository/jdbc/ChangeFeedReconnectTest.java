@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.repository.AccountChange;
+import dev.storeauth.repository.AccountChangeListener;
+import dev.storeauth.repository.LookupKey;
 import dev.storeauth.repository.TestAccounts;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,15 +26,22 @@ import org.junit.jupiter.api.io.TempDir;
 /** After a lost connection a feed reconnects by itself, reports possibly missed changes, and goes on. */
 class ChangeFeedReconnectTest {
 
-    private final BlockingQueue<String> changed = new LinkedBlockingQueue<>();
+    private final BlockingQueue<LookupKey> changed = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> missed = new LinkedBlockingQueue<>();
+    private final AccountChangeListener listener = change -> {
+        if (change instanceof AccountChange.Changed keys) {
+            changed.addAll(keys.keys());
+        } else {
+            missed.add("all");
+        }
+    };
 
     @Test
     void postgresListenerReconnectsAfterItsBackendIsKilled() throws Exception {
         String app = "storeauth_listen_" + UUID.randomUUID().toString().substring(0, 8);
         String url = TestDatabases.newPostgresSchema("listen") + "&ApplicationName=" + app;
         try (HikariDataSource pool = TestDatabases.pool(url, 3);
-                PostgresChangeListener feed = PostgresChangeListener.start(pool, changed::add, () -> missed.add("all"))) {
+                PostgresChangeListener feed = PostgresChangeListener.start(pool, listener)) {
             JdbcAccountRepository repository = JdbcAccountRepository.create(pool);
             assertTrue(waitFor(deleteOne(repository, 1)), "change delivered");
 
@@ -48,34 +58,35 @@ class ChangeFeedReconnectTest {
         try (HikariDataSource pool = TestDatabases.pool(TestDatabases.h2Url(dir), 3)) {
             JdbcAccountRepository repository = JdbcAccountRepository.create(pool);
             SwitchableDataSource database = new SwitchableDataSource(pool);
-            try (PollingChangeListener feed = PollingChangeListener.start(database, changed::add,
-                    () -> missed.add("all"), Duration.ofMillis(20))) {
-                String first = deleteOne(repository, 1);
+            try (PollingChangeListener feed = PollingChangeListener.start(database, listener, Duration.ofMillis(20))) {
+                LookupKey first = deleteOne(repository, 1);
                 assertTrue(waitFor(first), "first change delivered");
                 database.down = true;
                 deleteOne(repository, 2);
                 assertTrue(database.refused.tryAcquire(5, TimeUnit.SECONDS), "a poll failed");
                 database.down = false;
                 assertEquals("all", missed.poll(5, TimeUnit.SECONDS));
-                String third = deleteOne(repository, 3);
+                LookupKey third = deleteOne(repository, 3);
                 assertTrue(waitFor(third), "change after recovery delivered");
             }
         }
     }
 
-    private boolean waitFor(String id) throws InterruptedException {
-        for (String got = changed.poll(5, TimeUnit.SECONDS); got != null; got = changed.poll(5, TimeUnit.SECONDS)) {
-            if (got.equals(id)) {
+    private boolean waitFor(LookupKey key) throws InterruptedException {
+        for (LookupKey got = changed.poll(5, TimeUnit.SECONDS); got != null; got = changed.poll(5, TimeUnit.SECONDS)) {
+            if (got.equals(key)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static String deleteOne(JdbcAccountRepository repository, int n) {
+    /** Creates and deletes an account; returns its key. */
+    private static LookupKey deleteOne(JdbcAccountRepository repository, int n) {
         OAuthAccount account = TestAccounts.oauth("store1", n);
         repository.insertOAuthAccount(account, 50);
-        return repository.deleteOAuthAccounts("store1", List.of(account.id())).get(0);
+        assertEquals(List.of(account.id()), repository.deleteOAuthAccounts("store1", List.of(account.id())));
+        return LookupKey.of(account);
     }
 
     private static int terminateListener(String url, String app) throws SQLException {

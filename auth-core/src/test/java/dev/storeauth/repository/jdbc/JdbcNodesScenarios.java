@@ -53,7 +53,7 @@ abstract class JdbcNodesScenarios {
             for (Future<JdbcAccountRepository> f : threads.invokeAll(starts)) {
                 f.get();
             }
-            assertEquals(List.of(1), versions(pools.get(0)));
+            assertEquals(List.of(1, 2), versions(pools.get(0)));
         } finally {
             threads.shutdownNow();
             pools.forEach(HikariDataSource::close);
@@ -65,8 +65,48 @@ abstract class JdbcNodesScenarios {
         try (HikariDataSource pool = TestDatabases.pool(newDatabase(), 2)) {
             JdbcAccountRepository.create(pool).insertOAuthAccount(TestAccounts.oauth("store1", 1), 50);
             JdbcAccountRepository again = JdbcAccountRepository.create(pool);
-            assertEquals(List.of(1), versions(pool));
+            assertEquals(List.of(1, 2), versions(pool));
             assertEquals(1, again.oauthAccounts("store1").size());
+        }
+    }
+
+    @Test
+    void aVersion1DatabaseMigratesKeepingItsAccountsAndItsChangeRows() throws Exception {
+        try (HikariDataSource pool = TestDatabases.pool(newDatabase(), 2)) {
+            createVersion1(pool);
+            JdbcAccountRepository repository = JdbcAccountRepository.create(pool);
+            assertEquals(List.of(1, 2), versions(pool));
+            assertTrue(repository.find(new LookupKey.ByUsername("store1", "bob")).isPresent());
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT account_id, lookup_key FROM storeauth_changes")) {
+                assertTrue(rs.next());
+                assertEquals("legacy:store1:bob", rs.getString(1));
+                assertEquals(null, rs.getString(2));
+            }
+        }
+    }
+
+    @Test
+    void everyChangeRowNamesTheLookupKeyOfTheAccountItChanged() throws SQLException {
+        try (HikariDataSource pool = TestDatabases.pool(newDatabase(), 2)) {
+            JdbcAccountRepository repository = JdbcAccountRepository.create(pool);
+            OAuthAccount a = TestAccounts.oauth("store1", 1);
+            OAuthAccount b = TestAccounts.oauth("store1", 2);
+            repository.insertOAuthAccount(a, 50);
+            repository.insertOAuthAccount(b, 50);
+            repository.insertLegacyAccount(TestAccounts.legacy("store1", "bob"));
+            repository.deleteOAuthAccounts("store1", List.of(b.id(), a.id()));
+            List<String> rows = new ArrayList<>();
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT account_id, lookup_key FROM storeauth_changes ORDER BY id")) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1) + " " + rs.getString(2));
+                }
+            }
+            String aKey = "token-digest:" + a.accessTokenDigest().toHex();
+            String bKey = "token-digest:" + b.accessTokenDigest().toHex();
+            assertEquals(List.of(a.id() + " " + aKey, b.id() + " " + bKey, "legacy:store1:bob username:store1:bob",
+                    b.id() + " " + bKey, a.id() + " " + aKey), rows);
         }
     }
 
@@ -169,6 +209,26 @@ abstract class JdbcNodesScenarios {
             n += f.get() ? 1 : 0;
         }
         return n;
+    }
+
+    /** The schema and a legacy account as the previous version left them: version 1, change rows without a key. */
+    private static void createVersion1(HikariDataSource pool) throws Exception {
+        String script;
+        try (var in = SchemaMigrator.class.getResourceAsStream("V1__schema.sql")) {
+            script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
+        }
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            for (String statement : script.split(";")) {
+                if (!statement.isBlank()) {
+                    s.execute(statement);
+                }
+            }
+            s.execute("CREATE TABLE storeauth_schema_version (version INT PRIMARY KEY, applied_at_us BIGINT NOT NULL)");
+            s.execute("INSERT INTO storeauth_schema_version VALUES (1, 0)");
+            s.execute("INSERT INTO storeauth_legacy_accounts (id, store_hash, username, token_digest, created_at_us)"
+                    + " VALUES ('legacy:store1:bob', 'store1', 'bob', '" + "ab".repeat(32) + "', 0)");
+            s.execute("INSERT INTO storeauth_changes (account_id, changed_at_us) VALUES ('legacy:store1:bob', 0)");
+        }
     }
 
     private static List<Integer> versions(HikariDataSource pool) throws SQLException {

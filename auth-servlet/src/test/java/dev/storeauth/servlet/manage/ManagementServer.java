@@ -6,7 +6,6 @@ import dev.storeauth.auth.Authenticator;
 import dev.storeauth.servlet.StoreAuthFilter;
 import dev.storeauth.cache.AccountCache;
 import dev.storeauth.lifecycle.AccountLifecycle;
-import dev.storeauth.lifecycle.CacheInvalidator;
 import dev.storeauth.lifecycle.LifecycleEvent;
 import dev.storeauth.repository.AccountRepository;
 import dev.storeauth.repository.InMemoryAccountRepository;
@@ -61,7 +60,7 @@ final class ManagementServer implements AutoCloseable {
         cache = AccountCache.builder(accounts).build();
         AccountLifecycle lifecycle = AccountLifecycle.builder(accounts,
                         (store, user) -> store.equals(STORE) && user.equals(OWNER), "api.example.com")
-                .invalidator(CacheInvalidator.of(cache))
+                .changeListener(cache)
                 .listener(events::add)
                 .build();
         Authenticator authenticator = Authenticator.builder(cache).requireTls(false).build();

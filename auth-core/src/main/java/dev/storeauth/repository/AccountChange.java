@@ -1,0 +1,41 @@
+package dev.storeauth.repository;
+
+import java.util.List;
+
+/**
+ * What changed in an account repository, as far as anything holding accounts by {@link LookupKey}
+ * (a cache) needs to know: either the keys of the changed accounts, or that changes may have been
+ * missed. Each account is found under exactly one key, {@link LookupKey#of}, so its key names every
+ * place it can be held.
+ *
+ * <pre>{@code
+ * listener.onChange(new AccountChange.Changed(List.of(LookupKey.of(deleted))));
+ * listener.onChange(new AccountChange.Unknown());      // after a lost change feed
+ * }</pre>
+ */
+public sealed interface AccountChange {
+
+    /**
+     * The accounts found under {@code keys} were created, changed or deleted: whatever was known
+     * under those keys, found or not found, is stale.
+     *
+     * @param keys at least one key, in no particular order; copied
+     * @throws NullPointerException if {@code keys} or a key is {@code null}
+     * @throws IllegalArgumentException if {@code keys} is empty
+     */
+    record Changed(List<LookupKey> keys) implements AccountChange {
+        public Changed {
+            keys = List.copyOf(keys);
+            if (keys.isEmpty()) {
+                throw new IllegalArgumentException("a change names at least one key");
+            }
+        }
+    }
+
+    /**
+     * Changes may have been missed (e.g. a change feed lost its connection), so any account may have
+     * changed: whatever is known about any key is stale.
+     */
+    record Unknown() implements AccountChange {
+    }
+}

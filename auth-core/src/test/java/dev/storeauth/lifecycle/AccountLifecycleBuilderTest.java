@@ -1,0 +1,73 @@
+package dev.storeauth.lifecycle;
+
+import static dev.storeauth.lifecycle.AccountLifecycleTest.OWNER;
+import static dev.storeauth.lifecycle.AccountLifecycleTest.STORE;
+import static dev.storeauth.lifecycle.AccountLifecycleTest.done;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.storeauth.credentials.SecretDigester;
+import dev.storeauth.credentials.SecretGenerator;
+import dev.storeauth.policy.ScopeCatalogue;
+import dev.storeauth.repository.AccountChangeListener;
+import dev.storeauth.repository.InMemoryAccountRepository;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class AccountLifecycleBuilderTest {
+
+    final InMemoryAccountRepository repository = new InMemoryAccountRepository();
+    final List<String> told = new ArrayList<>();
+
+    AccountLifecycleBuilder builder() {
+        return AccountLifecycle.builder(repository, (store, user) -> user.equals(OWNER), "api.example.com");
+    }
+
+    static Stream<Arguments> settings() {
+        return Stream.of(
+                setting("generator", b -> b.generator(new SecretGenerator())),
+                setting("digester", b -> b.digester(SecretDigester.sha256())),
+                setting("catalogue", b -> b.catalogue(ScopeCatalogue.defaults())),
+                setting("changeListener", b -> b.changeListener(AccountChangeListener.NONE)),
+                setting("listener", b -> b.listener(LifecycleListener.NONE)),
+                setting("clock", b -> b.clock(Clock.systemUTC())),
+                setting("oauthAccountLimit", b -> b.oauthAccountLimit(5)));
+    }
+
+    private static Arguments setting(String name, Consumer<AccountLifecycleBuilder> setter) {
+        return Arguments.of(name, setter);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("settings")
+    void aSettingGivenTwiceFailsNamingIt(String name, Consumer<AccountLifecycleBuilder> setting) {
+        AccountLifecycleBuilder builder = builder();
+        setting.accept(builder);
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> setting.accept(builder));
+
+        assertTrue(e.getMessage().contains(name), e.getMessage());
+    }
+
+    @Test
+    void settingsGivenAfterBuildChangeNoLifecycle() {
+        AccountLifecycleBuilder builder = builder();
+        AccountLifecycle lifecycle = builder.build();
+
+        builder.oauthAccountLimit(1).changeListener(change -> told.add("change")).listener(event -> told.add("event"));
+        done(lifecycle.createOAuthAccount(OWNER, STORE, "First", Map.of()));
+        done(lifecycle.createOAuthAccount(OWNER, STORE, "Second", Map.of()));
+
+        assertEquals(List.of(), told);
+        assertEquals(2, repository.oauthAccounts(STORE).size());
+    }
+}
