@@ -1,0 +1,183 @@
+package dev.storeauth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.storeauth.auth.ApiRequest;
+import dev.storeauth.auth.AuthResult;
+import dev.storeauth.auth.Headers;
+import dev.storeauth.auth.Problem;
+import dev.storeauth.lifecycle.AccountLifecycle;
+import dev.storeauth.lifecycle.CreatedOAuthAccount;
+import dev.storeauth.lifecycle.Outcome;
+import dev.storeauth.policy.RouteTable;
+import dev.storeauth.policy.ScopeCatalogue;
+import dev.storeauth.repository.AccountChangeListener;
+import dev.storeauth.repository.InMemoryAccountRepository;
+import dev.storeauth.repository.jdbc.TestDatabases;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class StoreAuthTest {
+
+    private static final String OWNER = "owner@example.com";
+
+    private final InMemoryAccountRepository repository = new InMemoryAccountRepository();
+
+    private StoreAuth withLifecycle() {
+        return StoreAuth.builder().repository(repository)
+                .lifecycle((store, actor) -> actor.equals(OWNER), "api.example.com").build();
+    }
+
+    private static AuthResult get(StoreAuth storeAuth, String token) {
+        return storeAuth.authenticator().authenticate(new ApiRequest("GET", "/stores/abc/v3/catalog/products",
+                Headers.of(Map.of("X-Auth-Token", List.of(token))), true, "203.0.113.9"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CreatedOAuthAccount create(AccountLifecycle lifecycle) {
+        Outcome<CreatedOAuthAccount> created = lifecycle.createOAuthAccount(OWNER, "abc", "Stock sync",
+                Map.of("products", "read-only"));
+        assertInstanceOf(Outcome.Done.class, created, created::toString);
+        return ((Outcome.Done<CreatedOAuthAccount>) created).value();
+    }
+
+    @Test
+    void aCreatedTokenWorksAtOnceAndADeletedOneFailsOnTheNextRequest() {
+        try (StoreAuth storeAuth = withLifecycle()) {
+            AccountLifecycle lifecycle = storeAuth.lifecycle().orElseThrow();
+            CreatedOAuthAccount created = create(lifecycle);
+            assertInstanceOf(AuthResult.Authenticated.class, get(storeAuth, created.accessToken()));
+            assertInstanceOf(AuthResult.Authenticated.class, get(storeAuth, created.accessToken()));
+            assertEquals(1, storeAuth.cacheStatistics().hitCount(), "the second request is a cache hit");
+
+            lifecycle.deleteOAuthAccount(OWNER, "abc", created.account().id());
+
+            AuthResult.Denied denied = assertInstanceOf(AuthResult.Denied.class, get(storeAuth, created.accessToken()));
+            assertEquals(Problem.INVALID_CREDENTIALS, denied.problem());
+            assertEquals(List.of("Bearer realm=\"storeauth\", error=\"invalid_token\""), denied.challenges());
+        }
+    }
+
+    @Test
+    void withoutALifecycleThereIsNone() {
+        try (StoreAuth storeAuth = StoreAuth.builder().repository(repository).build()) {
+            assertTrue(storeAuth.lifecycle().isEmpty());
+            assertEquals(repository, storeAuth.repository());
+        }
+    }
+
+    @Test
+    void theFailureThrottleIsOnByDefaultAndCanBeTurnedOff() {
+        try (StoreAuth on = StoreAuth.builder().repository(repository).build();
+                StoreAuth off = StoreAuth.builder().repository(repository).noFailureThrottle().build()) {
+            assertTrue(on.authenticator().readsRemoteAddress());
+            assertFalse(off.authenticator().readsRemoteAddress());
+        }
+    }
+
+    @Test
+    void aChangeFeedIsGivenTheCacheAndClosedWithIt() {
+        AtomicReference<AccountChangeListener> given = new AtomicReference<>();
+        AtomicBoolean closed = new AtomicBoolean();
+        StoreAuth storeAuth = StoreAuth.builder().repository(repository).changeFeed(listener -> {
+            given.set(listener);
+            return () -> closed.set(true);
+        }).build();
+
+        assertTrue(given.get() != null);
+        storeAuth.close();
+        assertTrue(closed.get());
+    }
+
+    @Test
+    void aBuildThatFailsClosesWhatItStarted() {
+        AtomicBoolean closed = new AtomicBoolean();
+        StoreAuthBuilder builder = StoreAuth.builder().repository(repository).changeFeed(listener -> () -> closed.set(true))
+                .routes(RouteTable.parse("accept v3 nosuchscheme", ScopeCatalogue.defaults()));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
+
+        assertTrue(e.getMessage().contains("nosuchscheme"), e.getMessage());
+        assertTrue(closed.get());
+    }
+
+    @Test
+    void aJdbcBuildMigratesTheDatabaseAndStartsItsMaintenanceUntilClosed(@TempDir Path dir) {
+        try (HikariDataSource pool = TestDatabases.pool(TestDatabases.h2Url(dir), 4)) {
+            StoreAuth storeAuth = StoreAuth.builder().jdbc(pool)
+                    .lifecycle((store, actor) -> actor.equals(OWNER), "api.example.com").build();
+            CreatedOAuthAccount created = create(storeAuth.lifecycle().orElseThrow());
+            assertInstanceOf(AuthResult.Authenticated.class, get(storeAuth, created.accessToken()));
+            assertTrue(threadNamed("storeauth-maintenance"), "the maintenance schedule runs");
+
+            storeAuth.close();
+
+            assertFalse(threadAliveNamed("storeauth-maintenance"), "close stops the maintenance schedule");
+        }
+    }
+
+    static List<Arguments> contradictions() {
+        return List.of(
+                Arguments.of("no repository", (Consumer<StoreAuthBuilder>) b -> { }, "exactly one"),
+                Arguments.of("two repositories", (Consumer<StoreAuthBuilder>) b -> b.repository(new InMemoryAccountRepository())
+                        .jdbc(new org.h2.jdbcx.JdbcDataSource()), "exactly one"),
+                Arguments.of("retention without JDBC", (Consumer<StoreAuthBuilder>) b -> b.repository(new InMemoryAccountRepository())
+                        .changeRetention(java.time.Duration.ofHours(2)), "changeRetention"),
+                Arguments.of("a feed for JDBC", (Consumer<StoreAuthBuilder>) b -> b.jdbc(new org.h2.jdbcx.JdbcDataSource())
+                        .changeFeed(l -> () -> { }), "own change feed"),
+                Arguments.of("a listener without a lifecycle", (Consumer<StoreAuthBuilder>) b -> b
+                        .repository(new InMemoryAccountRepository()).lifecycleListener(event -> { }), "lifecycleListener"),
+                Arguments.of("a limit without a lifecycle", (Consumer<StoreAuthBuilder>) b -> b
+                        .repository(new InMemoryAccountRepository()).oauthAccountLimit(10), "oauthAccountLimit"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("contradictions")
+    void contradictionsFailTheBuildNamingThem(String name, Consumer<StoreAuthBuilder> settings, String named) {
+        StoreAuthBuilder builder = StoreAuth.builder();
+        settings.accept(builder);
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, builder::build);
+
+        assertTrue(e.getMessage().contains(named), e.getMessage());
+    }
+
+    @Test
+    void aSettingGivenTwiceFailsAtOnceNamingIt() {
+        StoreAuthBuilder builder = StoreAuth.builder().noFailureThrottle();
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> builder.failureThrottle(5, java.time.Duration.ofMinutes(1)));
+
+        assertTrue(e.getMessage().contains("failureThrottle"), e.getMessage());
+    }
+
+    private static boolean threadNamed(String name) {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name));
+    }
+
+    private static boolean threadAliveNamed(String name) {
+        for (int i = 0; i < 200; i++) {
+            if (!threadNamed(name)) {
+                return false;
+            }
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
+    }
+}
