@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
  */
 class PackageLayersTest {
 
-    /** Bottom-up. */
+    /** Bottom-up; the empty name is {@code dev.storeauth} itself, the assembly, on top of everything. */
     static final List<String> LAYERS = List.of("credentials", "policy", "accounts", "repository",
-            "repository.jdbc", "cache", "throttle", "auth", "lifecycle");
+            "repository.jdbc", "cache", "throttle", "auth", "lifecycle", "");
 
     private static final Path SOURCES = Path.of("src/main/java/dev/storeauth");
     private static final Pattern REFERENCE =
