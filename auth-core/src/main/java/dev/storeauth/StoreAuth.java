@@ -2,7 +2,7 @@ package dev.storeauth;
 
 import dev.storeauth.auth.Authenticator;
 import dev.storeauth.auth.AuthenticatorBuilder;
-import dev.storeauth.cache.AccountCache;
+import dev.storeauth.cache.internal.AccountCache;
 import dev.storeauth.cache.CacheStatistics;
 import dev.storeauth.lifecycle.AccountLifecycle;
 import dev.storeauth.repository.AccountRepository;

@@ -56,7 +56,7 @@ class PackageLayersTest {
 
     @Test
     void findsAnUpwardReferenceWhereThereIsOne() {
-        String code = "package dev.storeauth.repository.jdbc;\nimport dev.storeauth.cache.AccountCache;\n"
+        String code = "package dev.storeauth.repository.jdbc;\nimport dev.storeauth.cache.internal.AccountCache;\n"
                 + "import dev.storeauth.throttle.*;\n"
                 + "/** {@link dev.storeauth.auth.Authenticator} */ class X { dev.storeauth.lifecycle.Outcome<?> o; }";
 

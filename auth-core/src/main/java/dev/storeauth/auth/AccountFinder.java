@@ -1,7 +1,7 @@
 package dev.storeauth.auth;
 
 import dev.storeauth.accounts.Account;
-import dev.storeauth.cache.AccountCache;
+import dev.storeauth.cache.internal.AccountCache;
 import dev.storeauth.repository.AccountLookup;
 import dev.storeauth.repository.LookupKey;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import dev.storeauth.accounts.Account;
 import dev.storeauth.policy.AccessLevel;
 import dev.storeauth.policy.ResourceDefinition;
 import dev.storeauth.policy.RouteTable;
-import dev.storeauth.policy.StorePath;
+import dev.storeauth.policy.internal.StorePath;
 import dev.storeauth.repository.AccountLookup;
 import dev.storeauth.repository.RepositoryUnavailableException;
 import dev.storeauth.repository.UsageRecorder;

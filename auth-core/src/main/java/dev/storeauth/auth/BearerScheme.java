@@ -2,13 +2,13 @@ package dev.storeauth.auth;
 
 import dev.storeauth.accounts.Account;
 import dev.storeauth.accounts.OAuthAccount;
-import dev.storeauth.credentials.BearerToken;
-import dev.storeauth.credentials.CredentialParser;
-import dev.storeauth.credentials.ParseResult;
+import dev.storeauth.credentials.internal.BearerToken;
+import dev.storeauth.credentials.internal.CredentialParser;
+import dev.storeauth.credentials.internal.ParseResult;
 import dev.storeauth.credentials.SecretDigest;
 import dev.storeauth.credentials.SecretDigester;
-import dev.storeauth.credentials.SecretFormat;
-import dev.storeauth.credentials.SecretKind;
+import dev.storeauth.credentials.internal.SecretFormat;
+import dev.storeauth.credentials.internal.SecretKind;
 import dev.storeauth.repository.LookupKey;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.storeauth.auth;
 
-import dev.storeauth.credentials.CredentialParser;
-import dev.storeauth.credentials.Http;
+import dev.storeauth.credentials.internal.CredentialParser;
+import dev.storeauth.credentials.internal.Http;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

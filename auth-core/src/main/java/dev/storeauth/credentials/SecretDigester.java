@@ -57,7 +57,7 @@ public final class SecretDigester {
      * Whether the digest of {@code secret[offset, offset + length)} is {@code expected}, compared in
      * constant time ({@link SecretDigest#matches}). The digest goes to a per-thread buffer: nothing is allocated.
      */
-    boolean matches(SecretDigest expected, byte[] secret, int offset, int length) {
+    public boolean matches(SecretDigest expected, byte[] secret, int offset, int length) {
         Hasher hasher = hashers.get();
         hasher.hash(secret, offset, length, hasher.scratch);
         return expected.matches(hasher.scratch);

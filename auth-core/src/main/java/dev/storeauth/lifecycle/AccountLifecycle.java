@@ -2,9 +2,9 @@ package dev.storeauth.lifecycle;
 
 import dev.storeauth.accounts.Account;
 import dev.storeauth.accounts.OAuthAccount;
-import dev.storeauth.credentials.SecretKind;
+import dev.storeauth.credentials.internal.SecretKind;
 import dev.storeauth.policy.Scopes;
-import dev.storeauth.policy.StoreHash;
+import dev.storeauth.policy.internal.StoreHash;
 import dev.storeauth.repository.AccountChange;
 import dev.storeauth.repository.AccountChangeListener;
 import dev.storeauth.repository.AccountRepository;

@@ -1,7 +1,7 @@
 package dev.storeauth.lifecycle;
 
 import dev.storeauth.accounts.LegacyAccount;
-import dev.storeauth.credentials.SecretKind;
+import dev.storeauth.credentials.internal.SecretKind;
 import dev.storeauth.repository.LookupKey;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.storeauth.lifecycle;
 
 import dev.storeauth.credentials.SecretDigester;
-import dev.storeauth.credentials.SecretGenerator;
+import dev.storeauth.credentials.internal.SecretGenerator;
 import dev.storeauth.policy.ScopeCatalogue;
 import dev.storeauth.repository.AccountChangeListener;
 import dev.storeauth.repository.AccountRepository;

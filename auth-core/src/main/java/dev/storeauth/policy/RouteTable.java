@@ -1,5 +1,7 @@
 package dev.storeauth.policy;
 
+import dev.storeauth.policy.internal.ApiPath;
+import dev.storeauth.policy.internal.StorePath;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -100,7 +102,7 @@ public final class RouteTable {
      * built.
      */
     public Match match(StorePath path) {
-        RouteIndex.Entry entry = indexes[path.version().ordinal()].find(path.resourceText, path.resourceStart);
+        RouteIndex.Entry entry = indexes[path.version().ordinal()].find(path.resourceText(), path.resourceStart());
         return entry == null ? unmatched[path.version().ordinal()] : entry.match();
     }
 

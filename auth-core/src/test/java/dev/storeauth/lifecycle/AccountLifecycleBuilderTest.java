@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storeauth.credentials.SecretDigester;
-import dev.storeauth.credentials.SecretGenerator;
+import dev.storeauth.credentials.internal.SecretGenerator;
 import dev.storeauth.policy.ScopeCatalogue;
 import dev.storeauth.repository.AccountChangeListener;
 import dev.storeauth.repository.InMemoryAccountRepository;

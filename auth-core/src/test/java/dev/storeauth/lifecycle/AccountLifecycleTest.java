@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storeauth.accounts.OAuthAccount;
 import dev.storeauth.credentials.SecretDigester;
-import dev.storeauth.credentials.SecretFormat;
-import dev.storeauth.credentials.SecretKind;
+import dev.storeauth.credentials.internal.SecretFormat;
+import dev.storeauth.credentials.internal.SecretKind;
 import dev.storeauth.policy.AccessLevel;
 import dev.storeauth.repository.AccountChange;
 import dev.storeauth.repository.InMemoryAccountRepository;

@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storeauth.accounts.LegacyAccount;
-import dev.storeauth.credentials.SecretFormat;
-import dev.storeauth.credentials.SecretKind;
+import dev.storeauth.credentials.internal.SecretFormat;
+import dev.storeauth.credentials.internal.SecretKind;
 import dev.storeauth.repository.LookupKey;
 import java.util.List;
 import java.util.Map;

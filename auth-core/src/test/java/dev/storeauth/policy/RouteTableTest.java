@@ -1,5 +1,7 @@
 package dev.storeauth.policy;
 
+import dev.storeauth.policy.internal.ApiPath;
+import dev.storeauth.policy.internal.StorePath;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.storeauth.accounts.Account;
 import dev.storeauth.auth.AuthResult;
 import dev.storeauth.auth.Authenticator;
-import dev.storeauth.cache.AccountCache;
+import dev.storeauth.cache.internal.AccountCache;
 import dev.storeauth.repository.AccountLookup;
 import dev.storeauth.repository.RepositoryUnavailableException;
 import java.net.http.HttpResponse;

@@ -3,7 +3,7 @@ package dev.storeauth.servlet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.storeauth.auth.Authenticator;
-import dev.storeauth.cache.AccountCache;
+import dev.storeauth.cache.internal.AccountCache;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;

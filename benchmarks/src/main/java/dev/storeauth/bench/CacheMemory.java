@@ -2,7 +2,7 @@ package dev.storeauth.bench;
 
 import dev.storeauth.accounts.Account;
 import dev.storeauth.accounts.OAuthAccount;
-import dev.storeauth.cache.AccountCache;
+import dev.storeauth.cache.internal.AccountCache;
 import dev.storeauth.credentials.SecretDigest;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.policy.AccessLevel;

@@ -5,7 +5,7 @@ import dev.storeauth.auth.AuthResult;
 import dev.storeauth.auth.Authenticator;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.storeauth.cache.AccountCache;
+import dev.storeauth.cache.internal.AccountCache;
 import dev.storeauth.repository.jdbc.JdbcAccountRepository;
 import dev.storeauth.repository.AccountChange;
 import dev.storeauth.repository.LookupKey;

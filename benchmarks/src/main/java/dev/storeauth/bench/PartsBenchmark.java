@@ -1,12 +1,12 @@
 package dev.storeauth.bench;
 
 import dev.storeauth.auth.ApiRequest;
-import dev.storeauth.cache.AccountCache;
-import dev.storeauth.credentials.CredentialParser;
+import dev.storeauth.cache.internal.AccountCache;
+import dev.storeauth.credentials.internal.CredentialParser;
 import dev.storeauth.credentials.SecretDigester;
-import dev.storeauth.credentials.SecretFormat;
-import dev.storeauth.credentials.SecretKind;
-import dev.storeauth.policy.StorePath;
+import dev.storeauth.credentials.internal.SecretFormat;
+import dev.storeauth.credentials.internal.SecretKind;
+import dev.storeauth.policy.internal.StorePath;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import dev.storeauth.policy.RouteTable;

@@ -5,7 +5,7 @@ import dev.storeauth.auth.ApiRequest;
 import dev.storeauth.auth.AuthResult;
 import dev.storeauth.auth.Authenticator;
 import dev.storeauth.auth.Headers;
-import dev.storeauth.cache.AccountCache;
+import dev.storeauth.cache.internal.AccountCache;
 import java.util.List;
 import java.util.Map;
 

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.storeauth.credentials.SecretGenerator;
-import dev.storeauth.credentials.SecretKind;
+import dev.storeauth.credentials.internal.SecretGenerator;
+import dev.storeauth.credentials.internal.SecretKind;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

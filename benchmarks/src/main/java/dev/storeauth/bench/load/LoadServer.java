@@ -2,10 +2,10 @@ package dev.storeauth.bench.load;
 
 import dev.storeauth.accounts.OAuthAccount;
 import dev.storeauth.auth.Authenticator;
-import dev.storeauth.cache.AccountCache;
+import dev.storeauth.cache.internal.AccountCache;
 import dev.storeauth.credentials.SecretDigester;
-import dev.storeauth.credentials.SecretGenerator;
-import dev.storeauth.credentials.SecretKind;
+import dev.storeauth.credentials.internal.SecretGenerator;
+import dev.storeauth.credentials.internal.SecretKind;
 import dev.storeauth.demo.server.TlsKeystore;
 import dev.storeauth.policy.AccessLevel;
 import dev.storeauth.policy.Scopes;

@@ -1,0 +1,232 @@
+package dev.storeauth.cache.internal;
+
+import dev.storeauth.cache.CacheStatistics;
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.storeauth.accounts.Account;
+import dev.storeauth.repository.AccountChange;
+import dev.storeauth.repository.AccountChangeListener;
+import dev.storeauth.repository.AccountLookup;
+import dev.storeauth.repository.LookupKey;
+import dev.storeauth.repository.RepositoryUnavailableException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A {@link AccountLookup} that answers from a Caffeine cache and asks its delegate only on a miss.
+ *
+ * <ul>
+ *   <li>Keys are {@link LookupKey}s (identifiers and digests), never raw secrets.
+ *   <li>Found accounts go to a bounded, expiring cache; "not found" goes to a separate, smaller,
+ *       shorter-lived cache, so a flood of bad tokens neither evicts good entries nor reaches the
+ *       store more than once per distinct token per negative TTL.
+ *   <li>Concurrent misses for one key make one store lookup (single flight); callers wait at most
+ *       the lookup timeout, then get {@link RepositoryUnavailableException} while the lookup goes on.
+ *   <li>As an {@link AccountChangeListener} it evicts changed accounts by their {@link LookupKey}
+ *       ({@link #onChange}), at once, including one whose lookup was in flight; give it to the account
+ *       lifecycle and to a change feed.
+ * </ul>
+ *
+ * <pre>{@code
+ * AccountCache cached = AccountCache.builder(repository)
+ *         .maximumSize(100_000)
+ *         .expireAfterWrite(Duration.ofMinutes(5))
+ *         .build();
+ * }</pre>
+ *
+ * Thread-safe. {@link #close()} stops the lookup and clock threads it owns.
+ */
+public final class AccountCache implements AccountLookup, AccountChangeListener, AutoCloseable {
+
+    private static final Duration TICK = Duration.ofMillis(10);
+
+    private final AccountLookup delegate;
+    private final AsyncCache<LookupKey, Account> positive;
+    private final Cache<LookupKey, Boolean> negative;
+    private final AtomicLong epoch = new AtomicLong();
+    private final long timeoutNanos;
+    private final Executor lookupExecutor;
+    private final ExecutorService ownedExecutor;
+    private final CoarseTicker ownedTicker;
+    private final Counters counters = new Counters();
+
+    AccountCache(AccountCacheBuilder b) {
+        this.delegate = b.delegate;
+        this.timeoutNanos = b.lookupTimeout.toNanos();
+        this.ownedExecutor = b.lookupExecutor == null ? LookupThreads.newPool(b.lookupThreads) : null;
+        this.lookupExecutor = b.lookupExecutor == null ? ownedExecutor : b.lookupExecutor;
+        this.ownedTicker = b.ticker == null ? CoarseTicker.start(TICK) : null;
+        Ticker ticker = b.ticker == null ? ownedTicker : b.ticker;
+        this.positive = Caffeine.newBuilder()
+                .maximumSize(b.maximumSize)
+                .expireAfterWrite(b.expireAfterWrite)
+                .ticker(ticker)
+                .executor(Runnable::run)
+                .<LookupKey, Account>evictionListener((key, account, cause) -> counters.evictions.increment())
+                .buildAsync();
+        this.negative = Caffeine.newBuilder()
+                .maximumSize(b.negativeMaximumSize())
+                .expireAfterWrite(b.negativeExpireAfterWrite)
+                .ticker(ticker)
+                .executor(Runnable::run)
+                .build();
+    }
+
+    /** Starts a builder over {@code delegate}. */
+    public static AccountCacheBuilder builder(AccountLookup delegate) {
+        return new AccountCacheBuilder(delegate);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws RepositoryUnavailableException if the delegate failed or did not answer within the timeout
+     */
+    @Override
+    public Optional<Account> find(LookupKey key) {
+        Account cached = findCached(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        if (negative.getIfPresent(key) != null) {
+            counters.negativeHits.increment();
+            return Optional.empty();
+        }
+        return Optional.ofNullable(LookupWait.await(load(key), timeoutNanos, counters.timeouts));
+    }
+
+    /**
+     * The account for {@code key} if this cache holds it at once (a hit, counted as one); else
+     * {@code null}: not held, known not to exist, or still being looked up. Never blocks, never throws,
+     * never starts a lookup; answers only with an account {@link #find} returned for an equal key.
+     */
+    public Account findCached(LookupKey key) {
+        CompletableFuture<Account> cached = positive.getIfPresent(key);
+        // Lookups are PendingLookups, which never complete exceptionally: an unfinished one gives null.
+        Account account = cached == null ? null : cached.getNow(null);
+        if (account != null) {
+            counters.hits.increment();
+        }
+        return account;
+    }
+
+    /**
+     * Evicts what {@code change} names from the found and the "not found" caches, at once, including
+     * an entry whose lookup is in flight (its callers are answered, the answer is not kept):
+     * {@link AccountChange.Changed} by key, one hash lookup each however large the cache, so a bulk
+     * delete of 1,000 accounts costs 1,000 removals and no scan; {@link AccountChange.Unknown} evicts
+     * everything.
+     */
+    @Override
+    public void onChange(AccountChange change) {
+        epoch.incrementAndGet();
+        if (change instanceof AccountChange.Changed changed) {
+            for (LookupKey key : changed.keys()) {
+                positive.synchronous().invalidate(key);
+                negative.invalidate(key);
+            }
+            return;
+        }
+        counters.visitedByEviction.add(positive.synchronous().estimatedSize() + negative.estimatedSize());
+        positive.synchronous().invalidateAll();
+        negative.invalidateAll();
+    }
+
+    /** Current counters; cheap, never blocks. */
+    public CacheStatistics stats() {
+        return new CacheStatistics(counters.hits.sum(), counters.negativeHits.sum(), counters.misses.sum(),
+                counters.failures.sum(), counters.timeouts.sum(), counters.evictions.sum(),
+                positive.synchronous().estimatedSize(), negative.estimatedSize());
+    }
+
+    /**
+     * Stops the threads this cache created: the lookup pool (unless an executor was supplied) and the
+     * clock (unless a ticker was). Idempotent.
+     */
+    @Override
+    public void close() {
+        if (ownedExecutor != null) {
+            ownedExecutor.shutdownNow();
+        }
+        if (ownedTicker != null) {
+            ownedTicker.close();
+        }
+    }
+
+    /**
+     * How many entries evictions have visited since this cache was built: every path that evicts more
+     * than the keys it is given counts each entry it goes over (only {@link AccountChange.Unknown}
+     * does); for tests, to show that evicting by key scans nothing.
+     */
+    long entriesVisitedByEviction() {
+        return counters.visitedByEviction.sum();
+    }
+
+    /** The clock this cache started, if it was given no ticker; for tests. */
+    Optional<CoarseTicker> ownedClock() {
+        return Optional.ofNullable(ownedTicker);
+    }
+
+    private CompletableFuture<Account> load(LookupKey key) {
+        CompletableFuture<Account> future = positive.get(key, (k, ignored) -> new PendingLookup(k, epoch.get()));
+        if (future instanceof PendingLookup pending && pending.claim()) {
+            counters.misses.increment();
+            try {
+                lookupExecutor.execute(() -> complete(pending));
+            } catch (RejectedExecutionException e) {
+                pending.fail(new RepositoryUnavailableException("too many credential lookups queued"));
+            }
+        }
+        return future;
+    }
+
+    private void complete(PendingLookup pending) {
+        Optional<Account> found;
+        try {
+            found = delegate.find(pending.key);
+        } catch (RuntimeException e) {
+            counters.failures.increment();
+            // Remove before failing the waiters, or a caller retrying at once could get this stale failure.
+            positive.asMap().remove(pending.key, pending);
+            pending.fail(e instanceof RepositoryUnavailableException s ? s
+                    : new RepositoryUnavailableException("account repository failed: " + e.getClass().getName(), e));
+            return;
+        }
+        boolean fresh = epoch.get() == pending.epoch;
+        if (found.isEmpty()) {
+            if (fresh) {
+                negative.put(pending.key, Boolean.TRUE);
+                if (epoch.get() != pending.epoch) {
+                    // An invalidation slipped in between the check and the put: do not keep it.
+                    negative.invalidate(pending.key);
+                }
+            }
+            pending.complete(null);
+            return;
+        }
+        Account account = found.get();
+        pending.complete(account);
+        if (!fresh || epoch.get() != pending.epoch) {
+            // An invalidation raced with this lookup: serve the waiting callers, but do not keep it.
+            positive.asMap().remove(pending.key, pending);
+        }
+    }
+
+    private static final class Counters {
+        final LongAdder hits = new LongAdder();
+        final LongAdder negativeHits = new LongAdder();
+        final LongAdder misses = new LongAdder();
+        final LongAdder failures = new LongAdder();
+        final LongAdder timeouts = new LongAdder();
+        final LongAdder evictions = new LongAdder();
+        final LongAdder visitedByEviction = new LongAdder();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.storeauth.cache.internal;
+
+import dev.storeauth.accounts.Account;
+import dev.storeauth.repository.LookupKey;
+import dev.storeauth.repository.RepositoryUnavailableException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+
+/**
+ * A cache value whose store lookup starts only after it is in the cache, so that a completion can
+ * always find (and, if stale, remove) its own entry. Exactly one caller starts it.
+ */
+final class PendingLookup extends CompletableFuture<Account> {
+
+    final LookupKey key;
+    final long epoch;
+    // A field updater rather than an AtomicBoolean: every cached entry keeps this object.
+    private static final AtomicIntegerFieldUpdater<PendingLookup> STARTED =
+            AtomicIntegerFieldUpdater.newUpdater(PendingLookup.class, "started");
+    private volatile int started;
+    private volatile RepositoryUnavailableException failure;
+
+    PendingLookup(LookupKey key, long epoch) {
+        this.key = key;
+        this.epoch = epoch;
+    }
+
+    /**
+     * Completes with "no value" and remembers why. Completing exceptionally instead would make
+     * Caffeine log a warning with a stack trace per failed lookup: a log flood during an outage.
+     */
+    void fail(RepositoryUnavailableException cause) {
+        failure = cause;
+        complete(null);
+    }
+
+    /** Throws, for this caller, the failure {@link #fail} recorded; does nothing if none. */
+    void rethrowFailure() {
+        RepositoryUnavailableException cause = failure;
+        if (cause != null) {
+            throw new RepositoryUnavailableException(cause.getMessage(), cause);
+        }
+    }
+
+    /** Returns {@code true} to exactly one caller: the one that must start the lookup. */
+    boolean claim() {
+        return started == 0 && STARTED.compareAndSet(this, 0, 1);
+    }
+}

@@ -1,8 +1,0 @@
-package dev.storeauth.credentials;
-
-/**
- * Credentials presented with one request: either HTTP Basic (a legacy API account) or an OAuth
- * access token. Implementations mask their secret in {@code toString()}.
- */
-public sealed interface Credentials permits BasicCredentials, DecodedBasicCredentials, BearerToken {
-}
