@@ -11,7 +11,6 @@ import dev.storeauth.repository.jdbc.AccountChangeFeed;
 import dev.storeauth.repository.jdbc.BatchingUsageRecorder;
 import dev.storeauth.repository.jdbc.ChangePruner;
 import dev.storeauth.repository.jdbc.JdbcAccountRepository;
-import dev.storeauth.throttle.FailureThrottle;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -39,7 +38,6 @@ public final class StoreAuth implements AutoCloseable {
     private static final Duration PRUNE_EVERY = Duration.ofMinutes(10);
     private static final Duration FLUSH_EVERY = Duration.ofSeconds(1);
     private static final int USAGE_CAPACITY = 10_000;
-    private static final long THROTTLE_KEYS = 100_000;
 
     private final Owned owned = new Owned();
     private final AccountRepository repository;
@@ -116,8 +114,7 @@ public final class StoreAuth implements AutoCloseable {
                 .routes(b.routes).digester(b.digester).usageRecorder(usage);
         b.schemes.forEach(builder::scheme);
         if (b.maxFailures > 0) {
-            builder.throttle(new FailureThrottle(b.maxFailures, b.failureWindow, THROTTLE_KEYS,
-                    com.github.benmanes.caffeine.cache.Ticker.systemTicker()));
+            builder.throttle(b.maxFailures, b.failureWindow);
         }
         return builder.build();
     }

@@ -1,12 +1,12 @@
 package dev.storeauth;
 
+import dev.storeauth.repository.AccountChange;
+import dev.storeauth.lifecycle.LifecycleEvent;
 import dev.storeauth.auth.CredentialScheme;
 import dev.storeauth.credentials.SecretDigester;
-import dev.storeauth.lifecycle.LifecycleListener;
 import dev.storeauth.lifecycle.StoreOwnership;
 import dev.storeauth.policy.RouteTable;
 import dev.storeauth.policy.ScopeCatalogue;
-import dev.storeauth.repository.AccountChangeListener;
 import dev.storeauth.repository.AccountRepository;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ public final class StoreAuthBuilder {
 
     DataSource dataSource;
     AccountRepository repository;
-    Function<AccountChangeListener, AutoCloseable> changeFeed;
+    Function<AccountChange.Listener, AutoCloseable> changeFeed;
     String realm = "storeauth";
     boolean requireTls = true;
     RouteTable routes = RouteTable.defaults();
@@ -51,7 +51,7 @@ public final class StoreAuthBuilder {
     Duration changeRetention = Duration.ofHours(1);
     StoreOwnership ownership;
     String apiHost;
-    LifecycleListener lifecycleListener = LifecycleListener.NONE;
+    LifecycleEvent.Listener lifecycleListener = LifecycleEvent.Listener.NONE;
     int oauthAccountLimit = 50;
     private final Set<String> given = new HashSet<>();
 
@@ -74,7 +74,7 @@ public final class StoreAuthBuilder {
      * For a {@link #repository}: starts a feed that tells the cache of changes made on other nodes;
      * called once on build with the cache, and closed with the {@link StoreAuth}.
      */
-    public StoreAuthBuilder changeFeed(Function<AccountChangeListener, AutoCloseable> start) {
+    public StoreAuthBuilder changeFeed(Function<AccountChange.Listener, AutoCloseable> start) {
         this.changeFeed = once("changeFeed", Objects.requireNonNull(start, "start"));
         return this;
     }
@@ -179,7 +179,7 @@ public final class StoreAuthBuilder {
     }
 
     /** Told of every committed lifecycle change (e.g. an audit log); needs {@link #lifecycle}. */
-    public StoreAuthBuilder lifecycleListener(LifecycleListener listener) {
+    public StoreAuthBuilder lifecycleListener(LifecycleEvent.Listener listener) {
         this.lifecycleListener = once("lifecycleListener", Objects.requireNonNull(listener, "listener"));
         return this;
     }

@@ -1,5 +1,6 @@
 package dev.storeauth;
 
+import dev.storeauth.repository.AccountChange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -16,7 +17,6 @@ import dev.storeauth.lifecycle.CreatedOAuthAccount;
 import dev.storeauth.lifecycle.Outcome;
 import dev.storeauth.policy.RouteTable;
 import dev.storeauth.policy.ScopeCatalogue;
-import dev.storeauth.repository.AccountChangeListener;
 import dev.storeauth.repository.InMemoryAccountRepository;
 import dev.storeauth.repository.jdbc.TestDatabases;
 import java.nio.file.Path;
@@ -91,7 +91,7 @@ class StoreAuthTest {
 
     @Test
     void aChangeFeedIsGivenTheCacheAndClosedWithIt() {
-        AtomicReference<AccountChangeListener> given = new AtomicReference<>();
+        AtomicReference<AccountChange.Listener> given = new AtomicReference<>();
         AtomicBoolean closed = new AtomicBoolean();
         StoreAuth storeAuth = StoreAuth.builder().repository(repository).changeFeed(listener -> {
             given.set(listener);

@@ -44,7 +44,7 @@ import java.util.Optional;
  */
 public final class Authenticator {
 
-    private final AccountFinder accounts;
+    private final CredentialScheme.AccountFinder accounts;
     private final boolean requireTls;
     private final RouteTable routes;
     private final UsageRecorder usage;
@@ -54,7 +54,7 @@ public final class Authenticator {
     private final List<CredentialScheme<?>> schemes;
 
     Authenticator(AuthenticatorBuilder b) {
-        this.accounts = new AccountFinder(b.lookup);
+        this.accounts = new CredentialScheme.AccountFinder(b.lookup);
         this.requireTls = b.requireTls;
         this.routes = b.routes;
         this.usage = b.usage;
@@ -84,7 +84,7 @@ public final class Authenticator {
             return AuthResult.Denied.of(Problem.NOT_AN_API_PATH,
                     "Store API paths look like /stores/{store_hash}/v3/...", List.of());
         }
-        RouteTable.Match match = routes.match(path);
+        RouteTable.Match match = routes.match(path.version(), path.resourceText(), path.resourceStart());
         Acceptance acceptance = acceptances.get(match.schemes());
         CredentialReader.Read read = reader.read(request.headers());
         if (read instanceof CredentialReader.Missing) {

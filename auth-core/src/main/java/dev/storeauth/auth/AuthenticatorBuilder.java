@@ -4,7 +4,9 @@ import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.policy.RouteTable;
 import dev.storeauth.repository.AccountLookup;
 import dev.storeauth.repository.UsageRecorder;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.storeauth.throttle.FailureThrottle;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +21,8 @@ import java.util.Set;
  * {@link IllegalStateException}. Not thread-safe; build once.
  */
 public final class AuthenticatorBuilder {
+
+    private static final long TRACKED_KEYS = 100_000;
 
     final AccountLookup lookup;
     String realm = "storeauth";
@@ -82,8 +86,18 @@ public final class AuthenticatorBuilder {
         return this;
     }
 
-    /** Answers 429 to addresses and limited identities with too many failures (default: no throttling). */
-    public AuthenticatorBuilder throttle(FailureThrottle throttle) {
+    /**
+     * Answers 429 to a client address or a scheme's limited identity (a legacy username) after
+     * {@code maxFailures} failed authentications within {@code window} (default: no throttling).
+     *
+     * @throws IllegalArgumentException unless both are positive
+     */
+    public AuthenticatorBuilder throttle(int maxFailures, Duration window) {
+        return throttle(new FailureThrottle(maxFailures, window, TRACKED_KEYS, Ticker.systemTicker()));
+    }
+
+    /** {@link #throttle(int, Duration)} with a throttle of the caller's, e.g. on a test clock. */
+    AuthenticatorBuilder throttle(FailureThrottle throttle) {
         Objects.requireNonNull(throttle, "throttle");
         once("throttle");
         this.throttle = throttle;

@@ -47,7 +47,7 @@ final class BasicScheme implements CredentialScheme<DecodedBasicCredentials> {
     }
 
     @Override
-    public Verdict verify(DecodedBasicCredentials basic, String storeHash, AccountFinder accounts) {
+    public Verdict verify(DecodedBasicCredentials basic, String storeHash, CredentialScheme.AccountFinder accounts) {
         // The length does not depend on who the user is, so refusing here reveals nothing about them.
         if (basic.tokenLength() != SecretFormat.LENGTH) {
             return INVALID;

@@ -46,7 +46,7 @@ final class BearerScheme implements CredentialScheme<BearerToken> {
     }
 
     @Override
-    public Verdict verify(BearerToken token, String storeHash, AccountFinder accounts) {
+    public Verdict verify(BearerToken token, String storeHash, CredentialScheme.AccountFinder accounts) {
         Account account = find(token, accounts);
         if (account instanceof OAuthAccount oauth && oauth.storeHash().equals(storeHash)) {
             return new Verdict.Proven(oauth);
@@ -61,7 +61,7 @@ final class BearerScheme implements CredentialScheme<BearerToken> {
     }
 
     /** The account whose access token this is, of any store, or {@code null}. */
-    private Account find(BearerToken token, AccountFinder accounts) {
+    private Account find(BearerToken token, CredentialScheme.AccountFinder accounts) {
         // Only the length before digesting: the whole shape is checked before a lookup, and a token of
         // another shape cannot digest to a cached access token's digest.
         if (token.token().length() != SecretFormat.LENGTH) {

@@ -4,9 +4,8 @@ import dev.storeauth.accounts.Account;
 import dev.storeauth.accounts.OAuthAccount;
 import dev.storeauth.credentials.internal.SecretKind;
 import dev.storeauth.policy.Scopes;
-import dev.storeauth.policy.internal.StoreHash;
+import dev.storeauth.policy.StoreHash;
 import dev.storeauth.repository.AccountChange;
-import dev.storeauth.repository.AccountChangeListener;
 import dev.storeauth.repository.AccountRepository;
 import dev.storeauth.repository.LookupKey;
 import java.time.Instant;
@@ -25,10 +24,10 @@ import java.util.function.Supplier;
  *
  * <ul>
  *   <li>Every operation, listing included, is for the store owner only ({@link StoreOwnership});
- *       anyone else gets {@link Refusal#NOT_OWNER} and nothing changes.
+ *       anyone else gets {@link Outcome.Refusal#NOT_OWNER} and nothing changes.
  *   <li>Secrets are generated here, returned once ({@link CreatedOAuthAccount},
  *       {@link IssuedLegacyToken}) and stored as digests; nothing else ever returns them.
- *   <li>Every committed change is told to the {@link AccountChangeListener} (this node's cache) by
+ *   <li>Every committed change is told to the {@link AccountChange.Listener} (this node's cache) by
  *       lookup key, synchronously, before the call returns, then emits a {@link LifecycleEvent}: a
  *       revoked token fails on the next request.
  * </ul>
@@ -44,7 +43,7 @@ import java.util.function.Supplier;
  *
  * Thread-safe. Repository faults are thrown as
  * {@link dev.storeauth.repository.RepositoryUnavailableException}; user errors are {@link Outcome.Refused},
- * including a value the repository cannot hold ({@link Refusal#INVALID} with no field).
+ * including a value the repository cannot hold ({@link Outcome.Refusal#INVALID} with no field).
  */
 public final class AccountLifecycle {
 
@@ -71,9 +70,9 @@ public final class AccountLifecycle {
      * @param scopes wire-form levels by resource id; resources left out are none
      * @param name 4-100 characters once stripped, without controls, line or paragraph separators,
      *     format characters (bidi controls, zero-width characters) or unpaired surrogates
-     * @return the secrets, once; or {@link Refusal#INVALID} naming {@code name} (and the character at
+     * @return the secrets, once; or {@link Outcome.Refusal#INVALID} naming {@code name} (and the character at
      *     fault) or {@code scopes}, or with no field when the repository cannot hold a value,
-     *     {@link Refusal#LIMIT_REACHED} when the store has the limit already, {@link Refusal#NOT_OWNER}
+     *     {@link Outcome.Refusal#LIMIT_REACHED} when the store has the limit already, {@link Outcome.Refusal#NOT_OWNER}
      */
     public Outcome<CreatedOAuthAccount> createOAuthAccount(String actor, String storeHash, String name,
             Map<String, String> scopes) {
@@ -105,15 +104,15 @@ public final class AccountLifecycle {
         return RepositoryRefusal.write(() -> config.repository().insertOAuthAccount(account, limit))
                 .flatMap(inserted -> {
                     if (!inserted) {
-                        return Outcome.refused(Refusal.LIMIT_REACHED, "the limit is " + limit
+                        return Outcome.refused(Outcome.Refusal.LIMIT_REACHED, "the limit is " + limit
                                 + " OAuth API accounts per store; delete one first");
                     }
-                    changed(actor, account, LifecycleAction.OAUTH_ACCOUNT_CREATED);
+                    changed(actor, account, LifecycleEvent.Action.OAUTH_ACCOUNT_CREATED);
                     return Outcome.done(new CreatedOAuthAccount(account, apiPath(storeHash, "v3"), secret, token));
                 });
     }
 
-    /** The store's OAuth accounts, oldest first, without secrets; or {@link Refusal#NOT_OWNER}. */
+    /** The store's OAuth accounts, oldest first, without secrets; or {@link Outcome.Refusal#NOT_OWNER}. */
     public Outcome<List<OAuthAccountView>> oauthAccounts(String actor, String storeHash) {
         return asOwner(actor, storeHash, () -> {
             Map<String, Instant> lastUsed = config.repository().lastUsed(storeHash);
@@ -126,13 +125,13 @@ public final class AccountLifecycle {
     /**
      * Deletes one OAuth account, revoking its token at once.
      *
-     * @return the deleted id; or {@link Refusal#NOT_FOUND} (also for another store's id), {@link Refusal#NOT_OWNER}
+     * @return the deleted id; or {@link Outcome.Refusal#NOT_FOUND} (also for another store's id), {@link Outcome.Refusal#NOT_OWNER}
      */
     public Outcome<String> deleteOAuthAccount(String actor, String storeHash, String id) {
         Outcome<Integer> deleted = deleteOAuthAccounts(actor, storeHash, List.of(id));
         if (deleted instanceof Outcome.Done<Integer> done && done.value() == 0) {
             String which = AccountNames.couldBeOAuthId(id) ? id : "with that id";
-            return Outcome.refused(Refusal.NOT_FOUND, "no OAuth API account " + which + " in store " + storeHash);
+            return Outcome.refused(Outcome.Refusal.NOT_FOUND, "no OAuth API account " + which + " in store " + storeHash);
         }
         return deleted.map(n -> id);
     }
@@ -142,7 +141,7 @@ public final class AccountLifecycle {
      * their tokens at once. Unknown ids, other stores' ids and strings no account id can be (longer
      * than 64 characters, or with a control or format character) are skipped.
      *
-     * @return how many were deleted; or {@link Refusal#NOT_OWNER}
+     * @return how many were deleted; or {@link Outcome.Refusal#NOT_OWNER}
      * @throws NullPointerException if an id is {@code null}
      */
     public Outcome<Integer> deleteOAuthAccounts(String actor, String storeHash, Collection<String> ids) {
@@ -156,7 +155,7 @@ public final class AccountLifecycle {
                     .map(deleted -> {
                         Set<String> gone = Set.copyOf(deleted);
                         changed(actor, before.stream().distinct().filter(a -> gone.contains(a.id())).toList(),
-                                LifecycleAction.OAUTH_ACCOUNT_DELETED);
+                                LifecycleEvent.Action.OAUTH_ACCOUNT_DELETED);
                         return deleted.size();
                     });
         });
@@ -167,8 +166,8 @@ public final class AccountLifecycle {
      *
      * @param username 1-64 of letters, digits and {@code . _ @ + -}, but not {@code .} or {@code ..}
      *     (no URL path segment can carry those; accounts stored under them earlier keep working)
-     * @return the token, once; or {@link Refusal#INVALID} naming {@code username} (and the character at
-     *     fault), {@link Refusal#DUPLICATE} when the store has that username, {@link Refusal#NOT_OWNER}
+     * @return the token, once; or {@link Outcome.Refusal#INVALID} naming {@code username} (and the character at
+     *     fault), {@link Outcome.Refusal#DUPLICATE} when the store has that username, {@link Outcome.Refusal#NOT_OWNER}
      */
     public Outcome<IssuedLegacyToken> createLegacyAccount(String actor, String storeHash, String username) {
         return asOwner(actor, storeHash, () -> legacy.create(actor, storeHash, username));
@@ -177,7 +176,7 @@ public final class AccountLifecycle {
     /**
      * Replaces a legacy account's API token; the old one fails from the next request on.
      *
-     * @return the new token, once; or {@link Refusal#NOT_FOUND}, {@link Refusal#NOT_OWNER}
+     * @return the new token, once; or {@link Outcome.Refusal#NOT_FOUND}, {@link Outcome.Refusal#NOT_OWNER}
      */
     public Outcome<IssuedLegacyToken> regenerateLegacyToken(String actor, String storeHash, String username) {
         return asOwner(actor, storeHash, () -> legacy.regenerate(actor, storeHash, username));
@@ -186,13 +185,13 @@ public final class AccountLifecycle {
     /**
      * Deletes a legacy account, revoking its token at once.
      *
-     * @return the username; or {@link Refusal#NOT_FOUND}, {@link Refusal#NOT_OWNER}
+     * @return the username; or {@link Outcome.Refusal#NOT_FOUND}, {@link Outcome.Refusal#NOT_OWNER}
      */
     public Outcome<String> deleteLegacyAccount(String actor, String storeHash, String username) {
         return asOwner(actor, storeHash, () -> legacy.delete(actor, storeHash, username));
     }
 
-    /** The store's legacy accounts, oldest first, without tokens; or {@link Refusal#NOT_OWNER}. */
+    /** The store's legacy accounts, oldest first, without tokens; or {@link Outcome.Refusal#NOT_OWNER}. */
     public Outcome<List<LegacyAccountView>> legacyAccounts(String actor, String storeHash) {
         return asOwner(actor, storeHash, () -> legacy.list(storeHash));
     }
@@ -213,17 +212,17 @@ public final class AccountLifecycle {
             return Outcome.invalid("storeHash", "store hash must be 1-32 lower-case letters and digits");
         }
         if (!config.ownership().isOwner(storeHash, actor)) {
-            return Outcome.refused(Refusal.NOT_OWNER, "only the store owner may manage its API accounts");
+            return Outcome.refused(Outcome.Refusal.NOT_OWNER, "only the store owner may manage its API accounts");
         }
         return action.get();
     }
 
-    void changed(String actor, Account account, LifecycleAction action) {
+    void changed(String actor, Account account, LifecycleEvent.Action action) {
         changed(actor, List.of(account), action);
     }
 
     /** Tells the change listener the accounts' keys, in one change, then emits an event for each. */
-    private void changed(String actor, List<? extends Account> accounts, LifecycleAction action) {
+    private void changed(String actor, List<? extends Account> accounts, LifecycleEvent.Action action) {
         if (accounts.isEmpty()) {
             return;
         }

@@ -1,9 +1,9 @@
 package dev.storeauth.lifecycle;
 
+import dev.storeauth.repository.AccountChange;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.internal.SecretGenerator;
 import dev.storeauth.policy.ScopeCatalogue;
-import dev.storeauth.repository.AccountChangeListener;
 import dev.storeauth.repository.AccountRepository;
 import java.time.Clock;
 import java.util.HashSet;
@@ -34,8 +34,8 @@ public final class AccountLifecycleBuilder {
     private SecretGenerator generator = new SecretGenerator();
     private SecretDigester digester = SecretDigester.sha256();
     private ScopeCatalogue catalogue = ScopeCatalogue.defaults();
-    private AccountChangeListener changeListener = AccountChangeListener.NONE;
-    private LifecycleListener listener = LifecycleListener.NONE;
+    private AccountChange.Listener changeListener = AccountChange.Listener.NONE;
+    private LifecycleEvent.Listener listener = LifecycleEvent.Listener.NONE;
     private Clock clock = Clock.systemUTC();
     private int oauthAccountLimit = DEFAULT_OAUTH_ACCOUNT_LIMIT;
 
@@ -51,7 +51,7 @@ public final class AccountLifecycleBuilder {
     }
 
     /** The source of new secrets; default a {@link SecretGenerator} over a default SecureRandom. */
-    public AccountLifecycleBuilder generator(SecretGenerator generator) {
+    AccountLifecycleBuilder generator(SecretGenerator generator) {
         this.generator = once(Objects.requireNonNull(generator, "generator"), "generator");
         return this;
     }
@@ -72,15 +72,15 @@ public final class AccountLifecycleBuilder {
      * Told, synchronously and before the call that made it returns, the lookup keys of every
      * committed change (one {@link dev.storeauth.repository.AccountChange.Changed} per call, a bulk
      * delete included): give it this node's {@code AccountCache}. Default
-     * {@link AccountChangeListener#NONE}.
+     * {@link AccountChange.Listener#NONE}.
      */
-    public AccountLifecycleBuilder changeListener(AccountChangeListener changeListener) {
+    public AccountLifecycleBuilder changeListener(AccountChange.Listener changeListener) {
         this.changeListener = once(Objects.requireNonNull(changeListener, "changeListener"), "changeListener");
         return this;
     }
 
-    /** Receives audit events; default {@link LifecycleListener#NONE}. */
-    public AccountLifecycleBuilder listener(LifecycleListener listener) {
+    /** Receives audit events; default {@link LifecycleEvent.Listener#NONE}. */
+    public AccountLifecycleBuilder listener(LifecycleEvent.Listener listener) {
         this.listener = once(Objects.requireNonNull(listener, "listener"), "listener");
         return this;
     }

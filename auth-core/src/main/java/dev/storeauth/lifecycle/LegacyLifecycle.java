@@ -29,10 +29,10 @@ final class LegacyLifecycle {
                 config.clock().instant());
         return RepositoryRefusal.write(() -> config.repository().insertLegacyAccount(account)).flatMap(inserted -> {
             if (!inserted) {
-                return Outcome.refused(Refusal.DUPLICATE, "store " + storeHash + " already has a legacy API account "
+                return Outcome.refused(Outcome.Refusal.DUPLICATE, "store " + storeHash + " already has a legacy API account "
                         + username);
             }
-            lifecycle.changed(actor, account, LifecycleAction.LEGACY_ACCOUNT_CREATED);
+            lifecycle.changed(actor, account, LifecycleEvent.Action.LEGACY_ACCOUNT_CREATED);
             return Outcome.done(new IssuedLegacyToken(account, lifecycle.apiPath(storeHash, "v2"), token));
         });
     }
@@ -49,7 +49,7 @@ final class LegacyLifecycle {
                     if (!found) {
                         return notFound(storeHash, username);
                     }
-                    lifecycle.changed(actor, replaced, LifecycleAction.LEGACY_TOKEN_REGENERATED);
+                    lifecycle.changed(actor, replaced, LifecycleEvent.Action.LEGACY_TOKEN_REGENERATED);
                     return Outcome.done(new IssuedLegacyToken(replaced, lifecycle.apiPath(storeHash, "v2"), token));
                 });
     }
@@ -63,7 +63,7 @@ final class LegacyLifecycle {
             if (!found) {
                 return notFound(storeHash, username);
             }
-            lifecycle.changed(actor, existing.get(), LifecycleAction.LEGACY_ACCOUNT_DELETED);
+            lifecycle.changed(actor, existing.get(), LifecycleEvent.Action.LEGACY_ACCOUNT_DELETED);
             return Outcome.done(username);
         });
     }
@@ -86,6 +86,6 @@ final class LegacyLifecycle {
     /** Names the username only if it could be one: anything else is the caller's text, not echoed. */
     private static <T> Outcome<T> notFound(String storeHash, String username) {
         String which = LegacyAccount.isValidUsername(username) ? username : "with that username";
-        return Outcome.refused(Refusal.NOT_FOUND, "no legacy API account " + which + " in store " + storeHash);
+        return Outcome.refused(Outcome.Refusal.NOT_FOUND, "no legacy API account " + which + " in store " + storeHash);
     }
 }

@@ -1,9 +1,9 @@
 package dev.storeauth.lifecycle;
 
+import dev.storeauth.repository.AccountChange;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.internal.SecretGenerator;
 import dev.storeauth.policy.ScopeCatalogue;
-import dev.storeauth.repository.AccountChangeListener;
 import dev.storeauth.repository.AccountRepository;
 import java.time.Clock;
 import java.util.Objects;
@@ -14,7 +14,7 @@ import java.util.Objects;
  */
 record LifecycleSettings(AccountRepository repository, StoreOwnership ownership, String apiHost,
         SecretGenerator generator, SecretDigester digester, ScopeCatalogue catalogue,
-        AccountChangeListener changeListener, LifecycleListener listener, Clock clock, int oauthAccountLimit) {
+        AccountChange.Listener changeListener, LifecycleEvent.Listener listener, Clock clock, int oauthAccountLimit) {
 
     LifecycleSettings {
         Objects.requireNonNull(repository, "repository");

@@ -11,7 +11,7 @@ final class RepositoryRefusal {
     private RepositoryRefusal() {
     }
 
-    /** The result of {@code write}, or {@link Refusal#INVALID} with no field if the store refused a value. */
+    /** The result of {@code write}, or {@link Outcome.Refusal#INVALID} with no field if the store refused a value. */
     static <T> Outcome<T> write(Supplier<T> write) {
         T result;
         try {

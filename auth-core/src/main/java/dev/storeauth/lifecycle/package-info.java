@@ -5,7 +5,7 @@
  *
  * <p>{@link dev.storeauth.lifecycle.AccountLifecycle} is the service. The host application
  * supplies who owns which store ({@link dev.storeauth.lifecycle.StoreOwnership}), receives audit
- * events ({@link dev.storeauth.lifecycle.LifecycleListener}) and wires revocation to its cache
+ * events ({@link dev.storeauth.lifecycle.LifecycleEvent.Listener}) and wires revocation to its cache
  * ({@link dev.storeauth.lifecycle.AccountLifecycleBuilder#changeListener}). User errors (not the owner, bad input, the
  * limit, unknown account, duplicate username) are values: {@link dev.storeauth.lifecycle.Outcome}.
  *

@@ -15,7 +15,7 @@ import java.util.Map;
 final class RouteIndex {
 
     /** A route and what the table answers for it, made when the table is built. */
-    record Entry(Route route, RouteTable.Match match) {
+    record Entry(RouteTable.Route route, RouteTable.Match match) {
     }
 
     private final int[] hashes;

@@ -18,7 +18,7 @@ final class RouteText {
     }
 
     static RouteTable parse(String text, ScopeCatalogue catalogue) {
-        List<Route> routes = new ArrayList<>();
+        List<RouteTable.Route> routes = new ArrayList<>();
         Map<ApiVersion, List<String>> accepts = new EnumMap<>(ApiVersion.class);
         String[] lines = text.split("\\R");
         for (int i = 0; i < lines.length; i++) {
@@ -50,7 +50,7 @@ final class RouteText {
         return Map.copyOf(all);
     }
 
-    private static void read(String[] fields, List<Route> routes, Map<ApiVersion, List<String>> accepts,
+    private static void read(String[] fields, List<RouteTable.Route> routes, Map<ApiVersion, List<String>> accepts,
             ScopeCatalogue catalogue) {
         if (fields[0].equals("accept")) {
             ApiVersion version = fields.length > 2 ? version(fields[1]) : null;
@@ -68,7 +68,7 @@ final class RouteText {
         }
         List<String> schemes = fields.length == 4
                 ? schemes(Arrays.asList(fields[3].substring(ACCEPT.length()).split(",", -1))) : List.of();
-        Route route = new Route(version, fields[1], fields[2], schemes);
+        RouteTable.Route route = new RouteTable.Route(version, fields[1], fields[2], schemes);
         if (catalogue.resource(route.resource()).isEmpty()) {
             throw new IllegalArgumentException("unknown resource " + route.resource());
         }

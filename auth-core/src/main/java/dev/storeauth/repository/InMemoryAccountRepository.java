@@ -25,6 +25,10 @@ public final class InMemoryAccountRepository implements AccountRepository {
     private final Map<String, Account> byId = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastUsed = new ConcurrentHashMap<>();
 
+    /** An empty repository. */
+    public InMemoryAccountRepository() {
+    }
+
     @Override
     public Optional<Account> find(LookupKey key) {
         return Optional.ofNullable(byKey.get(key));

@@ -30,7 +30,7 @@ final class ApiKeyScheme implements CredentialScheme<String> {
     }
 
     @Override
-    public Verdict verify(String key, String storeHash, AccountFinder accounts) {
+    public Verdict verify(String key, String storeHash, CredentialScheme.AccountFinder accounts) {
         Optional<Account> found = accounts.find(new LookupKey.ByTokenDigest(digester.digest(key)));
         return found.filter(ApiKeyAccount.class::isInstance).filter(a -> a.storeHash().equals(storeHash))
                 .<Verdict>map(Verdict.Proven::new).orElse(new Verdict.Invalid());

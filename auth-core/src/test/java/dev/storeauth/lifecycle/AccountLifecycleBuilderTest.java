@@ -1,5 +1,6 @@
 package dev.storeauth.lifecycle;
 
+import dev.storeauth.repository.AccountChange;
 import static dev.storeauth.lifecycle.AccountLifecycleTest.OWNER;
 import static dev.storeauth.lifecycle.AccountLifecycleTest.STORE;
 import static dev.storeauth.lifecycle.AccountLifecycleTest.done;
@@ -10,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.internal.SecretGenerator;
 import dev.storeauth.policy.ScopeCatalogue;
-import dev.storeauth.repository.AccountChangeListener;
 import dev.storeauth.repository.InMemoryAccountRepository;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -37,8 +37,8 @@ class AccountLifecycleBuilderTest {
                 setting("generator", b -> b.generator(new SecretGenerator())),
                 setting("digester", b -> b.digester(SecretDigester.sha256())),
                 setting("catalogue", b -> b.catalogue(ScopeCatalogue.defaults())),
-                setting("changeListener", b -> b.changeListener(AccountChangeListener.NONE)),
-                setting("listener", b -> b.listener(LifecycleListener.NONE)),
+                setting("changeListener", b -> b.changeListener(AccountChange.Listener.NONE)),
+                setting("listener", b -> b.listener(LifecycleEvent.Listener.NONE)),
                 setting("clock", b -> b.clock(Clock.systemUTC())),
                 setting("oauthAccountLimit", b -> b.oauthAccountLimit(5)));
     }

@@ -54,7 +54,7 @@ class AccountLifecycleTest {
         return ((Outcome.Done<T>) assertInstanceOf(Outcome.Done.class, outcome, outcome::toString)).value();
     }
 
-    static Outcome.Refused<?> refused(Outcome<?> outcome, Refusal reason) {
+    static Outcome.Refused<?> refused(Outcome<?> outcome, Outcome.Refusal reason) {
         Outcome.Refused<?> refused = assertInstanceOf(Outcome.Refused.class, outcome);
         assertEquals(reason, refused.reason(), refused.detail());
         return refused;
@@ -80,7 +80,7 @@ class AccountLifecycleTest {
         assertEquals(AccessLevel.NONE, stored.scopes().levelFor("customers"));
         assertEquals(NOW, stored.createdAt());
         assertEquals("https://api.example.com/stores/abc123/v3/", created.apiPath());
-        assertEquals(List.of(new LifecycleEvent(NOW, OWNER, STORE, LifecycleAction.OAUTH_ACCOUNT_CREATED,
+        assertEquals(List.of(new LifecycleEvent(NOW, OWNER, STORE, LifecycleEvent.Action.OAUTH_ACCOUNT_CREATED,
                 stored.id())), events);
     }
 
@@ -88,14 +88,14 @@ class AccountLifecycleTest {
     void nonOwnerCannotCreateListOrDeleteAndNothingChanges() {
         String id = create("Stock sync").account().id();
         events.clear();
-        refused(lifecycle.createOAuthAccount("intruder", STORE, "Stock sync", Map.of()), Refusal.NOT_OWNER);
-        refused(lifecycle.oauthAccounts("intruder", STORE), Refusal.NOT_OWNER);
-        refused(lifecycle.deleteOAuthAccount("intruder", STORE, id), Refusal.NOT_OWNER);
-        refused(lifecycle.deleteOAuthAccounts("intruder", STORE, List.of(id)), Refusal.NOT_OWNER);
-        refused(lifecycle.createLegacyAccount("intruder", STORE, "bob"), Refusal.NOT_OWNER);
-        refused(lifecycle.regenerateLegacyToken("intruder", STORE, "bob"), Refusal.NOT_OWNER);
-        refused(lifecycle.deleteLegacyAccount("intruder", STORE, "bob"), Refusal.NOT_OWNER);
-        refused(lifecycle.legacyAccounts("intruder", STORE), Refusal.NOT_OWNER);
+        refused(lifecycle.createOAuthAccount("intruder", STORE, "Stock sync", Map.of()), Outcome.Refusal.NOT_OWNER);
+        refused(lifecycle.oauthAccounts("intruder", STORE), Outcome.Refusal.NOT_OWNER);
+        refused(lifecycle.deleteOAuthAccount("intruder", STORE, id), Outcome.Refusal.NOT_OWNER);
+        refused(lifecycle.deleteOAuthAccounts("intruder", STORE, List.of(id)), Outcome.Refusal.NOT_OWNER);
+        refused(lifecycle.createLegacyAccount("intruder", STORE, "bob"), Outcome.Refusal.NOT_OWNER);
+        refused(lifecycle.regenerateLegacyToken("intruder", STORE, "bob"), Outcome.Refusal.NOT_OWNER);
+        refused(lifecycle.deleteLegacyAccount("intruder", STORE, "bob"), Outcome.Refusal.NOT_OWNER);
+        refused(lifecycle.legacyAccounts("intruder", STORE), Outcome.Refusal.NOT_OWNER);
         assertEquals(1, repository.oauthAccounts(STORE).size());
         assertTrue(events.isEmpty());
         assertFalse(lifecycle.isOwner("intruder", STORE));
@@ -119,7 +119,7 @@ class AccountLifecycleTest {
             done(outcome);
             return;
         }
-        Outcome.Refused<?> refused = refused(outcome, Refusal.INVALID);
+        Outcome.Refused<?> refused = refused(outcome, Outcome.Refusal.INVALID);
         assertEquals(field, refused.field());
         assertTrue(refused.detail().startsWith(detail), refused.detail());
         assertTrue(repository.oauthAccounts(STORE).isEmpty());
@@ -127,10 +127,10 @@ class AccountLifecycleTest {
 
     @Test
     void rejectsMissingNameAndMalformedStoreHash() {
-        Outcome.Refused<?> noName = refused(lifecycle.createOAuthAccount(OWNER, STORE, null, Map.of()), Refusal.INVALID);
+        Outcome.Refused<?> noName = refused(lifecycle.createOAuthAccount(OWNER, STORE, null, Map.of()), Outcome.Refusal.INVALID);
         assertEquals("name", noName.field());
         assertEquals("name is required", noName.detail());
-        assertEquals("storeHash", refused(lifecycle.oauthAccounts(OWNER, "ABC/../x"), Refusal.INVALID).field());
+        assertEquals("storeHash", refused(lifecycle.oauthAccounts(OWNER, "ABC/../x"), Outcome.Refusal.INVALID).field());
     }
 
     @Test
@@ -139,7 +139,7 @@ class AccountLifecycleTest {
             create("Account " + i);
         }
         Outcome.Refused<?> refused = refused(lifecycle.createOAuthAccount(OWNER, STORE, "One too many", Map.of()),
-                Refusal.LIMIT_REACHED);
+                Outcome.Refusal.LIMIT_REACHED);
         assertTrue(refused.detail().contains("50 OAuth API accounts per store"), refused.detail());
         assertEquals(50, repository.oauthAccounts(STORE).size());
         done(lifecycle.createOAuthAccount(OWNER, "other1", "Elsewhere", Map.of()));
@@ -150,7 +150,7 @@ class AccountLifecycleTest {
         AccountLifecycle small = lifecycle(2);
         done(small.createOAuthAccount(OWNER, STORE, "First", Map.of()));
         done(small.createOAuthAccount(OWNER, STORE, "Second", Map.of()));
-        assertTrue(refused(small.createOAuthAccount(OWNER, STORE, "Third", Map.of()), Refusal.LIMIT_REACHED)
+        assertTrue(refused(small.createOAuthAccount(OWNER, STORE, "Third", Map.of()), Outcome.Refusal.LIMIT_REACHED)
                 .detail().contains("limit is 2"));
     }
 
@@ -179,14 +179,14 @@ class AccountLifecycleTest {
         assertEquals(id, done(lifecycle.deleteOAuthAccount(OWNER, STORE, id)));
         assertTrue(repository.find(LookupKey.of(created.account())).isEmpty());
         assertEquals(List.of(LookupKey.of(created.account())), invalidated.subList(1, invalidated.size()));
-        assertEquals(LifecycleAction.OAUTH_ACCOUNT_DELETED, events.get(0).action());
-        refused(lifecycle.deleteOAuthAccount(OWNER, STORE, id), Refusal.NOT_FOUND);
+        assertEquals(LifecycleEvent.Action.OAUTH_ACCOUNT_DELETED, events.get(0).action());
+        refused(lifecycle.deleteOAuthAccount(OWNER, STORE, id), Outcome.Refusal.NOT_FOUND);
     }
 
     @Test
     void deleteCannotReachAnotherStoresAccount() {
         String foreign = done(lifecycle.createOAuthAccount(OWNER, "other1", "Foreign", Map.of())).account().id();
-        refused(lifecycle.deleteOAuthAccount(OWNER, STORE, foreign), Refusal.NOT_FOUND);
+        refused(lifecycle.deleteOAuthAccount(OWNER, STORE, foreign), Outcome.Refusal.NOT_FOUND);
         assertEquals(1, repository.oauthAccounts("other1").size());
     }
 

@@ -29,7 +29,7 @@ class AccountNameRulesTest {
 
     Outcome.Refused<?> refusedName(String name) {
         Outcome.Refused<?> refused = refused(lifecycle.createOAuthAccount(OWNER, STORE, name, Map.of()),
-                Refusal.INVALID);
+                Outcome.Refusal.INVALID);
         assertEquals("name", refused.field());
         assertEquals(0, fixture.repository.oauthAccounts(STORE).size());
         return refused;
@@ -95,7 +95,7 @@ class AccountNameRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {".", ".."})
     void legacyUsernameThatIsADotSegmentIsRefusedBecauseNoUrlPathCanAddressIt(String username) {
-        Outcome.Refused<?> refused = refused(lifecycle.createLegacyAccount(OWNER, STORE, username), Refusal.INVALID);
+        Outcome.Refused<?> refused = refused(lifecycle.createLegacyAccount(OWNER, STORE, username), Outcome.Refusal.INVALID);
         assertEquals("username", refused.field());
         assertEquals("username must not be . or .. (a URL path cannot address it)", refused.detail());
         assertEquals(0, fixture.repository.legacyAccounts(STORE).size());
@@ -116,7 +116,7 @@ class AccountNameRulesTest {
             "0085  | NEXT LINE (NEL)"})
     void legacyUsernameWithACharacterOutsideItsGrammarIsRefusedNamingIt(String hex, String unicodeName) {
         String code = String.format("U+%04X", Integer.parseInt(hex, 16));
-        Outcome.Refused<?> refused = refused(lifecycle.createLegacyAccount(OWNER, STORE, around(hex)), Refusal.INVALID);
+        Outcome.Refused<?> refused = refused(lifecycle.createLegacyAccount(OWNER, STORE, around(hex)), Outcome.Refusal.INVALID);
         assertEquals("username", refused.field());
         assertEquals("username must not contain " + code + " " + unicodeName
                 + " (allowed: letters, digits and . _ @ + -)", refused.detail());
@@ -135,16 +135,16 @@ class AccountNameRulesTest {
         for (Outcome<?> outcome : List.of(lifecycle.regenerateLegacyToken(OWNER, STORE, username),
                 lifecycle.deleteLegacyAccount(OWNER, STORE, username))) {
             assertEquals("no legacy API account with that username in store abc123",
-                    refused(outcome, Refusal.NOT_FOUND).detail());
+                    refused(outcome, Outcome.Refusal.NOT_FOUND).detail());
         }
         assertEquals("no legacy API account ghost in store abc123",
-                refused(lifecycle.deleteLegacyAccount(OWNER, STORE, "ghost"), Refusal.NOT_FOUND).detail());
+                refused(lifecycle.deleteLegacyAccount(OWNER, STORE, "ghost"), Outcome.Refusal.NOT_FOUND).detail());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"id\u2028", "id\u202e", "\u0000"})
     void aNotFoundForAnOAuthIdNoAccountCanHaveDoesNotEchoIt(String id) {
         assertEquals("no OAuth API account with that id in store abc123",
-                refused(lifecycle.deleteOAuthAccount(OWNER, STORE, id), Refusal.NOT_FOUND).detail());
+                refused(lifecycle.deleteOAuthAccount(OWNER, STORE, id), Outcome.Refusal.NOT_FOUND).detail());
     }
 }

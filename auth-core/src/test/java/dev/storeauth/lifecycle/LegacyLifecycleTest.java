@@ -34,21 +34,21 @@ class LegacyLifecycleTest {
         assertEquals(fixture.digester.digest(issued.apiToken()), stored("bob").tokenDigest());
         assertEquals("https://api.example.com/stores/abc123/v2/", issued.apiPath());
         assertEquals(List.of(new LookupKey.ByUsername(STORE, "bob")), fixture.invalidated);
-        assertEquals(LifecycleAction.LEGACY_ACCOUNT_CREATED, fixture.events.get(0).action());
+        assertEquals(LifecycleEvent.Action.LEGACY_ACCOUNT_CREATED, fixture.events.get(0).action());
         assertFalse(issued.toString().contains(issued.apiToken()));
     }
 
     @Test
     void usernameIsUniquePerStoreOnly() {
         done(lifecycle.createLegacyAccount(OWNER, STORE, "bob"));
-        refused(lifecycle.createLegacyAccount(OWNER, STORE, "bob"), Refusal.DUPLICATE);
+        refused(lifecycle.createLegacyAccount(OWNER, STORE, "bob"), Outcome.Refusal.DUPLICATE);
         done(lifecycle.createLegacyAccount(OWNER, "other1", "bob"));
     }
 
     @Test
     void rejectsAMalformedUsernameNamingTheField() {
         for (String bad : new String[] {"", "has space", "x".repeat(65), null}) {
-            assertEquals("username", refused(lifecycle.createLegacyAccount(OWNER, STORE, bad), Refusal.INVALID).field());
+            assertEquals("username", refused(lifecycle.createLegacyAccount(OWNER, STORE, bad), Outcome.Refusal.INVALID).field());
         }
     }
 
@@ -61,14 +61,14 @@ class LegacyLifecycleTest {
         assertFalse(stored("bob").tokenDigest().matches(fixture.digester.digest(first.apiToken())));
         LookupKey bob = new LookupKey.ByUsername(STORE, "bob");
         assertEquals(List.of(bob, bob), fixture.invalidated);
-        assertEquals(LifecycleAction.LEGACY_TOKEN_REGENERATED, fixture.events.get(1).action());
+        assertEquals(LifecycleEvent.Action.LEGACY_TOKEN_REGENERATED, fixture.events.get(1).action());
     }
 
     @Test
     void regenerateAndDeleteOfAnUnknownUsernameAreNotFound() {
-        refused(lifecycle.regenerateLegacyToken(OWNER, STORE, "ghost"), Refusal.NOT_FOUND);
-        refused(lifecycle.deleteLegacyAccount(OWNER, STORE, "ghost"), Refusal.NOT_FOUND);
-        refused(lifecycle.deleteLegacyAccount(OWNER, STORE, "bad name"), Refusal.NOT_FOUND);
+        refused(lifecycle.regenerateLegacyToken(OWNER, STORE, "ghost"), Outcome.Refusal.NOT_FOUND);
+        refused(lifecycle.deleteLegacyAccount(OWNER, STORE, "ghost"), Outcome.Refusal.NOT_FOUND);
+        refused(lifecycle.deleteLegacyAccount(OWNER, STORE, "bad name"), Outcome.Refusal.NOT_FOUND);
         assertTrue(fixture.events.isEmpty());
     }
 
@@ -78,7 +78,7 @@ class LegacyLifecycleTest {
         assertEquals("bob", done(lifecycle.deleteLegacyAccount(OWNER, STORE, "bob")));
         assertTrue(fixture.repository.find(new LookupKey.ByUsername(STORE, "bob")).isEmpty());
         assertEquals(2, fixture.invalidated.size());
-        assertEquals(LifecycleAction.LEGACY_ACCOUNT_DELETED, fixture.events.get(1).action());
+        assertEquals(LifecycleEvent.Action.LEGACY_ACCOUNT_DELETED, fixture.events.get(1).action());
     }
 
     @Test

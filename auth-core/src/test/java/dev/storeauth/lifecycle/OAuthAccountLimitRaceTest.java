@@ -41,7 +41,7 @@ class OAuthAccountLimitRaceTest {
             if (outcome instanceof Outcome.Done<CreatedOAuthAccount>) {
                 won++;
             } else {
-                AccountLifecycleTest.refused(outcome, Refusal.LIMIT_REACHED);
+                AccountLifecycleTest.refused(outcome, Outcome.Refusal.LIMIT_REACHED);
             }
         }
         pool.shutdown();

@@ -68,7 +68,7 @@ class ValueTheStoreCannotHoldTest {
         for (Outcome<?> outcome : List.of(refusing.regenerateLegacyToken(OWNER, STORE, "bob"),
                 refusing.deleteLegacyAccount(OWNER, STORE, "bob"),
                 refusing.deleteOAuthAccounts(OWNER, STORE, List.of(id)))) {
-            assertEquals("", refused(outcome, Refusal.INVALID).field());
+            assertEquals("", refused(outcome, Outcome.Refusal.INVALID).field());
         }
         assertEquals(List.of(), events);
         assertEquals(1, memory.legacyAccounts(STORE).size());
@@ -86,8 +86,8 @@ class ValueTheStoreCannotHoldTest {
             String kept = done(lifecycle.createOAuthAccount(OWNER, STORE, "Kept", Map.of())).account().id();
             assertEquals(0, done(lifecycle.deleteOAuthAccounts(OWNER, STORE,
                     List.of("nul\u0000id", "", "i".repeat(65), kept + "\u202e"))));
-            assertEquals(Refusal.NOT_FOUND, refused(lifecycle.deleteOAuthAccount(OWNER, STORE, "\u0000"),
-                    Refusal.NOT_FOUND).reason());
+            assertEquals(Outcome.Refusal.NOT_FOUND, refused(lifecycle.deleteOAuthAccount(OWNER, STORE, "\u0000"),
+                    Outcome.Refusal.NOT_FOUND).reason());
             assertEquals(1, done(lifecycle.deleteOAuthAccounts(OWNER, STORE, List.of(kept, "nul\u0000id"))));
         } finally {
             pool.close();
@@ -111,7 +111,7 @@ class ValueTheStoreCannotHoldTest {
                 "api.example.com").catalogue(new ScopeCatalogue(resources)).listener(events::add).build();
 
         Outcome.Refused<?> refused = refused(lifecycle.createOAuthAccount(OWNER, STORE, "Everything", everything),
-                Refusal.INVALID);
+                Outcome.Refusal.INVALID);
         assertTrue(refused.detail().startsWith("the account store cannot hold a value of this account"),
                 refused.detail());
         assertTrue(refused.detail().contains("SQLSTATE 22001"), refused.detail());

@@ -12,7 +12,7 @@ public final class DefaultRouteList {
     public static List<String> prefixes(ApiVersion version) {
         return RouteTable.defaults().routes().stream()
                 .filter(route -> route.version() == version)
-                .map(Route::prefix)
+                .map(RouteTable.Route::prefix)
                 .toList();
     }
 }

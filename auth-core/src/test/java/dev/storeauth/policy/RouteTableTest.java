@@ -67,7 +67,7 @@ class RouteTableTest {
                 v2 /p            products
                 v2 /products/x   orders
                 """, ScopeCatalogue.defaults()))) {
-            assertEquals(table.definitionFor(ApiPath.parse(path).orElseThrow()), table.match(StorePath.read(path)).definition());
+            assertEquals(table.definitionFor(ApiPath.parse(path).orElseThrow()), matchInPlace(table, path).definition());
         }
     }
 
@@ -139,18 +139,18 @@ class RouteTableTest {
     @Test
     void rejectsARouteToAnUnknownResourceNamingIt() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RouteTable(
-                List.of(new Route(ApiVersion.V2, "/widgets", "widgets")), ScopeCatalogue.defaults()));
+                List.of(new RouteTable.Route(ApiVersion.V2, "/widgets", "widgets")), ScopeCatalogue.defaults()));
 
         assertTrue(e.getMessage().contains("widgets"), e.getMessage());
     }
 
     @Test
     void listsRoutesLongestPrefixFirst() {
-        List<Route> routes = RouteTable.parse("v3 /store information_settings\nv3 /store/logs store_logs",
+        List<RouteTable.Route> routes = RouteTable.parse("v3 /store information_settings\nv3 /store/logs store_logs",
                 ScopeCatalogue.defaults()).routes();
 
-        assertEquals(List.of(new Route(ApiVersion.V3, "/store/logs", "store_logs"),
-                new Route(ApiVersion.V3, "/store", "information_settings")), routes);
+        assertEquals(List.of(new RouteTable.Route(ApiVersion.V3, "/store/logs", "store_logs"),
+                new RouteTable.Route(ApiVersion.V3, "/store", "information_settings")), routes);
     }
 
     @Test
@@ -179,6 +179,11 @@ class RouteTableTest {
         return table.routes().stream()
                 .filter(route -> route.version() == path.version() && route.matches(path.resourcePath()))
                 .max(java.util.Comparator.comparingInt(route -> route.prefix().length()))
-                .map(Route::resource);
+                .map(RouteTable.Route::resource);
+    }
+
+    private static RouteTable.Match matchInPlace(RouteTable table, String path) {
+        StorePath read = StorePath.read(path);
+        return table.match(read.version(), read.resourceText(), read.resourceStart());
     }
 }

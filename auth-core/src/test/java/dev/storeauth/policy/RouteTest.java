@@ -23,12 +23,12 @@ class RouteTest {
         "/, /, true",
         "/, /anything/at/all, true"})
     void matchesWholeSegments(String prefix, String path, boolean matches) {
-        assertEquals(matches, new Route(ApiVersion.V2, prefix, "products").matches(path));
+        assertEquals(matches, new RouteTable.Route(ApiVersion.V2, prefix, "products").matches(path));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "products", "/products/", "//products", "/a//b", "/./products", "/a/../b"})
     void refusesPrefixesThatAreNotCleanAbsolutePaths(String prefix) {
-        assertThrows(IllegalArgumentException.class, () -> new Route(ApiVersion.V2, prefix, "products"));
+        assertThrows(IllegalArgumentException.class, () -> new RouteTable.Route(ApiVersion.V2, prefix, "products"));
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.storeauth.auth.Authenticator;
 import dev.storeauth.cache.internal.AccountCache;
 import dev.storeauth.repository.RepositoryUnavailableException;
-import dev.storeauth.throttle.FailureThrottle;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +39,7 @@ class DenialHeadersTest {
             return accounts.repository.find(key);
         }).build();
         Authenticator authenticator = Authenticator.builder(cache)
-                .throttle(new FailureThrottle(1, Duration.ofMinutes(1), 1_000, () -> 0L)).build();
+                .throttle(1, Duration.ofMinutes(1)).build();
         jetty = new JettyHarness(new StoreAuthFilter(authenticator, "", TrustedProxies.parse("127.0.0.1")));
     }
 

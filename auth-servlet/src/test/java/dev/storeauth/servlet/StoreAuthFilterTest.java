@@ -13,9 +13,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import dev.storeauth.auth.Authenticator;
-import dev.storeauth.throttle.FailureThrottle;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
@@ -56,7 +54,7 @@ class StoreAuthFilterTest {
     @Test
     void givesAThrottledAuthenticatorFromCodeEachClientsOwnAddress() throws Exception {
         StoreAuthFilter throttled = new StoreAuthFilter(Authenticator.builder(key -> Optional.empty())
-                .throttle(new FailureThrottle(1, Duration.ofMinutes(1), 1_000, Ticker.systemTicker())).build());
+                .throttle(1, Duration.ofMinutes(1)).build());
 
         assertEquals("401 Bearer realm=\"storeauth\"", answerTo(throttled, "192.0.2.1"));
         assertEquals("429", answerTo(throttled, "192.0.2.1"));

@@ -79,7 +79,7 @@ public class PartsBenchmark {
 
     @Benchmark
     public Object partRoute() {
-        return routes.match(path);
+        return routes.match(path.version(), path.resourceText(), path.resourceStart());
     }
 
     @Benchmark

@@ -7,7 +7,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.storeauth.accounts.Account;
 import dev.storeauth.repository.AccountChange;
-import dev.storeauth.repository.AccountChangeListener;
 import dev.storeauth.repository.AccountLookup;
 import dev.storeauth.repository.LookupKey;
 import dev.storeauth.repository.RepositoryUnavailableException;
@@ -30,7 +29,7 @@ import java.util.concurrent.atomic.LongAdder;
  *       store more than once per distinct token per negative TTL.
  *   <li>Concurrent misses for one key make one store lookup (single flight); callers wait at most
  *       the lookup timeout, then get {@link RepositoryUnavailableException} while the lookup goes on.
- *   <li>As an {@link AccountChangeListener} it evicts changed accounts by their {@link LookupKey}
+ *   <li>As an {@link AccountChange.Listener} it evicts changed accounts by their {@link LookupKey}
  *       ({@link #onChange}), at once, including one whose lookup was in flight; give it to the account
  *       lifecycle and to a change feed.
  * </ul>
@@ -44,7 +43,7 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * Thread-safe. {@link #close()} stops the lookup and clock threads it owns.
  */
-public final class AccountCache implements AccountLookup, AccountChangeListener, AutoCloseable {
+public final class AccountCache implements AccountLookup, AccountChange.Listener, AutoCloseable {
 
     private static final Duration TICK = Duration.ofMillis(10);
 

@@ -1,7 +1,6 @@
 package dev.storeauth.repository.jdbc;
 
 import dev.storeauth.repository.AccountChange;
-import dev.storeauth.repository.AccountChangeListener;
 import dev.storeauth.repository.RepositoryUnavailableException;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -31,7 +30,7 @@ public interface AccountChangeFeed extends AutoCloseable {
      * @throws RepositoryUnavailableException if the database cannot be reached to find out which it is
      * @throws IllegalArgumentException if it is neither PostgreSQL nor H2
      */
-    static AccountChangeFeed start(DataSource dataSource, AccountChangeListener listener) {
+    static AccountChangeFeed start(DataSource dataSource, AccountChange.Listener listener) {
         Dialect dialect;
         try {
             dialect = new Jdbc(dataSource).read(Dialect::of);

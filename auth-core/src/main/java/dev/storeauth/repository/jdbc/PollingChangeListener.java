@@ -1,7 +1,6 @@
 package dev.storeauth.repository.jdbc;
 
 import dev.storeauth.repository.AccountChange;
-import dev.storeauth.repository.AccountChangeListener;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,12 +35,12 @@ public final class PollingChangeListener implements AccountChangeFeed {
     private static final long GAP_LIFETIME_MILLIS = 10_000;
 
     private final Jdbc jdbc;
-    private final AccountChangeListener listener;
+    private final AccountChange.Listener listener;
     private final ScheduledExecutorService scheduler;
     private ChangeCursor cursor;
     private boolean missed;
 
-    private PollingChangeListener(DataSource dataSource, AccountChangeListener listener) {
+    private PollingChangeListener(DataSource dataSource, AccountChange.Listener listener) {
         this.jdbc = new Jdbc(dataSource);
         this.listener = Objects.requireNonNull(listener, "listener");
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -52,7 +51,7 @@ public final class PollingChangeListener implements AccountChangeFeed {
     }
 
     /** Starts polling every {@code interval}, delivering only changes made from now on. */
-    public static PollingChangeListener start(DataSource dataSource, AccountChangeListener listener,
+    public static PollingChangeListener start(DataSource dataSource, AccountChange.Listener listener,
             Duration interval) {
         PollingChangeListener feed = new PollingChangeListener(dataSource, listener);
         feed.poll(); // on the caller's thread, so changes made once start returns are delivered

@@ -1,7 +1,6 @@
 package dev.storeauth.repository.jdbc;
 
 import dev.storeauth.repository.AccountChange;
-import dev.storeauth.repository.AccountChangeListener;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -34,12 +33,12 @@ public final class PostgresChangeListener implements AccountChangeFeed {
     private static final int WAIT_MILLIS = 250;
 
     private final DataSource dataSource;
-    private final AccountChangeListener listener;
+    private final AccountChange.Listener listener;
     private final CountDownLatch listening = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean closed;
 
-    private PostgresChangeListener(DataSource dataSource, AccountChangeListener listener) {
+    private PostgresChangeListener(DataSource dataSource, AccountChange.Listener listener) {
         this.dataSource = dataSource;
         this.listener = Objects.requireNonNull(listener, "listener");
         this.thread = new Thread(this::run, "storeauth-listen");
@@ -50,7 +49,7 @@ public final class PostgresChangeListener implements AccountChangeFeed {
      * Starts listening and waits up to 5 s for the first {@code LISTEN} to be in place (it keeps
      * trying in the background if the database is down now).
      */
-    public static PostgresChangeListener start(DataSource dataSource, AccountChangeListener listener) {
+    public static PostgresChangeListener start(DataSource dataSource, AccountChange.Listener listener) {
         PostgresChangeListener feed = new PostgresChangeListener(dataSource, listener);
         feed.thread.start();
         try {

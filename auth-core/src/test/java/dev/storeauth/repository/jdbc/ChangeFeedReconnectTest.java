@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.storeauth.accounts.OAuthAccount;
 import dev.storeauth.repository.AccountChange;
-import dev.storeauth.repository.AccountChangeListener;
 import dev.storeauth.repository.LookupKey;
 import dev.storeauth.repository.TestAccounts;
 import java.nio.file.Path;
@@ -28,7 +27,7 @@ class ChangeFeedReconnectTest {
 
     private final BlockingQueue<LookupKey> changed = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> missed = new LinkedBlockingQueue<>();
-    private final AccountChangeListener listener = change -> {
+    private final AccountChange.Listener listener = change -> {
         if (change instanceof AccountChange.Changed keys) {
             changed.addAll(keys.keys());
         } else {

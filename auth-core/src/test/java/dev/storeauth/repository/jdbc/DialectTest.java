@@ -1,12 +1,12 @@
 package dev.storeauth.repository.jdbc;
 
+import dev.storeauth.repository.AccountChange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import dev.storeauth.repository.AccountChangeListener;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -30,7 +30,7 @@ class DialectTest {
         IllegalArgumentException repository = assertThrows(IllegalArgumentException.class,
                 () -> JdbcAccountRepository.create(mysql));
         IllegalArgumentException feed = assertThrows(IllegalArgumentException.class,
-                () -> AccountChangeFeed.start(mysql, AccountChangeListener.NONE));
+                () -> AccountChangeFeed.start(mysql, AccountChange.Listener.NONE));
 
         assertTrue(repository.getMessage().contains("MySQL"), repository.getMessage());
         assertTrue(feed.getMessage().contains("PostgreSQL and H2"), feed.getMessage());

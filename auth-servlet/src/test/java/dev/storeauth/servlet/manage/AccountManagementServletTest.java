@@ -1,5 +1,6 @@
 package dev.storeauth.servlet.manage;
 
+import dev.storeauth.lifecycle.LifecycleEvent;
 import static dev.storeauth.servlet.manage.ManagementServer.OWNER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.storeauth.lifecycle.LifecycleAction;
 import dev.storeauth.repository.AccountRepository;
 import dev.storeauth.repository.RepositoryUnavailableException;
 import java.net.http.HttpResponse;
@@ -80,7 +80,7 @@ class AccountManagementServletTest {
         assertEquals(created.get("scopes"), listed.get("scopes"));
         assertTrue(listed.get("last_used_at").isNull());
         assertFalse(listed.has("client_secret") || listed.has("access_token"));
-        assertEquals(LifecycleAction.OAUTH_ACCOUNT_CREATED, server.events.get(0).action());
+        assertEquals(LifecycleEvent.Action.OAUTH_ACCOUNT_CREATED, server.events.get(0).action());
 
         server.repository.recordLastUsed(Map.of(created.get("id").asText(),
                 Instant.parse("2026-03-04T05:06:07Z")));

@@ -1,4 +1,4 @@
-package dev.storeauth.policy.internal;
+package dev.storeauth.policy;
 
 /** The grammar of a store hash: 1 to 32 lower-case letters and digits, e.g. {@code abc123xyz}. */
 public final class StoreHash {

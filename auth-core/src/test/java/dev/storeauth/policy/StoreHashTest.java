@@ -1,4 +1,4 @@
-package dev.storeauth.policy.internal;
+package dev.storeauth.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,0 +1,28 @@
+/**
+ * storeauth's core: API-account authentication and authorization for a multi-store REST API, free of
+ * servlet types. Start at {@link dev.storeauth.StoreAuth}, which wires everything below it.
+ *
+ * <p>Exported: the assembly ({@code dev.storeauth}), account records and digests
+ * ({@code accounts}, {@code credentials}), the authenticator and the {@code CredentialScheme} SPI
+ * ({@code auth}), scopes and routes ({@code policy}), the account repository SPI and change events
+ * ({@code repository}), cache statistics ({@code cache}) and the account lifecycle
+ * ({@code lifecycle}). Everything else (credential parsing, the cache itself, path reading, the
+ * failure throttle, the JDBC repository and its change feeds) is implementation and may change in
+ * any release.
+ */
+module dev.storeauth.core {
+    requires transitive java.sql;
+    requires com.github.benmanes.caffeine;
+    requires org.slf4j;
+    // Only the PostgreSQL change feed uses the driver's LISTEN/NOTIFY types, and only on PostgreSQL.
+    requires static org.postgresql.jdbc;
+
+    exports dev.storeauth;
+    exports dev.storeauth.accounts;
+    exports dev.storeauth.auth;
+    exports dev.storeauth.cache;
+    exports dev.storeauth.credentials;
+    exports dev.storeauth.lifecycle;
+    exports dev.storeauth.policy;
+    exports dev.storeauth.repository;
+}

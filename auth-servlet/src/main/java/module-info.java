@@ -1,0 +1,15 @@
+/**
+ * storeauth for Jakarta Servlet 6 containers: the {@link dev.storeauth.servlet.StoreAuthFilter}
+ * (in code or from {@code web.xml}), bounded pre-authentication body reading, RFC 9457 problem
+ * responses, and the account management endpoints ({@code dev.storeauth.servlet.manage}).
+ */
+module dev.storeauth.servlet {
+    requires transitive dev.storeauth.core;
+    requires transitive jakarta.servlet;
+    requires transitive com.fasterxml.jackson.databind;
+    requires org.slf4j;
+    requires java.naming;
+
+    exports dev.storeauth.servlet;
+    exports dev.storeauth.servlet.manage;
+}
