@@ -25,4 +25,6 @@ module dev.storeauth.core {
     exports dev.storeauth.lifecycle;
     exports dev.storeauth.policy;
     exports dev.storeauth.repository;
+    // The management endpoints validate store hashes in their paths by the same rule.
+    exports dev.storeauth.policy.internal to dev.storeauth.servlet;
 }

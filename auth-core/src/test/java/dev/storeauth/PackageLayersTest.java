@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 class PackageLayersTest {
 
     /** Bottom-up; the empty name is {@code dev.storeauth} itself, the assembly, on top of everything. */
-    static final List<String> LAYERS = List.of("credentials", "policy", "accounts", "repository",
-            "repository.jdbc", "cache", "throttle", "auth", "lifecycle", "");
+    static final List<String> LAYERS = List.of("credentials", "credentials.internal", "policy", "policy.internal",
+            "accounts", "repository", "repository.jdbc", "cache", "cache.internal", "throttle", "auth", "lifecycle", "");
 
     private static final Path SOURCES = Path.of("src/main/java/dev/storeauth");
     private static final Pattern REFERENCE =
@@ -60,8 +60,8 @@ class PackageLayersTest {
                 + "import dev.storeauth.throttle.*;\n"
                 + "/** {@link dev.storeauth.auth.Authenticator} */ class X { dev.storeauth.lifecycle.Outcome<?> o; }";
 
-        assertEquals(Set.of("cache", "throttle", "lifecycle"), references(code));
-        assertTrue(layer("cache") > layer("repository.jdbc"));
+        assertEquals(Set.of("cache.internal", "throttle", "lifecycle"), references(code));
+        assertTrue(layer("cache.internal") > layer("repository.jdbc"));
     }
 
     private static List<Path> sources() {

@@ -10,10 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.storeauth.auth.ApiRequest;
 import dev.storeauth.auth.AuthResult;
-import dev.storeauth.auth.Headers;
-import dev.storeauth.auth.Problem;
 import dev.storeauth.lifecycle.AccountLifecycle;
-import dev.storeauth.lifecycle.CreatedOAuthAccount;
+import dev.storeauth.lifecycle.IssuedCredentials;
 import dev.storeauth.lifecycle.Outcome;
 import dev.storeauth.policy.RouteTable;
 import dev.storeauth.policy.ScopeCatalogue;
@@ -44,22 +42,22 @@ class StoreAuthTest {
 
     private static AuthResult get(StoreAuth storeAuth, String token) {
         return storeAuth.authenticator().authenticate(new ApiRequest("GET", "/stores/abc/v3/catalog/products",
-                Headers.of(Map.of("X-Auth-Token", List.of(token))), true, "203.0.113.9"));
+                ApiRequest.Headers.of(Map.of("X-Auth-Token", List.of(token))), true, "203.0.113.9"));
     }
 
     @SuppressWarnings("unchecked")
-    private static CreatedOAuthAccount create(AccountLifecycle lifecycle) {
-        Outcome<CreatedOAuthAccount> created = lifecycle.createOAuthAccount(OWNER, "abc", "Stock sync",
+    private static IssuedCredentials.OAuth create(AccountLifecycle lifecycle) {
+        Outcome<IssuedCredentials.OAuth> created = lifecycle.createOAuthAccount(OWNER, "abc", "Stock sync",
                 Map.of("products", "read-only"));
         assertInstanceOf(Outcome.Done.class, created, created::toString);
-        return ((Outcome.Done<CreatedOAuthAccount>) created).value();
+        return ((Outcome.Done<IssuedCredentials.OAuth>) created).value();
     }
 
     @Test
     void aCreatedTokenWorksAtOnceAndADeletedOneFailsOnTheNextRequest() {
         try (StoreAuth storeAuth = withLifecycle()) {
             AccountLifecycle lifecycle = storeAuth.lifecycle().orElseThrow();
-            CreatedOAuthAccount created = create(lifecycle);
+            IssuedCredentials.OAuth created = create(lifecycle);
             assertInstanceOf(AuthResult.Authenticated.class, get(storeAuth, created.accessToken()));
             assertInstanceOf(AuthResult.Authenticated.class, get(storeAuth, created.accessToken()));
             assertEquals(1, storeAuth.cacheStatistics().hitCount(), "the second request is a cache hit");
@@ -67,7 +65,7 @@ class StoreAuthTest {
             lifecycle.deleteOAuthAccount(OWNER, "abc", created.account().id());
 
             AuthResult.Denied denied = assertInstanceOf(AuthResult.Denied.class, get(storeAuth, created.accessToken()));
-            assertEquals(Problem.INVALID_CREDENTIALS, denied.problem());
+            assertEquals(AuthResult.Problem.INVALID_CREDENTIALS, denied.problem());
             assertEquals(List.of("Bearer realm=\"storeauth\", error=\"invalid_token\""), denied.challenges());
         }
     }
@@ -106,7 +104,7 @@ class StoreAuthTest {
     @Test
     void aBuildThatFailsClosesWhatItStarted() {
         AtomicBoolean closed = new AtomicBoolean();
-        StoreAuthBuilder builder = StoreAuth.builder().repository(repository).changeFeed(listener -> () -> closed.set(true))
+        StoreAuth.Builder builder = StoreAuth.builder().repository(repository).changeFeed(listener -> () -> closed.set(true))
                 .routes(RouteTable.parse("accept v3 nosuchscheme", ScopeCatalogue.defaults()));
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
@@ -120,7 +118,7 @@ class StoreAuthTest {
         try (HikariDataSource pool = TestDatabases.pool(TestDatabases.h2Url(dir), 4)) {
             StoreAuth storeAuth = StoreAuth.builder().jdbc(pool)
                     .lifecycle((store, actor) -> actor.equals(OWNER), "api.example.com").build();
-            CreatedOAuthAccount created = create(storeAuth.lifecycle().orElseThrow());
+            IssuedCredentials.OAuth created = create(storeAuth.lifecycle().orElseThrow());
             assertInstanceOf(AuthResult.Authenticated.class, get(storeAuth, created.accessToken()));
             assertTrue(threadNamed("storeauth-maintenance"), "the maintenance schedule runs");
 
@@ -132,23 +130,23 @@ class StoreAuthTest {
 
     static List<Arguments> contradictions() {
         return List.of(
-                Arguments.of("no repository", (Consumer<StoreAuthBuilder>) b -> { }, "exactly one"),
-                Arguments.of("two repositories", (Consumer<StoreAuthBuilder>) b -> b.repository(new InMemoryAccountRepository())
+                Arguments.of("no repository", (Consumer<StoreAuth.Builder>) b -> { }, "exactly one"),
+                Arguments.of("two repositories", (Consumer<StoreAuth.Builder>) b -> b.repository(new InMemoryAccountRepository())
                         .jdbc(new org.h2.jdbcx.JdbcDataSource()), "exactly one"),
-                Arguments.of("retention without JDBC", (Consumer<StoreAuthBuilder>) b -> b.repository(new InMemoryAccountRepository())
+                Arguments.of("retention without JDBC", (Consumer<StoreAuth.Builder>) b -> b.repository(new InMemoryAccountRepository())
                         .changeRetention(java.time.Duration.ofHours(2)), "changeRetention"),
-                Arguments.of("a feed for JDBC", (Consumer<StoreAuthBuilder>) b -> b.jdbc(new org.h2.jdbcx.JdbcDataSource())
+                Arguments.of("a feed for JDBC", (Consumer<StoreAuth.Builder>) b -> b.jdbc(new org.h2.jdbcx.JdbcDataSource())
                         .changeFeed(l -> () -> { }), "own change feed"),
-                Arguments.of("a listener without a lifecycle", (Consumer<StoreAuthBuilder>) b -> b
+                Arguments.of("a listener without a lifecycle", (Consumer<StoreAuth.Builder>) b -> b
                         .repository(new InMemoryAccountRepository()).lifecycleListener(event -> { }), "lifecycleListener"),
-                Arguments.of("a limit without a lifecycle", (Consumer<StoreAuthBuilder>) b -> b
+                Arguments.of("a limit without a lifecycle", (Consumer<StoreAuth.Builder>) b -> b
                         .repository(new InMemoryAccountRepository()).oauthAccountLimit(10), "oauthAccountLimit"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("contradictions")
-    void contradictionsFailTheBuildNamingThem(String name, Consumer<StoreAuthBuilder> settings, String named) {
-        StoreAuthBuilder builder = StoreAuth.builder();
+    void contradictionsFailTheBuildNamingThem(String name, Consumer<StoreAuth.Builder> settings, String named) {
+        StoreAuth.Builder builder = StoreAuth.builder();
         settings.accept(builder);
 
         IllegalStateException e = assertThrows(IllegalStateException.class, builder::build);
@@ -158,7 +156,7 @@ class StoreAuthTest {
 
     @Test
     void aSettingGivenTwiceFailsAtOnceNamingIt() {
-        StoreAuthBuilder builder = StoreAuth.builder().noFailureThrottle();
+        StoreAuth.Builder builder = StoreAuth.builder().noFailureThrottle();
 
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> builder.failureThrottle(5, java.time.Duration.ofMinutes(1)));

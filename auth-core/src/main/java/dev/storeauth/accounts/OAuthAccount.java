@@ -2,7 +2,7 @@ package dev.storeauth.accounts;
 
 import dev.storeauth.credentials.SecretDigest;
 import dev.storeauth.policy.Scopes;
-import dev.storeauth.policy.StoreHash;
+import dev.storeauth.policy.internal.StoreHash;
 import java.time.Instant;
 import java.util.Objects;
 

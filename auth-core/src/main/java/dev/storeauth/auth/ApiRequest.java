@@ -1,5 +1,8 @@
 package dev.storeauth.auth;
 
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 
 /**
@@ -19,5 +22,47 @@ public record ApiRequest(String method, String path, Headers headers, boolean se
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(headers, "headers");
         Objects.requireNonNull(remoteAddress, "remoteAddress");
+    }
+
+    /**
+     * Read access to request headers, names matched case-insensitively.
+     *
+     * <pre>{@code
+     * Headers headers = name -> Collections.list(servletRequest.getHeaders(name));
+     * }</pre>
+     */
+    @FunctionalInterface
+    public interface Headers {
+
+        /** Every value of header {@code name}, in order; empty (never {@code null}) when absent. */
+        List<String> values(String name);
+
+        /** Headers backed by a copy of {@code map}, keys matched case-insensitively. */
+        static Headers of(Map<String, List<String>> map) {
+            TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            map.forEach((name, values) -> copy.merge(name, List.copyOf(values), (a, b) -> {
+                List<String> merged = new java.util.ArrayList<>(a);
+                merged.addAll(b);
+                return List.copyOf(merged);
+            }));
+            String[] names = copy.keySet().toArray(new String[0]);
+            List<?>[] values = copy.values().toArray(new List<?>[0]);
+            // A request has few headers: a scan that mostly compares lengths beats a case-insensitive tree.
+            return name -> {
+                for (int i = 0; i < names.length; i++) {
+                    if (names[i].equalsIgnoreCase(name)) {
+                        @SuppressWarnings("unchecked")
+                        List<String> found = (List<String>) values[i];
+                        return found;
+                    }
+                }
+                return List.of();
+            };
+        }
+
+        /** No headers at all. */
+        static Headers none() {
+            return name -> List.of();
+        }
     }
 }

@@ -1,5 +1,12 @@
 package dev.storeauth.auth;
 
+import dev.storeauth.credentials.SecretDigester;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.storeauth.throttle.FailureThrottle;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import dev.storeauth.accounts.Account;
 import dev.storeauth.policy.AccessLevel;
 import dev.storeauth.policy.ResourceDefinition;
@@ -7,7 +14,6 @@ import dev.storeauth.policy.RouteTable;
 import dev.storeauth.policy.internal.StorePath;
 import dev.storeauth.repository.AccountLookup;
 import dev.storeauth.repository.RepositoryUnavailableException;
-import dev.storeauth.repository.UsageRecorder;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,7 +59,7 @@ public final class Authenticator {
     private final Acceptances acceptances;
     private final List<CredentialScheme<?>> schemes;
 
-    Authenticator(AuthenticatorBuilder b) {
+    Authenticator(Builder b) {
         this.accounts = new CredentialScheme.AccountFinder(b.lookup);
         this.requireTls = b.requireTls;
         this.routes = b.routes;
@@ -65,8 +71,8 @@ public final class Authenticator {
     }
 
     /** Starts a builder over {@code lookup} (usually an {@code AccountCache}). */
-    public static AuthenticatorBuilder builder(AccountLookup lookup) {
-        return new AuthenticatorBuilder(lookup);
+    public static Builder builder(AccountLookup lookup) {
+        return new Builder(lookup);
     }
 
     /**
@@ -77,18 +83,18 @@ public final class Authenticator {
      */
     public AuthResult authenticate(ApiRequest request) {
         if (requireTls && !request.secure()) {
-            return AuthResult.Denied.of(Problem.TLS_REQUIRED, "The store API is only available over HTTPS", List.of());
+            return AuthResult.Denied.of(AuthResult.Problem.TLS_REQUIRED, "The store API is only available over HTTPS", List.of());
         }
         StorePath path = StorePath.read(request.path());
         if (path == null) {
-            return AuthResult.Denied.of(Problem.NOT_AN_API_PATH,
+            return AuthResult.Denied.of(AuthResult.Problem.NOT_AN_API_PATH,
                     "Store API paths look like /stores/{store_hash}/v3/...", List.of());
         }
         RouteTable.Match match = routes.match(path.version(), path.resourceText(), path.resourceStart());
         Acceptance acceptance = acceptances.get(match.schemes());
         CredentialReader.Read read = reader.read(request.headers());
         if (read instanceof CredentialReader.Missing) {
-            return AuthResult.Denied.of(Problem.MISSING_CREDENTIALS, acceptance.missingDetail, acceptance.plain);
+            return AuthResult.Denied.of(AuthResult.Problem.MISSING_CREDENTIALS, acceptance.missingDetail, acceptance.plain);
         }
         if (throttle == null) {
             return decide(read, path, match, acceptance, request.method());
@@ -134,7 +140,7 @@ public final class Authenticator {
             return malformed(malformed.reason(), scheme.description().rfc6750(), acceptance);
         }
         if (!acceptance.accepts(scheme)) {
-            return AuthResult.Denied.of(Problem.OAUTH_REQUIRED, acceptance.notAccepted(scheme, match.place()),
+            return AuthResult.Denied.of(AuthResult.Problem.OAUTH_REQUIRED, acceptance.notAccepted(scheme, match.place()),
                     acceptance.plain);
         }
         CredentialScheme.Verdict verdict = verify(found, path.storeHash());
@@ -144,7 +150,7 @@ public final class Authenticator {
         if (verdict instanceof CredentialScheme.Verdict.Malformed malformed) {
             return malformed(malformed.reason(), scheme.description().rfc6750(), acceptance);
         }
-        return AuthResult.Denied.of(Problem.INVALID_CREDENTIALS,
+        return AuthResult.Denied.of(AuthResult.Problem.INVALID_CREDENTIALS,
                 "The credentials are not valid for this store", acceptance.invalidToken);
     }
 
@@ -168,14 +174,14 @@ public final class Authenticator {
     private AuthResult authorize(Account account, CredentialScheme<?> scheme, Optional<ResourceDefinition> resource,
             Acceptance acceptance, String method) {
         if (resource.isEmpty()) {
-            return AuthResult.Denied.of(Problem.UNMAPPED_PATH,
+            return AuthResult.Denied.of(AuthResult.Problem.UNMAPPED_PATH,
                     "No OAuth scope covers this path, so no account may use it", List.of());
         }
         ResourceDefinition definition = resource.get();
         AccessLevel required = AccessLevel.requiredFor(method);
         if (definition.scoped() && !account.scopes().levelFor(definition.id()).covers(required)) {
             String scope = definition.id() + ":" + required.wireName();
-            return AuthResult.Denied.of(Problem.INSUFFICIENT_SCOPE,
+            return AuthResult.Denied.of(AuthResult.Problem.INSUFFICIENT_SCOPE,
                     "This request needs the " + definition.displayName() + " scope at " + required.wireName()
                             + " (" + scope + ")", acceptance.insufficientScope(scope));
         }
@@ -186,8 +192,151 @@ public final class Authenticator {
 
     private static AuthResult malformed(String reason, boolean badRequest, Acceptance acceptance) {
         if (badRequest) {
-            return new AuthResult.Denied(400, Problem.MALFORMED_CREDENTIALS, reason, acceptance.invalidRequest, Map.of());
+            return new AuthResult.Denied(400, AuthResult.Problem.MALFORMED_CREDENTIALS, reason, acceptance.invalidRequest, Map.of());
         }
-        return AuthResult.Denied.of(Problem.MALFORMED_CREDENTIALS, reason, acceptance.plain);
+        return AuthResult.Denied.of(AuthResult.Problem.MALFORMED_CREDENTIALS, reason, acceptance.plain);
+    }
+
+    /**
+     * Configures an {@link Authenticator}. Defaults: realm {@code storeauth}, TLS required, the
+     * platform's scope catalogue and routes, SHA-256 digests, the schemes {@code bearer} (OAuth access
+     * tokens) then {@code basic} (legacy accounts), no usage recording, no throttling. Invalid values
+     * fail at once with {@link IllegalArgumentException}; a setting given twice with
+     * {@link IllegalStateException}. Not thread-safe; build once.
+     */
+    public static final class Builder {
+
+        private static final long TRACKED_KEYS = 100_000;
+
+        final AccountLookup lookup;
+        String realm = "storeauth";
+        boolean requireTls = true;
+        RouteTable routes = RouteTable.defaults();
+        SecretDigester digester = SecretDigester.sha256();
+        UsageRecorder usage = UsageRecorder.NONE;
+        FailureThrottle throttle;
+        private final List<CredentialScheme<?>> added = new ArrayList<>();
+        private final Set<String> given = new HashSet<>();
+
+        Builder(AccountLookup lookup) {
+            this.lookup = Objects.requireNonNull(lookup, "lookup");
+        }
+
+        /**
+         * The realm named in challenges.
+         *
+         * @throws IllegalArgumentException if empty, over 100 characters, or containing quotes,
+         *     backslashes or control characters (it must fit in a quoted-string unescaped)
+         */
+        public Builder realm(String realm) {
+            Objects.requireNonNull(realm, "realm");
+            if (realm.isEmpty() || realm.length() > 100
+                    || realm.chars().anyMatch(c -> c == '"' || c == '\\' || c < 0x20 || c == 0x7f)) {
+                throw new IllegalArgumentException("realm must be 1-100 printable characters without quotes or backslashes");
+            }
+            once("realm");
+            this.realm = realm;
+            return this;
+        }
+
+        /** Whether plain-HTTP requests are refused (default {@code true}); turn off only behind TLS you trust. */
+        public Builder requireTls(boolean requireTls) {
+            once("requireTls");
+            this.requireTls = requireTls;
+            return this;
+        }
+
+        /** The route table: which resource guards each path, and which schemes each accepts. */
+        public Builder routes(RouteTable routes) {
+            Objects.requireNonNull(routes, "routes");
+            once("routes");
+            this.routes = routes;
+            return this;
+        }
+
+        /** How the built-in schemes digest presented secrets; must match how the repository's digests were made. */
+        public Builder digester(SecretDigester digester) {
+            Objects.requireNonNull(digester, "digester");
+            once("digester");
+            this.digester = digester;
+            return this;
+        }
+
+        /** Told of every successful authentication. */
+        public Builder usageRecorder(UsageRecorder usage) {
+            Objects.requireNonNull(usage, "usage");
+            once("usageRecorder");
+            this.usage = usage;
+            return this;
+        }
+
+        /**
+         * Answers 429 to a client address or a scheme's limited identity (a legacy username) after
+         * {@code maxFailures} failed authentications within {@code window} (default: no throttling).
+         *
+         * @throws IllegalArgumentException unless both are positive
+         */
+        public Builder throttle(int maxFailures, Duration window) {
+            return throttle(new FailureThrottle(maxFailures, window, TRACKED_KEYS, Ticker.systemTicker()));
+        }
+
+        /** {@link #throttle(int, Duration)} with a throttle of the caller's, e.g. on a test clock. */
+        Builder throttle(FailureThrottle throttle) {
+            Objects.requireNonNull(throttle, "throttle");
+            once("throttle");
+            this.throttle = throttle;
+            return this;
+        }
+
+        /**
+         * Offers one more credential scheme, after the built-in {@code bearer} and {@code basic}; the
+         * route table says where it is accepted.
+         */
+        public Builder scheme(CredentialScheme<?> scheme) {
+            added.add(Objects.requireNonNull(scheme, "scheme"));
+            return this;
+        }
+
+        /**
+         * Builds the authenticator.
+         *
+         * @throws IllegalArgumentException if two schemes share a name or a header, or the route table
+         *     accepts a scheme that is not on offer
+         */
+        public Authenticator build() {
+            return new Authenticator(this);
+        }
+
+        List<CredentialScheme<?>> schemes() {
+            List<CredentialScheme<?>> all = new ArrayList<>();
+            all.add(CredentialScheme.oauthBearer(digester));
+            all.add(CredentialScheme.legacyBasic(digester));
+            all.addAll(added);
+            return List.copyOf(all);
+        }
+
+        private void once(String setting) {
+            if (!given.add(setting)) {
+                throw new IllegalStateException(setting + " is already set");
+            }
+        }
+    }
+
+    /**
+     * Told of every successful authentication, e.g. to keep last-used times. Called on the request
+     * thread: implementations must be fast, must not block, and must not throw.
+     *
+     * <pre>{@code
+     * Authenticator.UsageRecorder recorder = account -> lastUsed.put(account.id(), clock.instant());
+     * }</pre>
+     */
+    @FunctionalInterface
+    public interface UsageRecorder {
+
+        /** Does nothing. */
+        UsageRecorder NONE = account -> { };
+
+        /** {@code account} just authenticated a request. */
+        void recordUse(Account account);
     }
 }

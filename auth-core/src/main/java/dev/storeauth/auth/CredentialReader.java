@@ -54,7 +54,7 @@ final class CredentialReader {
         this.byHeader = headerSchemes.toArray(new CredentialScheme<?>[0]);
     }
 
-    Read read(Headers request) {
+    Read read(ApiRequest.Headers request) {
         List<String> authorization = request.values(AUTHORIZATION);
         int count = authorization.size();
         int header = -1;

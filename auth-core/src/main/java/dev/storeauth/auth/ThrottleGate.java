@@ -10,8 +10,8 @@ import java.util.Set;
 /** Puts a {@link FailureThrottle} in front of credential checks: refuse early, count failures after. */
 final class ThrottleGate {
 
-    private static final Set<Problem> COUNTED =
-            EnumSet.of(Problem.INVALID_CREDENTIALS, Problem.MALFORMED_CREDENTIALS, Problem.OAUTH_REQUIRED);
+    private static final Set<AuthResult.Problem> COUNTED =
+            EnumSet.of(AuthResult.Problem.INVALID_CREDENTIALS, AuthResult.Problem.MALFORMED_CREDENTIALS, AuthResult.Problem.OAUTH_REQUIRED);
 
     private final FailureThrottle throttle;
 
@@ -29,7 +29,7 @@ final class ThrottleGate {
             return null;
         }
         long millis = Math.max(1, wait.toMillis());
-        return new AuthResult.Denied(429, Problem.TOO_MANY_FAILURES,
+        return new AuthResult.Denied(429, AuthResult.Problem.TOO_MANY_FAILURES,
                 "Too many failed attempts; retry after " + seconds(millis) + " seconds", List.of(),
                 Map.of("Retry-After", Long.toString(seconds(millis)),
                         "X-Rate-Limit-Requests-Left", "0",

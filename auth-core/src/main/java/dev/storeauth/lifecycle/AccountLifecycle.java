@@ -1,10 +1,15 @@
 package dev.storeauth.lifecycle;
 
+import dev.storeauth.credentials.SecretDigester;
+import dev.storeauth.credentials.internal.SecretGenerator;
+import dev.storeauth.policy.ScopeCatalogue;
+import java.time.Clock;
+import java.util.HashSet;
 import dev.storeauth.accounts.Account;
 import dev.storeauth.accounts.OAuthAccount;
 import dev.storeauth.credentials.internal.SecretKind;
 import dev.storeauth.policy.Scopes;
-import dev.storeauth.policy.StoreHash;
+import dev.storeauth.policy.internal.StoreHash;
 import dev.storeauth.repository.AccountChange;
 import dev.storeauth.repository.AccountRepository;
 import dev.storeauth.repository.LookupKey;
@@ -25,8 +30,8 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>Every operation, listing included, is for the store owner only ({@link StoreOwnership});
  *       anyone else gets {@link Outcome.Refusal#NOT_OWNER} and nothing changes.
- *   <li>Secrets are generated here, returned once ({@link CreatedOAuthAccount},
- *       {@link IssuedLegacyToken}) and stored as digests; nothing else ever returns them.
+ *   <li>Secrets are generated here, returned once ({@link IssuedCredentials.OAuth},
+ *       {@link IssuedCredentials.Legacy}) and stored as digests; nothing else ever returns them.
  *   <li>Every committed change is told to the {@link AccountChange.Listener} (this node's cache) by
  *       lookup key, synchronously, before the call returns, then emits a {@link LifecycleEvent}: a
  *       revoked token fails on the next request.
@@ -37,7 +42,7 @@ import java.util.function.Supplier;
  *         .changeListener(cache)
  *         .listener(auditLog::record)
  *         .build();
- * Outcome<CreatedOAuthAccount> created = lifecycle.createOAuthAccount(
+ * Outcome<IssuedCredentials.OAuth> created = lifecycle.createOAuthAccount(
  *         "owner@example.com", "abc123", "Stock sync", Map.of("products", "modify"));
  * }</pre>
  *
@@ -59,9 +64,9 @@ public final class AccountLifecycle {
      * Starts a builder; {@code apiHost} is the API's host, as it appears in a URL (a name or a bracketed
      * IPv6 literal, with an optional port), used in returned API paths.
      */
-    public static AccountLifecycleBuilder builder(AccountRepository repository, StoreOwnership ownership,
+    public static Builder builder(AccountRepository repository, StoreOwnership ownership,
             String apiHost) {
-        return new AccountLifecycleBuilder(repository, ownership, apiHost);
+        return new Builder(repository, ownership, apiHost);
     }
 
     /**
@@ -74,7 +79,7 @@ public final class AccountLifecycle {
      *     fault) or {@code scopes}, or with no field when the repository cannot hold a value,
      *     {@link Outcome.Refusal#LIMIT_REACHED} when the store has the limit already, {@link Outcome.Refusal#NOT_OWNER}
      */
-    public Outcome<CreatedOAuthAccount> createOAuthAccount(String actor, String storeHash, String name,
+    public Outcome<IssuedCredentials.OAuth> createOAuthAccount(String actor, String storeHash, String name,
             Map<String, String> scopes) {
         return asOwner(actor, storeHash, () -> {
             if (name == null) {
@@ -94,7 +99,7 @@ public final class AccountLifecycle {
         });
     }
 
-    private Outcome<CreatedOAuthAccount> insert(String actor, String storeHash, String name, Scopes scopes) {
+    private Outcome<IssuedCredentials.OAuth> insert(String actor, String storeHash, String name, Scopes scopes) {
         String secret = config.generator().generate(SecretKind.CLIENT_SECRET);
         String token = config.generator().generate(SecretKind.ACCESS_TOKEN);
         OAuthAccount account = new OAuthAccount(UUID.randomUUID().toString(), storeHash, name,
@@ -108,16 +113,16 @@ public final class AccountLifecycle {
                                 + " OAuth API accounts per store; delete one first");
                     }
                     changed(actor, account, LifecycleEvent.Action.OAUTH_ACCOUNT_CREATED);
-                    return Outcome.done(new CreatedOAuthAccount(account, apiPath(storeHash, "v3"), secret, token));
+                    return Outcome.done(new IssuedCredentials.OAuth(account, apiPath(storeHash, "v3"), secret, token));
                 });
     }
 
     /** The store's OAuth accounts, oldest first, without secrets; or {@link Outcome.Refusal#NOT_OWNER}. */
-    public Outcome<List<OAuthAccountView>> oauthAccounts(String actor, String storeHash) {
+    public Outcome<List<AccountView.OAuth>> oauthAccounts(String actor, String storeHash) {
         return asOwner(actor, storeHash, () -> {
             Map<String, Instant> lastUsed = config.repository().lastUsed(storeHash);
             return Outcome.done(config.repository().oauthAccounts(storeHash).stream()
-                    .map(a -> OAuthAccountView.of(a, Optional.ofNullable(lastUsed.get(a.id()))))
+                    .map(a -> AccountView.OAuth.of(a, Optional.ofNullable(lastUsed.get(a.id()))))
                     .toList());
         });
     }
@@ -169,7 +174,7 @@ public final class AccountLifecycle {
      * @return the token, once; or {@link Outcome.Refusal#INVALID} naming {@code username} (and the character at
      *     fault), {@link Outcome.Refusal#DUPLICATE} when the store has that username, {@link Outcome.Refusal#NOT_OWNER}
      */
-    public Outcome<IssuedLegacyToken> createLegacyAccount(String actor, String storeHash, String username) {
+    public Outcome<IssuedCredentials.Legacy> createLegacyAccount(String actor, String storeHash, String username) {
         return asOwner(actor, storeHash, () -> legacy.create(actor, storeHash, username));
     }
 
@@ -178,7 +183,7 @@ public final class AccountLifecycle {
      *
      * @return the new token, once; or {@link Outcome.Refusal#NOT_FOUND}, {@link Outcome.Refusal#NOT_OWNER}
      */
-    public Outcome<IssuedLegacyToken> regenerateLegacyToken(String actor, String storeHash, String username) {
+    public Outcome<IssuedCredentials.Legacy> regenerateLegacyToken(String actor, String storeHash, String username) {
         return asOwner(actor, storeHash, () -> legacy.regenerate(actor, storeHash, username));
     }
 
@@ -192,7 +197,7 @@ public final class AccountLifecycle {
     }
 
     /** The store's legacy accounts, oldest first, without tokens; or {@link Outcome.Refusal#NOT_OWNER}. */
-    public Outcome<List<LegacyAccountView>> legacyAccounts(String actor, String storeHash) {
+    public Outcome<List<AccountView.Legacy>> legacyAccounts(String actor, String storeHash) {
         return asOwner(actor, storeHash, () -> legacy.list(storeHash));
     }
 
@@ -235,5 +240,113 @@ public final class AccountLifecycle {
 
     String apiPath(String storeHash, String version) {
         return "https://" + config.apiHost() + "/stores/" + storeHash + "/" + version + "/";
+    }
+
+    /**
+     * Configures an {@link AccountLifecycle}. Every setter fails fast: a bad value with
+     * {@link IllegalArgumentException} or {@link NullPointerException}, a setting given twice with
+     * {@link IllegalStateException} naming it. The lifecycle copies the settings at {@link #build()}:
+     * changing the builder afterwards does not change it. Not thread-safe.
+     *
+     * <pre>{@code
+     * AccountLifecycle lifecycle = AccountLifecycle.builder(repository, ownership, "api.example.com")
+     *         .changeListener(cache)
+     *         .build();
+     * }</pre>
+     */
+    public static final class Builder {
+
+        /** The platform's limit of OAuth accounts per store. */
+        public static final int DEFAULT_OAUTH_ACCOUNT_LIMIT = 50;
+
+        private final AccountRepository repository;
+        private final StoreOwnership ownership;
+        private final String apiHost;
+        private final Set<String> given = new HashSet<>();
+        private SecretGenerator generator = new SecretGenerator();
+        private SecretDigester digester = SecretDigester.sha256();
+        private ScopeCatalogue catalogue = ScopeCatalogue.defaults();
+        private AccountChange.Listener changeListener = AccountChange.Listener.NONE;
+        private LifecycleEvent.Listener listener = LifecycleEvent.Listener.NONE;
+        private Clock clock = Clock.systemUTC();
+        private int oauthAccountLimit = DEFAULT_OAUTH_ACCOUNT_LIMIT;
+
+        Builder(AccountRepository repository, StoreOwnership ownership, String apiHost) {
+            this.repository = Objects.requireNonNull(repository, "repository");
+            this.ownership = Objects.requireNonNull(ownership, "ownership");
+            Objects.requireNonNull(apiHost, "apiHost");
+            if (!apiHost.matches("([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?")) {
+                throw new IllegalArgumentException(
+                        "apiHost must be a host name or a bracketed IPv6 literal, with an optional port: " + apiHost);
+            }
+            this.apiHost = apiHost;
+        }
+
+        /** The source of new secrets; default a {@link SecretGenerator} over a default SecureRandom. */
+        Builder generator(SecretGenerator generator) {
+            this.generator = once(Objects.requireNonNull(generator, "generator"), "generator");
+            return this;
+        }
+
+        /** How secrets are digested; must be the Authenticator's. Default {@link SecretDigester#sha256()}. */
+        public Builder digester(SecretDigester digester) {
+            this.digester = once(Objects.requireNonNull(digester, "digester"), "digester");
+            return this;
+        }
+
+        /** The scopes that may be granted; default {@link ScopeCatalogue#defaults()}. */
+        public Builder catalogue(ScopeCatalogue catalogue) {
+            this.catalogue = once(Objects.requireNonNull(catalogue, "catalogue"), "catalogue");
+            return this;
+        }
+
+        /**
+         * Told, synchronously and before the call that made it returns, the lookup keys of every
+         * committed change (one {@link dev.storeauth.repository.AccountChange.Changed} per call, a bulk
+         * delete included): give it this node's {@code AccountCache}. Default
+         * {@link AccountChange.Listener#NONE}.
+         */
+        public Builder changeListener(AccountChange.Listener changeListener) {
+            this.changeListener = once(Objects.requireNonNull(changeListener, "changeListener"), "changeListener");
+            return this;
+        }
+
+        /** Receives audit events; default {@link LifecycleEvent.Listener#NONE}. */
+        public Builder listener(LifecycleEvent.Listener listener) {
+            this.listener = once(Objects.requireNonNull(listener, "listener"), "listener");
+            return this;
+        }
+
+        /** Creation times and event times; default {@link Clock#systemUTC()}. */
+        public Builder clock(Clock clock) {
+            this.clock = once(Objects.requireNonNull(clock, "clock"), "clock");
+            return this;
+        }
+
+        /**
+         * The most OAuth accounts a store may have; default 50.
+         *
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder oauthAccountLimit(int limit) {
+            if (limit < 1) {
+                throw new IllegalArgumentException("the OAuth account limit must be positive, got " + limit);
+            }
+            this.oauthAccountLimit = once(limit, "oauthAccountLimit");
+            return this;
+        }
+
+        /** The configured lifecycle, with a copy of the settings given so far. */
+        public AccountLifecycle build() {
+            return new AccountLifecycle(new LifecycleSettings(repository, ownership, apiHost, generator, digester,
+                    catalogue, changeListener, listener, clock, oauthAccountLimit));
+        }
+
+        private <T> T once(T value, String setting) {
+            if (!given.add(setting)) {
+                throw new IllegalStateException(setting + " was already given");
+            }
+            return value;
+        }
     }
 }

@@ -19,7 +19,7 @@ final class LegacyLifecycle {
         this.config = lifecycle.config;
     }
 
-    Outcome<IssuedLegacyToken> create(String actor, String storeHash, String username) {
+    Outcome<IssuedCredentials.Legacy> create(String actor, String storeHash, String username) {
         Optional<String> problem = AccountNames.legacyUsernameProblem(username);
         if (problem.isPresent()) {
             return Outcome.invalid("username", problem.get());
@@ -33,11 +33,11 @@ final class LegacyLifecycle {
                         + username);
             }
             lifecycle.changed(actor, account, LifecycleEvent.Action.LEGACY_ACCOUNT_CREATED);
-            return Outcome.done(new IssuedLegacyToken(account, lifecycle.apiPath(storeHash, "v2"), token));
+            return Outcome.done(new IssuedCredentials.Legacy(account, lifecycle.apiPath(storeHash, "v2"), token));
         });
     }
 
-    Outcome<IssuedLegacyToken> regenerate(String actor, String storeHash, String username) {
+    Outcome<IssuedCredentials.Legacy> regenerate(String actor, String storeHash, String username) {
         Optional<LegacyAccount> existing = find(storeHash, username);
         if (existing.isEmpty()) {
             return notFound(storeHash, username);
@@ -50,7 +50,7 @@ final class LegacyLifecycle {
                         return notFound(storeHash, username);
                     }
                     lifecycle.changed(actor, replaced, LifecycleEvent.Action.LEGACY_TOKEN_REGENERATED);
-                    return Outcome.done(new IssuedLegacyToken(replaced, lifecycle.apiPath(storeHash, "v2"), token));
+                    return Outcome.done(new IssuedCredentials.Legacy(replaced, lifecycle.apiPath(storeHash, "v2"), token));
                 });
     }
 
@@ -68,10 +68,10 @@ final class LegacyLifecycle {
         });
     }
 
-    Outcome<List<LegacyAccountView>> list(String storeHash) {
+    Outcome<List<AccountView.Legacy>> list(String storeHash) {
         Map<String, Instant> lastUsed = config.repository().lastUsed(storeHash);
         return Outcome.done(config.repository().legacyAccounts(storeHash).stream()
-                .map(a -> new LegacyAccountView(a.username(), a.createdAt(), Optional.ofNullable(lastUsed.get(a.id()))))
+                .map(a -> new AccountView.Legacy(a.username(), a.createdAt(), Optional.ofNullable(lastUsed.get(a.id()))))
                 .toList());
     }
 

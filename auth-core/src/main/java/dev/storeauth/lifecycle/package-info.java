@@ -6,11 +6,11 @@
  * <p>{@link dev.storeauth.lifecycle.AccountLifecycle} is the service. The host application
  * supplies who owns which store ({@link dev.storeauth.lifecycle.StoreOwnership}), receives audit
  * events ({@link dev.storeauth.lifecycle.LifecycleEvent.Listener}) and wires revocation to its cache
- * ({@link dev.storeauth.lifecycle.AccountLifecycleBuilder#changeListener}). User errors (not the owner, bad input, the
+ * ({@link dev.storeauth.lifecycle.AccountLifecycle.Builder#changeListener}). User errors (not the owner, bad input, the
  * limit, unknown account, duplicate username) are values: {@link dev.storeauth.lifecycle.Outcome}.
  *
  * <p>Secrets (client secret, access token, legacy API token) are returned exactly once, in
- * {@link dev.storeauth.lifecycle.CreatedOAuthAccount} or {@link dev.storeauth.lifecycle.IssuedLegacyToken};
+ * {@link dev.storeauth.lifecycle.IssuedCredentials.OAuth} or {@link dev.storeauth.lifecycle.IssuedCredentials.Legacy};
  * only their digests are stored, and no other method returns them.
  */
 package dev.storeauth.lifecycle;

@@ -1,7 +1,6 @@
 package dev.storeauth.policy;
 
 import java.util.Objects;
-import dev.storeauth.policy.internal.ApiPath;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -107,23 +106,12 @@ public final class RouteTable {
         return entry == null ? unmatched[version.ordinal()] : entry.match();
     }
 
-    /** The definition of the resource guarding {@code path}; empty when no route covers it. */
-    Optional<ResourceDefinition> definitionFor(ApiPath path) {
-        RouteIndex.Entry entry = indexes[path.version().ordinal()].find(path.resourcePath(), 0);
-        return entry == null ? Optional.empty() : entry.match().definition();
-    }
-
     /** Every scheme name the table mentions, for checking them against the schemes on offer. */
     public Set<String> schemeNames() {
         Set<String> names = new LinkedHashSet<>();
         accepts.values().forEach(names::addAll);
         routes.forEach(route -> names.addAll(route.schemes()));
         return names;
-    }
-
-    /** The resource guarding {@code path}, for tests; empty when no route covers it. */
-    Optional<String> resourceFor(ApiPath path) {
-        return definitionFor(path).map(ResourceDefinition::id);
     }
 
     /** Every route, longest prefix first within each version, for tests. */

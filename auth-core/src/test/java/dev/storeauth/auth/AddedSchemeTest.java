@@ -35,7 +35,7 @@ class AddedSchemeTest {
             .scheme(new ApiKeyScheme()).routes(ROUTES).build();
 
     private AuthResult get(String path, Map<String, List<String>> headers) {
-        return authenticator.authenticate(new ApiRequest("GET", path, Headers.of(headers), true, "203.0.113.9"));
+        return authenticator.authenticate(new ApiRequest("GET", path, ApiRequest.Headers.of(headers), true, "203.0.113.9"));
     }
 
     @Test
@@ -50,10 +50,10 @@ class AddedSchemeTest {
     @Test
     void theAccountKindsScopesStillDecide() {
         AuthResult result = authenticator.authenticate(new ApiRequest("POST", "/stores/abc/v3/catalog/products",
-                Headers.of(Map.of("X-Api-Key", List.of(KEY))), true, ""));
+                ApiRequest.Headers.of(Map.of("X-Api-Key", List.of(KEY))), true, ""));
 
         AuthResult.Denied denied = assertInstanceOf(AuthResult.Denied.class, result);
-        assertEquals(Problem.INSUFFICIENT_SCOPE, denied.problem());
+        assertEquals(AuthResult.Problem.INSUFFICIENT_SCOPE, denied.problem());
     }
 
     @Test
@@ -62,7 +62,7 @@ class AddedSchemeTest {
                 get("/stores/abc/v2/products", Map.of("X-Api-Key", List.of(KEY))));
 
         assertEquals(401, denied.status());
-        assertEquals(Problem.OAUTH_REQUIRED, denied.problem());
+        assertEquals(AuthResult.Problem.OAUTH_REQUIRED, denied.problem());
         assertEquals("API key accounts cannot use the v2 API; send an OAuth access token in X-Auth-Token or "
                 + "Authorization: Bearer, or legacy API credentials with HTTP Basic", denied.detail());
         assertEquals(List.of("Bearer realm=\"storeauth\"", "Basic realm=\"storeauth\", charset=\"UTF-8\""),
@@ -82,7 +82,7 @@ class AddedSchemeTest {
     void missingCredentialsAreChallengedWithEverySchemeThePathAccepts() {
         AuthResult.Denied denied = assertInstanceOf(AuthResult.Denied.class, get("/stores/abc/v3/catalog", Map.of()));
 
-        assertEquals(Problem.MISSING_CREDENTIALS, denied.problem());
+        assertEquals(AuthResult.Problem.MISSING_CREDENTIALS, denied.problem());
         assertEquals(List.of("Bearer realm=\"storeauth\"", "ApiKey realm=\"storeauth\""), denied.challenges());
         assertEquals("Send an OAuth access token in X-Auth-Token or Authorization: Bearer, or an API key in X-Api-Key",
                 denied.detail());
@@ -93,7 +93,7 @@ class AddedSchemeTest {
         AuthResult.Denied denied = assertInstanceOf(AuthResult.Denied.class,
                 get("/stores/abc/v3/catalog", Map.of("X-Api-Key", List.of("ak_NotTheRightKey"))));
 
-        assertEquals(Problem.INVALID_CREDENTIALS, denied.problem());
+        assertEquals(AuthResult.Problem.INVALID_CREDENTIALS, denied.problem());
         assertEquals(List.of("Bearer realm=\"storeauth\", error=\"invalid_token\"", "ApiKey realm=\"storeauth\""),
                 denied.challenges());
     }
@@ -104,7 +104,7 @@ class AddedSchemeTest {
                 get("/stores/abc/v3/catalog", Map.of("X-Api-Key", List.of("nope"))));
 
         assertEquals(401, denied.status());
-        assertEquals(Problem.MALFORMED_CREDENTIALS, denied.problem());
+        assertEquals(AuthResult.Problem.MALFORMED_CREDENTIALS, denied.problem());
         assertEquals("an API key looks like ak_ and 8-64 letters or digits", denied.detail());
     }
 
@@ -135,7 +135,7 @@ class AddedSchemeTest {
 
     @Test
     void aSettingGivenTwiceFailsAtOnce() {
-        AuthenticatorBuilder builder = Authenticator.builder(lookup).realm("one");
+        Authenticator.Builder builder = Authenticator.builder(lookup).realm("one");
 
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> builder.realm("two"));
 

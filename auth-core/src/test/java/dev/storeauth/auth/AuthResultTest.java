@@ -12,14 +12,14 @@ class AuthResultTest {
     @Test
     void refusesA401WithoutAChallenge() {
         assertThrows(IllegalArgumentException.class,
-                () -> new AuthResult.Denied(401, Problem.INVALID_CREDENTIALS, "no", List.of(), Map.of()));
+                () -> new AuthResult.Denied(401, AuthResult.Problem.INVALID_CREDENTIALS, "no", List.of(), Map.of()));
         assertThrows(IllegalArgumentException.class,
-                () -> AuthResult.Denied.of(Problem.MISSING_CREDENTIALS, "no", List.of()));
+                () -> AuthResult.Denied.of(AuthResult.Problem.MISSING_CREDENTIALS, "no", List.of()));
     }
 
     @Test
     void usesTheProblemsDefaultStatus() {
-        AuthResult.Denied denied = AuthResult.Denied.of(Problem.INSUFFICIENT_SCOPE, "needs products:modify", List.of());
+        AuthResult.Denied denied = AuthResult.Denied.of(AuthResult.Problem.INSUFFICIENT_SCOPE, "needs products:modify", List.of());
 
         assertEquals(403, denied.status());
         assertEquals(Map.of(), denied.headers());

@@ -61,7 +61,7 @@ class AuthenticatorCacheTest {
 
     private AuthResult authenticate(String header, String value) {
         return authenticator.authenticate(new ApiRequest("GET", PRODUCTS,
-                Headers.of(Map.of(header, List.of(value))), true, "203.0.113.9"));
+                ApiRequest.Headers.of(Map.of(header, List.of(value))), true, "203.0.113.9"));
     }
 
     private AuthResult basic(String username, String token) {
@@ -93,12 +93,12 @@ class AuthenticatorCacheTest {
         for (int i = 0; i < 20; i++) {
             String bearer = wrongChecksum(generator.generate(SecretKind.ACCESS_TOKEN));
             String legacy = wrongChecksum(generator.generate(SecretKind.LEGACY_TOKEN));
-            assertEquals(Problem.INVALID_CREDENTIALS, denied(authenticate("X-Auth-Token", bearer)));
-            assertEquals(Problem.INVALID_CREDENTIALS, denied(basic("alice", legacy)));
-            assertEquals(Problem.INVALID_CREDENTIALS, denied(basic("nobody" + i, legacy)));
+            assertEquals(AuthResult.Problem.INVALID_CREDENTIALS, denied(authenticate("X-Auth-Token", bearer)));
+            assertEquals(AuthResult.Problem.INVALID_CREDENTIALS, denied(basic("alice", legacy)));
+            assertEquals(AuthResult.Problem.INVALID_CREDENTIALS, denied(basic("nobody" + i, legacy)));
         }
-        assertEquals(Problem.INVALID_CREDENTIALS, denied(authenticate("X-Auth-Token", wrongChecksum(accessToken))));
-        assertEquals(Problem.INVALID_CREDENTIALS, denied(basic("alice", wrongChecksum(legacyToken))));
+        assertEquals(AuthResult.Problem.INVALID_CREDENTIALS, denied(authenticate("X-Auth-Token", wrongChecksum(accessToken))));
+        assertEquals(AuthResult.Problem.INVALID_CREDENTIALS, denied(basic("alice", wrongChecksum(legacyToken))));
         assertEquals(0, lookups.get());
     }
 
@@ -106,9 +106,9 @@ class AuthenticatorCacheTest {
     void tokensOfTheWrongAlphabetOrKindNeverReachTheStore() {
         String dashed = accessToken.substring(0, 10) + "-" + accessToken.substring(11);
         String legacyAsBearer = legacyToken;
-        assertEquals(Problem.INVALID_CREDENTIALS, denied(authenticate("X-Auth-Token", dashed)));
-        assertEquals(Problem.INVALID_CREDENTIALS, denied(authenticate("X-Auth-Token", legacyAsBearer)));
-        assertEquals(Problem.INVALID_CREDENTIALS, denied(basic("alice", accessToken)));
+        assertEquals(AuthResult.Problem.INVALID_CREDENTIALS, denied(authenticate("X-Auth-Token", dashed)));
+        assertEquals(AuthResult.Problem.INVALID_CREDENTIALS, denied(authenticate("X-Auth-Token", legacyAsBearer)));
+        assertEquals(AuthResult.Problem.INVALID_CREDENTIALS, denied(basic("alice", accessToken)));
         assertEquals(0, lookups.get());
     }
 
@@ -118,9 +118,9 @@ class AuthenticatorCacheTest {
         long hits = cache.stats().hitCount();
         lookups.set(0);
 
-        assertEquals(Problem.INVALID_CREDENTIALS, denied(basic("alice", "x".repeat(6_000))));
-        assertEquals(Problem.INVALID_CREDENTIALS, denied(basic("alice", legacyToken + "0")));
-        assertEquals(Problem.INVALID_CREDENTIALS, denied(basic("alice", "short")));
+        assertEquals(AuthResult.Problem.INVALID_CREDENTIALS, denied(basic("alice", "x".repeat(6_000))));
+        assertEquals(AuthResult.Problem.INVALID_CREDENTIALS, denied(basic("alice", legacyToken + "0")));
+        assertEquals(AuthResult.Problem.INVALID_CREDENTIALS, denied(basic("alice", "short")));
 
         assertEquals(hits, cache.stats().hitCount());
         assertEquals(0, lookups.get());
@@ -132,9 +132,9 @@ class AuthenticatorCacheTest {
         basic("alice", legacyToken);
         lookups.set(0);
 
-        assertEquals(Problem.INVALID_CREDENTIALS, denied(basic("alice", wrongChecksum(legacyToken))));
+        assertEquals(AuthResult.Problem.INVALID_CREDENTIALS, denied(basic("alice", wrongChecksum(legacyToken))));
         assertEquals(0, authenticator.dummyComparisons());
-        assertEquals(Problem.INVALID_CREDENTIALS, denied(basic("bob", wrongChecksum(legacyToken))));
+        assertEquals(AuthResult.Problem.INVALID_CREDENTIALS, denied(basic("bob", wrongChecksum(legacyToken))));
         assertEquals(1, authenticator.dummyComparisons());
         assertEquals(0, lookups.get());
     }
@@ -155,19 +155,19 @@ class AuthenticatorCacheTest {
         lookups.set(0);
         Authenticator over = Authenticator.builder(cache).build();
         ApiRequest request = new ApiRequest("GET", PRODUCTS,
-                Headers.of(Map.of("X-Auth-Token", List.of(notToken68))), true, "203.0.113.9");
+                ApiRequest.Headers.of(Map.of("X-Auth-Token", List.of(notToken68))), true, "203.0.113.9");
         ApiRequest other = new ApiRequest("GET", PRODUCTS,
-                Headers.of(Map.of("X-Auth-Token", List.of(notToken68.replace('@', '!')))), true, "203.0.113.9");
+                ApiRequest.Headers.of(Map.of("X-Auth-Token", List.of(notToken68.replace('@', '!')))), true, "203.0.113.9");
 
         assertInstanceOf(AuthResult.Authenticated.class, over.authenticate(request));
         AuthResult.Denied refused = assertInstanceOf(AuthResult.Denied.class, over.authenticate(other));
         assertEquals(400, refused.status());
-        assertEquals(Problem.MALFORMED_CREDENTIALS, refused.problem());
+        assertEquals(AuthResult.Problem.MALFORMED_CREDENTIALS, refused.problem());
         assertTrue(refused.challenges().get(0).contains("error=\"invalid_request\""), refused.challenges().toString());
         assertEquals(0, lookups.get());
     }
 
-    private static Problem denied(AuthResult result) {
+    private static AuthResult.Problem denied(AuthResult result) {
         return assertInstanceOf(AuthResult.Denied.class, result).problem();
     }
 }

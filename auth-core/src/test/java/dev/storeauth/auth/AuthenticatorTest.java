@@ -93,7 +93,7 @@ class AuthenticatorTest {
     }
 
     private AuthResult authenticate(String method, String path, Map<String, List<String>> headers) {
-        return authenticator.authenticate(new ApiRequest(method, path, Headers.of(headers), true, "203.0.113.9"));
+        return authenticator.authenticate(new ApiRequest(method, path, ApiRequest.Headers.of(headers), true, "203.0.113.9"));
     }
 
     /** A well-formed Basic request for {@code username} with a token no account has. */
@@ -106,7 +106,7 @@ class AuthenticatorTest {
         return authenticate("GET", PRODUCTS, bearer(generator.generate(SecretKind.ACCESS_TOKEN)));
     }
 
-    private static AuthResult.Denied assertDenied(AuthResult result, int status, Problem problem,
+    private static AuthResult.Denied assertDenied(AuthResult result, int status, AuthResult.Problem problem,
             List<String> challenges) {
         AuthResult.Denied denied = assertInstanceOf(AuthResult.Denied.class, result);
         assertEquals(status, denied.status(), denied.toString());
@@ -124,9 +124,9 @@ class AuthenticatorTest {
         for (Map<String, List<String>> headers : List.of(bearer(modifyToken), basic("alice", aliceToken),
                 bearer("not a token"), Map.<String, List<String>>of())) {
             AuthResult result = authenticator.authenticate(
-                    new ApiRequest("GET", PRODUCTS, Headers.of(headers), false, "203.0.113.9"));
+                    new ApiRequest("GET", PRODUCTS, ApiRequest.Headers.of(headers), false, "203.0.113.9"));
 
-            assertDenied(result, 403, Problem.TLS_REQUIRED, List.of());
+            assertDenied(result, 403, AuthResult.Problem.TLS_REQUIRED, List.of());
         }
         assertEquals(0, lookups.get());
         assertEquals(List.of(), used);
@@ -137,7 +137,7 @@ class AuthenticatorTest {
         Authenticator lenient = Authenticator.builder(repository).requireTls(false).digester(digester).build();
 
         AuthResult result = lenient.authenticate(
-                new ApiRequest("GET", PRODUCTS, Headers.of(bearer(modifyToken)), false, "203.0.113.9"));
+                new ApiRequest("GET", PRODUCTS, ApiRequest.Headers.of(bearer(modifyToken)), false, "203.0.113.9"));
 
         assertAuthenticated(result);
     }
@@ -148,7 +148,7 @@ class AuthenticatorTest {
     void answersNotFoundForAnythingButAStoreApiPath(String path) {
         AuthResult result = authenticate("GET", path, bearer(modifyToken));
 
-        assertDenied(result, 404, Problem.NOT_AN_API_PATH, List.of());
+        assertDenied(result, 404, AuthResult.Problem.NOT_AN_API_PATH, List.of());
         assertEquals(0, lookups.get());
     }
 
@@ -166,7 +166,7 @@ class AuthenticatorTest {
     @MethodSource("challengesByPath")
     void challengesMissingCredentialsWithExactlyTheSchemesAcceptedThere(String path, List<String> challenges) {
         AuthResult.Denied denied = assertDenied(authenticate("GET", path, Map.of()), 401,
-                Problem.MISSING_CREDENTIALS, challenges);
+                AuthResult.Problem.MISSING_CREDENTIALS, challenges);
 
         assertTrue(denied.detail().contains("X-Auth-Token"), denied.detail());
     }
@@ -176,7 +176,7 @@ class AuthenticatorTest {
     void refusesMalformedBasicCredentialsWith401(String header) {
         AuthResult result = authenticate("GET", PRODUCTS, Map.of("Authorization", List.of(header)));
 
-        assertDenied(result, 401, Problem.MALFORMED_CREDENTIALS, List.of(BEARER, BASIC));
+        assertDenied(result, 401, AuthResult.Problem.MALFORMED_CREDENTIALS, List.of(BEARER, BASIC));
         assertEquals(0, lookups.get());
     }
 
@@ -194,9 +194,9 @@ class AuthenticatorTest {
     @ParameterizedTest
     @MethodSource("malformedTokens")
     void refusesMalformedTokensWith400InvalidRequest(Map<String, List<String>> headers) {
-        assertDenied(authenticate("GET", PRODUCTS, headers), 400, Problem.MALFORMED_CREDENTIALS,
+        assertDenied(authenticate("GET", PRODUCTS, headers), 400, AuthResult.Problem.MALFORMED_CREDENTIALS,
                 List.of(INVALID_REQUEST, BASIC));
-        assertDenied(authenticate("GET", "/stores/abc/v3/catalog", headers), 400, Problem.MALFORMED_CREDENTIALS,
+        assertDenied(authenticate("GET", "/stores/abc/v3/catalog", headers), 400, AuthResult.Problem.MALFORMED_CREDENTIALS,
                 List.of(INVALID_REQUEST));
         assertEquals(0, lookups.get());
     }
@@ -206,7 +206,7 @@ class AuthenticatorTest {
     void refusesBasicWhereOnlyOAuthIsAccepted(String path) {
         AuthResult result = authenticate("GET", path, basic("alice", aliceToken));
 
-        AuthResult.Denied denied = assertDenied(result, 401, Problem.OAUTH_REQUIRED, List.of(BEARER));
+        AuthResult.Denied denied = assertDenied(result, 401, AuthResult.Problem.OAUTH_REQUIRED, List.of(BEARER));
         assertTrue(denied.detail().contains("OAuth"), denied.detail());
         assertEquals(0, lookups.get());
         assertEquals(List.of(), used);
@@ -217,8 +217,8 @@ class AuthenticatorTest {
         AuthResult wrongBasic = wrongBasicSecret("alice");
         AuthResult wrongBearer = wrongBearerToken();
 
-        assertDenied(wrongBasic, 401, Problem.INVALID_CREDENTIALS, List.of(INVALID_TOKEN, BASIC));
-        assertDenied(wrongBearer, 401, Problem.INVALID_CREDENTIALS, List.of(INVALID_TOKEN, BASIC));
+        assertDenied(wrongBasic, 401, AuthResult.Problem.INVALID_CREDENTIALS, List.of(INVALID_TOKEN, BASIC));
+        assertDenied(wrongBearer, 401, AuthResult.Problem.INVALID_CREDENTIALS, List.of(INVALID_TOKEN, BASIC));
         assertEquals(2, lookups.get());
     }
 
@@ -229,7 +229,7 @@ class AuthenticatorTest {
 
         AuthResult unknownUser = authenticate("GET", PRODUCTS, basic("mallory", aliceToken));
 
-        assertDenied(unknownUser, 401, Problem.INVALID_CREDENTIALS, List.of(INVALID_TOKEN, BASIC));
+        assertDenied(unknownUser, 401, AuthResult.Problem.INVALID_CREDENTIALS, List.of(INVALID_TOKEN, BASIC));
         assertEquals(wrongSecret, unknownUser);
         assertEquals(1, lookups.get());
     }
@@ -251,7 +251,7 @@ class AuthenticatorTest {
 
         AuthResult result = authenticate("GET", PRODUCTS, basic("alice", wrongChecksum));
 
-        assertDenied(result, 401, Problem.INVALID_CREDENTIALS, List.of(INVALID_TOKEN, BASIC));
+        assertDenied(result, 401, AuthResult.Problem.INVALID_CREDENTIALS, List.of(INVALID_TOKEN, BASIC));
         assertEquals(0, lookups.get());
         assertEquals(1, authenticator.dummyComparisons());
     }
@@ -261,7 +261,7 @@ class AuthenticatorTest {
     void refusesAUsernameNoAccountCanHaveWithoutALookupButWithTheDummyComparison(String username) {
         AuthResult result = authenticate("GET", PRODUCTS, basic(username, aliceToken));
 
-        assertDenied(result, 401, Problem.INVALID_CREDENTIALS, List.of(INVALID_TOKEN, BASIC));
+        assertDenied(result, 401, AuthResult.Problem.INVALID_CREDENTIALS, List.of(INVALID_TOKEN, BASIC));
         assertEquals(0, lookups.get());
         assertEquals(1, authenticator.dummyComparisons());
     }
@@ -270,7 +270,7 @@ class AuthenticatorTest {
     void refusesATokenOfTheWrongLengthWithoutALookupOrAComparison() {
         AuthResult result = authenticate("GET", PRODUCTS, basic("alice", "password1"));
 
-        assertDenied(result, 401, Problem.INVALID_CREDENTIALS, List.of(INVALID_TOKEN, BASIC));
+        assertDenied(result, 401, AuthResult.Problem.INVALID_CREDENTIALS, List.of(INVALID_TOKEN, BASIC));
         assertEquals(0, lookups.get());
         assertEquals(0, authenticator.dummyComparisons());
     }
@@ -293,7 +293,7 @@ class AuthenticatorTest {
     @ParameterizedTest
     @MethodSource("wrongShapes")
     void refusesSecretsOfTheWrongShapeWithoutAStoreLookup(Map<String, List<String>> headers) {
-        assertDenied(authenticate("GET", PRODUCTS, headers), 401, Problem.INVALID_CREDENTIALS,
+        assertDenied(authenticate("GET", PRODUCTS, headers), 401, AuthResult.Problem.INVALID_CREDENTIALS,
                 List.of(INVALID_TOKEN, BASIC));
         assertEquals(0, lookups.get());
     }
@@ -306,7 +306,7 @@ class AuthenticatorTest {
         AuthResult otherStoreBasic = authenticate("GET", PRODUCTS, basic("bob", bobOfOtherStoreToken));
         AuthResult otherStoreBearer = authenticate("GET", PRODUCTS, bearer(otherStoreToken));
 
-        assertDenied(otherStoreBasic, 401, Problem.INVALID_CREDENTIALS, List.of(INVALID_TOKEN, BASIC));
+        assertDenied(otherStoreBasic, 401, AuthResult.Problem.INVALID_CREDENTIALS, List.of(INVALID_TOKEN, BASIC));
         assertEquals(wrongBasic, otherStoreBasic);
         assertEquals(wrongBearer, otherStoreBearer);
         assertAuthenticated(authenticate("GET", "/stores/xyz/v2/products", bearer(otherStoreToken)));
@@ -316,11 +316,11 @@ class AuthenticatorTest {
     @Test
     void refusesAPathNoRouteCovers() {
         assertDenied(authenticate("GET", "/stores/abc/v2/unmapped", bearer(modifyToken)), 403,
-                Problem.UNMAPPED_PATH, List.of());
+                AuthResult.Problem.UNMAPPED_PATH, List.of());
         assertDenied(authenticate("GET", "/stores/abc/v3/store", bearer(modifyToken)), 403,
-                Problem.UNMAPPED_PATH, List.of());
+                AuthResult.Problem.UNMAPPED_PATH, List.of());
         assertDenied(authenticate("DELETE", "/stores/abc/v2/productsx", basic("alice", aliceToken)), 403,
-                Problem.UNMAPPED_PATH, List.of());
+                AuthResult.Problem.UNMAPPED_PATH, List.of());
         assertEquals(List.of(), used);
     }
 
@@ -336,7 +336,7 @@ class AuthenticatorTest {
     void readOnlyScopeRefusesModificationsNamingTheScopeNeeded(String method) {
         AuthResult result = authenticate(method, "/stores/abc/v3/catalog/products", bearer(readOnlyToken));
 
-        AuthResult.Denied denied = assertDenied(result, 403, Problem.INSUFFICIENT_SCOPE,
+        AuthResult.Denied denied = assertDenied(result, 403, AuthResult.Problem.INSUFFICIENT_SCOPE,
                 List.of(BEARER + ", error=\"insufficient_scope\", scope=\"products:modify\""));
         assertTrue(denied.detail().contains("products:modify"), denied.detail());
         assertEquals(List.of(), used);
@@ -345,7 +345,7 @@ class AuthenticatorTest {
     @Test
     void noScopeOnAResourceRefusesEvenReadingNamingReadOnly() {
         AuthResult.Denied denied = assertDenied(authenticate("GET", "/stores/abc/v2/orders", bearer(readOnlyToken)),
-                403, Problem.INSUFFICIENT_SCOPE,
+                403, AuthResult.Problem.INSUFFICIENT_SCOPE,
                 List.of(BEARER + ", error=\"insufficient_scope\", scope=\"orders:read-only\""));
 
         assertTrue(denied.detail().contains("Orders"), denied.detail());
@@ -367,7 +367,7 @@ class AuthenticatorTest {
         AuthResult result = authenticate("POST", "/stores/abc/v2" + prefix, basic("alice", aliceToken));
 
         if (prefix.equals("/hooks")) {
-            assertDenied(result, 401, Problem.OAUTH_REQUIRED, List.of(BEARER));
+            assertDenied(result, 401, AuthResult.Problem.OAUTH_REQUIRED, List.of(BEARER));
         } else {
             assertEquals("basic", assertAuthenticated(result).principal().scheme());
         }
@@ -431,9 +431,9 @@ class AuthenticatorTest {
         repository.replaceLegacyToken("abc", "alice", digester.digest(newToken));
         repository.deleteOAuthAccounts("abc", List.of("rw"));
 
-        assertDenied(authenticate("GET", PRODUCTS, basic("alice", aliceToken)), 401, Problem.INVALID_CREDENTIALS,
+        assertDenied(authenticate("GET", PRODUCTS, basic("alice", aliceToken)), 401, AuthResult.Problem.INVALID_CREDENTIALS,
                 List.of(INVALID_TOKEN, BASIC));
-        assertDenied(authenticate("GET", PRODUCTS, bearer(modifyToken)), 401, Problem.INVALID_CREDENTIALS,
+        assertDenied(authenticate("GET", PRODUCTS, bearer(modifyToken)), 401, AuthResult.Problem.INVALID_CREDENTIALS,
                 List.of(INVALID_TOKEN, BASIC));
         assertAuthenticated(authenticate("GET", PRODUCTS, basic("alice", newToken)));
     }
@@ -443,9 +443,9 @@ class AuthenticatorTest {
         Authenticator plainSha = Authenticator.builder(repository).realm(REALM).build();
 
         AuthResult result = plainSha.authenticate(
-                new ApiRequest("GET", PRODUCTS, Headers.of(bearer(modifyToken)), true, "203.0.113.9"));
+                new ApiRequest("GET", PRODUCTS, ApiRequest.Headers.of(bearer(modifyToken)), true, "203.0.113.9"));
 
-        assertDenied(result, 401, Problem.INVALID_CREDENTIALS, List.of(INVALID_TOKEN, BASIC));
+        assertDenied(result, 401, AuthResult.Problem.INVALID_CREDENTIALS, List.of(INVALID_TOKEN, BASIC));
     }
 
     @Test
@@ -456,7 +456,7 @@ class AuthenticatorTest {
         }).build();
 
         RepositoryUnavailableException thrown = assertThrows(RepositoryUnavailableException.class, () -> failing.authenticate(
-                new ApiRequest("GET", PRODUCTS, Headers.of(bearer(modifyToken)), true, "203.0.113.9")));
+                new ApiRequest("GET", PRODUCTS, ApiRequest.Headers.of(bearer(modifyToken)), true, "203.0.113.9")));
 
         assertSame(down, thrown);
     }

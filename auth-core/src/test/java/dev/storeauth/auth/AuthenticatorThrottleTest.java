@@ -86,7 +86,7 @@ class AuthenticatorThrottleTest {
                 authenticator.authenticate(basic("203.0.113.66", "alice", token)));
 
         assertEquals(429, denied.status());
-        assertEquals(Problem.TOO_MANY_FAILURES, denied.problem());
+        assertEquals(AuthResult.Problem.TOO_MANY_FAILURES, denied.problem());
         assertEquals(Map.of("Retry-After", "45", "X-Rate-Limit-Requests-Left", "0",
                 "X-Rate-Limit-Time-Reset-Ms", "45000"), denied.headers());
     }
@@ -119,7 +119,7 @@ class AuthenticatorThrottleTest {
     void doesNotCountMissingCredentials() {
         for (int i = 0; i < THRESHOLD * 3; i++) {
             AuthResult.Denied denied = assertInstanceOf(AuthResult.Denied.class, authenticator.authenticate(
-                    new ApiRequest("GET", PATH, Headers.none(), true, "203.0.113.66")));
+                    new ApiRequest("GET", PATH, ApiRequest.Headers.none(), true, "203.0.113.66")));
             assertEquals(401, denied.status());
             assertTrue(denied.challenges().size() == 2);
         }
@@ -130,6 +130,6 @@ class AuthenticatorThrottleTest {
     private static ApiRequest basic(String address, String username, String secret) {
         String header = "Basic " + Base64.getEncoder().encodeToString(
                 (username + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        return new ApiRequest("GET", PATH, Headers.of(Map.of("Authorization", List.of(header))), true, address);
+        return new ApiRequest("GET", PATH, ApiRequest.Headers.of(Map.of("Authorization", List.of(header))), true, address);
     }
 }

@@ -11,7 +11,7 @@ class HeadersTest {
 
     @Test
     void matchesNamesCaseInsensitively() {
-        Headers headers = Headers.of(Map.of("X-Auth-Token", List.of("t")));
+        ApiRequest.Headers headers = ApiRequest.Headers.of(Map.of("X-Auth-Token", List.of("t")));
 
         assertEquals(List.of("t"), headers.values("x-auth-token"));
         assertEquals(List.of("t"), headers.values("X-AUTH-TOKEN"));
@@ -24,17 +24,17 @@ class HeadersTest {
         map.put("Authorization", List.of("a"));
         map.put("authorization", List.of("b"));
 
-        assertEquals(2, Headers.of(map).values("AUTHORIZATION").size());
+        assertEquals(2, ApiRequest.Headers.of(map).values("AUTHORIZATION").size());
     }
 
     @Test
     void copiesItsSource() {
         Map<String, List<String>> map = new HashMap<>(Map.of("A", List.of("1")));
-        Headers headers = Headers.of(map);
+        ApiRequest.Headers headers = ApiRequest.Headers.of(map);
 
         map.put("B", List.of("2"));
 
         assertEquals(List.of(), headers.values("B"));
-        assertEquals(List.of(), Headers.none().values("A"));
+        assertEquals(List.of(), ApiRequest.Headers.none().values("A"));
     }
 }

@@ -11,14 +11,14 @@ class ProblemTest {
 
     @Test
     void namesCodeAndType() {
-        assertEquals("insufficient_scope", Problem.INSUFFICIENT_SCOPE.code());
-        assertEquals("urn:storeauth:problem:insufficient_scope", Problem.INSUFFICIENT_SCOPE.type());
-        assertEquals(503, Problem.REPOSITORY_UNAVAILABLE.defaultStatus());
+        assertEquals("insufficient_scope", AuthResult.Problem.INSUFFICIENT_SCOPE.code());
+        assertEquals("urn:storeauth:problem:insufficient_scope", AuthResult.Problem.INSUFFICIENT_SCOPE.type());
+        assertEquals(503, AuthResult.Problem.REPOSITORY_UNAVAILABLE.defaultStatus());
     }
 
     @ParameterizedTest
-    @EnumSource(Problem.class)
-    void everyProblemHasAClientErrorOrUnavailableStatusAndATitle(Problem problem) {
+    @EnumSource(AuthResult.Problem.class)
+    void everyProblemHasAClientErrorOrUnavailableStatusAndATitle(AuthResult.Problem problem) {
         assertTrue(problem.code().matches("[a-z_]+"), problem.code());
         assertTrue(problem.defaultStatus() >= 400 && problem.defaultStatus() < 600);
         assertTrue(!problem.title().isBlank());

@@ -28,7 +28,7 @@ class AccountLifecycleBuilderTest {
     final InMemoryAccountRepository repository = new InMemoryAccountRepository();
     final List<String> told = new ArrayList<>();
 
-    AccountLifecycleBuilder builder() {
+    AccountLifecycle.Builder builder() {
         return AccountLifecycle.builder(repository, (store, user) -> user.equals(OWNER), "api.example.com");
     }
 
@@ -43,14 +43,14 @@ class AccountLifecycleBuilderTest {
                 setting("oauthAccountLimit", b -> b.oauthAccountLimit(5)));
     }
 
-    private static Arguments setting(String name, Consumer<AccountLifecycleBuilder> setter) {
+    private static Arguments setting(String name, Consumer<AccountLifecycle.Builder> setter) {
         return Arguments.of(name, setter);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("settings")
-    void aSettingGivenTwiceFailsNamingIt(String name, Consumer<AccountLifecycleBuilder> setting) {
-        AccountLifecycleBuilder builder = builder();
+    void aSettingGivenTwiceFailsNamingIt(String name, Consumer<AccountLifecycle.Builder> setting) {
+        AccountLifecycle.Builder builder = builder();
         setting.accept(builder);
 
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> setting.accept(builder));
@@ -60,7 +60,7 @@ class AccountLifecycleBuilderTest {
 
     @Test
     void settingsGivenAfterBuildChangeNoLifecycle() {
-        AccountLifecycleBuilder builder = builder();
+        AccountLifecycle.Builder builder = builder();
         AccountLifecycle lifecycle = builder.build();
 
         builder.oauthAccountLimit(1).changeListener(change -> told.add("change")).listener(event -> told.add("event"));

@@ -21,7 +21,7 @@ class AccountLifecycleChangesTest {
     final InMemoryAccountRepository repository = new InMemoryAccountRepository();
     final List<String> told = new ArrayList<>();
 
-    AccountLifecycleBuilder builder() {
+    AccountLifecycle.Builder builder() {
         return AccountLifecycle.builder(repository, (store, user) -> user.equals(OWNER), "api.example.com");
     }
 

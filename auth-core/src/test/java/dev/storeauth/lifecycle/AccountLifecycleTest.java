@@ -60,13 +60,13 @@ class AccountLifecycleTest {
         return refused;
     }
 
-    CreatedOAuthAccount create(String name) {
+    IssuedCredentials.OAuth create(String name) {
         return done(lifecycle.createOAuthAccount(OWNER, STORE, name, Map.of("products", "modify")));
     }
 
     @Test
     void createReturnsSecretsOnceAndStoresOnlyTheirDigests() {
-        CreatedOAuthAccount created = done(lifecycle.createOAuthAccount(OWNER, STORE, "Stock sync",
+        IssuedCredentials.OAuth created = done(lifecycle.createOAuthAccount(OWNER, STORE, "Stock sync",
                 Map.of("products", "modify", "orders", "read-only")));
         OAuthAccount stored = created.account();
         assertTrue(SecretFormat.isWellFormed(SecretKind.CLIENT_ID, created.clientId()));
@@ -113,7 +113,7 @@ class AccountLifecycleTest {
     })
     void validatesNameAndScopesNamingTheField(String name, String resource, String level, String field,
             String detail) {
-        Outcome<CreatedOAuthAccount> outcome = lifecycle.createOAuthAccount(OWNER, STORE, name,
+        Outcome<IssuedCredentials.OAuth> outcome = lifecycle.createOAuthAccount(OWNER, STORE, name,
                 Map.of(resource, level));
         if (field.isEmpty()) {
             done(outcome);
@@ -156,13 +156,13 @@ class AccountLifecycleTest {
 
     @Test
     void listShowsScopesCreatedAndLastUsedButNoSecret() {
-        CreatedOAuthAccount used = create("Used one");
+        IssuedCredentials.OAuth used = create("Used one");
         create("Unused one");
         Instant at = NOW.plusSeconds(60);
         repository.recordLastUsed(Map.of(used.account().id(), at));
-        List<OAuthAccountView> views = done(lifecycle.oauthAccounts(OWNER, STORE));
+        List<AccountView.OAuth> views = done(lifecycle.oauthAccounts(OWNER, STORE));
         assertEquals(2, views.size());
-        OAuthAccountView first = views.stream().filter(v -> v.name().equals("Used one")).findFirst().orElseThrow();
+        AccountView.OAuth first = views.stream().filter(v -> v.name().equals("Used one")).findFirst().orElseThrow();
         assertEquals(at, first.lastUsedAt().orElseThrow());
         assertEquals(AccessLevel.MODIFY, first.scopes().levelFor("products"));
         assertEquals(NOW, first.createdAt());
@@ -173,7 +173,7 @@ class AccountLifecycleTest {
 
     @Test
     void deleteRemovesInvalidatesAndAudits() {
-        CreatedOAuthAccount created = create("Stock sync");
+        IssuedCredentials.OAuth created = create("Stock sync");
         String id = created.account().id();
         events.clear();
         assertEquals(id, done(lifecycle.deleteOAuthAccount(OWNER, STORE, id)));
@@ -204,9 +204,9 @@ class AccountLifecycleTest {
 
     @Test
     void eventsNeverCarryASecret() {
-        CreatedOAuthAccount created = create("Stock sync");
-        IssuedLegacyToken legacy = done(lifecycle.createLegacyAccount(OWNER, STORE, "bob"));
-        IssuedLegacyToken again = done(lifecycle.regenerateLegacyToken(OWNER, STORE, "bob"));
+        IssuedCredentials.OAuth created = create("Stock sync");
+        IssuedCredentials.Legacy legacy = done(lifecycle.createLegacyAccount(OWNER, STORE, "bob"));
+        IssuedCredentials.Legacy again = done(lifecycle.regenerateLegacyToken(OWNER, STORE, "bob"));
         String all = events.toString();
         for (String secret : List.of(created.accessToken(), created.clientSecret(), legacy.apiToken(), again.apiToken())) {
             assertFalse(all.contains(secret));

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class CreatedOAuthAccountTest {
 
-    final CreatedOAuthAccount created = AccountLifecycleTest.done(new AccountLifecycleTest().lifecycle
+    final IssuedCredentials.OAuth created = AccountLifecycleTest.done(new AccountLifecycleTest().lifecycle
             .createOAuthAccount(AccountLifecycleTest.OWNER, "abc123", "Stock sync", Map.of()));
 
     @Test

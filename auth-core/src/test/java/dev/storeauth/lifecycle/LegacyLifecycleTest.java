@@ -29,7 +29,7 @@ class LegacyLifecycleTest {
 
     @Test
     void createReturnsTheTokenOnceAndStoresItsDigest() {
-        IssuedLegacyToken issued = done(lifecycle.createLegacyAccount(OWNER, STORE, "bob"));
+        IssuedCredentials.Legacy issued = done(lifecycle.createLegacyAccount(OWNER, STORE, "bob"));
         assertTrue(SecretFormat.isWellFormed(SecretKind.LEGACY_TOKEN, issued.apiToken()));
         assertEquals(fixture.digester.digest(issued.apiToken()), stored("bob").tokenDigest());
         assertEquals("https://api.example.com/stores/abc123/v2/", issued.apiPath());
@@ -54,8 +54,8 @@ class LegacyLifecycleTest {
 
     @Test
     void regenerateReplacesTheTokenSoTheOldDigestNoLongerMatches() {
-        IssuedLegacyToken first = done(lifecycle.createLegacyAccount(OWNER, STORE, "bob"));
-        IssuedLegacyToken second = done(lifecycle.regenerateLegacyToken(OWNER, STORE, "bob"));
+        IssuedCredentials.Legacy first = done(lifecycle.createLegacyAccount(OWNER, STORE, "bob"));
+        IssuedCredentials.Legacy second = done(lifecycle.regenerateLegacyToken(OWNER, STORE, "bob"));
         assertNotEquals(first.apiToken(), second.apiToken());
         assertEquals(fixture.digester.digest(second.apiToken()), stored("bob").tokenDigest());
         assertFalse(stored("bob").tokenDigest().matches(fixture.digester.digest(first.apiToken())));
@@ -86,8 +86,8 @@ class LegacyLifecycleTest {
         done(lifecycle.createLegacyAccount(OWNER, STORE, "bob"));
         done(lifecycle.createLegacyAccount(OWNER, STORE, "amy"));
         fixture.repository.recordLastUsed(Map.of("legacy:abc123:amy", NOW.plusSeconds(5)));
-        List<LegacyAccountView> views = done(lifecycle.legacyAccounts(OWNER, STORE));
-        assertEquals(List.of("amy", "bob"), views.stream().map(LegacyAccountView::username).sorted().toList());
+        List<AccountView.Legacy> views = done(lifecycle.legacyAccounts(OWNER, STORE));
+        assertEquals(List.of("amy", "bob"), views.stream().map(AccountView.Legacy::username).sorted().toList());
         assertEquals(NOW.plusSeconds(5), views.stream().filter(v -> v.username().equals("amy")).findFirst()
                 .orElseThrow().lastUsedAt().orElseThrow());
     }

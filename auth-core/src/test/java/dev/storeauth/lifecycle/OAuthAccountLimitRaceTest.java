@@ -26,7 +26,7 @@ class OAuthAccountLimitRaceTest {
         }
         ExecutorService pool = Executors.newFixedThreadPool(16);
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<Outcome<CreatedOAuthAccount>>> results = new ArrayList<>();
+        List<Future<Outcome<IssuedCredentials.OAuth>>> results = new ArrayList<>();
         for (int t = 0; t < 16; t++) {
             String name = "Racer " + t;
             results.add(pool.submit(() -> {
@@ -36,9 +36,9 @@ class OAuthAccountLimitRaceTest {
         }
         start.countDown();
         int won = 0;
-        for (Future<Outcome<CreatedOAuthAccount>> result : results) {
-            Outcome<CreatedOAuthAccount> outcome = result.get(30, TimeUnit.SECONDS);
-            if (outcome instanceof Outcome.Done<CreatedOAuthAccount>) {
+        for (Future<Outcome<IssuedCredentials.OAuth>> result : results) {
+            Outcome<IssuedCredentials.OAuth> outcome = result.get(30, TimeUnit.SECONDS);
+            if (outcome instanceof Outcome.Done<IssuedCredentials.OAuth>) {
                 won++;
             } else {
                 AccountLifecycleTest.refused(outcome, Outcome.Refusal.LIMIT_REACHED);

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RouteTableTest {
 
     private static Optional<String> resourceOf(RouteTable table, String path) {
-        return table.resourceFor(ApiPath.parse(path).orElseThrow());
+        return resourceFor(table, ApiPath.parse(path).orElseThrow());
     }
 
     @ParameterizedTest
@@ -67,7 +67,7 @@ class RouteTableTest {
                 v2 /p            products
                 v2 /products/x   orders
                 """, ScopeCatalogue.defaults()))) {
-            assertEquals(table.definitionFor(ApiPath.parse(path).orElseThrow()), matchInPlace(table, path).definition());
+            assertEquals(definitionFor(table, ApiPath.parse(path).orElseThrow()), matchInPlace(table, path).definition());
         }
     }
 
@@ -171,7 +171,7 @@ class RouteTableTest {
                 continue;
             }
 
-            assertEquals(scanForLongestPrefix(table, path.get()), table.resourceFor(path.get()), path.get().toString());
+            assertEquals(scanForLongestPrefix(table, path.get()), resourceFor(table, path.get()), path.get().toString());
         }
     }
 
@@ -185,5 +185,13 @@ class RouteTableTest {
     private static RouteTable.Match matchInPlace(RouteTable table, String path) {
         StorePath read = StorePath.read(path);
         return table.match(read.version(), read.resourceText(), read.resourceStart());
+    }
+
+    private static Optional<ResourceDefinition> definitionFor(RouteTable table, ApiPath path) {
+        return table.match(path.version(), path.resourcePath(), 0).definition();
+    }
+
+    private static Optional<String> resourceFor(RouteTable table, ApiPath path) {
+        return definitionFor(table, path).map(ResourceDefinition::id);
     }
 }

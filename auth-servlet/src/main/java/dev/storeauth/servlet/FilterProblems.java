@@ -1,7 +1,6 @@
 package dev.storeauth.servlet;
 
 import dev.storeauth.auth.AuthResult;
-import dev.storeauth.auth.Problem;
 import java.util.Map;
 
 /**
@@ -26,7 +25,7 @@ final class FilterProblems {
     }
 
     static ProblemResponse unavailable(int retryAfterSeconds) {
-        return ProblemResponse.of(Problem.REPOSITORY_UNAVAILABLE, 503,
+        return ProblemResponse.of(AuthResult.Problem.REPOSITORY_UNAVAILABLE, 503,
                 "Credentials cannot be checked right now; retry after " + retryAfterSeconds + " seconds")
                 .withHeader("Retry-After", Integer.toString(retryAfterSeconds));
     }

@@ -1,7 +1,6 @@
 package dev.storeauth.servlet;
 
 import dev.storeauth.StoreAuth;
-import dev.storeauth.StoreAuthBuilder;
 import dev.storeauth.credentials.SecretDigester;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
@@ -51,7 +50,7 @@ final class FilterSettings {
         this.apiPrefix = params.parse("api-prefix", FilterSettings::requirePrefix, "");
         this.trustedProxies = params.parse("trusted-proxies", TrustedProxies::parse, TrustedProxies.none());
         this.retryAfterSeconds = (int) Math.min(params.positiveLong("retry-after", DEFAULT_RETRY_AFTER_SECONDS), 86_400);
-        StoreAuthBuilder builder = StoreAuth.builder();
+        StoreAuth.Builder builder = StoreAuth.builder();
         StoreSources.apply(params, builder);
         apply(params, builder);
         this.storeAuth = builder.build();
@@ -97,7 +96,7 @@ final class FilterSettings {
     }
 
     /** The init-params given, each once; a setting the configurer made as well fails, naming it. */
-    private static void apply(InitParams params, StoreAuthBuilder builder) {
+    private static void apply(InitParams params, StoreAuth.Builder builder) {
         given(params, "realm", () -> builder.realm(params.string("realm", "")));
         given(params, "require-tls", () -> builder.requireTls(params.bool("require-tls", true)));
         given(params, "cache-max-size", () -> builder.cacheMaximumSize(params.positiveLong("cache-max-size", 1)));
@@ -110,7 +109,7 @@ final class FilterSettings {
         }
     }
 
-    private static void throttle(InitParams params, StoreAuthBuilder builder) {
+    private static void throttle(InitParams params, StoreAuth.Builder builder) {
         if (params.string("max-failures", "20").equals("0")) {
             builder.noFailureThrottle();
             return;

@@ -1,8 +1,8 @@
 package dev.storeauth.servlet;
 
+import dev.storeauth.auth.AuthResult;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.storeauth.auth.Problem;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -77,8 +77,8 @@ public final class ProblemResponse {
         return new ProblemResponse(status, members, List.of());
     }
 
-    /** A denial's problem, its code and title from auth-core's {@link Problem}. */
-    public static ProblemResponse of(Problem problem, int status, String detail) {
+    /** A denial's problem, its code and title from auth-core's {@link AuthResult.Problem}. */
+    public static ProblemResponse of(AuthResult.Problem problem, int status, String detail) {
         return of(status, problem.code(), problem.title(), detail);
     }
 

@@ -1,6 +1,6 @@
 package dev.storeauth.servlet;
 
-import dev.storeauth.auth.Headers;
+import dev.storeauth.auth.ApiRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -11,7 +11,7 @@ import java.util.List;
  * case-insensitively). Not thread-safe beyond what the request itself is: use it on the request's
  * thread.
  */
-final class ServletHeaders implements Headers {
+final class ServletHeaders implements ApiRequest.Headers {
 
     private final HttpServletRequest request;
 

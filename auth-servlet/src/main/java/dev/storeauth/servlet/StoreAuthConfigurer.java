@@ -1,6 +1,6 @@
 package dev.storeauth.servlet;
 
-import dev.storeauth.StoreAuthBuilder;
+import dev.storeauth.StoreAuth;
 import java.util.Map;
 
 /**
@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * public final class MyConfigurer implements StoreAuthConfigurer {
- *     public void configure(StoreAuthBuilder builder, Map<String, String> settings) {
+ *     public void configure(StoreAuth.Builder builder, Map<String, String> settings) {
  *         builder.jdbc(MyDataSources.named(settings.get("pool")));
  *     }
  * }
@@ -27,5 +27,5 @@ public interface StoreAuthConfigurer {
      * @param settings the init-params named {@code configurer.<name>}, by {@code <name>}
      * @throws IllegalArgumentException naming the setting when the settings are unusable
      */
-    void configure(StoreAuthBuilder builder, Map<String, String> settings);
+    void configure(StoreAuth.Builder builder, Map<String, String> settings);
 }

@@ -1,6 +1,6 @@
 package dev.storeauth.servlet;
 
-import dev.storeauth.StoreAuthBuilder;
+import dev.storeauth.StoreAuth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.naming.InitialContext;
@@ -21,7 +21,7 @@ final class StoreSources {
      * @throws IllegalArgumentException naming the parameter when neither or both are given, or the
      *     one given cannot be used
      */
-    static void apply(InitParams params, StoreAuthBuilder builder) {
+    static void apply(InitParams params, StoreAuth.Builder builder) {
         String configurer = params.string(CONFIGURER, "");
         String dataSource = params.string(DATASOURCE, "");
         if (configurer.isEmpty() == dataSource.isEmpty()) {

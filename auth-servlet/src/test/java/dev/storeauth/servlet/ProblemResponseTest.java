@@ -1,12 +1,12 @@
 package dev.storeauth.servlet;
 
+import dev.storeauth.auth.AuthResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.storeauth.auth.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.http.HttpResponse;
@@ -36,7 +36,7 @@ class ProblemResponseTest {
             "/stores/plain", ProblemResponse.of(404, "not_found", "Not found", "no such record"),
             "/stores/field", ProblemResponse.of(400, "invalid_request", "Invalid request", AWKWARD)
                     .withMember("field", "scopes.products"),
-            "/stores/challenges", ProblemResponse.of(Problem.MISSING_CREDENTIALS, 401, "send a credential")
+            "/stores/challenges", ProblemResponse.of(AuthResult.Problem.MISSING_CREDENTIALS, 401, "send a credential")
                     .withHeader("WWW-Authenticate", "Basic realm=\"api\"")
                     .withHeader("WWW-Authenticate", "Bearer realm=\"api\""),
             "/stores/retry", ProblemResponse.of(503, "repository_unavailable", "Account repository unavailable",
@@ -110,8 +110,8 @@ class ProblemResponseTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Problem.class)
-    void everyDenialsTypeIsTheOneAuthCoreNames(Problem problem) {
+    @EnumSource(AuthResult.Problem.class)
+    void everyDenialsTypeIsTheOneAuthCoreNames(AuthResult.Problem problem) {
         ProblemResponse response = ProblemResponse.of(problem, problem.defaultStatus(), "detail");
 
         assertEquals(problem.type(), response.type());

@@ -1,6 +1,6 @@
 package dev.storeauth.servlet;
 
-import dev.storeauth.StoreAuthBuilder;
+import dev.storeauth.StoreAuth;
 import java.util.Map;
 
 /** The configurer a {@code web.xml} names in tests: {@link TestAccounts} shared through {@link #ACCOUNTS}. */
@@ -9,7 +9,7 @@ public final class SeededConfigurer implements StoreAuthConfigurer {
     static final TestAccounts ACCOUNTS = new TestAccounts();
 
     @Override
-    public void configure(StoreAuthBuilder builder, Map<String, String> settings) {
+    public void configure(StoreAuth.Builder builder, Map<String, String> settings) {
         builder.repository(ACCOUNTS.repository);
     }
 }

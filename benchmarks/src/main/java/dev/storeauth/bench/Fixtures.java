@@ -3,7 +3,6 @@ package dev.storeauth.bench;
 import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.accounts.OAuthAccount;
 import dev.storeauth.auth.ApiRequest;
-import dev.storeauth.auth.Headers;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.internal.SecretGenerator;
 import dev.storeauth.credentials.internal.SecretKind;
@@ -53,12 +52,12 @@ final class Fixtures {
     }
 
     ApiRequest basicRequest() {
-        return new ApiRequest("GET", BASIC_PATH, Headers.of(Map.of("Authorization", List.of(basicHeader))),
+        return new ApiRequest("GET", BASIC_PATH, ApiRequest.Headers.of(Map.of("Authorization", List.of(basicHeader))),
                 true, "203.0.113.7");
     }
 
     ApiRequest oauthRequest() {
-        return new ApiRequest("GET", OAUTH_PATH, Headers.of(Map.of("X-Auth-Token", List.of(accessToken))),
+        return new ApiRequest("GET", OAUTH_PATH, ApiRequest.Headers.of(Map.of("X-Auth-Token", List.of(accessToken))),
                 true, "203.0.113.7");
     }
 }

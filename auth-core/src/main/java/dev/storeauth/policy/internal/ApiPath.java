@@ -1,6 +1,6 @@
 package dev.storeauth.policy.internal;
 
-import dev.storeauth.policy.StoreHash;
+import dev.storeauth.policy.internal.StoreHash;
 import dev.storeauth.policy.ApiVersion;
 import java.util.Objects;
 import java.util.Optional;

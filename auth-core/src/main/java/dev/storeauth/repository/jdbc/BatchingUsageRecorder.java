@@ -1,7 +1,6 @@
 package dev.storeauth.repository.jdbc;
 
 import dev.storeauth.accounts.Account;
-import dev.storeauth.repository.UsageRecorder;
 import dev.storeauth.repository.AccountRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +31,7 @@ import org.slf4j.LoggerFactory;
  *
  * Thread-safe. {@link #close()} stops the schedule and makes a final flush.
  */
-public final class BatchingUsageRecorder implements UsageRecorder, AutoCloseable {
+public final class BatchingUsageRecorder implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchingUsageRecorder.class);
 
@@ -63,7 +62,7 @@ public final class BatchingUsageRecorder implements UsageRecorder, AutoCloseable
         return this;
     }
 
-    @Override
+    /** Notes that {@code account} was just used; never blocks, never throws (a full buffer drops it). */
     public void recordUse(Account account) {
         String id = account.id();
         if (pending.size() >= capacity && !pending.containsKey(id)) {

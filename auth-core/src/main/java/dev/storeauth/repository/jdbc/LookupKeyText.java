@@ -2,7 +2,7 @@ package dev.storeauth.repository.jdbc;
 
 import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.credentials.SecretDigest;
-import dev.storeauth.policy.StoreHash;
+import dev.storeauth.policy.internal.StoreHash;
 import dev.storeauth.repository.AccountChange;
 import dev.storeauth.repository.LookupKey;
 import java.util.ArrayList;

@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.storeauth.auth.ApiRequest;
 import dev.storeauth.auth.AuthResult;
 import dev.storeauth.auth.Authenticator;
-import dev.storeauth.auth.Headers;
 import dev.storeauth.cache.internal.AccountCache;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,7 @@ final class Node implements AutoCloseable {
     /** {@code GET /stores/{store}/v3/catalog/products} over TLS with {@code token} in X-Auth-Token. */
     static ApiRequest productsRequest(String store, String token) {
         return new ApiRequest("GET", "/stores/" + store + "/v3/catalog/products",
-                Headers.of(Map.of("X-Auth-Token", List.of(token))), true, "192.0.2.1");
+                ApiRequest.Headers.of(Map.of("X-Auth-Token", List.of(token))), true, "192.0.2.1");
     }
 
     @Override

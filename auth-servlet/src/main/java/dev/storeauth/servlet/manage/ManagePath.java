@@ -1,6 +1,6 @@
 package dev.storeauth.servlet.manage;
 
-import dev.storeauth.policy.StoreHash;
+import dev.storeauth.policy.internal.StoreHash;
 import java.util.List;
 import java.util.Optional;
 

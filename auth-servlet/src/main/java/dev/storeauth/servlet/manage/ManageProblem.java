@@ -1,6 +1,6 @@
 package dev.storeauth.servlet.manage;
 
-import dev.storeauth.auth.Problem;
+import dev.storeauth.auth.AuthResult;
 import dev.storeauth.servlet.ProblemResponse;
 import java.util.Locale;
 
@@ -15,7 +15,7 @@ enum ManageProblem {
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     LIMIT_REACHED(409, "Account limit reached"),
     DUPLICATE(409, "Already exists"),
-    REPOSITORY_UNAVAILABLE(Problem.REPOSITORY_UNAVAILABLE.defaultStatus(), Problem.REPOSITORY_UNAVAILABLE.title());
+    REPOSITORY_UNAVAILABLE(AuthResult.Problem.REPOSITORY_UNAVAILABLE.defaultStatus(), AuthResult.Problem.REPOSITORY_UNAVAILABLE.title());
 
     /** The challenge of a 401: the caller signs in to the host application, not with HTTP auth. */
     static final String CHALLENGE = "Session realm=\"storeauth-manage\"";

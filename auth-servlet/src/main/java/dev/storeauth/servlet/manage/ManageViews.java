@@ -1,9 +1,7 @@
 package dev.storeauth.servlet.manage;
 
-import dev.storeauth.lifecycle.CreatedOAuthAccount;
-import dev.storeauth.lifecycle.IssuedLegacyToken;
-import dev.storeauth.lifecycle.LegacyAccountView;
-import dev.storeauth.lifecycle.OAuthAccountView;
+import dev.storeauth.lifecycle.IssuedCredentials;
+import dev.storeauth.lifecycle.AccountView;
 import dev.storeauth.policy.Scopes;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -16,7 +14,7 @@ final class ManageViews {
     private ManageViews() {
     }
 
-    static Map<String, Object> oauth(OAuthAccountView view) {
+    static Map<String, Object> oauth(AccountView.OAuth view) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", view.id());
         json.put("name", view.name());
@@ -28,7 +26,7 @@ final class ManageViews {
     }
 
     /** The 201 body: the only response that ever carries the client secret and access token. */
-    static Map<String, Object> created(CreatedOAuthAccount created) {
+    static Map<String, Object> created(IssuedCredentials.OAuth created) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", created.account().id());
         json.put("name", created.account().name());
@@ -42,7 +40,7 @@ final class ManageViews {
         return json;
     }
 
-    static Map<String, Object> legacy(LegacyAccountView view) {
+    static Map<String, Object> legacy(AccountView.Legacy view) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("username", view.username());
         json.put("ref", LegacyAddress.ref(view.username()));
@@ -52,7 +50,7 @@ final class ManageViews {
     }
 
     /** The body after creating a legacy account or regenerating its token. */
-    static Map<String, Object> issued(IssuedLegacyToken issued) {
+    static Map<String, Object> issued(IssuedCredentials.Legacy issued) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("username", issued.account().username());
         json.put("api_path", issued.apiPath());

@@ -1,6 +1,6 @@
 package dev.storeauth.demo.api;
 
-import dev.storeauth.policy.StoreHash;
+import dev.storeauth.policy.internal.StoreHash;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

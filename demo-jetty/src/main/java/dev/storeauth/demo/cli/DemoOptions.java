@@ -1,6 +1,6 @@
 package dev.storeauth.demo.cli;
 
-import dev.storeauth.policy.StoreHash;
+import dev.storeauth.policy.internal.StoreHash;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.storeauth.demo.data;
 
-import dev.storeauth.policy.StoreHash;
+import dev.storeauth.policy.internal.StoreHash;
 import java.util.Objects;
 
 /**

@@ -11,7 +11,6 @@ import dev.storeauth.demo.panel.PanelSession;
 import dev.storeauth.demo.panel.SessionPrincipalFilter;
 import dev.storeauth.demo.panel.SessionServlet;
 import dev.storeauth.lifecycle.AccountLifecycle;
-import dev.storeauth.lifecycle.AccountLifecycleBuilder;
 import dev.storeauth.servlet.StoreAuthFilter;
 import dev.storeauth.servlet.manage.AccountManagementServlet;
 import dev.storeauth.throttle.FailureThrottle;
@@ -74,7 +73,7 @@ final class DemoContext {
         login.setAsyncSupported(true);
         context.addServlet(login, "/manage/login");
         context.addServlet(new ServletHolder(new SessionServlet(users, parts.httpsBase(),
-                AccountLifecycleBuilder.DEFAULT_OAUTH_ACCOUNT_LIMIT)), "/manage/session");
+                AccountLifecycle.Builder.DEFAULT_OAUTH_ACCOUNT_LIMIT)), "/manage/session");
         context.addServlet(new ServletHolder(new AccountManagementServlet(lifecycle,
                 PanelSession.csrfTokens())), "/manage/stores/*");
         context.addServlet(new ServletHolder(new PageServlet()), "/manage/*");

@@ -1,6 +1,6 @@
 package dev.storeauth.demo.web;
 
-import dev.storeauth.auth.Problem;
+import dev.storeauth.auth.AuthResult;
 import dev.storeauth.servlet.ProblemResponse;
 import java.util.Arrays;
 import java.util.Locale;
@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * Every problem the demo's own servlets answer, in storeauth's one scheme ({@link ProblemResponse}):
  * the code is the lower-case name, and a code the filter or the management endpoints also use has
- * their title and status (those of auth-core's {@link Problem} are taken from it).
+ * their title and status (those of auth-core's {@link AuthResult.Problem} are taken from it).
  *
  * <pre>{@code
  * DemoProblem.NOT_FOUND.response("no products record 7 in this store").writeTo(response);
@@ -18,8 +18,8 @@ import java.util.Optional;
 public enum DemoProblem {
     INVALID_REQUEST(400, "Invalid request"),
     NOT_SIGNED_IN(401, "Sign-in required"),
-    INVALID_CREDENTIALS(Problem.INVALID_CREDENTIALS),
-    TLS_REQUIRED(Problem.TLS_REQUIRED),
+    INVALID_CREDENTIALS(AuthResult.Problem.INVALID_CREDENTIALS),
+    TLS_REQUIRED(AuthResult.Problem.TLS_REQUIRED),
     CSRF_TOKEN_MISSING_OR_WRONG(403, "CSRF token missing or wrong"),
     CROSS_SITE_REQUEST(403, "Cross-site request refused"),
     NOT_FOUND(404, "Not found"),
@@ -28,7 +28,7 @@ public enum DemoProblem {
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     DOCUMENT_TOO_LARGE(413, "Document too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
-    TOO_MANY_FAILURES(Problem.TOO_MANY_FAILURES),
+    TOO_MANY_FAILURES(AuthResult.Problem.TOO_MANY_FAILURES),
     SERVER_ERROR(500, "Server error"),
     /** The store API's records (its products, orders...) cannot be read or written. */
     RECORDS_UNAVAILABLE(503, "Store records unavailable"),
@@ -44,7 +44,7 @@ public enum DemoProblem {
         this.title = title;
     }
 
-    DemoProblem(Problem shared) {
+    DemoProblem(AuthResult.Problem shared) {
         this(shared.defaultStatus(), shared.title());
     }
 

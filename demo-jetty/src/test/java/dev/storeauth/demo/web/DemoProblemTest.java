@@ -1,9 +1,9 @@
 package dev.storeauth.demo.web;
 
+import dev.storeauth.auth.AuthResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.storeauth.auth.Problem;
 import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,7 +15,7 @@ class DemoProblemTest {
     @ParameterizedTest
     @EnumSource(DemoProblem.class)
     void aCodeTheFilterAlsoAnswersHasTheFiltersTitleAndStatus(DemoProblem problem) {
-        Arrays.stream(Problem.values()).filter(shared -> shared.code().equals(problem.code())).forEach(shared -> {
+        Arrays.stream(AuthResult.Problem.values()).filter(shared -> shared.code().equals(problem.code())).forEach(shared -> {
             assertEquals(shared.title(), problem.title());
             assertEquals(shared.defaultStatus(), problem.status());
         });

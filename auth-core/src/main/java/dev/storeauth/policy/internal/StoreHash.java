@@ -1,4 +1,4 @@
-package dev.storeauth.policy;
+package dev.storeauth.policy.internal;
 
 /** The grammar of a store hash: 1 to 32 lower-case letters and digits, e.g. {@code abc123xyz}. */
 public final class StoreHash {

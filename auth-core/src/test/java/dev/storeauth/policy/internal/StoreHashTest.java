@@ -1,4 +1,4 @@
-package dev.storeauth.policy;
+package dev.storeauth.policy.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
