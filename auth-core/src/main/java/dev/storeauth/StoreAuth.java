@@ -1,23 +1,16 @@
 package dev.storeauth;
 
-import dev.storeauth.repository.AccountChange;
-import dev.storeauth.lifecycle.LifecycleEvent;
+import dev.storeauth.auth.Authenticator;
 import dev.storeauth.auth.CredentialScheme;
+import dev.storeauth.cache.CacheStatistics;
+import dev.storeauth.cache.internal.AccountCache;
 import dev.storeauth.credentials.SecretDigester;
+import dev.storeauth.lifecycle.AccountLifecycle;
+import dev.storeauth.lifecycle.LifecycleEvent;
 import dev.storeauth.lifecycle.StoreOwnership;
 import dev.storeauth.policy.RouteTable;
 import dev.storeauth.policy.ScopeCatalogue;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Objects;
-import java.util.Set;
-import java.util.function.Function;
-import javax.sql.DataSource;
-import dev.storeauth.auth.Authenticator;
-import dev.storeauth.cache.internal.AccountCache;
-import dev.storeauth.cache.CacheStatistics;
-import dev.storeauth.lifecycle.AccountLifecycle;
+import dev.storeauth.repository.AccountChange;
 import dev.storeauth.repository.AccountRepository;
 import dev.storeauth.repository.jdbc.AccountChangeFeed;
 import dev.storeauth.repository.jdbc.BatchingUsageRecorder;
@@ -25,7 +18,14 @@ import dev.storeauth.repository.jdbc.ChangePruner;
 import dev.storeauth.repository.jdbc.JdbcAccountRepository;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import javax.sql.DataSource;
 
 /**
  * storeauth wired once: account repository, then its cache, the change feed that evicts accounts

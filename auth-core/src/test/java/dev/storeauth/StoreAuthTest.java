@@ -1,12 +1,5 @@
 package dev.storeauth;
 
-import dev.storeauth.repository.AccountChange;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.zaxxer.hikari.HikariDataSource;
 import dev.storeauth.auth.ApiRequest;
 import dev.storeauth.auth.AuthResult;
@@ -15,6 +8,7 @@ import dev.storeauth.lifecycle.IssuedCredentials;
 import dev.storeauth.lifecycle.Outcome;
 import dev.storeauth.policy.RouteTable;
 import dev.storeauth.policy.ScopeCatalogue;
+import dev.storeauth.repository.AccountChange;
 import dev.storeauth.repository.InMemoryAccountRepository;
 import dev.storeauth.repository.jdbc.TestDatabases;
 import java.nio.file.Path;
@@ -28,6 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StoreAuthTest {
 

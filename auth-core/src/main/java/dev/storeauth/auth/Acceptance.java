@@ -17,6 +17,7 @@ final class Acceptance {
 
     private final String realm;
     private final List<CredentialScheme<?>> schemes;
+    private final CredentialScheme<?>[] accepted;
     final List<String> plain;
     final List<String> invalidToken;
     final List<String> invalidRequest;
@@ -25,6 +26,7 @@ final class Acceptance {
     Acceptance(String realm, List<CredentialScheme<?>> schemes) {
         this.realm = realm;
         this.schemes = List.copyOf(schemes);
+        this.accepted = this.schemes.toArray(new CredentialScheme<?>[0]);
         this.plain = challenges(Optional.empty());
         this.invalidToken = challenges(INVALID_TOKEN);
         this.invalidRequest = challenges(INVALID_REQUEST);
@@ -33,8 +35,9 @@ final class Acceptance {
     }
 
     boolean accepts(CredentialScheme<?> scheme) {
-        for (CredentialScheme<?> accepted : schemes) {
-            if (accepted == scheme) {
+        // An array, not the list: iterating an immutable list allocates an iterator on every request.
+        for (CredentialScheme<?> one : accepted) {
+            if (one == scheme) {
                 return true;
             }
         }

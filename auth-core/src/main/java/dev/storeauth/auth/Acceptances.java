@@ -5,18 +5,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** The {@link Acceptance} of each list of scheme names a route table uses, made on first use. */
+/**
+ * The {@link Acceptance} of each list of scheme names a route table uses, made once and found by the
+ * match's {@link RouteTable.Match#schemeSet() index}: nothing is hashed or compared per request.
+ */
 final class Acceptances {
 
-    private final String realm;
-    private final Map<String, CredentialScheme<?>> byName;
-    private final ConcurrentHashMap<List<String>, Acceptance> made = new ConcurrentHashMap<>();
+    private final Acceptance[] bySet;
 
-    private Acceptances(String realm, Map<String, CredentialScheme<?>> byName) {
-        this.realm = realm;
-        this.byName = byName;
+    private Acceptances(Acceptance[] bySet) {
+        this.bySet = bySet;
     }
 
     /**
@@ -30,23 +29,28 @@ final class Acceptances {
                 throw new IllegalArgumentException("two schemes are named " + scheme.description().name());
             }
         }
-        for (String name : routes.schemeNames()) {
-            if (!byName.containsKey(name)) {
+        List<List<String>> sets = routes.schemeSets();
+        Acceptance[] bySet = new Acceptance[sets.size()];
+        for (int i = 0; i < bySet.length; i++) {
+            bySet[i] = new Acceptance(realm, accepted(sets.get(i), byName));
+        }
+        return new Acceptances(bySet);
+    }
+
+    Acceptance get(RouteTable.Match match) {
+        return bySet[match.schemeSet()];
+    }
+
+    private static List<CredentialScheme<?>> accepted(List<String> names, Map<String, CredentialScheme<?>> byName) {
+        List<CredentialScheme<?>> accepted = new ArrayList<>();
+        for (String name : names) {
+            CredentialScheme<?> scheme = byName.get(name);
+            if (scheme == null) {
                 throw new IllegalArgumentException("the route table accepts scheme '" + name
                         + "', which is not on offer (" + byName.keySet() + ")");
             }
+            accepted.add(scheme);
         }
-        return new Acceptances(realm, Map.copyOf(byName));
-    }
-
-    Acceptance get(List<String> names) {
-        Acceptance found = made.get(names);
-        return found != null ? found : made.computeIfAbsent(names, this::make);
-    }
-
-    private Acceptance make(List<String> names) {
-        List<CredentialScheme<?>> accepted = new ArrayList<>();
-        names.forEach(name -> accepted.add(byName.get(name)));
-        return new Acceptance(realm, accepted);
+        return accepted;
     }
 }

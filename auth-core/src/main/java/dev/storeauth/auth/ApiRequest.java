@@ -2,8 +2,8 @@ package dev.storeauth.auth;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * What the authenticator needs to know about a request, free of servlet types.

@@ -1,23 +1,23 @@
 package dev.storeauth.auth;
 
-import dev.storeauth.credentials.SecretDigester;
 import com.github.benmanes.caffeine.cache.Ticker;
-import dev.storeauth.throttle.FailureThrottle;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Set;
 import dev.storeauth.accounts.Account;
+import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.policy.AccessLevel;
 import dev.storeauth.policy.ResourceDefinition;
 import dev.storeauth.policy.RouteTable;
 import dev.storeauth.policy.internal.StorePath;
 import dev.storeauth.repository.AccountLookup;
 import dev.storeauth.repository.RepositoryUnavailableException;
+import dev.storeauth.throttle.FailureThrottle;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decides whether a store API request may proceed.
@@ -91,7 +91,7 @@ public final class Authenticator {
                     "Store API paths look like /stores/{store_hash}/v3/...", List.of());
         }
         RouteTable.Match match = routes.match(path.version(), path.resourceText(), path.resourceStart());
-        Acceptance acceptance = acceptances.get(match.schemes());
+        Acceptance acceptance = acceptances.get(match);
         CredentialReader.Read read = reader.read(request.headers());
         if (read instanceof CredentialReader.Missing) {
             return AuthResult.Denied.of(AuthResult.Problem.MISSING_CREDENTIALS, acceptance.missingDetail, acceptance.plain);
@@ -131,6 +131,19 @@ public final class Authenticator {
 
     private AuthResult decide(CredentialReader.Read read, StorePath path, RouteTable.Match match,
             Acceptance acceptance, String method) {
+        // Kept small so that the hot path compiles into authenticate(); the refusals are out of line.
+        if (!(read instanceof CredentialReader.Found found) || !(found.parsed() instanceof CredentialScheme.Parsed.Credentials)
+                || !acceptance.accepts(found.scheme())) {
+            return refuse(read, match, acceptance);
+        }
+        CredentialScheme.Verdict verdict = verify(found, path.storeHash());
+        return verdict instanceof CredentialScheme.Verdict.Proven proven
+                ? authorize(proven.account(), found.scheme(), match.definition(), acceptance, method)
+                : failed(verdict, found.scheme(), acceptance);
+    }
+
+    /** Unusable or malformed credentials, or a scheme the path does not accept. */
+    private static AuthResult refuse(CredentialReader.Read read, RouteTable.Match match, Acceptance acceptance) {
         if (read instanceof CredentialReader.Unusable unusable) {
             return malformed(unusable.reason(), unusable.badRequest(), acceptance);
         }
@@ -139,14 +152,11 @@ public final class Authenticator {
         if (found.parsed() instanceof CredentialScheme.Parsed.Malformed<?> malformed) {
             return malformed(malformed.reason(), scheme.description().rfc6750(), acceptance);
         }
-        if (!acceptance.accepts(scheme)) {
-            return AuthResult.Denied.of(AuthResult.Problem.OAUTH_REQUIRED, acceptance.notAccepted(scheme, match.place()),
-                    acceptance.plain);
-        }
-        CredentialScheme.Verdict verdict = verify(found, path.storeHash());
-        if (verdict instanceof CredentialScheme.Verdict.Proven proven) {
-            return authorize(proven.account(), scheme, match.definition(), acceptance, method);
-        }
+        return AuthResult.Denied.of(AuthResult.Problem.OAUTH_REQUIRED, acceptance.notAccepted(scheme, match.place()),
+                acceptance.plain);
+    }
+
+    private static AuthResult failed(CredentialScheme.Verdict verdict, CredentialScheme<?> scheme, Acceptance acceptance) {
         if (verdict instanceof CredentialScheme.Verdict.Malformed malformed) {
             return malformed(malformed.reason(), scheme.description().rfc6750(), acceptance);
         }

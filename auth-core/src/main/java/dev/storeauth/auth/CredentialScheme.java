@@ -1,10 +1,10 @@
 package dev.storeauth.auth;
 
+import dev.storeauth.accounts.Account;
 import dev.storeauth.cache.internal.AccountCache;
+import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.repository.AccountLookup;
 import dev.storeauth.repository.LookupKey;
-import dev.storeauth.accounts.Account;
-import dev.storeauth.credentials.SecretDigester;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -164,7 +164,12 @@ public interface CredentialScheme<C> {
 
         /** The account held in memory for {@code key}; empty when none is, without starting a lookup. */
         public Optional<Account> cached(LookupKey key) {
-            return cache == null ? Optional.empty() : Optional.ofNullable(cache.findCached(key));
+            return Optional.ofNullable(cachedOrNull(key));
+        }
+
+        /** {@link #cached} for the built-in schemes, without the {@code Optional} on the hot path. */
+        Account cachedOrNull(LookupKey key) {
+            return cache == null ? null : cache.findCached(key);
         }
 
         /**

@@ -1,21 +1,21 @@
 package dev.storeauth.lifecycle;
 
-import dev.storeauth.credentials.SecretDigester;
-import dev.storeauth.credentials.internal.SecretGenerator;
-import dev.storeauth.policy.ScopeCatalogue;
-import java.time.Clock;
-import java.util.HashSet;
 import dev.storeauth.accounts.Account;
 import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.credentials.SecretDigester;
+import dev.storeauth.credentials.internal.SecretGenerator;
 import dev.storeauth.credentials.internal.SecretKind;
+import dev.storeauth.policy.ScopeCatalogue;
 import dev.storeauth.policy.Scopes;
 import dev.storeauth.policy.internal.StoreHash;
 import dev.storeauth.repository.AccountChange;
 import dev.storeauth.repository.AccountRepository;
 import dev.storeauth.repository.LookupKey;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -1,9 +1,9 @@
 package dev.storeauth.lifecycle;
 
-import dev.storeauth.repository.AccountChange;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.internal.SecretGenerator;
 import dev.storeauth.policy.ScopeCatalogue;
+import dev.storeauth.repository.AccountChange;
 import dev.storeauth.repository.AccountRepository;
 import java.time.Clock;
 import java.util.Objects;

@@ -1,13 +1,11 @@
 package dev.storeauth.policy;
 
-import java.util.Objects;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Maps a store API path to the resource whose scope guards it and to the credential schemes
@@ -37,17 +35,23 @@ public final class RouteTable {
     private final Map<ApiVersion, List<String>> accepts;
     private final RouteIndex[] indexes = new RouteIndex[ApiVersion.values().length];
     private final Match[] unmatched = new Match[ApiVersion.values().length];
+    private final List<List<String>> schemeSets = new ArrayList<>();
 
     /**
      * What the table says of one path.
      *
      * @param definition the guarding resource; empty when no route covers the path
      * @param schemes names of the schemes accepted there, in challenge order, never empty
+     * @param schemeSet the index of {@code schemes} in the table's {@link #schemeSets()}, so that what a
+     *     caller derives from each list can be found by index on every request
      * @param place where the path is, for messages: {@code the v3 API}, {@code the webhooks resource}
      */
-    public record Match(Optional<ResourceDefinition> definition, List<String> schemes, String place) {
+    public record Match(Optional<ResourceDefinition> definition, List<String> schemes, int schemeSet, String place) {
         public Match {
             schemes = List.copyOf(schemes);
+            if (schemeSet < 0) {
+                throw new IllegalArgumentException("schemeSet must not be negative: " + schemeSet);
+            }
         }
     }
 
@@ -72,6 +76,7 @@ public final class RouteTable {
         for (ApiVersion version : ApiVersion.values()) {
             entries.add(new ArrayList<>());
             unmatched[version.ordinal()] = new Match(Optional.empty(), this.accepts.get(version),
+                    schemeSet(this.accepts.get(version)),
                     "the " + version.segment() + " API");
         }
         for (Route route : routes) {
@@ -106,12 +111,9 @@ public final class RouteTable {
         return entry == null ? unmatched[version.ordinal()] : entry.match();
     }
 
-    /** Every scheme name the table mentions, for checking them against the schemes on offer. */
-    public Set<String> schemeNames() {
-        Set<String> names = new LinkedHashSet<>();
-        accepts.values().forEach(names::addAll);
-        routes.forEach(route -> names.addAll(route.schemes()));
-        return names;
+    /** The distinct lists of scheme names the table accepts, indexed by {@link Match#schemeSet()}. */
+    public List<List<String>> schemeSets() {
+        return List.copyOf(schemeSets);
     }
 
     /** Every route, longest prefix first within each version, for tests. */
@@ -127,11 +129,19 @@ public final class RouteTable {
         if (definition.isEmpty()) {
             throw new IllegalArgumentException("route " + route.prefix() + " names unknown resource " + route.resource());
         }
-        Match match = route.schemes().isEmpty()
-                ? new Match(definition, accepts.get(route.version()), "the " + route.version().segment() + " API")
-                : new Match(definition, route.schemes(),
-                        "the " + definition.get().displayName().toLowerCase(Locale.ROOT) + " resource");
-        return new RouteIndex.Entry(route, match);
+        List<String> names = route.schemes().isEmpty() ? accepts.get(route.version()) : route.schemes();
+        String place = route.schemes().isEmpty() ? "the " + route.version().segment() + " API"
+                : "the " + definition.get().displayName().toLowerCase(Locale.ROOT) + " resource";
+        return new RouteIndex.Entry(route, new Match(definition, names, schemeSet(names), place));
+    }
+
+    private int schemeSet(List<String> names) {
+        int index = schemeSets.indexOf(names);
+        if (index < 0) {
+            schemeSets.add(names);
+            index = schemeSets.size() - 1;
+        }
+        return index;
     }
 
     /**

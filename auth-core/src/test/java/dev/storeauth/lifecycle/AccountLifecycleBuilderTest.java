@@ -1,16 +1,9 @@
 package dev.storeauth.lifecycle;
 
-import dev.storeauth.repository.AccountChange;
-import static dev.storeauth.lifecycle.AccountLifecycleTest.OWNER;
-import static dev.storeauth.lifecycle.AccountLifecycleTest.STORE;
-import static dev.storeauth.lifecycle.AccountLifecycleTest.done;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.internal.SecretGenerator;
 import dev.storeauth.policy.ScopeCatalogue;
+import dev.storeauth.repository.AccountChange;
 import dev.storeauth.repository.InMemoryAccountRepository;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,6 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static dev.storeauth.lifecycle.AccountLifecycleTest.OWNER;
+import static dev.storeauth.lifecycle.AccountLifecycleTest.STORE;
+import static dev.storeauth.lifecycle.AccountLifecycleTest.done;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AccountLifecycleBuilderTest {
 

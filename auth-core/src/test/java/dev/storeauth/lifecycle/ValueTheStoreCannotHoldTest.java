@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.storeauth.policy.ResourceDefinition;
+import dev.storeauth.policy.ScopeCatalogue;
 import dev.storeauth.repository.AccountRepository;
 import dev.storeauth.repository.InMemoryAccountRepository;
-import dev.storeauth.policy.ScopeCatalogue;
 import dev.storeauth.repository.jdbc.JdbcAccountRepository;
 import dev.storeauth.repository.jdbc.TestDatabases;
 import java.lang.reflect.InvocationTargetException;

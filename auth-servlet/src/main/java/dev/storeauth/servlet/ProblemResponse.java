@@ -1,8 +1,8 @@
 package dev.storeauth.servlet;
 
-import dev.storeauth.auth.AuthResult;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storeauth.auth.AuthResult;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;

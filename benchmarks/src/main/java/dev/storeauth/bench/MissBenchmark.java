@@ -1,14 +1,14 @@
 package dev.storeauth.bench;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.storeauth.auth.ApiRequest;
 import dev.storeauth.auth.AuthResult;
 import dev.storeauth.auth.Authenticator;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.storeauth.cache.internal.AccountCache;
-import dev.storeauth.repository.jdbc.JdbcAccountRepository;
 import dev.storeauth.repository.AccountChange;
 import dev.storeauth.repository.LookupKey;
+import dev.storeauth.repository.jdbc.JdbcAccountRepository;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -2,15 +2,15 @@ package dev.storeauth.bench;
 
 import dev.storeauth.auth.ApiRequest;
 import dev.storeauth.cache.internal.AccountCache;
-import dev.storeauth.credentials.internal.CredentialParser;
 import dev.storeauth.credentials.SecretDigester;
+import dev.storeauth.credentials.internal.CredentialParser;
 import dev.storeauth.credentials.internal.SecretFormat;
 import dev.storeauth.credentials.internal.SecretKind;
+import dev.storeauth.policy.RouteTable;
 import dev.storeauth.policy.internal.StorePath;
+import dev.storeauth.repository.LookupKey;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import dev.storeauth.policy.RouteTable;
-import dev.storeauth.repository.LookupKey;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

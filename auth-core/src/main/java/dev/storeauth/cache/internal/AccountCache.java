@@ -1,11 +1,11 @@
 package dev.storeauth.cache.internal;
 
-import dev.storeauth.cache.CacheStatistics;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.storeauth.accounts.Account;
+import dev.storeauth.cache.CacheStatistics;
 import dev.storeauth.repository.AccountChange;
 import dev.storeauth.repository.AccountLookup;
 import dev.storeauth.repository.LookupKey;

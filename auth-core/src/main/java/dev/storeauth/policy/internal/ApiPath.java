@@ -1,7 +1,7 @@
 package dev.storeauth.policy.internal;
 
-import dev.storeauth.policy.internal.StoreHash;
 import dev.storeauth.policy.ApiVersion;
+import dev.storeauth.policy.internal.StoreHash;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.storeauth.policy.internal;
 
-import dev.storeauth.policy.internal.StoreHash;
 import dev.storeauth.policy.ApiVersion;
+import dev.storeauth.policy.internal.StoreHash;
 
 /**
  * A store API path, {@code /stores/{store_hash}/{v2|v3}/{rest}}, located in place: where the store

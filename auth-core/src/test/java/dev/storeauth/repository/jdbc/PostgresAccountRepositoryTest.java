@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.storeauth.accounts.OAuthAccount;
-import dev.storeauth.repository.TestAccounts;
-import java.util.List;
 import dev.storeauth.repository.AccountRepository;
 import dev.storeauth.repository.AccountRepositoryContract;
+import dev.storeauth.repository.TestAccounts;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,9 +1,9 @@
 package dev.storeauth.servlet.manage;
 
 import dev.storeauth.lifecycle.AccountLifecycle;
+import dev.storeauth.repository.RepositoryUnavailableException;
 import dev.storeauth.servlet.ProblemResponse;
 import dev.storeauth.servlet.RequestBodies;
-import dev.storeauth.repository.RepositoryUnavailableException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,7 +1,7 @@
 package dev.storeauth.servlet.manage;
 
-import dev.storeauth.lifecycle.IssuedCredentials;
 import dev.storeauth.lifecycle.AccountView;
+import dev.storeauth.lifecycle.IssuedCredentials;
 import dev.storeauth.policy.Scopes;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,13 +1,8 @@
 package dev.storeauth.servlet.manage;
 
-import dev.storeauth.lifecycle.LifecycleEvent;
-import static dev.storeauth.servlet.manage.ManagementServer.OWNER;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storeauth.lifecycle.LifecycleEvent;
 import dev.storeauth.repository.AccountRepository;
 import dev.storeauth.repository.RepositoryUnavailableException;
 import java.net.http.HttpResponse;
@@ -15,10 +10,14 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.Mockito;
+import static dev.storeauth.servlet.manage.ManagementServer.OWNER;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AccountManagementServletTest {
 

@@ -1,5 +1,6 @@
 package dev.storeauth.demo.server;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.storeauth.StoreAuth;
 import dev.storeauth.demo.api.StoreApiServlet;
 import dev.storeauth.demo.data.ControlPanelUsers;
@@ -14,7 +15,6 @@ import dev.storeauth.lifecycle.AccountLifecycle;
 import dev.storeauth.servlet.StoreAuthFilter;
 import dev.storeauth.servlet.manage.AccountManagementServlet;
 import dev.storeauth.throttle.FailureThrottle;
-import com.github.benmanes.caffeine.cache.Ticker;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.SessionTrackingMode;

@@ -1,13 +1,12 @@
 package dev.storeauth.demo.web;
 
 import dev.storeauth.auth.AuthResult;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The demo's problems speak the filter's vocabulary: one code, one title, one status. */
 class DemoProblemTest {
