@@ -109,10 +109,18 @@ public interface CredentialScheme<C> {
      */
     sealed interface Parsed<C> {
 
-        /** Well-formed credentials, still to be verified. */
+        /**
+         * Well-formed credentials, still to be verified. {@code toString()} never shows them: a
+         * scheme's credentials may be a bare secret.
+         */
         record Credentials<C>(C value) implements Parsed<C> {
             public Credentials {
                 Objects.requireNonNull(value, "value");
+            }
+
+            @Override
+            public String toString() {
+                return "Credentials[value=***]";
             }
         }
 
