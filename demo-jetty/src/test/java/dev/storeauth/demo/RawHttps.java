@@ -41,6 +41,14 @@ final class RawHttps {
         return socket;
     }
 
+    /** Sends {@code request} as written on a new connection; everything answered until it closes. */
+    String exchange(String request) throws IOException {
+        try (Socket socket = open(30_000)) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            return readAll(socket);
+        }
+    }
+
     /** The request head of a sign-in POST, ending with the blank line; {@code framing} is the length header. */
     static byte[] signInHead(String contentType, String framing) {
         return ("POST /manage/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + contentType + "\r\n"

@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -183,10 +181,7 @@ class StoreApiLimitsTest {
 
     /** Sends {@code request} as written on a raw TLS connection; everything answered until it closes. */
     private static String exchange(String request) throws Exception {
-        try (Socket socket = new RawHttps(demo).open(30_000)) {
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            return RawHttps.readAll(socket);
-        }
+        return new RawHttps(demo).exchange(request);
     }
 
     private static HttpResponse<String> call(String method, String path, String json) throws Exception {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -208,10 +207,7 @@ class StoreApiTest {
 
     /** Sends {@code request} as written on a raw TLS connection; everything answered until it closes. */
     private static String exchange(String request) throws Exception {
-        try (Socket socket = new RawHttps(demo).open(30_000)) {
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            return RawHttps.readAll(socket);
-        }
+        return new RawHttps(demo).exchange(request);
     }
 
     private static HttpResponse<String> call(String method, String path, String json) throws Exception {
