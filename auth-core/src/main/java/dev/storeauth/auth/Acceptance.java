@@ -22,6 +22,7 @@ final class Acceptance {
     final List<String> invalidToken;
     final List<String> invalidRequest;
     final String missingDetail;
+    private final String whatToSend;
 
     Acceptance(String realm, List<CredentialScheme<?>> schemes) {
         this.realm = realm;
@@ -30,8 +31,8 @@ final class Acceptance {
         this.plain = challenges(Optional.empty());
         this.invalidToken = challenges(INVALID_TOKEN);
         this.invalidRequest = challenges(INVALID_REQUEST);
-        this.missingDetail = "Send " + schemes.stream()
-                .map(s -> s.description().howToSend()).collect(Collectors.joining(", or "));
+        this.whatToSend = schemes.stream().map(s -> s.description().howToSend()).collect(Collectors.joining(", or "));
+        this.missingDetail = "Send " + whatToSend;
     }
 
     boolean accepts(CredentialScheme<?> scheme) {
@@ -52,7 +53,7 @@ final class Acceptance {
 
     /** Why {@code scheme} is refused at {@code place}, and what to send instead. */
     String notAccepted(CredentialScheme<?> scheme, String place) {
-        return scheme.description().whoUses() + " cannot use " + place + "; s" + missingDetail.substring(1);
+        return scheme.description().whoUses() + " cannot use " + place + "; send " + whatToSend;
     }
 
     private List<String> challenges(Optional<String> error) {
