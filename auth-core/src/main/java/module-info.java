@@ -14,6 +14,12 @@ module dev.storeauth.core {
     requires transitive java.sql;
     requires com.github.benmanes.caffeine;
     requires org.slf4j;
+    requires io.github.bucket4j.core;
+    // Fleet-wide limits: Redis through Lettuce, or PostgreSQL; each only when configured.
+    requires static io.github.bucket4j.lettuce;
+    requires static io.github.bucket4j.redis.common;
+    requires static lettuce.core;
+    requires static io.github.bucket4j.postgresql;
     // Only the PostgreSQL change feed uses the driver's LISTEN/NOTIFY types, and only on PostgreSQL.
     requires static org.postgresql.jdbc;
 

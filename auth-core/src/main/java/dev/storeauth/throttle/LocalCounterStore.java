@@ -1,0 +1,117 @@
+package dev.storeauth.throttle;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * Buckets in this process: Bucket4j's lock-free buckets in a Caffeine cache per namespace, at most
+ * {@code maximumKeys} each (least recently used evicted first), each dropped once idle for
+ * {@code idle}, by when it would have refilled anyway. Keys are fixed-size, so the bound holds in
+ * bytes too: see SECURITY.md for the figure.
+ *
+ * <pre>{@code
+ * CounterStore local = LocalCounterStore.system(100_000, Duration.ofMinutes(5));
+ * Counters failures = local.counters("failures");
+ * }</pre>
+ *
+ * Thread-safe.
+ */
+public final class LocalCounterStore implements CounterStore {
+
+    private final long maximumKeys;
+    private final Duration idle;
+    private final LongSupplier nanoTime;
+    private final TimeMeter meter;
+
+    /**
+     * @param nanoTime the time source, in nanoseconds; a fake one in tests
+     * @throws IllegalArgumentException unless {@code maximumKeys} and {@code idle} are positive
+     */
+    public LocalCounterStore(long maximumKeys, Duration idle, LongSupplier nanoTime) {
+        if (maximumKeys < 1 || idle.isNegative() || idle.isZero()) {
+            throw new IllegalArgumentException("maximumKeys and idle must be positive");
+        }
+        this.maximumKeys = maximumKeys;
+        this.idle = idle;
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        this.meter = new Meter(nanoTime);
+    }
+
+    /** A store on the system clock. */
+    public static LocalCounterStore system(long maximumKeys, Duration idle) {
+        return new LocalCounterStore(maximumKeys, idle, System::nanoTime);
+    }
+
+    @Override
+    public Counters counters(String namespace) {
+        Objects.requireNonNull(namespace, "namespace");
+        return new Local(Caffeine.newBuilder().maximumSize(maximumKeys).expireAfterAccess(idle)
+                .ticker(nanoTime::getAsLong).executor(Runnable::run).build());
+    }
+
+    @Override
+    public String name() {
+        return "local";
+    }
+
+    private final class Local implements Counters {
+
+        private final Cache<String, Entry> buckets;
+
+        Local(Cache<String, Entry> buckets) {
+            this.buckets = buckets;
+        }
+
+        @Override
+        public ConsumptionProbe tryTake(String key, Limit limit) {
+            return bucket(key, limit).tryConsumeAndReturnRemaining(1);
+        }
+
+        @Override
+        public void giveBack(String key, Limit limit) {
+            bucket(key, limit).addTokens(1);
+        }
+
+        private Bucket bucket(String key, Limit limit) {
+            Entry entry = buckets.get(key, k -> new Entry(limit, newBucket(limit)));
+            if (!entry.limit.equals(limit)) {
+                entry = buckets.asMap().compute(key, (k, old) ->
+                        old != null && old.limit.equals(limit) ? old : new Entry(limit, newBucket(limit)));
+            }
+            return entry.bucket;
+        }
+    }
+
+    private Bucket newBucket(Limit limit) {
+        return Bucket.builder().withCustomTimePrecision(meter)
+                .addLimit(limit.configuration().getBandwidths()[0]).build();
+    }
+
+    /** Estimated keys held in {@code counters}, from this store; for tests and the memory figure. */
+    static long size(Counters counters) {
+        Cache<String, Entry> buckets = ((Local) counters).buckets;
+        buckets.cleanUp();
+        return buckets.estimatedSize();
+    }
+
+    private record Entry(Limit limit, Bucket bucket) {
+    }
+
+    private record Meter(LongSupplier nanoTime) implements TimeMeter {
+        @Override
+        public long currentTimeNanos() {
+            return nanoTime.getAsLong();
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return false;
+        }
+    }
+}
