@@ -2,6 +2,7 @@ package dev.storeauth;
 
 import dev.storeauth.auth.Authenticator;
 import dev.storeauth.auth.CredentialScheme;
+import dev.storeauth.auth.LimitStore;
 import dev.storeauth.cache.CacheStatistics;
 import dev.storeauth.cache.internal.AccountCache;
 import dev.storeauth.credentials.SecretDigester;
@@ -10,6 +11,7 @@ import dev.storeauth.lifecycle.LifecycleEvent;
 import dev.storeauth.lifecycle.StoreOwnership;
 import dev.storeauth.policy.RouteTable;
 import dev.storeauth.policy.ScopeCatalogue;
+import dev.storeauth.policy.StoreQuota;
 import dev.storeauth.repository.AccountChange;
 import dev.storeauth.repository.AccountRepository;
 import dev.storeauth.repository.jdbc.AccountChangeFeed;
@@ -56,9 +58,11 @@ public final class StoreAuth implements AutoCloseable {
     private final AccountCache cache;
     private final Authenticator authenticator;
     private final Optional<AccountLifecycle> lifecycle;
+    private final LimitStore limits;
 
     StoreAuth(Builder b) {
         try {
+            this.limits = owned.add(b.limits == null ? LimitStore.local() : b.limits);
             this.repository = b.dataSource != null ? JdbcAccountRepository.create(b.dataSource) : b.repository;
             this.cache = owned.add(AccountCache.builder(repository).maximumSize(b.cacheMaximumSize)
                     .expireAfterWrite(b.cacheTtl).negativeExpireAfterWrite(b.negativeCacheTtl)
@@ -100,6 +104,11 @@ public final class StoreAuth implements AutoCloseable {
         return cache.stats();
     }
 
+    /** Where the limits count, and whether a shared store has fallen back to local counting. */
+    public LimitStore limitStore() {
+        return limits;
+    }
+
     /** Stops the feeds, schedules, recorder and cache threads this instance started; idempotent. */
     @Override
     public void close() {
@@ -123,7 +132,10 @@ public final class StoreAuth implements AutoCloseable {
 
     private Authenticator authenticator(Builder b, Authenticator.UsageRecorder usage) {
         Authenticator.Builder builder = Authenticator.builder(cache).realm(b.realm).requireTls(b.requireTls)
-                .routes(b.routes).digester(b.digester).usageRecorder(usage);
+                .routes(b.routes).digester(b.digester).usageRecorder(usage).limitStore(limits);
+        if (b.storeQuota != null) {
+            builder.storeQuota(b.storeQuota);
+        }
         b.schemes.forEach(builder::scheme);
         if (b.maxFailures > 0) {
             builder.throttle(b.maxFailures, b.failureWindow);
@@ -161,6 +173,8 @@ public final class StoreAuth implements AutoCloseable {
         Duration lookupTimeout = Duration.ofSeconds(2);
         int maxFailures = 20;
         Duration failureWindow = Duration.ofMinutes(1);
+        StoreQuota storeQuota;
+        LimitStore limits;
         boolean recordUsage = true;
         Duration changeRetention = Duration.ofHours(1);
         StoreOwnership ownership;
@@ -253,7 +267,11 @@ public final class StoreAuth implements AutoCloseable {
             return this;
         }
 
-        /** 429 after {@code maxFailures} failed authentications per address or legacy username per {@code window}. */
+        /**
+         * Bounds the work unproven credentials cause: {@code maxFailures} failed checks per client
+         * address, and per legacy username at an address, refilled smoothly over {@code window}; then
+         * 429 for credentials this node has not proven, never for those it has.
+         */
         public Builder failureThrottle(int maxFailures, Duration window) {
             once("failureThrottle", true);
             this.maxFailures = (int) positive(maxFailures, "maxFailures");
@@ -265,6 +283,21 @@ public final class StoreAuth implements AutoCloseable {
         public Builder noFailureThrottle() {
             once("failureThrottle", true);
             this.maxFailures = 0;
+            return this;
+        }
+
+        /** Each store's request quota (default: none); see {@link StoreQuota}. */
+        public Builder storeQuota(StoreQuota quota) {
+            this.storeQuota = once("storeQuota", Objects.requireNonNull(quota, "quota"));
+            return this;
+        }
+
+        /**
+         * Where the failure throttle and the store quota count (default {@link LimitStore#local()});
+         * closed with the {@link StoreAuth}.
+         */
+        public Builder limitStore(LimitStore limits) {
+            this.limits = once("limitStore", Objects.requireNonNull(limits, "limits"));
             return this;
         }
 

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 class ModuleApiTest {
 
     private static final Path CLASSES = Path.of("target/classes");
-    private static final int MOST_PUBLIC_TYPES = 30;
+    // 30 for authentication, routes and the lifecycle; the rate limits add LimitStore and StoreQuota.
+    private static final int MOST_PUBLIC_TYPES = 32;
 
     private final ModuleDescriptor module = ModuleFinder.of(CLASSES).findAll().iterator().next().descriptor();
 
@@ -47,7 +48,7 @@ class ModuleApiTest {
     }
 
     @Test
-    void exportsAtMostThirtyPublicTopLevelTypes() {
+    void exportsAtMostThirtyTwoPublicTopLevelTypes() {
         List<Class<?>> types = publicTopLevelTypes();
 
         assertTrue(types.size() <= MOST_PUBLIC_TYPES, types.size() + " public types: " + types);

@@ -15,12 +15,20 @@ public sealed interface AuthResult {
      * @param principal who it runs as
      * @param account the account that authenticated it
      * @param scopes what the account may do
+     * @param headers response headers to send, e.g. the store quota's {@code X-Rate-Limit-Requests-Left}
      */
-    record Authenticated(ApiPrincipal principal, Account account, Scopes scopes) implements AuthResult {
+    record Authenticated(ApiPrincipal principal, Account account, Scopes scopes, Map<String, String> headers)
+            implements AuthResult {
         public Authenticated {
             Objects.requireNonNull(principal, "principal");
             Objects.requireNonNull(account, "account");
             Objects.requireNonNull(scopes, "scopes");
+            headers = Map.copyOf(headers);
+        }
+
+        /** A result with no response headers. */
+        public Authenticated(ApiPrincipal principal, Account account, Scopes scopes) {
+            this(principal, account, scopes, Map.of());
         }
     }
 
@@ -68,6 +76,7 @@ public sealed interface AuthResult {
         INSUFFICIENT_SCOPE(403, "Insufficient scope"),
         UNMAPPED_PATH(403, "Path not covered by any scope"),
         TOO_MANY_FAILURES(429, "Too many failed attempts"),
+        QUOTA_EXCEEDED(429, "Store request quota used up"),
         REPOSITORY_UNAVAILABLE(503, "Account repository unavailable");
 
         private static final String TYPE_PREFIX = "urn:storeauth:problem:";

@@ -1,6 +1,5 @@
 package dev.storeauth.auth;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import dev.storeauth.accounts.Account;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.policy.AccessLevel;
@@ -9,7 +8,11 @@ import dev.storeauth.policy.RouteTable;
 import dev.storeauth.policy.internal.StorePath;
 import dev.storeauth.repository.AccountLookup;
 import dev.storeauth.repository.RepositoryUnavailableException;
+import dev.storeauth.policy.StoreQuota;
+import dev.storeauth.throttle.Admission;
 import dev.storeauth.throttle.FailureThrottle;
+import dev.storeauth.throttle.Reservation;
+import dev.storeauth.throttle.StoreQuotas;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,8 +39,14 @@ import java.util.Set;
  *       length or shape, or a username no legacy account can have, is invalid without a lookup).
  *       Digests are compared in constant time, against a dummy for unknown users. Credentials of
  *       another store are invalid, indistinguishably.
- *   <li>With a {@link dev.storeauth.throttle.FailureThrottle}, an address or a scheme's limited identity
- *       (a legacy username) that has used up its failures gets 429 before its credential is verified.
+ *   <li>With a failure throttle, a credential this node has not proven before (its account is not
+ *       cached, or its secret does not match) needs a place in its client address's bucket and, for a
+ *       scheme's limited identity (a legacy username), in the bucket of that identity at that
+ *       address; with none left it is 429 with {@code Retry-After} and {@code X-Retry-After}, before
+ *       any lookup. A proven credential never meets the throttle, whoever else failed where.
+ *   <li>With a {@link StoreQuota}, every proven request counts against its store's quota: the
+ *       answer carries {@code X-Rate-Limit-Requests-Quota}, {@code -Requests-Left},
+ *       {@code -Time-Window-Ms} and {@code -Time-Reset-Ms}, and over quota it is 429.
  *   <li>A path no route covers is 403; too low a level is 403 naming the scope needed.
  * </ol>
  *
@@ -54,7 +63,9 @@ public final class Authenticator {
     private final boolean requireTls;
     private final RouteTable routes;
     private final UsageRecorder usage;
-    private final ThrottleGate throttle;
+    private final CredentialScheme.AccountFinder cachedAccounts;
+    private final FailureThrottle throttle;
+    private final StoreQuotas quotas;
     private final CredentialReader reader;
     private final Acceptances acceptances;
     private final List<CredentialScheme<?>> schemes;
@@ -64,7 +75,11 @@ public final class Authenticator {
         this.requireTls = b.requireTls;
         this.routes = b.routes;
         this.usage = b.usage;
-        this.throttle = b.throttle == null ? null : new ThrottleGate(b.throttle);
+        this.cachedAccounts = CredentialScheme.AccountFinder.cacheOnly(b.lookup);
+        LimitStore limits = b.limits == null ? LimitStore.local() : b.limits;
+        this.throttle = b.maxFailures == 0 ? null
+                : new FailureThrottle(b.maxFailures, b.failureWindow, limits.counters().counters("failures"));
+        this.quotas = b.quota == null ? null : new StoreQuotas(b.quota, limits.counters().counters("quota"));
         this.schemes = b.schemes();
         this.reader = new CredentialReader(schemes);
         this.acceptances = Acceptances.of(b.realm, schemes, routes);
@@ -96,17 +111,7 @@ public final class Authenticator {
         if (read instanceof CredentialReader.Missing) {
             return AuthResult.Denied.of(AuthResult.Problem.MISSING_CREDENTIALS, acceptance.missingDetail, acceptance.plain);
         }
-        if (throttle == null) {
-            return decide(read, path, match, acceptance, request.method());
-        }
-        String identity = identity(read, path);
-        AuthResult.Denied refusal = throttle.refusal(request, identity);
-        if (refusal != null) {
-            return refusal;
-        }
-        AuthResult result = decide(read, path, match, acceptance, request.method());
-        throttle.record(request, identity, result);
-        return result;
+        return decide(read, path, match, acceptance, request);
     }
 
     /**
@@ -130,16 +135,53 @@ public final class Authenticator {
     }
 
     private AuthResult decide(CredentialReader.Read read, StorePath path, RouteTable.Match match,
-            Acceptance acceptance, String method) {
+            Acceptance acceptance, ApiRequest request) {
         // Kept small so that the hot path compiles into authenticate(); the refusals are out of line.
         if (!(read instanceof CredentialReader.Found found) || !(found.parsed() instanceof CredentialScheme.Parsed.Credentials)
                 || !acceptance.accepts(found.scheme())) {
             return refuse(read, match, acceptance);
         }
-        CredentialScheme.Verdict verdict = verify(found, path.storeHash());
-        return verdict instanceof CredentialScheme.Verdict.Proven proven
-                ? authorize(proven.account(), found.scheme(), match.definition(), acceptance, method)
-                : failed(verdict, found.scheme(), acceptance);
+        // With a throttle, the first check uses only what this node has verified before: a proven
+        // credential is never refused for anyone else's failures. Only the rest meet the throttle.
+        CredentialScheme.Verdict verdict = verify(found, path.storeHash(), throttle == null ? accounts : cachedAccounts);
+        if (verdict instanceof CredentialScheme.Verdict.Proven proven) {
+            return admit(proven.account(), found.scheme(), match.definition(), acceptance, request.method());
+        }
+        return throttle == null || !(verdict instanceof CredentialScheme.Verdict.Invalid)
+                ? failed(verdict, found.scheme(), acceptance)
+                : throttled(found, path, match, acceptance, request);
+    }
+
+    /** Verifies a credential this node has not proven, once the throttle has given it a place. */
+    private AuthResult throttled(CredentialReader.Found found, StorePath path, RouteTable.Match match,
+            Acceptance acceptance, ApiRequest request) {
+        Admission admission = throttle.tryReserve(request.remoteAddress(), identity(found, path));
+        if (admission instanceof Admission.Blocked blocked) {
+            return RateLimitAnswers.tooManyFailures(blocked.retryAfter());
+        }
+        try (Reservation reservation = ((Admission.Reserved) admission).reservation()) {
+            CredentialScheme.Verdict verdict = verify(found, path.storeHash(), accounts);
+            if (verdict instanceof CredentialScheme.Verdict.Proven proven) {
+                reservation.release();
+                return admit(proven.account(), found.scheme(), match.definition(), acceptance, request.method());
+            }
+            reservation.failed();
+            return failed(verdict, found.scheme(), acceptance);
+        }
+    }
+
+    /** Counts a proven request against its store's quota, then authorizes it. */
+    private AuthResult admit(Account account, CredentialScheme<?> scheme, Optional<ResourceDefinition> resource,
+            Acceptance acceptance, String method) {
+        if (quotas == null) {
+            return authorize(account, scheme, resource, acceptance, method, Map.of());
+        }
+        StoreQuotas.Use use = quotas.take(account.storeHash());
+        if (use == null) {
+            return authorize(account, scheme, resource, acceptance, method, Map.of());
+        }
+        return use.allowed() ? authorize(account, scheme, resource, acceptance, method, RateLimitAnswers.quotaHeaders(use))
+                : RateLimitAnswers.overQuota(use);
     }
 
     /** Unusable or malformed credentials, or a scheme the path does not accept. */
@@ -165,39 +207,37 @@ public final class Authenticator {
     }
 
     @SuppressWarnings("unchecked")
-    private <C> CredentialScheme.Verdict verify(CredentialReader.Found found, String storeHash) {
+    private static <C> CredentialScheme.Verdict verify(CredentialReader.Found found, String storeHash,
+            CredentialScheme.AccountFinder finder) {
         CredentialScheme<C> scheme = (CredentialScheme<C>) found.scheme();
         C credentials = ((CredentialScheme.Parsed.Credentials<C>) found.parsed()).value();
-        return Objects.requireNonNull(scheme.verify(credentials, storeHash, accounts), "verdict");
+        return Objects.requireNonNull(scheme.verify(credentials, storeHash, finder), "verdict");
     }
 
     @SuppressWarnings("unchecked")
-    private static <C> String identity(CredentialReader.Read read, StorePath path) {
-        if (read instanceof CredentialReader.Found found
-                && found.parsed() instanceof CredentialScheme.Parsed.Credentials<?> parsed) {
-            CredentialScheme<C> scheme = (CredentialScheme<C>) found.scheme();
-            return scheme.limitedIdentity((C) parsed.value(), path.storeHash()).orElse(null);
-        }
-        return null;
+    private static <C> String identity(CredentialReader.Found found, StorePath path) {
+        CredentialScheme<C> scheme = (CredentialScheme<C>) found.scheme();
+        C credentials = ((CredentialScheme.Parsed.Credentials<C>) found.parsed()).value();
+        return scheme.limitedIdentity(credentials, path.storeHash()).orElse(null);
     }
 
     private AuthResult authorize(Account account, CredentialScheme<?> scheme, Optional<ResourceDefinition> resource,
-            Acceptance acceptance, String method) {
+            Acceptance acceptance, String method, Map<String, String> headers) {
         if (resource.isEmpty()) {
-            return AuthResult.Denied.of(AuthResult.Problem.UNMAPPED_PATH,
-                    "No OAuth scope covers this path, so no account may use it", List.of());
+            return new AuthResult.Denied(403, AuthResult.Problem.UNMAPPED_PATH,
+                    "No OAuth scope covers this path, so no account may use it", List.of(), headers);
         }
         ResourceDefinition definition = resource.get();
         AccessLevel required = AccessLevel.requiredFor(method);
         if (definition.scoped() && !account.scopes().levelFor(definition.id()).covers(required)) {
             String scope = definition.id() + ":" + required.wireName();
-            return AuthResult.Denied.of(AuthResult.Problem.INSUFFICIENT_SCOPE,
+            return new AuthResult.Denied(403, AuthResult.Problem.INSUFFICIENT_SCOPE,
                     "This request needs the " + definition.displayName() + " scope at " + required.wireName()
-                            + " (" + scope + ")", acceptance.insufficientScope(scope));
+                            + " (" + scope + ")", acceptance.insufficientScope(scope), headers);
         }
         usage.recordUse(account);
         return new AuthResult.Authenticated(new ApiPrincipal(account.principalName(), account.storeHash(),
-                account.id(), scheme.description().name()), account, account.scopes());
+                account.id(), scheme.description().name()), account, account.scopes(), headers);
     }
 
     private static AuthResult malformed(String reason, boolean badRequest, Acceptance acceptance) {
@@ -216,15 +256,16 @@ public final class Authenticator {
      */
     public static final class Builder {
 
-        private static final long TRACKED_KEYS = 100_000;
-
         final AccountLookup lookup;
         String realm = "storeauth";
         boolean requireTls = true;
         RouteTable routes = RouteTable.defaults();
         SecretDigester digester = SecretDigester.sha256();
         UsageRecorder usage = UsageRecorder.NONE;
-        FailureThrottle throttle;
+        int maxFailures;
+        Duration failureWindow;
+        StoreQuota quota;
+        LimitStore limits;
         private final List<CredentialScheme<?>> added = new ArrayList<>();
         private final Set<String> given = new HashSet<>();
 
@@ -281,20 +322,37 @@ public final class Authenticator {
         }
 
         /**
-         * Answers 429 to a client address or a scheme's limited identity (a legacy username) after
-         * {@code maxFailures} failed authentications within {@code window} (default: no throttling).
+         * Limits the work unproven credentials cause: {@code maxFailures} failed checks per client
+         * address, and per limited identity (a legacy username) at an address, refilled smoothly
+         * over {@code window} (default: no limit). Credentials this node has proven are never
+         * limited.
          *
          * @throws IllegalArgumentException unless both are positive
          */
         public Builder throttle(int maxFailures, Duration window) {
-            return throttle(new FailureThrottle(maxFailures, window, TRACKED_KEYS, Ticker.systemTicker()));
+            Objects.requireNonNull(window, "window");
+            if (maxFailures < 1 || window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("maxFailures and window must be positive");
+            }
+            once("throttle");
+            this.maxFailures = maxFailures;
+            this.failureWindow = window;
+            return this;
         }
 
-        /** {@link #throttle(int, Duration)} with a throttle of the caller's, e.g. on a test clock. */
-        Builder throttle(FailureThrottle throttle) {
-            Objects.requireNonNull(throttle, "throttle");
-            once("throttle");
-            this.throttle = throttle;
+        /** Counts every proven request against its store's quota (default: none). */
+        public Builder storeQuota(StoreQuota quota) {
+            Objects.requireNonNull(quota, "quota");
+            once("storeQuota");
+            this.quota = quota;
+            return this;
+        }
+
+        /** Where the throttle and the quota count (default: {@link LimitStore#local()}). */
+        public Builder limitStore(LimitStore limits) {
+            Objects.requireNonNull(limits, "limits");
+            once("limitStore");
+            this.limits = limits;
             return this;
         }
 

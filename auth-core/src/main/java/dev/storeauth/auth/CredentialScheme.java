@@ -166,8 +166,18 @@ public interface CredentialScheme<C> {
         private final AccountCache cache;
 
         AccountFinder(AccountLookup lookup) {
+            this(lookup, lookup instanceof AccountCache c ? c : null);
+        }
+
+        private AccountFinder(AccountLookup lookup, AccountCache cache) {
             this.lookup = lookup;
-            this.cache = lookup instanceof AccountCache c ? c : null;
+            this.cache = cache;
+        }
+
+        /** A finder whose {@link #find} answers only from memory: what this node has proven before. */
+        static AccountFinder cacheOnly(AccountLookup lookup) {
+            AccountCache cache = lookup instanceof AccountCache c ? c : null;
+            return new AccountFinder(key -> Optional.ofNullable(cache == null ? null : cache.findCached(key)), cache);
         }
 
         /** The account held in memory for {@code key}; empty when none is, without starting a lookup. */

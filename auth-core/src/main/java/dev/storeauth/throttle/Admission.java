@@ -9,7 +9,7 @@ import java.util.Objects;
  */
 public sealed interface Admission {
 
-    /** The attempt holds a place against every key's limit until {@code reservation} is settled. */
+    /** The attempt holds a place in its buckets until {@code reservation} is settled. */
     record Reserved(Reservation reservation) implements Admission {
 
         public Reserved {
@@ -17,7 +17,7 @@ public sealed interface Admission {
         }
     }
 
-    /** A key has used up its failures, counting attempts still in flight; {@code retryAfter} is positive. */
+    /** A bucket is empty, counting attempts still in flight; {@code retryAfter} is positive. */
     record Blocked(Duration retryAfter) implements Admission {
 
         public Blocked {

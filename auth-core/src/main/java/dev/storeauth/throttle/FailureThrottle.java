@@ -1,40 +1,28 @@
 package dev.storeauth.throttle;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Ticker;
+import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
- * Counts failed authentications per client address and per presented identity (a legacy account's
- * store and username) in fixed windows. Once a key has {@code maxFailures} failures in its window,
- * {@link #blocked} answers how long until the window ends, and the authenticator answers 429
- * without checking the credential or asking the store.
- *
- * <p>Where the check is expensive (a password hash), check-then-record lets every concurrent
- * attempt through before the first failure is recorded. {@link #tryReserve} closes that race: it
- * counts attempts still in flight together with recorded failures and takes a place atomically,
- * so however many attempts for one key arrive at once, at most {@code maxFailures} are checked.
+ * Bounds the work that unproven credentials cause: store lookups and secret checks. Each attempt
+ * takes a place, atomically and before the work, from its client address's bucket and, where the
+ * credential names an identity (a legacy username), from the bucket of that identity <em>at that
+ * address</em>. A failed attempt keeps its place; one that proves valid gives it back. Buckets
+ * hold {@code maxFailures} places and refill smoothly over {@code window}.
  *
  * <ul>
- *   <li>Memory is bounded: at most {@code maximumTracked} keys, least recently used evicted first,
- *       each gone once its window ends. An attacker with a million addresses cannot grow it.
- *   <li>Success resets nothing: an attacker holding one valid credential cannot interleave it with
- *       guesses to clear the address's count.
- *   <li>OAuth tokens are not tracked by identity: a random 190-bit token cannot be guessed, so only
- *       the address count matters there, and no token or digest is kept.
+ *   <li>Exact under concurrency: however many attempts arrive at once, at most {@code maxFailures}
+ *       take a place before any refill.
+ *   <li>Never per identity alone: failures for a username from one address do not touch that
+ *       username at any other address, so no one can lock an account from elsewhere.
+ *   <li>Keys are fixed-size digests ({@link LimitKeys}); the counters bound their keys' number.
+ *   <li>Where the counters are shared (Redis, PostgreSQL), the limit holds for the whole fleet.
  * </ul>
  *
  * <pre>{@code
- * FailureThrottle throttle = new FailureThrottle(10, Duration.ofMinutes(1), 100_000, Ticker.systemTicker());
- * Authenticator authenticator = Authenticator.builder(store).throttle(throttle).build();
- *
+ * FailureThrottle throttle = new FailureThrottle(10, Duration.ofMinutes(1), store.counters("failures"));
  * if (throttle.tryReserve(address, email) instanceof Admission.Reserved reserved) {
  *     try (Reservation reservation = reserved.reservation()) {
  *         if (!passwordMatches()) {
@@ -48,133 +36,53 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FailureThrottle {
 
-    static final int IN_FLIGHT_RETRY_SECONDS = 1;
-    private static final Duration IN_FLIGHT_RETRY = Duration.ofSeconds(IN_FLIGHT_RETRY_SECONDS);
-
-    private final int maxFailures;
-    private final long windowNanos;
-    private final Ticker ticker;
-    private final Cache<String, Window> windows;
-    /** Reservations not yet settled, per key; guarded by {@code this}, an entry only while above 0. */
-    private final Map<String, Integer> inFlight = new HashMap<>();
+    private final Limit limit;
+    private final Counters counters;
 
     /**
-     * @param maxFailures failures allowed per key per window, at least 1
-     * @param window how long a key's count lasts from its first failure
-     * @param maximumTracked most keys held at once
-     * @param ticker the time source; a fake in tests
+     * @param maxFailures failures allowed per key within {@code window}, at least 1
      * @throws IllegalArgumentException for a non-positive number or duration
      */
-    public FailureThrottle(int maxFailures, Duration window, long maximumTracked, Ticker ticker) {
-        if (maxFailures < 1 || maximumTracked < 1 || window.isNegative() || window.isZero()) {
-            throw new IllegalArgumentException("maxFailures, window and maximumTracked must be positive");
-        }
-        this.maxFailures = maxFailures;
-        this.windowNanos = window.toNanos();
-        this.ticker = Objects.requireNonNull(ticker, "ticker");
-        this.windows = Caffeine.newBuilder().maximumSize(maximumTracked).expireAfterWrite(window)
-                .ticker(ticker).executor(Runnable::run).build();
+    public FailureThrottle(int maxFailures, Duration window, Counters counters) {
+        this.limit = Limit.failures(maxFailures, window);
+        this.counters = Objects.requireNonNull(counters, "counters");
+    }
+
+    /** A throttle counting in this process, at most {@code maximumKeys} keys, on {@code nanoTime}. */
+    public static FailureThrottle local(int maxFailures, Duration window, long maximumKeys, LongSupplier nanoTime) {
+        return new FailureThrottle(maxFailures, window,
+                new LocalCounterStore(maximumKeys, window, nanoTime).counters("failures"));
     }
 
     /**
-     * How long {@code address} or {@code identity} must wait, if either has used up its recorded
-     * failures (reservations in flight are not counted here: see {@link #tryReserve}).
-     *
-     * @param identity {@code null} when the credential names no trackable identity
-     * @return empty when the request may be checked
+     * Takes a place for one attempt from {@code address} and, if not {@code null}, for
+     * {@code identity} at {@code address}: {@link Admission.Blocked} when either bucket is empty,
+     * with nothing taken. The caller must settle every {@link Admission.Reserved reservation}.
      */
-    public Optional<Duration> blocked(String address, String identity) {
-        long now = ticker.read();
-        long wait = 0;
-        for (String key : keys(address, identity)) {
-            wait = Math.max(wait, remaining(key, now));
+    public Admission tryReserve(String address, String identity) {
+        String addressKey = LimitKeys.address(Objects.requireNonNull(address, "address"));
+        ConsumptionProbe first = counters.tryTake(addressKey, limit);
+        if (!first.isConsumed()) {
+            return blocked(first);
         }
-        return wait > 0 ? Optional.of(Duration.ofNanos(wait)) : Optional.empty();
-    }
-
-    /** Counts one failure for {@code address} and, if not {@code null}, {@code identity}. */
-    public synchronized void recordFailure(String address, String identity) {
-        long now = ticker.read();
-        keys(address, identity).forEach(key -> count(key, now));
-    }
-
-    /**
-     * Takes a place for one attempt against {@code address} and, if not {@code null},
-     * {@code identity}, atomically: {@link Admission.Blocked} when either key's recorded failures
-     * plus reservations in flight have reached {@code maxFailures}. A key blocked by reservations
-     * alone is told to retry in {@value #IN_FLIGHT_RETRY_SECONDS} second, as they settle soon.
-     * The caller must settle every {@link Admission.Reserved reservation}: an unsettled one holds
-     * its place (and a little memory) for good.
-     */
-    public synchronized Admission tryReserve(String address, String identity) {
-        List<String> keys = keys(address, identity);
-        long now = ticker.read();
-        long wait = 0;
-        for (String key : keys) {
-            wait = Math.max(wait, reservedWait(key, now));
+        if (identity == null) {
+            return new Admission.Reserved(new Reservation(this, addressKey, null));
         }
-        if (wait > 0) {
-            return new Admission.Blocked(Duration.ofNanos(wait));
+        String identityKey = LimitKeys.identityAt(identity, address);
+        ConsumptionProbe second = counters.tryTake(identityKey, limit);
+        if (!second.isConsumed()) {
+            counters.giveBack(addressKey, limit);
+            return blocked(second);
         }
-        keys.forEach(key -> inFlight.merge(key, 1, Integer::sum));
-        return new Admission.Reserved(new Reservation(this, keys));
+        return new Admission.Reserved(new Reservation(this, addressKey, identityKey));
     }
 
-    /** Reservations not yet settled, over all keys: 0 once every attempt has settled. */
-    public synchronized int reservationsInFlight() {
-        return inFlight.values().stream().mapToInt(Integer::intValue).sum();
+    /** Gives back the places {@link Reservation#release()} holds. */
+    void giveBack(String key) {
+        counters.giveBack(key, limit);
     }
 
-    /** Keys now tracked (an estimate); never more than {@code maximumTracked} for long. */
-    public long trackedKeys() {
-        windows.cleanUp();
-        return windows.estimatedSize();
-    }
-
-    private long remaining(String key, long now) {
-        Window window = windows.getIfPresent(key);
-        if (window == null || window.failures.get() < maxFailures) {
-            return 0;
-        }
-        return window.start + windowNanos - now;
-    }
-
-    /** Settles one reservation of {@code keys}: counted as a failure when {@code failed}. */
-    synchronized void settle(List<String> keys, boolean failed) {
-        long now = ticker.read();
-        for (String key : keys) {
-            inFlight.computeIfPresent(key, (k, n) -> n == 1 ? null : n - 1);
-            if (failed) {
-                count(key, now);
-            }
-        }
-    }
-
-    private long reservedWait(String key, long now) {
-        long windowWait = remaining(key, now);
-        if (windowWait > 0) {
-            return windowWait;
-        }
-        Window window = windows.getIfPresent(key);
-        int used = (window == null ? 0 : window.failures.get()) + inFlight.getOrDefault(key, 0);
-        return used >= maxFailures ? IN_FLIGHT_RETRY.toNanos() : 0;
-    }
-
-    private void count(String key, long now) {
-        windows.get(key, k -> new Window(now)).failures.incrementAndGet();
-    }
-
-    private static List<String> keys(String address, String identity) {
-        Objects.requireNonNull(address, "address");
-        return identity == null ? List.of("a:" + address) : List.of("a:" + address, "i:" + identity);
-    }
-
-    private static final class Window {
-        final long start;
-        final AtomicInteger failures = new AtomicInteger();
-
-        Window(long start) {
-            this.start = start;
-        }
+    private static Admission blocked(ConsumptionProbe probe) {
+        return new Admission.Blocked(Duration.ofNanos(Math.max(1, probe.getNanosToWaitForRefill())));
     }
 }

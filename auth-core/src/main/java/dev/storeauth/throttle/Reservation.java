@@ -1,37 +1,38 @@
 package dev.storeauth.throttle;
 
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One attempt's place against its keys' limits, taken by {@link FailureThrottle#tryReserve} before
- * the expensive check. Settle it exactly once: {@link #failed()} turns it into a recorded failure;
- * {@link #release()} (a success, or an attempt that was never checked) gives the place back.
- * Later calls do nothing, so {@code try (Reservation r = ...)} releases it if the check throws.
- * Thread-safe.
+ * One attempt's place in its buckets, taken by {@link FailureThrottle#tryReserve} before the
+ * expensive check. Settle it exactly once: {@link #failed()} keeps the place taken (a counted
+ * failure); {@link #release()} (a success, or an attempt never checked) gives it back. Later calls
+ * do nothing, so {@code try (Reservation r = ...)} releases it if the check throws. Thread-safe.
  */
 public final class Reservation implements AutoCloseable {
 
     private final FailureThrottle throttle;
-    private final List<String> keys;
+    private final String addressKey;
+    private final String identityKey;
     private final AtomicBoolean settled = new AtomicBoolean();
 
-    Reservation(FailureThrottle throttle, List<String> keys) {
+    Reservation(FailureThrottle throttle, String addressKey, String identityKey) {
         this.throttle = throttle;
-        this.keys = List.copyOf(keys);
+        this.addressKey = addressKey;
+        this.identityKey = identityKey;
     }
 
-    /** The check failed: counts one failure for every key. */
+    /** The check failed: the places stay taken until their buckets refill. */
     public void failed() {
-        if (settled.compareAndSet(false, true)) {
-            throttle.settle(keys, true);
-        }
+        settled.set(true);
     }
 
-    /** The check succeeded, or never ran: counts nothing. */
+    /** The check succeeded, or never ran: the places are given back. */
     public void release() {
         if (settled.compareAndSet(false, true)) {
-            throttle.settle(keys, false);
+            throttle.giveBack(addressKey);
+            if (identityKey != null) {
+                throttle.giveBack(identityKey);
+            }
         }
     }
 
@@ -43,6 +44,6 @@ public final class Reservation implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Reservation[keys=" + keys + ", settled=" + settled.get() + "]";
+        return "Reservation[settled=" + settled.get() + "]";
     }
 }

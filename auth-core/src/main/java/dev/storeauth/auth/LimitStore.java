@@ -1,0 +1,83 @@
+package dev.storeauth.auth;
+
+import dev.storeauth.throttle.CounterStore;
+import dev.storeauth.throttle.LocalCounterStore;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * Where the failure limit and the store quota count: in this process, or in a store every node of
+ * a fleet shares, so that the limits hold for the fleet rather than per node. Counting is done by
+ * Bucket4j in every case.
+ *
+ * <pre>{@code
+ * LimitStore local = LimitStore.local();                               // one node
+ * LimitStore redis = LimitStore.redis("redis://10.0.0.5:6379");        // a fleet, in Redis
+ * LimitStore postgres = LimitStore.postgres(dataSource);               // a fleet, in its PostgreSQL
+ * }</pre>
+ *
+ * <p>A shared store never turns an outage into 500s or into "everything refused": while it cannot
+ * be reached, each node counts on its own (logged once, and visible as {@link #degraded()} and
+ * {@link #fallbacks()}), and tries the shared store again every few seconds.
+ *
+ * <p>Thread-safe. Closing it closes its connections; {@link dev.storeauth.StoreAuth} closes the one
+ * it is given.
+ */
+public final class LimitStore implements AutoCloseable {
+
+    /** Keys per kind of limit held in memory at most; at about 300 bytes each, 30 MB. */
+    static final long LOCAL_KEYS = 100_000;
+    /** Longer than any window a bucket refills in, so a bucket is only dropped once full again. */
+    static final Duration LOCAL_IDLE = Duration.ofHours(1);
+
+    private final CounterStore store;
+
+    private LimitStore(CounterStore store) {
+        this.store = Objects.requireNonNull(store, "store");
+    }
+
+    /** Counts in this process: exact for one node; a fleet of N allows N times each limit. */
+    public static LimitStore local() {
+        return local(System::nanoTime);
+    }
+
+    /** {@link #local()} on another clock, for tests. */
+    static LimitStore local(LongSupplier nanoTime) {
+        return new LimitStore(new LocalCounterStore(LOCAL_KEYS, LOCAL_IDLE, nanoTime));
+    }
+
+    /** Wraps counters of the caller's; for tests and the demo. */
+    static LimitStore of(CounterStore store) {
+        return new LimitStore(store);
+    }
+
+    /** {@code local}, {@code redis} or {@code postgresql}. */
+    public String name() {
+        return store.name();
+    }
+
+    /** Whether the shared store is unreachable now, so each node counts on its own. */
+    public boolean degraded() {
+        return store.degraded();
+    }
+
+    /** How many calls to the shared store failed and were counted locally instead; 0 for {@link #local()}. */
+    public long fallbacks() {
+        return store.fallbacks();
+    }
+
+    CounterStore counters() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+
+    @Override
+    public String toString() {
+        return "LimitStore[" + name() + (degraded() ? ", degraded" : "") + "]";
+    }
+}

@@ -1,0 +1,49 @@
+package dev.storeauth.auth;
+
+import dev.storeauth.throttle.StoreQuotas;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The headers and 429s of the failure throttle and the store quota, in the platform's dialect:
+ * {@code X-Retry-After} (what its clients read) and {@code Retry-After} (RFC 9110), both in whole
+ * seconds rounded up, and the four {@code X-Rate-Limit-*} headers of a store's quota.
+ */
+final class RateLimitAnswers {
+
+    static final String QUOTA = "X-Rate-Limit-Requests-Quota";
+    static final String LEFT = "X-Rate-Limit-Requests-Left";
+    static final String WINDOW = "X-Rate-Limit-Time-Window-Ms";
+    static final String RESET = "X-Rate-Limit-Time-Reset-Ms";
+
+    private RateLimitAnswers() {
+    }
+
+    static AuthResult.Denied tooManyFailures(Duration retryAfter) {
+        String seconds = Long.toString(seconds(retryAfter.toMillis()));
+        return new AuthResult.Denied(429, AuthResult.Problem.TOO_MANY_FAILURES,
+                "Too many failed attempts from this address; retry after " + seconds + " seconds", List.of(),
+                Map.of("Retry-After", seconds, "X-Retry-After", seconds));
+    }
+
+    static Map<String, String> quotaHeaders(StoreQuotas.Use use) {
+        return Map.of(QUOTA, Long.toString(use.quota().requests()), LEFT, Long.toString(use.left()),
+                WINDOW, Long.toString(use.quota().windowMillis()), RESET, Long.toString(use.resetMillis()));
+    }
+
+    static AuthResult.Denied overQuota(StoreQuotas.Use use) {
+        String seconds = Long.toString(seconds(use.retryMillis()));
+        return new AuthResult.Denied(429, AuthResult.Problem.QUOTA_EXCEEDED,
+                "This store has used its " + use.quota().requests() + " requests per "
+                        + use.quota().windowMillis() + " ms; retry after " + seconds + " seconds", List.of(),
+                Map.of(QUOTA, Long.toString(use.quota().requests()), LEFT, "0",
+                        WINDOW, Long.toString(use.quota().windowMillis()), RESET, Long.toString(use.resetMillis()),
+                        "Retry-After", seconds, "X-Retry-After", seconds));
+    }
+
+    /** Whole seconds, rounded up, at least 1: a client told 0 would retry at once. */
+    private static long seconds(long millis) {
+        return Math.max(1, (millis + 999) / 1000);
+    }
+}
