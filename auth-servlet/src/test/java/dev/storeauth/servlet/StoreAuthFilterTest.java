@@ -56,17 +56,20 @@ class StoreAuthFilterTest {
         StoreAuthFilter throttled = new StoreAuthFilter(Authenticator.builder(key -> Optional.empty())
                 .throttle(1, Duration.ofMinutes(1)).build());
 
-        assertEquals("401 Bearer realm=\"storeauth\"", answerTo(throttled, "192.0.2.1"));
+        assertEquals("401 Bearer realm=\"storeauth\", error=\"invalid_token\"", answerTo(throttled, "192.0.2.1"));
         assertEquals("429", answerTo(throttled, "192.0.2.1"));
-        assertEquals("401 Bearer realm=\"storeauth\"", answerTo(throttled, "192.0.2.2"));
+        assertEquals("401 Bearer realm=\"storeauth\", error=\"invalid_token\"", answerTo(throttled, "192.0.2.2"));
     }
 
-    /** The status and first challenge {@code filter} answers a malformed Basic header from {@code address} with. */
+    /**
+     * The status and first challenge {@code filter} answers a well-formed but wrong access token from
+     * {@code address} with: only such a credential costs a failure (a malformed one is refused unread).
+     */
     private String answerTo(StoreAuthFilter filter, String address) throws Exception {
         HttpServletRequest request = request("GET", "/stores", "/store1/v2/products");
         when(request.getAttribute("jakarta.servlet.request.cipher_suite")).thenReturn("TLS_AES_128_GCM_SHA256");
         when(request.getRemoteAddr()).thenReturn(address);
-        when(request.getHeaders("Authorization")).thenAnswer(i -> Collections.enumeration(List.of("Digest abc")));
+        when(request.getHeaders("Authorization")).thenAnswer(i -> Collections.enumeration(List.of("Bearer sat_wrong")));
         HttpServletResponse response = mock(HttpServletResponse.class);
         when(response.getOutputStream()).thenReturn(new RecordingOutputStream());
         ArgumentCaptor<Integer> status = ArgumentCaptor.forClass(Integer.class);
