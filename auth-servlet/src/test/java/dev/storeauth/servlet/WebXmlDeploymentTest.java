@@ -53,6 +53,19 @@ abstract class WebXmlDeploymentTest {
 
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.body().contains("type=BEARER products:read-only=true products:modify=false"), response.body());
+        assertEquals(List.of("100000"), response.headers().allValues("X-Rate-Limit-Requests-Quota"));
+        assertEquals(List.of("3600000"), response.headers().allValues("X-Rate-Limit-Time-Window-Ms"));
+        assertTrue(response.headers().firstValue("X-Rate-Limit-Requests-Left").isPresent());
+        assertTrue(response.headers().firstValue("X-Rate-Limit-Time-Reset-Ms").isPresent());
+    }
+
+    @Test
+    void exemptsTheStoreThatStoreQuotasTurnsOff() throws Exception {
+        HttpResponse<String> response = get("/stores/store2/v3/catalog/products",
+                "X-Auth-Token", SeededConfigurer.ACCOUNTS.otherStoreToken);
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(List.of(), response.headers().allValues("X-Rate-Limit-Requests-Quota"));
     }
 
     @Test
