@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The filter's problems: a denial with every {@code WWW-Authenticate} challenge and the denial's
- * own headers ({@code Retry-After}, {@code X-Rate-Limit-...}), and 503 with {@code Retry-After}
+ * own headers (on 429 {@code Retry-After} and {@code X-Retry-After}; with a store quota
+ * {@code X-Rate-Limit-...}, on 403 too), and 503 with {@code Retry-After}
  * while the account repository is unavailable. Stateless.
  */
 final class FilterProblems {

@@ -2,6 +2,7 @@ package dev.storeauth.servlet;
 
 import dev.storeauth.StoreAuth;
 import dev.storeauth.credentials.SecretDigester;
+import dev.storeauth.policy.StoreQuota;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import java.util.Base64;
@@ -31,6 +32,8 @@ import java.util.Set;
  *   <tr><td>{@code retry-after}</td><td>seconds in {@code Retry-After} on 503</td><td>5</td></tr>
  *   <tr><td>{@code max-failures}</td><td>failed authentications per client address or legacy username per window before 429; 0 turns throttling off</td><td>20</td></tr>
  *   <tr><td>{@code failure-window}</td><td>the throttling window</td><td>{@code PT1M}</td></tr>
+ *   <tr><td>{@code store-quota}</td><td>every store's request quota, shared by its accounts: {@code N/PERIOD} with PERIOD a number and {@code ms}, {@code s}, {@code m} or {@code h} (e.g. {@code 450/30s}), or {@code off}; answers carry {@code X-Rate-Limit-*}, over quota is 429</td><td>{@code off}</td></tr>
+ *   <tr><td>{@code store-quotas}</td><td>per-store overrides of {@code store-quota}, separated by whitespace or commas: {@code storehash=N/PERIOD} or {@code storehash=off}, e.g. {@code bigshop=450/30s, internal=off}</td><td>none</td></tr>
  *   <tr><td>{@code digest-key-env}</td><td>environment variable holding a base64 HMAC key (at least 32 bytes); unset means SHA-256</td><td></td></tr>
  * </table>
  */
@@ -39,7 +42,8 @@ final class FilterSettings {
     static final int DEFAULT_RETRY_AFTER_SECONDS = 5;
     static final Set<String> NAMES = Set.of(StoreSources.CONFIGURER, StoreSources.DATASOURCE, "realm",
             "cache-max-size", "cache-ttl", "negative-cache-ttl", "lookup-timeout", "require-tls", "trusted-proxies",
-            "api-prefix", "retry-after", "digest-key-env", "max-failures", "failure-window");
+            "api-prefix", "retry-after", "digest-key-env", "max-failures", "failure-window", QuotaParams.QUOTA,
+            QuotaParams.OVERRIDES);
 
     private final String apiPrefix;
     private final TrustedProxies trustedProxies;
@@ -107,6 +111,11 @@ final class FilterSettings {
         if (params.has("max-failures") || params.has("failure-window")) {
             throttle(params, builder);
         }
+        if (QuotaParams.given(params)) {
+            StoreQuota quota = QuotaParams.from(params);
+            named(params.has(QuotaParams.QUOTA) ? QuotaParams.QUOTA : QuotaParams.OVERRIDES,
+                    () -> builder.storeQuota(quota));
+        }
     }
 
     private static void throttle(InitParams params, StoreAuth.Builder builder) {
@@ -119,9 +128,13 @@ final class FilterSettings {
     }
 
     private static void given(InitParams params, String name, Runnable apply) {
-        if (!params.has(name)) {
-            return;
+        if (params.has(name)) {
+            named(name, apply);
         }
+    }
+
+    /** Runs {@code apply}, its failure's message starting with {@code name}. */
+    private static void named(String name, Runnable apply) {
         try {
             apply.run();
         } catch (IllegalArgumentException | IllegalStateException e) {

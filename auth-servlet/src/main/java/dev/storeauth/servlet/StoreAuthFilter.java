@@ -12,6 +12,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +25,14 @@ import org.slf4j.LoggerFactory;
  *   <li>Allowed requests continue wrapped: {@code getUserPrincipal()} is an
  *       {@link dev.storeauth.auth.ApiPrincipal}, {@code getAuthType()} is {@code BASIC} or
  *       {@code BEARER}, {@code isUserInRole("products:read-only")} checks scopes, and the account
- *       is the request attribute {@link #ACCOUNT_ATTRIBUTE}.
- *   <li>Denied requests get the status, every {@code WWW-Authenticate} challenge,
- *       {@code Cache-Control: no-store} and a {@link ProblemResponse} body; the chain is not called.
+ *       is the request attribute {@link #ACCOUNT_ATTRIBUTE}. The result's
+ *       {@linkplain AuthResult.Authenticated#headers() headers} (a store quota's
+ *       {@code X-Rate-Limit-*}) are set on the response before the chain runs, so the application's
+ *       answer carries them unless it resets the response.
+ *   <li>Denied requests get the status, every {@code WWW-Authenticate} challenge, the denial's
+ *       headers (on 429 {@code Retry-After} and {@code X-Retry-After}; with a store quota the
+ *       {@code X-Rate-Limit-*} ones), {@code Cache-Control: no-store} and a {@link ProblemResponse}
+ *       body; the chain is not called.
  *   <li>An unavailable account repository is 503 with {@code Retry-After}, never 401 or 500.
  * </ul>
  *
@@ -112,10 +118,20 @@ public final class StoreAuthFilter implements Filter {
         if (result instanceof AuthResult.Authenticated authenticated) {
             request.setAttribute(ACCOUNT_ATTRIBUTE, authenticated.account());
             request.setAttribute(RESULT_ATTRIBUTE, authenticated);
+            Map<String, String> headers = authenticated.headers();
+            if (!headers.isEmpty()) {
+                setHeaders(response, headers);
+            }
             chain.doFilter(new AuthenticatedRequest(request, authenticated), response);
             return;
         }
         refuse(request, response, FilterProblems.denial((AuthResult.Denied) result));
+    }
+
+    private static void setHeaders(HttpServletResponse response, Map<String, String> headers) {
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            response.setHeader(header.getKey(), header.getValue());
+        }
     }
 
     /** The request's body goes unread: see {@link RequestBodies}. */

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -24,7 +25,8 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * A real Jetty 12 on a loopback port: {@code filter} in front of {@link EchoServlet} on {@code /stores/*},
+ * A real Jetty 12 on a loopback port: {@code filter} (or one from init-params) in front of
+ * {@link EchoServlet} on {@code /stores/*},
  * behind an outer filter that sets the host's {@link #HOST_HEADERS} first, as a security-headers filter
  * would, and notes what the unwrapped request carries once the chain returns (as a request log would).
  */
@@ -41,16 +43,33 @@ final class JettyHarness implements AutoCloseable {
     private final ServerConnector connector = new ServerConnector(server);
     private final HttpClient client = HttpClient.newHttpClient();
     private final BlockingQueue<Map<String, Object>> outerAttributes = new LinkedBlockingQueue<>();
+    private final AtomicInteger servletCalls = new AtomicInteger();
 
     JettyHarness(Filter filter) throws Exception {
+        this(new FilterHolder(filter));
+    }
+
+    private JettyHarness(FilterHolder storeAuth) throws Exception {
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
-        context.addServlet(new ServletHolder(new EchoServlet()), "/stores/*");
+        context.addServlet(new ServletHolder(new EchoServlet(servletCalls)), "/stores/*");
         context.addFilter(new FilterHolder(outerFilter()), "/stores/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addFilter(new FilterHolder(filter), "/stores/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(storeAuth, "/stores/*", EnumSet.of(DispatcherType.REQUEST));
         server.setHandler(context);
         server.start();
+    }
+
+    /** The filter as {@code web.xml} declares it: the no-argument constructor, configured by {@code initParams}. */
+    static JettyHarness fromInitParams(Map<String, String> initParams) throws Exception {
+        FilterHolder holder = new FilterHolder(new StoreAuthFilter());
+        holder.setInitParameters(initParams);
+        return new JettyHarness(holder);
+    }
+
+    /** How many requests reached the application servlet. */
+    int servletCalls() {
+        return servletCalls.get();
     }
 
     /**
@@ -114,18 +133,34 @@ final class JettyHarness implements AutoCloseable {
         server.stop();
     }
 
-    /** Answers 200 with what the wrapped request says about its caller. */
+    /**
+     * Answers 200 with what the wrapped request says about its caller, and what the response already
+     * says about the store's quota when the application runs.
+     */
     public static final class EchoServlet extends HttpServlet {
         private static final long serialVersionUID = 1L;
 
+        private final transient AtomicInteger calls;
+
+        /** For {@code web.xml}. */
+        public EchoServlet() {
+            this(new AtomicInteger());
+        }
+
+        EchoServlet(AtomicInteger calls) {
+            this.calls = calls;
+        }
+
         @Override
         protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            calls.incrementAndGet();
             response.setContentType("text/plain");
             response.getWriter().write("user=" + request.getRemoteUser() + " type=" + request.getAuthType()
                     + " products:read-only=" + request.isUserInRole("products:read-only")
                     + " products:modify=" + request.isUserInRole("products:modify")
                     + " account=" + (request.getAttribute(StoreAuthFilter.ACCOUNT_ATTRIBUTE) != null)
-                    + " cipher_suite=" + (request.getAttribute("jakarta.servlet.request.cipher_suite") != null));
+                    + " cipher_suite=" + (request.getAttribute("jakarta.servlet.request.cipher_suite") != null)
+                    + " quota_left=" + response.getHeader("X-Rate-Limit-Requests-Left"));
         }
     }
 }

@@ -13,7 +13,9 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dev.storeauth.StoreAuth;
 import dev.storeauth.auth.Authenticator;
+import dev.storeauth.policy.StoreQuota;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
@@ -56,17 +58,20 @@ class StoreAuthFilterTest {
         StoreAuthFilter throttled = new StoreAuthFilter(Authenticator.builder(key -> Optional.empty())
                 .throttle(1, Duration.ofMinutes(1)).build());
 
-        assertEquals("401 Bearer realm=\"storeauth\"", answerTo(throttled, "192.0.2.1"));
+        assertEquals("401 Bearer realm=\"storeauth\", error=\"invalid_token\"", answerTo(throttled, "192.0.2.1"));
         assertEquals("429", answerTo(throttled, "192.0.2.1"));
-        assertEquals("401 Bearer realm=\"storeauth\"", answerTo(throttled, "192.0.2.2"));
+        assertEquals("401 Bearer realm=\"storeauth\", error=\"invalid_token\"", answerTo(throttled, "192.0.2.2"));
     }
 
-    /** The status and first challenge {@code filter} answers a malformed Basic header from {@code address} with. */
+    /**
+     * The status and first challenge {@code filter} answers a well-formed but wrong access token from
+     * {@code address} with: only such a credential costs a failure (a malformed one is refused unread).
+     */
     private String answerTo(StoreAuthFilter filter, String address) throws Exception {
         HttpServletRequest request = request("GET", "/stores", "/store1/v2/products");
         when(request.getAttribute("jakarta.servlet.request.cipher_suite")).thenReturn("TLS_AES_128_GCM_SHA256");
         when(request.getRemoteAddr()).thenReturn(address);
-        when(request.getHeaders("Authorization")).thenAnswer(i -> Collections.enumeration(List.of("Digest abc")));
+        when(request.getHeaders("Authorization")).thenAnswer(i -> Collections.enumeration(List.of("Bearer sat_wrong")));
         HttpServletResponse response = mock(HttpServletResponse.class);
         when(response.getOutputStream()).thenReturn(new RecordingOutputStream());
         ArgumentCaptor<Integer> status = ArgumentCaptor.forClass(Integer.class);
@@ -111,6 +116,63 @@ class StoreAuthFilterTest {
         ServletException e = assertThrows(ServletException.class, () -> fromWebXml.init(config(params)));
 
         assertTrue(e.getMessage().contains(named), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "store-quota  | 450                | like 450/30s",
+        "store-quota  | 0/30s              | like 450/30s",
+        "store-quota  | 450/30d            | like 450/30s",
+        "store-quota  | OFF                | like 450/30s",
+        "store-quotas | bad hash!=450/30s  | storehash=N/PERIOD",
+        "store-quotas | abc=450            | abc: expected N/PERIOD like 450/30s",
+        "store-quotas | Store1=450/30s     | storehash=N/PERIOD",
+        "store-quotas | =450/30s           | storehash=N/PERIOD",
+        "store-quotas | store1=            | store1: expected N/PERIOD like 450/30s",
+        "store-quotas | store1=1/1s,store1=off | store1 is listed twice",
+    })
+    void failsInitOnABadQuotaNamingTheParameterAndTheFormExpected(String name, String value, String expected) {
+        StoreAuthFilter fromWebXml = new StoreAuthFilter();
+
+        ServletException e = assertThrows(ServletException.class, () -> fromWebXml.init(config(Map.of(
+                "configurer", SeededConfigurer.class.getName(), name, value))));
+
+        assertTrue(e.getMessage().contains(name + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "store-quota  | off",
+        "store-quota  | ' 150/1m '",
+        "store-quota  | 1/500ms",
+        "store-quotas | store1=450/30s, store2=off\\n  bigshop=999999999/999999h",
+        "store-quotas | ' ,\\n'",
+    })
+    void startsWithAWellFormedQuota(String name, String value) throws Exception {
+        StoreAuthFilter fromWebXml = new StoreAuthFilter();
+
+        fromWebXml.init(config(Map.of("configurer", SeededConfigurer.class.getName(), name, value.replace("\\n", "\n"))));
+
+        fromWebXml.destroy();
+    }
+
+    @Test
+    void failsInitWhenTheConfigurerSetTheQuotaTooNamingTheParameter() {
+        StoreAuthFilter fromWebXml = new StoreAuthFilter();
+
+        ServletException e = assertThrows(ServletException.class, () -> fromWebXml.init(config(Map.of(
+                "configurer", QuotaConfigurer.class.getName(), "store-quotas", "store1=1/1s"))));
+
+        assertTrue(e.getMessage().contains("store-quotas: storeQuota is already set"), e.getMessage());
+    }
+
+    /** A configurer that sets a store quota itself. */
+    public static final class QuotaConfigurer implements StoreAuthConfigurer {
+        @Override
+        public void configure(StoreAuth.Builder builder, Map<String, String> settings) {
+            builder.repository(SeededConfigurer.ACCOUNTS.repository).storeQuota(StoreQuota.off());
+        }
     }
 
     @Test
@@ -164,6 +226,10 @@ class StoreAuthFilterTest {
             int eq = pair.indexOf('=');
             values.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
         }
+        return config(values);
+    }
+
+    private static FilterConfig config(Map<String, String> values) {
         FilterConfig config = mock(FilterConfig.class);
         when(config.getInitParameterNames()).thenAnswer(i -> Collections.enumeration(values.keySet()));
         when(config.getInitParameter(any())).thenAnswer(i -> values.get(i.<String>getArgument(0)));
