@@ -161,6 +161,17 @@ class AuthenticatorThrottleTest {
         assertFalse(Authenticator.builder(cache).build().readsRemoteAddress());
     }
 
+    @Test
+    void aThrottleTheCountersCannotCountFailsWhenItIsConfigured() {
+        Authenticator.Builder builder = Authenticator.builder(cache);
+
+        assertThrows(IllegalArgumentException.class, () -> builder.throttle(20, Duration.ofNanos(19)));
+        assertThrows(IllegalArgumentException.class, () -> builder.throttle(20, Duration.ofDays(1_000_000)));
+        assertThrows(IllegalArgumentException.class, () -> builder.throttle(0, WINDOW));
+        assertThrows(IllegalArgumentException.class, () -> builder.throttle(20, Duration.ZERO));
+        builder.throttle(20, Duration.ofNanos(20));
+    }
+
     // (a) An address's failures never refuse a credential this node has proven.
 
     @Test

@@ -64,6 +64,17 @@ class StoreQuotaTest {
     }
 
     @Test
+    void aQuotaAllowsAtMostOneRequestPerNanosecondOfItsWindow() {
+        assertEquals(1_000_000, StoreQuota.Quota.parse("1000000/1ms").requests());
+
+        for (String text : new String[] {"1000001/1ms", "999999999/1ms", "999999999/999ms"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StoreQuota.Quota.parse(text));
+            assertTrue(e.getMessage().contains("one request per nanosecond"), e.getMessage());
+        }
+        assertEquals(999_999_999, StoreQuota.Quota.parse("999999999/1s").requests());
+    }
+
+    @Test
     void aQuotaPrintsItsRequestsAndMilliseconds() {
         assertEquals("450/30000ms", StoreQuota.Quota.parse("450/30s").toString());
     }

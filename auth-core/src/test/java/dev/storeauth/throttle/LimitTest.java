@@ -67,4 +67,17 @@ class LimitTest {
         assertThrows(IllegalArgumentException.class, () -> new Limit(1, Duration.ofSeconds(1), true, 2));
         assertThrows(NullPointerException.class, () -> new Limit(1, null, true, 0));
     }
+
+    @Test
+    void refusesWhatBucket4jCannotCountAtOnceRatherThanOnFirstUse() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Limit.failures(20, Duration.ofNanos(19)));
+        assertTrue(e.getMessage().contains("one token per nanosecond"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Limit.quota(1_000_001, Duration.ofMillis(1)));
+
+        Limit fastest = Limit.quota(1_000_000, Duration.ofMillis(1));
+        assertTrue(counters.tryTake("fastest", fastest).isConsumed());
+        assertTrue(counters.tryTake("long", Limit.failures(1, Duration.ofDays(100_000))).isConsumed());
+        assertThrows(IllegalArgumentException.class, () -> Limit.failures(1, Duration.ofDays(1_000_000)));
+    }
 }
