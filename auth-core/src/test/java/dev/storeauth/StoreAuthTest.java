@@ -103,6 +103,7 @@ class StoreAuthTest {
                     refused++;
                     assertEquals(denied.headers().get("Retry-After"), denied.headers().get("X-Retry-After"));
                 } else {
+                    assertEquals(401, denied.status());
                     assertEquals(List.of("Bearer realm=\"storeauth\", error=\"invalid_token\""), denied.challenges());
                 }
             }
