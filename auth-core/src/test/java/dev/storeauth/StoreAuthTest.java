@@ -3,13 +3,16 @@ package dev.storeauth;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.storeauth.auth.ApiRequest;
 import dev.storeauth.auth.AuthResult;
+import dev.storeauth.auth.LimitStore;
 import dev.storeauth.lifecycle.AccountLifecycle;
 import dev.storeauth.lifecycle.IssuedCredentials;
 import dev.storeauth.lifecycle.Outcome;
 import dev.storeauth.policy.RouteTable;
 import dev.storeauth.policy.ScopeCatalogue;
+import dev.storeauth.policy.StoreQuota;
 import dev.storeauth.repository.AccountChange;
 import dev.storeauth.repository.InMemoryAccountRepository;
+import dev.storeauth.repository.TestAccounts;
 import dev.storeauth.repository.jdbc.TestDatabases;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,6 +87,61 @@ class StoreAuthTest {
                 StoreAuth off = StoreAuth.builder().repository(repository).noFailureThrottle().build()) {
             assertTrue(on.authenticator().readsRemoteAddress());
             assertFalse(off.authenticator().readsRemoteAddress());
+        }
+    }
+
+    @Test
+    void theDefaultFailureThrottleRefusesUnprovenAttemptsButNeverAProvenToken() {
+        String token = TestAccounts.newToken();
+        repository.insertOAuthAccount(TestAccounts.oauth("abc", 1, token), 100);
+        try (StoreAuth storeAuth = StoreAuth.builder().repository(repository).build()) {
+            assertInstanceOf(AuthResult.Authenticated.class, get(storeAuth, token));
+            long refused = 0;
+            for (int i = 0; i < 40; i++) {
+                AuthResult.Denied denied = assertInstanceOf(AuthResult.Denied.class, get(storeAuth, TestAccounts.newToken()));
+                if (denied.status() == 429) {
+                    refused++;
+                    assertEquals(denied.headers().get("Retry-After"), denied.headers().get("X-Retry-After"));
+                } else {
+                    assertEquals(401, denied.status());
+                    assertEquals(List.of("Bearer realm=\"storeauth\", error=\"invalid_token\""), denied.challenges());
+                }
+            }
+
+            assertTrue(refused >= 10, "20 a minute are checked, the rest refused: " + refused);
+            assertInstanceOf(AuthResult.Authenticated.class, get(storeAuth, token), "proven before, never refused");
+        }
+    }
+
+    @Test
+    void limitsCountInThisProcessByDefault() {
+        try (StoreAuth storeAuth = StoreAuth.builder().repository(repository).build()) {
+            assertEquals("local", storeAuth.limitStore().name());
+            assertFalse(storeAuth.limitStore().degraded());
+            assertEquals(0, storeAuth.limitStore().fallbacks());
+        }
+    }
+
+    @Test
+    void aLimitStoreItIsGivenIsTheOneItUses() {
+        LimitStore limits = LimitStore.local();
+        try (StoreAuth storeAuth = StoreAuth.builder().repository(repository).limitStore(limits).build()) {
+            assertSame(limits, storeAuth.limitStore());
+        }
+    }
+
+    @Test
+    void aStoreQuotaReachesTheAuthenticator() {
+        String token = TestAccounts.newToken();
+        repository.insertOAuthAccount(TestAccounts.oauth("abc", 1, token), 100);
+        try (StoreAuth storeAuth = StoreAuth.builder().repository(repository)
+                .storeQuota(StoreQuota.everyStore(StoreQuota.Quota.parse("1/1h"))).build()) {
+            AuthResult.Authenticated first = assertInstanceOf(AuthResult.Authenticated.class, get(storeAuth, token));
+            assertEquals("0", first.headers().get("X-Rate-Limit-Requests-Left"));
+
+            AuthResult.Denied second = assertInstanceOf(AuthResult.Denied.class, get(storeAuth, token));
+            assertEquals(429, second.status());
+            assertEquals(AuthResult.Problem.QUOTA_EXCEEDED, second.problem());
         }
     }
 
@@ -153,14 +212,28 @@ class StoreAuthTest {
         assertTrue(e.getMessage().contains(named), e.getMessage());
     }
 
+    static List<Arguments> settingsGivenTwice() {
+        return List.of(
+                Arguments.of("failureThrottle", (Consumer<StoreAuth.Builder>) b -> b.noFailureThrottle()
+                        .failureThrottle(5, java.time.Duration.ofMinutes(1))),
+                Arguments.of("storeQuota", (Consumer<StoreAuth.Builder>) b -> b.storeQuota(StoreQuota.off())
+                        .storeQuota(StoreQuota.everyStore(StoreQuota.Quota.parse("450/30s")))),
+                Arguments.of("limitStore", (Consumer<StoreAuth.Builder>) b -> b.limitStore(LimitStore.local())
+                        .limitStore(LimitStore.local())));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("settingsGivenTwice")
+    void aSettingGivenTwiceFailsAtOnceNamingIt(String setting, Consumer<StoreAuth.Builder> twice) {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> twice.accept(StoreAuth.builder()));
+
+        assertTrue(e.getMessage().contains(setting), e.getMessage());
+    }
+
     @Test
-    void aSettingGivenTwiceFailsAtOnceNamingIt() {
-        StoreAuth.Builder builder = StoreAuth.builder().noFailureThrottle();
-
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> builder.failureThrottle(5, java.time.Duration.ofMinutes(1)));
-
-        assertTrue(e.getMessage().contains("failureThrottle"), e.getMessage());
+    void aNullStoreQuotaOrLimitStoreFailsAtOnce() {
+        assertThrows(NullPointerException.class, () -> StoreAuth.builder().storeQuota(null));
+        assertThrows(NullPointerException.class, () -> StoreAuth.builder().limitStore(null));
     }
 
     private static boolean threadNamed(String name) {

@@ -11,6 +11,7 @@ import dev.storeauth.repository.RepositoryUnavailableException;
 import dev.storeauth.policy.StoreQuota;
 import dev.storeauth.throttle.Admission;
 import dev.storeauth.throttle.FailureThrottle;
+import dev.storeauth.throttle.Limit;
 import dev.storeauth.throttle.Reservation;
 import dev.storeauth.throttle.StoreQuotas;
 import java.time.Duration;
@@ -327,13 +328,15 @@ public final class Authenticator {
          * over {@code window} (default: no limit). Credentials this node has proven are never
          * limited.
          *
-         * @throws IllegalArgumentException unless both are positive
+         * @throws IllegalArgumentException unless both are positive, for more than one failure per
+         *     nanosecond of {@code window}, or for a window of more than about 292 years
          */
         public Builder throttle(int maxFailures, Duration window) {
             Objects.requireNonNull(window, "window");
             if (maxFailures < 1 || window.isNegative() || window.isZero()) {
                 throw new IllegalArgumentException("maxFailures and window must be positive");
             }
+            Limit.failures(maxFailures, window);
             once("throttle");
             this.maxFailures = maxFailures;
             this.failureWindow = window;

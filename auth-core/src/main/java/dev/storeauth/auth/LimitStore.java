@@ -28,7 +28,7 @@ public final class LimitStore implements AutoCloseable {
 
     /** Keys per kind of limit held in memory at most; at about 300 bytes each, 30 MB. */
     static final long LOCAL_KEYS = 100_000;
-    /** Longer than any window a bucket refills in, so a bucket is only dropped once full again. */
+    /** How long an idle bucket is kept at least; one whose window is longer is kept for its window. */
     static final Duration LOCAL_IDLE = Duration.ofHours(1);
 
     private final CounterStore store;

@@ -63,6 +63,9 @@ public interface StoreQuota {
             if (requests < 1 || window.toMillis() < 1) {
                 throw new IllegalArgumentException("a quota needs positive requests and window: " + requests + "/" + window);
             }
+            if (window.compareTo(Duration.ofNanos(requests)) < 0) {
+                throw new IllegalArgumentException("a quota allows at most one request per nanosecond: " + requests + "/" + window);
+            }
         }
 
         /**

@@ -16,12 +16,15 @@ import java.util.Objects;
  *       over the quota, and no network round trip on most requests.
  * </ul>
  *
- * @param capacity tokens in a full bucket, at least 1
- * @param window how long a full refill takes
+ * @param capacity tokens in a full bucket, at least 1, at most one per nanosecond of {@code window}
+ * @param window how long a full refill takes, at most about 292 years
  * @param smooth whether tokens come back one at a time rather than all at the end of the window
  * @param unsynchronized tokens a node may take before it synchronizes with a shared store; 0 = every time
  */
 public record Limit(long capacity, Duration window, boolean smooth, long unsynchronized) {
+
+    /** The longest window Bucket4j can count in: its nanoseconds must fit in a long. */
+    private static final Duration LONGEST_WINDOW = Duration.ofNanos(Long.MAX_VALUE);
 
     /** At most 2.5% of the quota per node, so two nodes together overshoot by at most 5%. */
     private static final long NODE_SHARE_DIVISOR = 40;
@@ -31,11 +34,18 @@ public record Limit(long capacity, Duration window, boolean smooth, long unsynch
         if (capacity < 1 || window.isNegative() || window.isZero() || unsynchronized < 0 || unsynchronized > capacity) {
             throw new IllegalArgumentException("a limit needs a positive capacity and window: " + capacity + "/" + window);
         }
+        // Bucket4j refuses these on first use: better at configuration than on every request.
+        if (window.compareTo(Duration.ofNanos(capacity)) < 0) {
+            throw new IllegalArgumentException("a limit refills at most one token per nanosecond: " + capacity + "/" + window);
+        }
+        if (window.compareTo(LONGEST_WINDOW) > 0) {
+            throw new IllegalArgumentException("a limit's window must be at most " + LONGEST_WINDOW.toDays() + " days: " + window);
+        }
     }
 
     /** {@code maxFailures} per {@code window}, refilled smoothly, synchronized on every take. */
     public static Limit failures(int maxFailures, Duration window) {
-        return new Limit(maxFailures, window, false, 0);
+        return new Limit(maxFailures, window, true, 0);
     }
 
     /** {@code requests} per fixed {@code window}. */

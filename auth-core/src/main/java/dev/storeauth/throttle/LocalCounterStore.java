@@ -2,6 +2,7 @@ package dev.storeauth.throttle;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.BucketListener;
@@ -18,8 +19,8 @@ import java.util.function.LongSupplier;
 /**
  * Buckets in this process: Bucket4j's lock-free buckets in a Caffeine cache per namespace, at most
  * {@code maximumKeys} each (least recently used evicted first), each dropped once idle for
- * {@code idle}, by when it would have refilled anyway. Keys are fixed-size, so the bound holds in
- * bytes too: see SECURITY.md for the figure.
+ * {@code idle} or its limit's window, whichever is longer, by when it would have refilled anyway. Keys
+ * are fixed-size, so the bound holds in bytes too: see SECURITY.md for the figure.
  *
  * <pre>{@code
  * CounterStore local = LocalCounterStore.system(100_000, Duration.ofMinutes(5));
@@ -58,7 +59,7 @@ public final class LocalCounterStore implements CounterStore {
     @Override
     public Counters counters(String namespace) {
         Objects.requireNonNull(namespace, "namespace");
-        return new Local(Caffeine.newBuilder().maximumSize(maximumKeys).expireAfterAccess(idle)
+        return new Local(Caffeine.newBuilder().maximumSize(maximumKeys).expireAfter(new Idle(idle.toNanos()))
                 .ticker(nanoTime::getAsLong).executor(Runnable::run).build());
     }
 
@@ -110,6 +111,27 @@ public final class LocalCounterStore implements CounterStore {
     }
 
     private record Entry(Limit limit, Bucket bucket) {
+    }
+
+    /**
+     * Drops an entry idle for the store's idle time or its limit's window, whichever is longer: one
+     * dropped sooner would come back full mid-window, handing out a fresh quota.
+     */
+    private record Idle(long idleNanos) implements Expiry<String, Entry> {
+        @Override
+        public long expireAfterCreate(String key, Entry entry, long currentTime) {
+            return Math.max(idleNanos, entry.limit.window().toNanos());
+        }
+
+        @Override
+        public long expireAfterUpdate(String key, Entry entry, long currentTime, long currentDuration) {
+            return expireAfterCreate(key, entry, currentTime);
+        }
+
+        @Override
+        public long expireAfterRead(String key, Entry entry, long currentTime, long currentDuration) {
+            return expireAfterCreate(key, entry, currentTime);
+        }
     }
 
     private record Meter(LongSupplier nanoTime) implements TimeMeter {
