@@ -24,7 +24,10 @@ import org.slf4j.LoggerFactory;
  *   <li>Allowed requests continue wrapped: {@code getUserPrincipal()} is an
  *       {@link dev.storeauth.auth.ApiPrincipal}, {@code getAuthType()} is {@code BASIC} or
  *       {@code BEARER}, {@code isUserInRole("products:read-only")} checks scopes, and the account
- *       is the request attribute {@link #ACCOUNT_ATTRIBUTE}.
+ *       is the request attribute {@link #ACCOUNT_ATTRIBUTE}. The result's
+ *       {@link AuthResult.Authenticated#headers() headers} (the store quota's
+ *       {@code X-Rate-Limit-*}) are set on the response first, so they stay on whatever the
+ *       application answers, a problem response included.
  *   <li>Denied requests get the status, every {@code WWW-Authenticate} challenge,
  *       {@code Cache-Control: no-store} and a {@link ProblemResponse} body; the chain is not called.
  *   <li>An unavailable account repository is 503 with {@code Retry-After}, never 401 or 500.
@@ -110,6 +113,7 @@ public final class StoreAuthFilter implements Filter {
             return;
         }
         if (result instanceof AuthResult.Authenticated authenticated) {
+            authenticated.headers().forEach(response::setHeader);
             request.setAttribute(ACCOUNT_ATTRIBUTE, authenticated.account());
             request.setAttribute(RESULT_ATTRIBUTE, authenticated);
             chain.doFilter(new AuthenticatedRequest(request, authenticated), response);
