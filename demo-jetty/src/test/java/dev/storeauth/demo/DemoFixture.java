@@ -81,8 +81,9 @@ public final class DemoFixture implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /** {@code path} on the HTTPS port by the loopback name the certificate always has, whatever {@code --public-host} is. */
     public URI https(String path) {
-        return URI.create(server.httpsBase() + path);
+        return URI.create("https://localhost:" + server.httpsPort() + path);
     }
 
     public URI http(String path) {
