@@ -40,10 +40,20 @@ public final class DemoFixture implements AutoCloseable {
     }
 
     public static DemoFixture start(Path dataDir, Optional<String> jdbcUrl) throws Exception {
+        return start(new DemoOptions(0, 0, dataDir, jdbcUrl, Optional.empty()));
+    }
+
+    /** Starts the demo with {@code options} and known passwords. */
+    public static DemoFixture start(DemoOptions options) throws Exception {
         Map<String, String> env = Map.of("STOREAUTH_OWNER_PASSWORD", OWNER_PASSWORD,
                 "STOREAUTH_STAFF_PASSWORD", STAFF_PASSWORD);
-        DemoOptions options = new DemoOptions(0, 0, dataDir, jdbcUrl, Optional.empty());
-        return new DemoFixture(DemoServer.start(options, name -> Optional.ofNullable(env.get(name))), dataDir);
+        return new DemoFixture(DemoServer.start(options, name -> Optional.ofNullable(env.get(name))),
+                options.dataDir());
+    }
+
+    /** What {@link #start(Path)} runs with: free ports, H2 in {@code dataDir}, the default store quota. */
+    public static DemoOptions options(Path dataDir) {
+        return new DemoOptions(0, 0, dataDir, Optional.empty(), Optional.empty());
     }
 
     /** Test helpers around a demo started elsewhere (closing the fixture closes {@code server}). */
@@ -71,8 +81,9 @@ public final class DemoFixture implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /** {@code path} on the HTTPS port by the loopback name the certificate always has, whatever {@code --public-host} is. */
     public URI https(String path) {
-        return URI.create(server.httpsBase() + path);
+        return URI.create("https://localhost:" + server.httpsPort() + path);
     }
 
     public URI http(String path) {

@@ -61,6 +61,10 @@ class SignInThrottleTest {
                         response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
                 String type = response.statusCode() == 503 ? "sign_in_busy" : "too_many_failures";
                 assertTrue(response.body().contains("urn:storeauth:problem:" + type), response.body());
+                if (response.statusCode() == 429) {
+                    assertEquals(response.headers().firstValue("Retry-After"),
+                            response.headers().firstValue("X-Retry-After"), "the store API's header too");
+                }
             }
         }
 

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -43,6 +44,21 @@ class StoreApiTest {
     @AfterAll
     static void stop() {
         demo.close();
+    }
+
+    @Test
+    void everyAnswerCarriesTheDefaultStoreQuotasHeaders() throws Exception {
+        HttpResponse<String> listed = call("GET", "/v3/catalog/products", null);
+        HttpResponse<String> missing = call("GET", "/v3/catalog/products/999999", null);
+
+        assertEquals(200, listed.statusCode());
+        assertEquals(404, missing.statusCode());
+        for (HttpResponse<String> response : List.of(listed, missing)) {
+            assertEquals("450", StoreQuotaTest.header(response, "X-Rate-Limit-Requests-Quota"));
+            assertEquals("30000", StoreQuotaTest.header(response, "X-Rate-Limit-Time-Window-Ms"));
+        }
+        long before = Long.parseLong(StoreQuotaTest.header(listed, "X-Rate-Limit-Requests-Left"));
+        assertEquals(before - 1, Long.parseLong(StoreQuotaTest.header(missing, "X-Rate-Limit-Requests-Left")));
     }
 
     @Test

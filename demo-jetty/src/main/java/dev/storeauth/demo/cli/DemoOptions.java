@@ -1,5 +1,6 @@
 package dev.storeauth.demo.cli;
 
+import dev.storeauth.policy.StoreQuota;
 import dev.storeauth.policy.internal.StoreHash;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -15,9 +16,10 @@ import java.util.Optional;
  * @param storeHash the store to serve; empty to use the one already in the database or a new one
  * @param bindAddress the IP address both connectors listen on (an IPv4 or IPv6 literal)
  * @param publicHost the host name clients use: in the certificate, the banner and every redirect
+ * @param storeQuota the store API requests every store may make per window; empty for none
  */
 public record DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<String> jdbcUrl,
-        Optional<String> storeHash, String bindAddress, String publicHost) {
+        Optional<String> storeHash, String bindAddress, String publicHost, Optional<StoreQuota.Quota> storeQuota) {
 
     /** Listens on the loopback interface only unless {@code --bind} says otherwise. */
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -25,7 +27,13 @@ public record DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<St
     /** The name in the certificate and in redirects unless {@code --public-host} says otherwise. */
     public static final String DEFAULT_PUBLIC_HOST = "localhost";
 
-    /** The defaults: HTTPS 8443, HTTP 8080, {@code ./demo-data}, embedded H2, store from the database. */
+    /** Each store's quota unless {@code --store-quota} says otherwise: the platform's larger plan. */
+    public static final StoreQuota.Quota DEFAULT_STORE_QUOTA = StoreQuota.Quota.parse("450/30s");
+
+    /**
+     * The defaults: HTTPS 8443, HTTP 8080, {@code ./demo-data}, embedded H2, store from the database,
+     * {@link #DEFAULT_STORE_QUOTA}.
+     */
     public static final DemoOptions DEFAULTS = new DemoOptions(8443, 8080, Path.of("demo-data"),
             Optional.empty(), Optional.empty());
 
@@ -40,6 +48,7 @@ public record DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<St
         Objects.requireNonNull(storeHash, "storeHash");
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(publicHost, "publicHost");
+        Objects.requireNonNull(storeQuota, "storeQuota");
         requirePort("--port", httpsPort);
         requirePort("--http-port", httpPort);
         if (httpsPort != 0 && httpsPort == httpPort) {
@@ -62,9 +71,21 @@ public record DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<St
         }
     }
 
-    /** Listens on {@link #DEFAULT_BIND} and calls itself {@link #DEFAULT_PUBLIC_HOST}. */
+    /** Listens on {@link #DEFAULT_BIND}, calls itself {@link #DEFAULT_PUBLIC_HOST}, has {@link #DEFAULT_STORE_QUOTA}. */
     public DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<String> jdbcUrl, Optional<String> storeHash) {
         this(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, DEFAULT_BIND, DEFAULT_PUBLIC_HOST);
+    }
+
+    /** Has {@link #DEFAULT_STORE_QUOTA}. */
+    public DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<String> jdbcUrl, Optional<String> storeHash,
+            String bindAddress, String publicHost) {
+        this(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost,
+                Optional.of(DEFAULT_STORE_QUOTA));
+    }
+
+    /** These options with {@code quota} instead; empty for no quota. */
+    public DemoOptions withStoreQuota(Optional<StoreQuota.Quota> quota) {
+        return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, quota);
     }
 
     private static void requirePort(String option, int port) {

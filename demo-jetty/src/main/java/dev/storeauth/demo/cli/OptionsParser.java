@@ -1,5 +1,6 @@
 package dev.storeauth.demo.cli;
 
+import dev.storeauth.policy.StoreQuota;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +34,10 @@ public final class OptionsParser {
                                  for every interface)
               --public-host NAME the name clients use: put in the certificate and in redirects
                                  (default localhost)
+              --store-quota N/PERIOD
+                                 store API requests each store may make per period, PERIOD
+                                 in ms, s, m or h; then 429 with X-Retry-After (default
+                                 450/30s; off for none)
               --help             print this and exit
 
             Maintenance (each runs instead of the server, then exits; stop the server first):
@@ -76,6 +81,23 @@ public final class OptionsParser {
             return Optional.empty();
         }
         return Optional.of(Integer.parseInt(value));
+    }
+
+    /**
+     * Parses a store quota value: {@code off} (empty), or {@code N/PERIOD} as {@link StoreQuota.Quota#parse} reads it.
+     *
+     * @throws IllegalArgumentException naming {@code --store-quota} and the forms it takes
+     */
+    static Optional<StoreQuota.Quota> storeQuota(String value) {
+        if (value.equalsIgnoreCase("off")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(StoreQuota.Quota.parse(value));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--store-quota must be requests/period such as 450/30s (period in"
+                    + " ms, s, m or h), or off (got " + value + ")", e);
+        }
     }
 
     static Path path(String value) {

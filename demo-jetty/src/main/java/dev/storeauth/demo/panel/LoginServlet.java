@@ -13,8 +13,9 @@ import java.util.Objects;
  * {@code /manage/login}: {@code GET} is the sign-in page; {@code POST} with {@code email} and
  * {@code password} (form fields or JSON) starts a new session and answers
  * {@code {"email", "role", "store_hash", "csrf_token"}}. A wrong e-mail address or password is 401
- * (the same for both); too many failures for an address or e-mail address are 429 with
- * {@code Retry-After}, counting attempts still being checked; too many password hashes running at
+ * (the same for both); too many failures from an address, or for an e-mail address from that
+ * address, are 429 with {@code Retry-After} and {@code X-Retry-After}, counting attempts still being
+ * checked (failures from one address never refuse another); too many password hashes running at
  * once are 503 with {@code Retry-After} (not counted as a failure); a request from another site's
  * page ({@code Origin} not this server) is 403. The throttle and hashing flow is {@link SignIns}.
  */

@@ -7,7 +7,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 
-/** Writes a {@link SignInOutcome}: 200 with a new session, 401, 429 or 503 problems with their headers. */
+/**
+ * Writes a {@link SignInOutcome}: 200 with a new session, 401, 429 (with {@code Retry-After} and the
+ * store API's {@code X-Retry-After}, both whole seconds) or 503 problems with their headers.
+ */
 final class SignInResponses {
 
     /** Retry-After for a busy hashing gate: a hash takes a fraction of a second. */
@@ -25,7 +28,8 @@ final class SignInResponses {
         } else if (outcome instanceof SignInOutcome.Throttled throttled) {
             long seconds = seconds(throttled.retryAfter());
             DemoProblem.TOO_MANY_FAILURES.response("too many failed sign-ins; try again in " + seconds + " seconds")
-                    .withHeader("Retry-After", Long.toString(seconds)).writeTo(response);
+                    .withHeader("Retry-After", Long.toString(seconds))
+                    .withHeader("X-Retry-After", Long.toString(seconds)).writeTo(response);
         } else if (outcome instanceof SignInOutcome.Busy) {
             DemoProblem.SIGN_IN_BUSY.response("too many sign-ins are being checked right now; try again in a second")
                     .withHeader("Retry-After", Long.toString(BUSY_RETRY_SECONDS)).writeTo(response);

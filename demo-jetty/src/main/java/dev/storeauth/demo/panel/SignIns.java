@@ -9,10 +9,12 @@ import java.util.Objects;
 
 /**
  * One sign-in attempt, from an already parsed e-mail address, password and client address: a
- * throttle reservation is taken before the password hash (so concurrent failures from one address
- * or for one e-mail address hash at most the throttle's limit), then settled as a failure only
- * for a wrong password; a success, a busy hashing gate or an unreadable database releases it.
- * Thread-safe; blocks for as long as the check does.
+ * throttle reservation is taken before the password hash, from the address's bucket and from the
+ * bucket of that e-mail address at that address (so concurrent failures from one address hash at
+ * most the throttle's limit), then settled as a failure only for a wrong password; a success, a
+ * busy hashing gate or an unreadable database releases it. An e-mail address is never limited on
+ * its own: failures for the owner from one address leave the owner's sign-in from any other
+ * address untouched. Thread-safe; blocks for as long as the check does.
  */
 final class SignIns {
 

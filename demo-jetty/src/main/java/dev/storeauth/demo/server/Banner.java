@@ -1,6 +1,7 @@
 package dev.storeauth.demo.server;
 
 import dev.storeauth.demo.data.FirstStart;
+import dev.storeauth.policy.StoreQuota;
 import java.util.Map;
 
 /** The start-up text: where everything is, how to sign in, and a {@code curl} to paste. */
@@ -21,6 +22,8 @@ final class Banner {
                 .append("/  (redirects pages to HTTPS, refuses API calls)\n");
         out.append("  Store hash       ").append(hash).append('\n');
         out.append("  Database         ").append(server.databaseDescription()).append('\n');
+        out.append("  Store quota      ").append(server.storeQuota().map(Banner::quota)
+                .orElse("off (--store-quota N/PERIOD to set one)")).append('\n');
         out.append("  TLS certificate  self-signed: ").append(server.keystore().certificatePem()).append('\n');
         server.certificateNotice().ifPresent(notice -> out.append("                   ").append(notice)
                 .append(" (clients must trust the new file)\n"));
@@ -32,6 +35,14 @@ final class Banner {
                 .append("/v3/catalog/products\n");
         out.append("\nCtrl-C stops it.\n");
         return out.toString();
+    }
+
+    /** As {@code --store-quota} takes it, e.g. {@code 450/30s}, and what it does. */
+    static String quota(StoreQuota.Quota quota) {
+        long ms = quota.windowMillis();
+        String window = ms % 3_600_000 == 0 ? ms / 3_600_000 + "h" : ms % 60_000 == 0 ? ms / 60_000 + "m"
+                : ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+        return quota.requests() + "/" + window + " per store, then 429 with X-Retry-After (X-Rate-Limit-* on every answer)";
     }
 
     private static String signIn(Map<String, String> generated) {

@@ -1,6 +1,5 @@
 package dev.storeauth.demo.server;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import dev.storeauth.StoreAuth;
 import dev.storeauth.demo.api.StoreApiServlet;
 import dev.storeauth.demo.data.ControlPanelUsers;
@@ -46,6 +45,11 @@ final class DemoContext {
     /** The session cookie's name. */
     static final String SESSION_COOKIE = "STOREAUTH_SESSION";
 
+    private static final int SIGN_IN_FAILURES = 10;
+    private static final Duration SIGN_IN_WINDOW = Duration.ofMinutes(5);
+    /** Addresses and (e-mail, address) pairs counted at most; each key is a fixed-size digest. */
+    private static final long SIGN_IN_KEYS = 100_000;
+
     /** What the context is built from. */
     record Parts(DataSource dataSource, StoreAuth storeAuth, ControlPanelUsers users, String httpsBase,
             String publicHost, int httpsPort) {
@@ -68,8 +72,7 @@ final class DemoContext {
         filter(context, new SessionPrincipalFilter(), "/manage/stores/*");
         context.addServlet(new ServletHolder(new StoreApiServlet(new StoreRecords(parts.dataSource()),
                 new StoreSettings(parts.dataSource()))), "/stores/*");
-        FailureThrottle signInThrottle = new FailureThrottle(10, Duration.ofMinutes(5), 100_000, Ticker.systemTicker());
-        ServletHolder login = new ServletHolder(new LoginServlet(users, signInThrottle));
+        ServletHolder login = new ServletHolder(new LoginServlet(users, signInThrottle()));
         login.setAsyncSupported(true);
         context.addServlet(login, "/manage/login");
         context.addServlet(new ServletHolder(new SessionServlet(users, parts.httpsBase(),
@@ -79,6 +82,15 @@ final class DemoContext {
         context.addServlet(new ServletHolder(new PageServlet()), "/manage/*");
         context.addServlet(new ServletHolder(new RootServlet()), "/");
         return context;
+    }
+
+    /**
+     * {@value #SIGN_IN_FAILURES} failed sign-ins per address, and per e-mail address at an address,
+     * in {@link #SIGN_IN_WINDOW}; never per e-mail address alone, so nobody can lock the owner out
+     * from another address.
+     */
+    private static FailureThrottle signInThrottle() {
+        return FailureThrottle.local(SIGN_IN_FAILURES, SIGN_IN_WINDOW, SIGN_IN_KEYS, System::nanoTime);
     }
 
     /** HttpOnly, Secure, SameSite=Strict, cookie-only (never a session id in a URL). */

@@ -9,6 +9,7 @@ import dev.storeauth.demo.data.DemoSchema;
 import dev.storeauth.demo.data.FirstStart;
 import dev.storeauth.demo.data.PasswordHasher;
 import dev.storeauth.demo.data.SeededStore;
+import dev.storeauth.policy.StoreQuota;
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -25,8 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running demo: database, account store with its cache, change feed and last-used recorder,
- * and Jetty. {@link #close()} stops Jetty first (letting requests in flight finish), then closes
+ * The running demo: database, account store with its cache, change feed, last-used recorder and
+ * store quota, and Jetty. {@link #close()} stops Jetty first (letting requests in flight finish), then closes
  * the rest in reverse order of opening. Start it with {@link #start}.
  */
 public final class DemoServer implements AutoCloseable {
@@ -42,6 +43,7 @@ public final class DemoServer implements AutoCloseable {
     private FirstStart firstStart;
     private SeededStore store;
     private String databaseDescription;
+    private Optional<StoreQuota.Quota> storeQuota = Optional.empty();
 
     private DemoServer() {
     }
@@ -87,7 +89,9 @@ public final class DemoServer implements AutoCloseable {
         PasswordHasher hasher = new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS);
         ControlPanelUsers users = new ControlPanelUsers(database.dataSource(), hasher);
         // Built (and the account tables migrated) before the first start and the commit mark read them.
+        storeQuota = options.storeQuota();
         StoreAuth storeAuth = own(StoreAuth.builder().jdbc(database.dataSource()).realm("storeauth demo")
+                .storeQuota(storeQuota.map(StoreQuota::everyStore).orElse(StoreQuota.off()))
                 .lifecycle(users::isOwner, httpsBase().getAuthority()).lifecycleListener(new AuditLog()).build());
         firstStart = new FirstStart(database.dataSource(), hasher, environment);
         store = firstStart.ensureStore(options.storeHash());
@@ -165,6 +169,11 @@ public final class DemoServer implements AutoCloseable {
 
     String databaseDescription() {
         return databaseDescription;
+    }
+
+    /** Every store's request quota, as {@code --store-quota} gave it; empty for none. */
+    Optional<StoreQuota.Quota> storeQuota() {
+        return storeQuota;
     }
 
     /** The start-up banner. */

@@ -3,12 +3,15 @@ package dev.storeauth.demo.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import dev.storeauth.policy.StoreQuota;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +37,26 @@ class OptionsParserTest {
 
         assertEquals(new CommandLine.Run(new DemoOptions(8443, 8080, Path.of("demo-data"), Optional.empty(),
                 Optional.empty(), "::1", "shop.example.com")), line);
+    }
+
+    @Test
+    void givesEveryStoreTheLargerPlansQuotaByDefault() {
+        assertEquals(Optional.of(new StoreQuota.Quota(450, Duration.ofSeconds(30))), DemoOptions.DEFAULTS.storeQuota());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"5/2s, 5, 2000", "150/30s, 150, 30000", "1000/1m, 1000, 60000", "20/500ms, 20, 500", "1/1h, 1, 3600000"})
+    void readsAStoreQuotaAsRequestsPerPeriod(String text, long requests, long windowMillis) {
+        CommandLine line = OptionsParser.parse(List.of("--store-quota", text));
+
+        assertEquals(new CommandLine.Run(DemoOptions.DEFAULTS.withStoreQuota(
+                Optional.of(new StoreQuota.Quota(requests, Duration.ofMillis(windowMillis))))), line);
+    }
+
+    @Test
+    void offMeansNoStoreQuota() {
+        assertEquals(new CommandLine.Run(DemoOptions.DEFAULTS.withStoreQuota(Optional.empty())),
+                OptionsParser.parse(List.of("--store-quota=off")));
     }
 
     @Test
@@ -91,8 +114,19 @@ class OptionsParserTest {
                         "--public-host must be a DNS name or an IP address (got a..b)"),
                 Arguments.of(List.of("--public-host", "1.2.3.4.5"),
                         "--public-host must be a DNS name or an IP address (got 1.2.3.4.5)"),
+                Arguments.of(List.of("--store-quota", "450"), quotaMistake("450")),
+                Arguments.of(List.of("--store-quota", "0/30s"), quotaMistake("0/30s")),
+                Arguments.of(List.of("--store-quota", "450/30"), quotaMistake("450/30")),
+                Arguments.of(List.of("--store-quota", "450/30d"), quotaMistake("450/30d")),
+                Arguments.of(List.of("--store-quota", "-5/2s"), quotaMistake("-5/2s")),
+                Arguments.of(List.of("--store-quota", "none"), quotaMistake("none")),
                 Arguments.of(List.of("--backup", "a", "--restore", "b"),
                         "--backup and --restore cannot be combined: run one at a time"));
+    }
+
+    private static String quotaMistake(String value) {
+        return "--store-quota must be requests/period such as 450/30s (period in ms, s, m or h), or off (got "
+                + value + ")";
     }
 
     @ParameterizedTest
@@ -104,7 +138,7 @@ class OptionsParserTest {
     @Test
     void usageListsEveryOption() {
         for (String option : List.of("--port", "--http-port", "--data-dir", "--jdbc-url", "--store-hash", "--bind",
-                "--public-host", "--backup", "--restore", "--reset-password", "--help")) {
+                "--public-host", "--store-quota", "--backup", "--restore", "--reset-password", "--help")) {
             org.junit.jupiter.api.Assertions.assertTrue(OptionsParser.USAGE.contains(option), option);
         }
     }
