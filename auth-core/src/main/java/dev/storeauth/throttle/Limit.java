@@ -35,7 +35,7 @@ public record Limit(long capacity, Duration window, boolean smooth, long unsynch
 
     /** {@code maxFailures} per {@code window}, refilled smoothly, synchronized on every take. */
     public static Limit failures(int maxFailures, Duration window) {
-        return new Limit(maxFailures, window, false, 0);
+        return new Limit(maxFailures, window, true, 0);
     }
 
     /** {@code requests} per fixed {@code window}. */
