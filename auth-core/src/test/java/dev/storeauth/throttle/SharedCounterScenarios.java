@@ -140,9 +140,9 @@ abstract class SharedCounterScenarios {
         for (int i = 0; i < 200; i++) {
             failures.tryTake(key("warm"), roomy);
         }
-        long[] exact = time(1000, i -> failures.tryTake(key("one"), roomy));
-        long[] fresh = time(1000, i -> failures.tryTake(key("new-" + i), roomy));
-        long[] quotas = time(1000, i -> quota.tryTake(key("store"), Limit.quota(1_000_000, Duration.ofMinutes(1))));
+        long[] exact = time(300, i -> failures.tryTake(key("one"), roomy));
+        long[] fresh = time(300, i -> failures.tryTake(key("new-" + i), roomy));
+        long[] quotas = time(300, i -> quota.tryTake(key("store"), Limit.quota(1_000_000, Duration.ofMinutes(1))));
         System.out.printf("%s per call, median / p99 in microseconds: failure limit, one key %d / %d;"
                         + " new key each call %d / %d; quota, one key %d / %d%n", getClass().getSimpleName(),
                 exact[0], exact[1], fresh[0], fresh[1], quotas[0], quotas[1]);
