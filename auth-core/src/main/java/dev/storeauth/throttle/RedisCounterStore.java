@@ -32,7 +32,8 @@ import java.util.concurrent.TimeoutException;
  * {@link #close} shuts them all down within a few seconds. Every Redis command times out after the
  * {@code timeout} given (by default {@value #DEFAULT_TIMEOUT_MILLIS} ms), and while the connection
  * is down commands fail at once rather than queue: a caller learns within that time that Redis is
- * unreachable, and can count elsewhere ({@link FallbackCounterStore}).
+ * unreachable, and can count elsewhere ({@link FallbackCounterStore}). Only a new connection's first
+ * read may take up to 2 s, so that the slow first commands of a fresh JVM are no outage.
  *
  * <p>Construction never fails because Redis is unreachable: it tries to connect once and, if that
  * fails, every later call tries again first, and throws Lettuce's exception while Redis stays
@@ -61,6 +62,7 @@ public final class RedisCounterStore implements CounterStore {
 
     private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
     private static final String PREFIX = "storeauth:";
+    private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(2);
 
     private final ClientResources resources;
     private final RedisClient client;
@@ -100,7 +102,7 @@ public final class RedisCounterStore implements CounterStore {
         this.client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(timeout))
+                .timeoutOptions(TimeoutOptions.enabled())
                 .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
                 .build());
         try {
@@ -151,12 +153,29 @@ public final class RedisCounterStore implements CounterStore {
             }
             if (connected == null) {
                 StatefulRedisConnection<String, byte[]> connection = client.connect(CODEC);
+                warmUp(connection);
                 connected = new Connected(connection, Bucket4jLettuce.casBasedBuilder(connection)
                         .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_REFILL))
                         .requestTimeout(timeout)
                         .build());
             }
             return connected.manager;
+        }
+    }
+
+    /**
+     * Runs a first read on {@code connection} with a longer timeout: the first commands of a fresh
+     * JVM can take longer than {@code timeout}, and would otherwise fail the first calls.
+     */
+    private void warmUp(StatefulRedisConnection<String, byte[]> connection) {
+        connection.setTimeout(WARM_UP_TIMEOUT.compareTo(timeout) > 0 ? WARM_UP_TIMEOUT : timeout);
+        try {
+            connection.sync().get(PREFIX);
+        } catch (RuntimeException e) {
+            connection.close();
+            throw e;
+        } finally {
+            connection.setTimeout(timeout);
         }
     }
 

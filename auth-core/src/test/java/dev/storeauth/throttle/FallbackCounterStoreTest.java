@@ -135,7 +135,8 @@ class FallbackCounterStoreTest {
     @Test
     void withRedisStoppedMidTestCallsAreCountedHereAndWithRedisBackThereAgain() throws Exception {
         RedisServers.Server[] server = {RedisServers.start()};
-        try (FallbackCounterStore fleet = new FallbackCounterStore(new RedisCounterStore(server[0].uri()),
+        // a timeout roomier than the default, so that a slow first command on a loaded machine is no outage
+        try (FallbackCounterStore fleet = new FallbackCounterStore(new RedisCounterStore(server[0].uri(), Duration.ofSeconds(1)),
                         LocalCounterStore.system(1000, Duration.ofMinutes(15)), RETRY, clock::read);
                 RedisCounterStore otherNode = new RedisCounterStore(server[0].uri())) {
             Counters counters = fleet.counters("failures");

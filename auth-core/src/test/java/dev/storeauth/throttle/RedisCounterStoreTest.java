@@ -51,6 +51,23 @@ class RedisCounterStoreTest extends SharedCounterScenarios {
     }
 
     @Test
+    void aRedisThatStopsAnsweringFailsACallWithinAboutTheTimeout() {
+        try (RedisServers.Server server = RedisServers.start();
+                CounterStore node = new RedisCounterStore(server.uri(), Duration.ofMillis(250))) {
+            Counters failures = node.counters("failures");
+            assertTrue(failures.tryTake(key("ip"), FAILURES).isConsumed());
+            server.pause();
+            long started = System.nanoTime();
+
+            assertThrows(RuntimeException.class, () -> failures.tryTake(key("ip"), FAILURES));
+
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertTrue(took.compareTo(Duration.ofMillis(200)) > 0 && took.compareTo(Duration.ofSeconds(1)) < 0,
+                    "failed after " + took.toMillis() + " ms");
+        }
+    }
+
+    @Test
     void withNothingListeningItIsMadeAllTheSameAndItsCallsThrowQuickly() {
         try (CounterStore nowhere = new RedisCounterStore("redis://127.0.0.1:" + RedisServers.freePort())) {
             Counters failures = nowhere.counters("failures");

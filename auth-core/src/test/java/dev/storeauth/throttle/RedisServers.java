@@ -66,12 +66,13 @@ final class RedisServers {
             Process process = new ProcessBuilder(List.of(BINARY.toString(), "--port", Integer.toString(port),
                     "--bind", SHARED_HOST, "--save", "", "--appendonly", "no", "--dir", dir.toString()))
                     .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
-            Server server = new Server(port, process);
+            Server server = new Server(port, process, dir);
             long deadline = System.nanoTime() + START_DEADLINE.toNanos();
             while (!answersPing(port)) {
                 if (!process.isAlive() || System.nanoTime() - deadline > 0) {
+                    String log = Files.readString(dir.resolve("redis.log"));
                     server.stop();
-                    unavailable(BINARY + " did not start on port " + port + ": see " + dir.resolve("redis.log"));
+                    unavailable(BINARY + " did not start on port " + port + ": " + log);
                 }
                 Thread.sleep(20);
             }
@@ -110,11 +111,13 @@ final class RedisServers {
 
         private final int port;
         private final Process process;
+        private final Path dir;
         private final Thread stopAtExit;
 
-        private Server(int port, Process process) {
+        private Server(int port, Process process, Path dir) {
             this.port = port;
             this.process = process;
+            this.dir = dir;
             this.stopAtExit = new Thread(process::destroyForcibly);
             Runtime.getRuntime().addShutdownHook(stopAtExit);
         }
@@ -127,8 +130,11 @@ final class RedisServers {
             return "redis://" + SHARED_HOST + ":" + port;
         }
 
-        /** Ends the process and waits until it has. */
+        /** Ends the process, paused or not, waits until it has and deletes its directory. */
         void stop() {
+            if (process.isAlive()) {
+                resume();
+            }
             process.destroy();
             try {
                 if (!process.waitFor(5, TimeUnit.SECONDS)) {
@@ -138,9 +144,39 @@ final class RedisServers {
                 Thread.currentThread().interrupt();
             }
             try {
+                Files.deleteIfExists(dir.resolve("redis.log"));
+                Files.deleteIfExists(dir);
+            } catch (IOException e) {
+                // A temporary directory left behind.
+            }
+            try {
                 Runtime.getRuntime().removeShutdownHook(stopAtExit);
             } catch (IllegalStateException exiting) {
                 // The hook runs anyway.
+            }
+        }
+
+        /** Stops the process without ending it (SIGSTOP): connections stay open, nothing answers. */
+        void pause() {
+            signal("-STOP");
+        }
+
+        /** Lets a {@linkplain #pause paused} process go on (SIGCONT). */
+        void resume() {
+            signal("-CONT");
+        }
+
+        private void signal(String signal) {
+            try {
+                int exit = new ProcessBuilder("kill", signal, Long.toString(process.pid())).start().waitFor();
+                if (exit != 0) {
+                    throw new IllegalStateException("kill " + signal + " exited with " + exit);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
         }
 
