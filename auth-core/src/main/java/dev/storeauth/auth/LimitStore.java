@@ -1,10 +1,14 @@
 package dev.storeauth.auth;
 
 import dev.storeauth.throttle.CounterStore;
+import dev.storeauth.throttle.FallbackCounterStore;
 import dev.storeauth.throttle.LocalCounterStore;
+import dev.storeauth.throttle.PostgresCounterStore;
+import dev.storeauth.throttle.RedisCounterStore;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.LongSupplier;
+import javax.sql.DataSource;
 
 /**
  * Where the failure limit and the store quota count: in this process, or in a store every node of
@@ -40,6 +44,35 @@ public final class LimitStore implements AutoCloseable {
     /** Counts in this process: exact for one node; a fleet of N allows N times each limit. */
     public static LimitStore local() {
         return local(System::nanoTime);
+    }
+
+    /**
+     * Counts in Redis at {@code redisUri} (e.g. {@code redis://10.0.0.5:6379}), shared by every node
+     * given the same Redis; needs {@code io.lettuce:lettuce-core} and
+     * {@code com.bucket4j:bucket4j_jdk17-lettuce} on the class path. Does not fail when Redis is down:
+     * it counts locally until Redis answers.
+     *
+     * @throws IllegalArgumentException if {@code redisUri} is not a Redis URI
+     */
+    public static LimitStore redis(String redisUri) {
+        Objects.requireNonNull(redisUri, "redisUri");
+        if (!redisUri.startsWith("redis://") && !redisUri.startsWith("rediss://")) {
+            throw new IllegalArgumentException("a Redis URI starts with redis:// or rediss://: " + redisUri);
+        }
+        return shared(new RedisCounterStore(redisUri));
+    }
+
+    /**
+     * Counts in PostgreSQL through {@code dataSource}, in the table {@code storeauth_limit_bucket}
+     * (created if absent), shared by every node on the same database; needs
+     * {@code com.bucket4j:bucket4j_jdk17-postgresql}. The caller keeps and closes {@code dataSource}.
+     */
+    public static LimitStore postgres(DataSource dataSource) {
+        return shared(new PostgresCounterStore(Objects.requireNonNull(dataSource, "dataSource")));
+    }
+
+    private static LimitStore shared(CounterStore shared) {
+        return new LimitStore(new FallbackCounterStore(shared, new LocalCounterStore(LOCAL_KEYS, LOCAL_IDLE, System::nanoTime)));
     }
 
     /** {@link #local()} on another clock, for tests. */

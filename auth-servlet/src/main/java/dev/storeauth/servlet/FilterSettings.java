@@ -1,6 +1,7 @@
 package dev.storeauth.servlet;
 
 import dev.storeauth.StoreAuth;
+import dev.storeauth.auth.LimitStore;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.policy.StoreQuota;
 import jakarta.servlet.FilterConfig;
@@ -34,16 +35,19 @@ import java.util.Set;
  *   <tr><td>{@code failure-window}</td><td>the throttling window</td><td>{@code PT1M}</td></tr>
  *   <tr><td>{@code store-quota}</td><td>every store's request quota, shared by its accounts: {@code N/PERIOD} with PERIOD a number and {@code ms}, {@code s}, {@code m} or {@code h} (e.g. {@code 450/30s}), or {@code off}; answers carry {@code X-Rate-Limit-*}, over quota is 429</td><td>{@code off}</td></tr>
  *   <tr><td>{@code store-quotas}</td><td>per-store overrides of {@code store-quota}, separated by whitespace or commas: {@code storehash=N/PERIOD} or {@code storehash=off}, e.g. {@code bigshop=450/30s, internal=off}</td><td>none</td></tr>
+ *   <tr><td>{@code limit-store}</td><td>where the failure throttle and the store quota count: {@code local} (this node), {@code redis://host:port} (every node using that Redis), or {@code postgresql} (every node on the {@code repository-datasource}); a shared store that is down falls back to local counting</td><td>{@code local}</td></tr>
  *   <tr><td>{@code digest-key-env}</td><td>environment variable holding a base64 HMAC key (at least 32 bytes); unset means SHA-256</td><td></td></tr>
  * </table>
  */
 final class FilterSettings {
 
+    private static final String LIMIT_STORE = "limit-store";
+
     static final int DEFAULT_RETRY_AFTER_SECONDS = 5;
     static final Set<String> NAMES = Set.of(StoreSources.CONFIGURER, StoreSources.DATASOURCE, "realm",
             "cache-max-size", "cache-ttl", "negative-cache-ttl", "lookup-timeout", "require-tls", "trusted-proxies",
             "api-prefix", "retry-after", "digest-key-env", "max-failures", "failure-window", QuotaParams.QUOTA,
-            QuotaParams.OVERRIDES);
+            QuotaParams.OVERRIDES, LIMIT_STORE);
 
     private final String apiPrefix;
     private final TrustedProxies trustedProxies;
@@ -99,6 +103,26 @@ final class FilterSettings {
         return prefix;
     }
 
+    private static LimitStore limitStore(InitParams params) {
+        String value = params.string(LIMIT_STORE, "local");
+        if (value.equals("local")) {
+            return LimitStore.local();
+        }
+        if (value.startsWith("redis://") || value.startsWith("rediss://")) {
+            return LimitStore.redis(value);
+        }
+        if (value.equals("postgresql")) {
+            String dataSource = params.string(StoreSources.DATASOURCE, "");
+            if (dataSource.isEmpty()) {
+                throw new IllegalArgumentException(LIMIT_STORE + ": postgresql counts in the "
+                        + StoreSources.DATASOURCE + ", which is not given");
+            }
+            return LimitStore.postgres(StoreSources.lookUp(dataSource));
+        }
+        throw new IllegalArgumentException(LIMIT_STORE + ": expected local, redis://host:port or postgresql, got '"
+                + value + "'");
+    }
+
     /** The init-params given, each once; a setting the configurer made as well fails, naming it. */
     private static void apply(InitParams params, StoreAuth.Builder builder) {
         given(params, "realm", () -> builder.realm(params.string("realm", "")));
@@ -110,6 +134,10 @@ final class FilterSettings {
         given(params, "digest-key-env", () -> builder.digester(digester(params.string("digest-key-env", ""))));
         if (params.has("max-failures") || params.has("failure-window")) {
             throttle(params, builder);
+        }
+        if (params.has(LIMIT_STORE)) {
+            LimitStore limits = limitStore(params);
+            named(LIMIT_STORE, () -> builder.limitStore(limits));
         }
         if (QuotaParams.given(params)) {
             StoreQuota quota = QuotaParams.from(params);

@@ -59,7 +59,7 @@ final class StoreSources {
         return Map.copyOf(settings);
     }
 
-    private static DataSource lookUp(String jndiName) {
+    static DataSource lookUp(String jndiName) {
         try {
             Object found = new InitialContext().lookup(jndiName);
             if (!(found instanceof DataSource dataSource)) {

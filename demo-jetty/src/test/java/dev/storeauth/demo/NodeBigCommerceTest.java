@@ -71,7 +71,7 @@ class NodeBigCommerceTest {
         modules = installedPackage();
         demo = DemoFixture.start(new DemoOptions(0, 0, dataDir, Optional.empty(), Optional.empty(),
                 DemoOptions.DEFAULT_BIND, PLATFORM_HOST,
-                Optional.of(StoreQuota.Quota.parse(QUOTA + "/" + WINDOW_SECONDS + "s"))));
+                Optional.of(StoreQuota.Quota.parse(QUOTA + "/" + WINDOW_SECONDS + "s")), Optional.empty()));
         relay = CountingRelay.to(demo.server.httpsPort());
         HttpClient client = demo.client();
         String csrf = demo.signIn(client, "owner@example.com", DemoFixture.OWNER_PASSWORD);

@@ -17,9 +17,12 @@ import java.util.Optional;
  * @param bindAddress the IP address both connectors listen on (an IPv4 or IPv6 literal)
  * @param publicHost the host name clients use: in the certificate, the banner and every redirect
  * @param storeQuota the store API requests every store may make per window; empty for none
+ * @param redisUrl a Redis the limits count in, shared with every node using it; empty to count in
+ *     the PostgreSQL of {@code jdbcUrl}, or in this process on H2
  */
 public record DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<String> jdbcUrl,
-        Optional<String> storeHash, String bindAddress, String publicHost, Optional<StoreQuota.Quota> storeQuota) {
+        Optional<String> storeHash, String bindAddress, String publicHost, Optional<StoreQuota.Quota> storeQuota,
+        Optional<String> redisUrl) {
 
     /** Listens on the loopback interface only unless {@code --bind} says otherwise. */
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -49,6 +52,10 @@ public record DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<St
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(publicHost, "publicHost");
         Objects.requireNonNull(storeQuota, "storeQuota");
+        Objects.requireNonNull(redisUrl, "redisUrl");
+        redisUrl.filter(url -> !url.startsWith("redis://") && !url.startsWith("rediss://")).ifPresent(url -> {
+            throw new IllegalArgumentException("--redis-url must start with redis:// or rediss:// (got " + url + ")");
+        });
         requirePort("--port", httpsPort);
         requirePort("--http-port", httpPort);
         if (httpsPort != 0 && httpsPort == httpPort) {
@@ -80,12 +87,19 @@ public record DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<St
     public DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<String> jdbcUrl, Optional<String> storeHash,
             String bindAddress, String publicHost) {
         this(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost,
-                Optional.of(DEFAULT_STORE_QUOTA));
+                Optional.of(DEFAULT_STORE_QUOTA), Optional.empty());
     }
 
     /** These options with {@code quota} instead; empty for no quota. */
     public DemoOptions withStoreQuota(Optional<StoreQuota.Quota> quota) {
-        return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, quota);
+        return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, quota,
+                redisUrl);
+    }
+
+    /** These options counting limits in the Redis at {@code url}; empty for the default. */
+    public DemoOptions withRedisUrl(Optional<String> url) {
+        return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota,
+                url);
     }
 
     private static void requirePort(String option, int port) {

@@ -38,6 +38,10 @@ public final class OptionsParser {
                                  store API requests each store may make per period, PERIOD
                                  in ms, s, m or h; then 429 with X-Retry-After (default
                                  450/30s; off for none)
+              --redis-url URL    count the failure limits and the store quota in this Redis,
+                                 shared by every node using it, e.g. redis://127.0.0.1:6379
+                                 (default: in the --jdbc-url database when it is PostgreSQL,
+                                 else in this process)
               --help             print this and exit
 
             Maintenance (each runs instead of the server, then exits; stop the server first):

@@ -1,6 +1,7 @@
 package dev.storeauth.demo.server;
 
 import dev.storeauth.StoreAuth;
+import dev.storeauth.auth.LimitStore;
 import dev.storeauth.demo.cli.DemoOptions;
 import dev.storeauth.demo.data.ControlPanelUsers;
 import dev.storeauth.demo.data.DataDirectory;
@@ -92,6 +93,7 @@ public final class DemoServer implements AutoCloseable {
         storeQuota = options.storeQuota();
         StoreAuth storeAuth = own(StoreAuth.builder().jdbc(database.dataSource()).realm("storeauth demo")
                 .storeQuota(storeQuota.map(StoreQuota::everyStore).orElse(StoreQuota.off()))
+                .limitStore(limitStore(options, database.dataSource()))
                 .lifecycle(users::isOwner, httpsBase().getAuthority()).lifecycleListener(new AuditLog()).build());
         firstStart = new FirstStart(database.dataSource(), hasher, environment);
         store = firstStart.ensureStore(options.storeHash());
@@ -169,6 +171,15 @@ public final class DemoServer implements AutoCloseable {
 
     String databaseDescription() {
         return databaseDescription;
+    }
+
+    /** Redis with {@code --redis-url}; else the database when it is PostgreSQL, so a fleet shares its limits. */
+    private static LimitStore limitStore(DemoOptions options, javax.sql.DataSource dataSource) {
+        if (options.redisUrl().isPresent()) {
+            return LimitStore.redis(options.redisUrl().get());
+        }
+        return options.jdbcUrl().filter(url -> url.startsWith("jdbc:postgresql:")).isPresent()
+                ? LimitStore.postgres(dataSource) : LimitStore.local();
     }
 
     /** Every store's request quota, as {@code --store-quota} gave it; empty for none. */
