@@ -10,8 +10,8 @@ import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.VerboseBucket;
 import io.github.bucket4j.VerboseResult;
 import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.distributed.proxy.RemoteBucketBuilder;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import java.time.Duration;
@@ -108,13 +108,15 @@ final class RemoteCounters implements Counters {
     }
 
     private Proxy newProxy(ProxyManager<String> proxyManager, String key, Limit limit) {
-        RemoteBucketBuilder<String> builder = proxyManager.builder();
-        if (limit.unsynchronized() > 0) {
-            builder = builder.withOptimization(Optimizations.delaying(
-                    new DelayParameters(limit.unsynchronized(), MAX_UNSYNCHRONIZED_TIME)));
-        }
         BucketConfiguration configuration = limit.configuration();
-        return new Proxy(limit, configuration, builder.build(prefix + key, () -> configuration));
+        BucketProxy exact = proxyManager.builder().build(prefix + key, () -> configuration);
+        if (limit.unsynchronized() == 0) {
+            return new Proxy(limit, configuration, exact, exact);
+        }
+        BucketProxy delaying = proxyManager.builder()
+                .withOptimization(Optimizations.delaying(new DelayParameters(limit.unsynchronized(), MAX_UNSYNCHRONIZED_TIME)))
+                .build(prefix + key, () -> configuration);
+        return new Proxy(limit, configuration, delaying, exact);
     }
 
     /** Keys cached in {@code counters}, for tests. */
@@ -129,16 +131,51 @@ final class RemoteCounters implements Counters {
         private final Limit limit;
         private final BucketConfiguration configuration;
         private final BucketProxy bucket;
+        private final BucketProxy exact;
         private volatile boolean checked;
 
-        Proxy(Limit limit, BucketConfiguration configuration, BucketProxy bucket) {
+        /**
+         * @param bucket what calls go through
+         * @param exact the same bucket without optimization: {@code bucket} itself for an exact limit
+         */
+        Proxy(Limit limit, BucketConfiguration configuration, BucketProxy bucket, BucketProxy exact) {
             this.limit = limit;
             this.configuration = configuration;
             this.bucket = bucket;
+            this.exact = exact;
         }
 
-        /** {@code plain}, or the first time {@code verbose}, putting this limit in the store if it has another. */
+        /**
+         * {@code plain}, or the first time {@code verbose}, putting this limit in the store if it has
+         * another.
+         *
+         * <p>Bucket4j 8.14 fails the whole batch of concurrent calls that an optimization sends
+         * together when the bucket is not in the store (a new key, or an expired one) instead of
+         * making it, and may do so again and again while calls keep coming. Nothing of a failed batch
+         * is applied: the bucket is made through the unoptimized proxy, and the call runs once more.
+         */
         <T> T run(Function<Bucket, T> plain, Function<VerboseBucket, VerboseResult<T>> verbose) {
+            try {
+                return runOnce(plain, verbose);
+            } catch (RuntimeException e) {
+                if (exact == bucket || !bucketNotFound(e)) {
+                    throw e;
+                }
+                exact.getAvailableTokens();
+                return runOnce(plain, verbose);
+            }
+        }
+
+        private static boolean bucketNotFound(Throwable e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof BucketNotFoundException) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private <T> T runOnce(Function<Bucket, T> plain, Function<VerboseBucket, VerboseResult<T>> verbose) {
             if (checked) {
                 return plain.apply(bucket);
             }

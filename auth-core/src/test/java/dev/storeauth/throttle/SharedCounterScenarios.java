@@ -111,6 +111,15 @@ abstract class SharedCounterScenarios {
     }
 
     @Test
+    void manyFirstCallsAtOnceOnANewQuotaKeyAllAnswer() throws Exception {
+        Counters quota = node().counters("quota");
+
+        for (int i = 0; i < 50; i++) {
+            assertEquals(16, takeConcurrently(List.of(quota), 16, 16, key("store-" + i), QUOTA));
+        }
+    }
+
+    @Test
     void aChangedLimitReachesTheStoreFromTheFirstNodeThatSeesItKeepingTheShareLeft() {
         Limit four = Limit.failures(4, Duration.ofMinutes(15));
         Limit eight = Limit.failures(8, Duration.ofMinutes(15));
