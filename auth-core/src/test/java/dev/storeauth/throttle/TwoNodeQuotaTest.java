@@ -11,6 +11,8 @@ import dev.storeauth.auth.ApiRequest;
 import dev.storeauth.auth.AuthResult;
 import dev.storeauth.auth.LimitStore;
 import dev.storeauth.credentials.SecretDigester;
+import dev.storeauth.credentials.internal.SecretGenerator;
+import dev.storeauth.credentials.internal.SecretKind;
 import dev.storeauth.policy.AccessLevel;
 import dev.storeauth.policy.Scopes;
 import dev.storeauth.policy.StoreQuota;
@@ -36,7 +38,7 @@ import org.junit.jupiter.api.Test;
 class TwoNodeQuotaTest {
 
     private static final int QUOTA = 450;
-    private static final String TOKEN = "sat_two-node-quota-token-0123456789abcdef";
+    private static final String TOKEN = new SecretGenerator().generate(SecretKind.ACCESS_TOKEN);
 
     @Test
     void twoNodesSharingRedisHoldTheStoreQuotaTogether() {
