@@ -31,8 +31,9 @@ import java.util.function.Supplier;
  * that many through past the limit. Any other limit is exact: every call is one atomic operation in
  * the store. (Bucket4j's predicting optimization, which also guesses what other nodes took, was
  * closer to the quota on most runs but on one let only 340 of 450 through: refusing what the quota
- * allows is worse than the bounded overshoot of delaying.) Tokens a node took without telling the store when its proxy is dropped from the cache
- * are never told: at most {@link Limit#unsynchronized} per key, which the store then does not count.
+ * allows is worse than the bounded overshoot of delaying.) Tokens a node took without telling the
+ * store when its proxy is dropped from the cache are never told: at most
+ * {@link Limit#unsynchronized} per key, which the store then does not count.
  *
  * <p>The bucket in the store carries the configuration it was made with. The first call through each
  * new proxy reads it back (Bucket4j's verbose result, in the same round trip) and, when it is not
@@ -117,13 +118,6 @@ final class RemoteCounters implements Counters {
                 .withOptimization(Optimizations.delaying(new DelayParameters(limit.unsynchronized(), MAX_UNSYNCHRONIZED_TIME)))
                 .build(prefix + key, () -> configuration);
         return new Proxy(limit, configuration, delaying, exact);
-    }
-
-    /** Keys cached in {@code counters}, for tests. */
-    static long size(Counters counters) {
-        Cache<String, Proxy> proxies = ((RemoteCounters) counters).proxies;
-        proxies.cleanUp();
-        return proxies.estimatedSize();
     }
 
     private static final class Proxy {
