@@ -53,22 +53,35 @@ public final class LimitStore implements AutoCloseable {
      * it counts locally until Redis answers.
      *
      * @throws IllegalArgumentException if {@code redisUri} is not a Redis URI
+     * @throws IllegalStateException if Lettuce or Bucket4j's Lettuce module is not on the class path
      */
     public static LimitStore redis(String redisUri) {
         Objects.requireNonNull(redisUri, "redisUri");
         if (!redisUri.startsWith("redis://") && !redisUri.startsWith("rediss://")) {
             throw new IllegalArgumentException("a Redis URI starts with redis:// or rediss://: " + redisUri);
         }
-        return shared(new RedisCounterStore(redisUri));
+        try {
+            return shared(new RedisCounterStore(redisUri));
+        } catch (NoClassDefFoundError e) {
+            throw new IllegalStateException("Redis limits need io.lettuce:lettuce-core and"
+                    + " com.bucket4j:bucket4j_jdk17-lettuce on the class path", e);
+        }
     }
 
     /**
      * Counts in PostgreSQL through {@code dataSource}, in the table {@code storeauth_limit_bucket}
      * (created if absent), shared by every node on the same database; needs
      * {@code com.bucket4j:bucket4j_jdk17-postgresql}. The caller keeps and closes {@code dataSource}.
+     *
+     * @throws IllegalStateException if Bucket4j's PostgreSQL module is not on the class path
      */
     public static LimitStore postgres(DataSource dataSource) {
-        return shared(new PostgresCounterStore(Objects.requireNonNull(dataSource, "dataSource")));
+        Objects.requireNonNull(dataSource, "dataSource");
+        try {
+            return shared(new PostgresCounterStore(dataSource));
+        } catch (NoClassDefFoundError e) {
+            throw new IllegalStateException("PostgreSQL limits need com.bucket4j:bucket4j_jdk17-postgresql on the class path", e);
+        }
     }
 
     private static LimitStore shared(CounterStore shared) {
