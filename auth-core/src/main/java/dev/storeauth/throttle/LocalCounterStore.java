@@ -59,8 +59,9 @@ public final class LocalCounterStore implements CounterStore {
     @Override
     public Counters counters(String namespace) {
         Objects.requireNonNull(namespace, "namespace");
-        return new Local(Caffeine.newBuilder().maximumSize(maximumKeys).expireAfter(new Idle(idle.toNanos()))
-                .ticker(nanoTime::getAsLong).executor(Runnable::run).build());
+        Cache<String, Entry> buckets = Caffeine.newBuilder().maximumSize(maximumKeys).expireAfter(new Idle(idle.toNanos()))
+                .ticker(nanoTime::getAsLong).executor(Runnable::run).build();
+        return new Local(new ByLimit<>(buckets, Entry::limit, (key, limit) -> new Entry(limit, newBucket(limit))));
     }
 
     @Override
@@ -70,9 +71,9 @@ public final class LocalCounterStore implements CounterStore {
 
     private final class Local implements Counters {
 
-        private final Cache<String, Entry> buckets;
+        private final ByLimit<Entry> buckets;
 
-        Local(Cache<String, Entry> buckets) {
+        Local(ByLimit<Entry> buckets) {
             this.buckets = buckets;
         }
 
@@ -87,12 +88,7 @@ public final class LocalCounterStore implements CounterStore {
         }
 
         private Bucket bucket(String key, Limit limit) {
-            Entry entry = buckets.get(key, k -> new Entry(limit, newBucket(limit)));
-            if (!entry.limit.equals(limit)) {
-                entry = buckets.asMap().compute(key, (k, old) ->
-                        old != null && old.limit.equals(limit) ? old : new Entry(limit, newBucket(limit)));
-            }
-            return entry.bucket;
+            return buckets.get(key, limit).bucket;
         }
     }
 
@@ -105,9 +101,7 @@ public final class LocalCounterStore implements CounterStore {
 
     /** Estimated keys held in {@code counters}, from this store; for tests and the memory figure. */
     static long size(Counters counters) {
-        Cache<String, Entry> buckets = ((Local) counters).buckets;
-        buckets.cleanUp();
-        return buckets.estimatedSize();
+        return ((Local) counters).buckets.size();
     }
 
     private record Entry(Limit limit, Bucket bucket) {

@@ -1,6 +1,5 @@
 package dev.storeauth.throttle;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
@@ -55,12 +54,13 @@ final class RemoteCounters implements Counters {
     private final Supplier<? extends ProxyManager<String>> manager;
     private final String prefix;
     private final int maximumKeyLength;
-    private final Cache<String, Proxy> proxies =
-            Caffeine.newBuilder().maximumSize(MAXIMUM_KEYS).expireAfterAccess(IDLE).build();
+    private final ByLimit<Proxy> proxies = new ByLimit<>(
+            Caffeine.newBuilder().maximumSize(MAXIMUM_KEYS).expireAfterAccess(IDLE).build(),
+            proxy -> proxy.limit, this::newProxy);
 
     /**
-     * @param manager the store's proxy manager, asked on every call (it may connect first, or throw
-     *     while the store is unreachable)
+     * @param manager the store's proxy manager, asked whenever a key needs a new proxy (it may connect
+     *     first, or throw while the store is unreachable)
      * @param prefix put before every key in the store
      * @param maximumKeyLength the longest key the store takes, {@code prefix} included
      */
@@ -99,16 +99,11 @@ final class RemoteCounters implements Counters {
         if (prefix.length() + key.length() > maximumKeyLength) {
             throw new IllegalArgumentException("a key of " + key.length() + " characters is longer than the store takes");
         }
-        ProxyManager<String> proxyManager = manager.get();
-        Proxy proxy = proxies.get(key, k -> newProxy(proxyManager, k, limit));
-        if (!proxy.limit.equals(limit)) {
-            proxy = proxies.asMap().compute(key, (k, old) ->
-                    old != null && old.limit.equals(limit) ? old : newProxy(proxyManager, k, limit));
-        }
-        return proxy;
+        return proxies.get(key, limit);
     }
 
-    private Proxy newProxy(ProxyManager<String> proxyManager, String key, Limit limit) {
+    private Proxy newProxy(String key, Limit limit) {
+        ProxyManager<String> proxyManager = manager.get();
         BucketConfiguration configuration = limit.configuration();
         BucketProxy exact = proxyManager.builder().build(prefix + key, () -> configuration);
         if (limit.unsynchronized() == 0) {
