@@ -28,17 +28,17 @@ final class RateLimitAnswers {
     }
 
     static Map<String, String> quotaHeaders(StoreQuotas.Use use) {
-        return Map.of(QUOTA, Long.toString(use.quota().requests()), LEFT, Long.toString(use.left()),
-                WINDOW, Long.toString(use.quota().windowMillis()), RESET, Long.toString(use.resetMillis()));
+        return Map.of(QUOTA, use.plan().requests(), LEFT, Long.toString(use.left()),
+                WINDOW, use.plan().windowMillis(), RESET, Long.toString(use.resetMillis()));
     }
 
     static AuthResult.Denied overQuota(StoreQuotas.Use use) {
         String seconds = Long.toString(seconds(use.retryMillis()));
         return new AuthResult.Denied(429, AuthResult.Problem.QUOTA_EXCEEDED,
-                "This store has used its " + use.quota().requests() + " requests per "
-                        + use.quota().windowMillis() + " ms; retry after " + seconds + " seconds", List.of(),
-                Map.of(QUOTA, Long.toString(use.quota().requests()), LEFT, "0",
-                        WINDOW, Long.toString(use.quota().windowMillis()), RESET, Long.toString(use.resetMillis()),
+                "This store has used its " + use.plan().requests() + " requests per "
+                        + use.plan().windowMillis() + " ms; retry after " + seconds + " seconds", List.of(),
+                Map.of(QUOTA, use.plan().requests(), LEFT, "0",
+                        WINDOW, use.plan().windowMillis(), RESET, Long.toString(use.resetMillis()),
                         "Retry-After", seconds, "X-Retry-After", seconds));
     }
 

@@ -14,7 +14,7 @@ public final class StoreQuotas {
 
     private final StoreQuota policy;
     private final Counters counters;
-    private final Map<StoreQuota.Quota, Limit> limits = new ConcurrentHashMap<>();
+    private final Map<StoreQuota.Quota, Plan> plans = new ConcurrentHashMap<>();
 
     public StoreQuotas(StoreQuota policy, Counters counters) {
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -31,14 +31,29 @@ public final class StoreQuotas {
         if (quota == null) {
             return null;
         }
-        Limit limit = limits.computeIfAbsent(quota, q -> Limit.quota(q.requests(), q.window()));
-        ConsumptionProbe probe = counters.tryTake(storeHash, limit);
-        return new Use(quota, probe.isConsumed(), Math.max(0, probe.getRemainingTokens()),
+        Plan plan = plans.computeIfAbsent(quota, Plan::of);
+        ConsumptionProbe probe = counters.tryTake(storeHash, plan.limit());
+        return new Use(plan, probe.isConsumed(), Math.max(0, probe.getRemainingTokens()),
                 millis(probe.getNanosToWaitForReset()), millis(probe.getNanosToWaitForRefill()));
     }
 
     private static long millis(long nanos) {
         return nanos <= 0 ? 0 : (nanos + 999_999) / 1_000_000;
+    }
+
+    /**
+     * A quota, with its bucket's shape and the header values that never change, made once per quota
+     * rather than on every request.
+     *
+     * @param requests {@code X-Rate-Limit-Requests-Quota}
+     * @param windowMillis {@code X-Rate-Limit-Time-Window-Ms}
+     */
+    public record Plan(StoreQuota.Quota quota, Limit limit, String requests, String windowMillis) {
+
+        static Plan of(StoreQuota.Quota quota) {
+            return new Plan(quota, Limit.quota(quota.requests(), quota.window()), Long.toString(quota.requests()),
+                    Long.toString(quota.windowMillis()));
+        }
     }
 
     /**
@@ -49,6 +64,6 @@ public final class StoreQuotas {
      * @param resetMillis until the window ends
      * @param retryMillis until a refused request may be retried; 0 when allowed
      */
-    public record Use(StoreQuota.Quota quota, boolean allowed, long left, long resetMillis, long retryMillis) {
+    public record Use(Plan plan, boolean allowed, long left, long resetMillis, long retryMillis) {
     }
 }
