@@ -33,15 +33,15 @@ public final class CacheMemory {
         try (AccountCache cache = AccountCache.builder(store).maximumSize(count).build()) {
             cache.find(new LookupKey.ByTokenDigest(sha.digest("warm-up")));
             cache.onChange(new AccountChange.Unknown());
-            long before = usedHeap();
+            long before = Heap.used();
             for (int i = 0; i < count; i++) {
                 cache.find(new LookupKey.ByTokenDigest(sha.digest("sat_token-" + i)));
             }
-            long after = usedHeap();
+            long after = Heap.used();
             long bytes = after - before;
             System.out.printf("cached accounts: %d (estimated size %d)%n", count, cache.stats().estimatedSize());
             System.out.printf("heap before: %.1f MB, after: %.1f MB, cache: %.1f MB, %d bytes/account%n",
-                    mb(before), mb(after), mb(bytes), bytes / count);
+                    Heap.mb(before), Heap.mb(after), Heap.mb(bytes), bytes / count);
         }
     }
 
@@ -50,20 +50,5 @@ public final class CacheMemory {
         return new OAuthAccount(id, Fixtures.STORE, "Benchmark app " + id, "client-" + id,
                 SecretDigest.of(key.digest().toBytes()), key.digest(),
                 Scopes.of(Map.of("products", AccessLevel.READ_ONLY, "orders", AccessLevel.MODIFY)), Instant.EPOCH);
-    }
-
-    private static long usedHeap() throws InterruptedException {
-        long min = Long.MAX_VALUE;
-        Runtime runtime = Runtime.getRuntime();
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-            Thread.sleep(200);
-            min = Math.min(min, runtime.totalMemory() - runtime.freeMemory());
-        }
-        return min;
-    }
-
-    private static double mb(long bytes) {
-        return bytes / (1024.0 * 1024.0);
     }
 }

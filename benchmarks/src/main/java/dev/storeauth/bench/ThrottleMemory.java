@@ -2,6 +2,7 @@ package dev.storeauth.bench;
 
 import dev.storeauth.throttle.Admission;
 import dev.storeauth.throttle.FailureThrottle;
+import java.lang.ref.Reference;
 import java.time.Duration;
 
 /**
@@ -25,37 +26,22 @@ public final class ThrottleMemory {
         FailureThrottle throttle = FailureThrottle.local(20, Duration.ofMinutes(1), count, System::nanoTime);
         String padding = "u".repeat(USERNAME_LENGTH - 10);
         fail(throttle, "192.0.2.1", padding + "warm-up-00");
-        long before = usedHeap();
+        long before = Heap.used();
         for (int i = 0; i < count / 2; i++) {
             fail(throttle, "10." + (i >> 16) + "." + ((i >> 8) & 255) + "." + (i & 255),
                     padding + String.format("%010d", i));
         }
-        long after = usedHeap();
+        long after = Heap.used();
         long bytes = after - before;
         System.out.printf("failed attempts: %d, keys: %d (addresses and username-at-address)%n", count / 2, count);
         System.out.printf("heap before: %.1f MB, after: %.1f MB, throttle: %.1f MB, %d bytes/key%n",
-                mb(before), mb(after), mb(bytes), bytes / count);
-        System.out.println(throttle.tryReserve("192.0.2.1", padding + "warm-up-00") instanceof Admission.Reserved);
+                Heap.mb(before), Heap.mb(after), Heap.mb(bytes), bytes / count);
+        Reference.reachabilityFence(throttle);
     }
 
     private static void fail(FailureThrottle throttle, String address, String username) {
         if (throttle.tryReserve(address, "store1:" + username) instanceof Admission.Reserved reserved) {
             reserved.reservation().failed();
         }
-    }
-
-    private static long usedHeap() throws InterruptedException {
-        long min = Long.MAX_VALUE;
-        Runtime runtime = Runtime.getRuntime();
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-            Thread.sleep(200);
-            min = Math.min(min, runtime.totalMemory() - runtime.freeMemory());
-        }
-        return min;
-    }
-
-    private static double mb(long bytes) {
-        return bytes / (1024.0 * 1024.0);
     }
 }
