@@ -295,7 +295,7 @@ public final class StoreAuth implements AutoCloseable {
 
         /**
          * Where the failure throttle and the store quota count (default {@link LimitStore#local()});
-         * closed with the {@link StoreAuth}.
+         * closed with the {@link StoreAuth}, or by {@link #build()} when it fails.
          */
         public Builder limitStore(LimitStore limits) {
             this.limits = once("limitStore", Objects.requireNonNull(limits, "limits"));
@@ -346,11 +346,19 @@ public final class StoreAuth implements AutoCloseable {
          *     reached or migrated
          */
         public StoreAuth build() {
-            check((dataSource == null) != (repository == null), "give exactly one of jdbc(...) and repository(...)");
-            check(dataSource == null || changeFeed == null, "a JDBC repository has its own change feed");
-            check(dataSource != null || !given.contains("changeRetention"), "changeRetention applies to jdbc(...) only");
-            check(ownership != null || !given.contains("lifecycleListener"), "lifecycleListener needs lifecycle(...)");
-            check(ownership != null || !given.contains("oauthAccountLimit"), "oauthAccountLimit needs lifecycle(...)");
+            try {
+                check((dataSource == null) != (repository == null), "give exactly one of jdbc(...) and repository(...)");
+                check(dataSource == null || changeFeed == null, "a JDBC repository has its own change feed");
+                check(dataSource != null || !given.contains("changeRetention"), "changeRetention applies to jdbc(...) only");
+                check(ownership != null || !given.contains("lifecycleListener"), "lifecycleListener needs lifecycle(...)");
+                check(ownership != null || !given.contains("oauthAccountLimit"), "oauthAccountLimit needs lifecycle(...)");
+            } catch (IllegalStateException e) {
+                // The limit store was given to be closed with the StoreAuth; there will be none.
+                if (limits != null) {
+                    limits.close();
+                }
+                throw e;
+            }
             return new StoreAuth(this);
         }
 

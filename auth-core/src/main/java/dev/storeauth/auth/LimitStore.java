@@ -58,7 +58,8 @@ public final class LimitStore implements AutoCloseable {
     public static LimitStore redis(String redisUri) {
         Objects.requireNonNull(redisUri, "redisUri");
         if (!redisUri.startsWith("redis://") && !redisUri.startsWith("rediss://")) {
-            throw new IllegalArgumentException("a Redis URI starts with redis:// or rediss://: " + redisUri);
+            // Not echoed: a URI may carry a password.
+            throw new IllegalArgumentException("a Redis URI starts with redis:// or rediss://");
         }
         try {
             return shared(new RedisCounterStore(redisUri));
@@ -93,7 +94,7 @@ public final class LimitStore implements AutoCloseable {
         return new LimitStore(new LocalCounterStore(LOCAL_KEYS, LOCAL_IDLE, nanoTime));
     }
 
-    /** Wraps counters of the caller's; for tests and the demo. */
+    /** Wraps counters of the caller's; for tests. */
     static LimitStore of(CounterStore store) {
         return new LimitStore(store);
     }

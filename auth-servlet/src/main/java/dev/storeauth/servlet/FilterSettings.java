@@ -119,8 +119,8 @@ final class FilterSettings {
             }
             return LimitStore.postgres(StoreSources.lookUp(dataSource));
         }
-        throw new IllegalArgumentException(LIMIT_STORE + ": expected local, redis://host:port or postgresql, got '"
-                + value + "'");
+        // The value is not echoed: a mistyped Redis URI may carry a password.
+        throw new IllegalArgumentException(LIMIT_STORE + ": expected local, redis://host:port or postgresql");
     }
 
     /** The init-params given, each once; a setting the configurer made as well fails, naming it. */
@@ -135,14 +135,20 @@ final class FilterSettings {
         if (params.has("max-failures") || params.has("failure-window")) {
             throttle(params, builder);
         }
-        if (params.has(LIMIT_STORE)) {
-            LimitStore limits = limitStore(params);
-            named(LIMIT_STORE, () -> builder.limitStore(limits));
-        }
         if (QuotaParams.given(params)) {
             StoreQuota quota = QuotaParams.from(params);
             named(params.has(QuotaParams.QUOTA) ? QuotaParams.QUOTA : QuotaParams.OVERRIDES,
                     () -> builder.storeQuota(quota));
+        }
+        // Last, as it may open connections: from here on the builder closes it if building fails.
+        if (params.has(LIMIT_STORE)) {
+            LimitStore limits = limitStore(params);
+            try {
+                named(LIMIT_STORE, () -> builder.limitStore(limits));
+            } catch (IllegalArgumentException e) {
+                limits.close();
+                throw e;
+            }
         }
     }
 

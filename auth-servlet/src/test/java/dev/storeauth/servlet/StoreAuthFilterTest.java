@@ -1,6 +1,7 @@
 package dev.storeauth.servlet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
@@ -153,6 +154,32 @@ class StoreAuthFilterTest {
         StoreAuthFilter fromWebXml = new StoreAuthFilter();
 
         fromWebXml.init(config(Map.of("configurer", SeededConfigurer.class.getName(), name, value.replace("\\n", "\n"))));
+
+        fromWebXml.destroy();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "memcached://cache:11211         | limit-store: expected local, redis://host:port or postgresql",
+        "redis//:hunter2@cache:6379      | limit-store: expected local, redis://host:port or postgresql",
+        "postgresql                      | limit-store: postgresql counts in the repository-datasource",
+    })
+    void failsInitOnABadLimitStoreNamingTheParameterButNotEchoingIt(String value, String expected) {
+        StoreAuthFilter fromWebXml = new StoreAuthFilter();
+
+        ServletException e = assertThrows(ServletException.class, () -> fromWebXml.init(config(Map.of(
+                "configurer", SeededConfigurer.class.getName(), "limit-store", value))));
+
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+        assertFalse(e.getMessage().contains("hunter2"), "a mistyped URI's password reached the message: " + e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"local", "redis://127.0.0.1:1"})
+    void startsWithALimitStoreEvenWhenItsRedisIsDown(String value) throws Exception {
+        StoreAuthFilter fromWebXml = new StoreAuthFilter();
+
+        fromWebXml.init(config(Map.of("configurer", SeededConfigurer.class.getName(), "limit-store", value)));
 
         fromWebXml.destroy();
     }

@@ -54,7 +54,8 @@ public record DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<St
         Objects.requireNonNull(storeQuota, "storeQuota");
         Objects.requireNonNull(redisUrl, "redisUrl");
         redisUrl.filter(url -> !url.startsWith("redis://") && !url.startsWith("rediss://")).ifPresent(url -> {
-            throw new IllegalArgumentException("--redis-url must start with redis:// or rediss:// (got " + url + ")");
+            // Not echoed: a URL may carry a password.
+            throw new IllegalArgumentException("--redis-url must start with redis:// or rediss://");
         });
         requirePort("--port", httpsPort);
         requirePort("--http-port", httpPort);

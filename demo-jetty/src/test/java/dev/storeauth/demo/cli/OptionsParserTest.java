@@ -60,6 +60,13 @@ class OptionsParserTest {
     }
 
     @Test
+    void readsARedisUrlAndHasNoneByDefault() {
+        assertEquals(Optional.empty(), DemoOptions.DEFAULTS.redisUrl());
+        assertEquals(new CommandLine.Run(DemoOptions.DEFAULTS.withRedisUrl(Optional.of("redis://10.0.0.5:6379"))),
+                OptionsParser.parse(List.of("--redis-url", "redis://10.0.0.5:6379")));
+    }
+
+    @Test
     void listensOnLoopbackAndCallsItselfLocalhostByDefault() {
         assertEquals("127.0.0.1", DemoOptions.DEFAULTS.bindAddress());
         assertEquals("localhost", DemoOptions.DEFAULTS.publicHost());
@@ -120,6 +127,8 @@ class OptionsParserTest {
                 Arguments.of(List.of("--store-quota", "450/30d"), quotaMistake("450/30d")),
                 Arguments.of(List.of("--store-quota", "-5/2s"), quotaMistake("-5/2s")),
                 Arguments.of(List.of("--store-quota", "none"), quotaMistake("none")),
+                Arguments.of(List.of("--redis-url", "http://:hunter2@cache:6379"),
+                        "--redis-url must start with redis:// or rediss://"),
                 Arguments.of(List.of("--backup", "a", "--restore", "b"),
                         "--backup and --restore cannot be combined: run one at a time"));
     }
@@ -138,7 +147,7 @@ class OptionsParserTest {
     @Test
     void usageListsEveryOption() {
         for (String option : List.of("--port", "--http-port", "--data-dir", "--jdbc-url", "--store-hash", "--bind",
-                "--public-host", "--store-quota", "--backup", "--restore", "--reset-password", "--help")) {
+                "--public-host", "--store-quota", "--redis-url", "--backup", "--restore", "--reset-password", "--help")) {
             org.junit.jupiter.api.Assertions.assertTrue(OptionsParser.USAGE.contains(option), option);
         }
     }
