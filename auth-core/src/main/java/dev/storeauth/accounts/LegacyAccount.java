@@ -5,6 +5,7 @@ import dev.storeauth.policy.Scopes;
 import dev.storeauth.policy.internal.StoreHash;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A legacy API account: a username and the digest of its API token, used with HTTP Basic on the v2
@@ -19,9 +20,10 @@ import java.util.Objects;
  * @param createdAt creation time
  * @param id always {@link #idOf idOf(storeHash, username)}; a component so that it is built once per
  *     account, not once per authenticated request
+ * @param previousToken the token before the last regeneration, during its overlap
  */
 public record LegacyAccount(String storeHash, String username, SecretDigest tokenDigest, Instant createdAt,
-        String id) implements Account {
+        String id, Optional<PreviousToken> previousToken) implements Account {
 
     /** The longest username accepted. */
     public static final int MAX_USERNAME_LENGTH = 64;
@@ -37,6 +39,19 @@ public record LegacyAccount(String storeHash, String username, SecretDigest toke
         if (!idOf(storeHash, username).equals(id)) {
             throw new IllegalArgumentException("the id of a legacy account is idOf(storeHash, username)");
         }
+        Objects.requireNonNull(previousToken, "previousToken");
+        if (previousToken.isPresent() && previousToken.get().digest().equals(tokenDigest)) {
+            throw new IllegalArgumentException("the previous token must differ from the current one");
+        }
+    }
+
+    /**
+     * The account with no previous token.
+     *
+     * @throws IllegalArgumentException if the store hash or username is malformed, or the id is not theirs
+     */
+    public LegacyAccount(String storeHash, String username, SecretDigest tokenDigest, Instant createdAt, String id) {
+        this(storeHash, username, tokenDigest, createdAt, id, Optional.empty());
     }
 
     /**
@@ -102,8 +117,13 @@ public record LegacyAccount(String storeHash, String username, SecretDigest toke
         return Scopes.unrestricted();
     }
 
-    /** A copy with a new token digest: the old token stops matching at once. */
+    /** A copy with a new token digest and no previous token: the old token stops matching at once. */
     public LegacyAccount withTokenDigest(SecretDigest newDigest) {
-        return new LegacyAccount(storeHash, username, newDigest, createdAt, id);
+        return withTokenDigest(newDigest, Optional.empty());
+    }
+
+    /** A copy with a new token digest and the given previous token (empty: the old token fails at once). */
+    public LegacyAccount withTokenDigest(SecretDigest newDigest, Optional<PreviousToken> previous) {
+        return new LegacyAccount(storeHash, username, newDigest, createdAt, id, previous);
     }
 }

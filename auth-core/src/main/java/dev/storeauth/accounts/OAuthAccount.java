@@ -5,6 +5,7 @@ import dev.storeauth.policy.Scopes;
 import dev.storeauth.policy.internal.StoreHash;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An OAuth API account. The client secret and access token exist only as digests.
@@ -20,9 +21,13 @@ import java.util.Objects;
  * @param accessTokenDigest digest of the access token; the lookup key for requests
  * @param scopes the levels granted
  * @param createdAt creation time
+ * @param expiresAt the first instant at which the account's tokens fail, if it expires
+ * @param previousToken the token before the last roll, during its overlap
+ * @param allowedAddresses where the account may be used from
  */
 public record OAuthAccount(String id, String storeHash, String name, String clientId,
-        SecretDigest clientSecretDigest, SecretDigest accessTokenDigest, Scopes scopes, Instant createdAt)
+        SecretDigest clientSecretDigest, SecretDigest accessTokenDigest, Scopes scopes, Instant createdAt,
+        Optional<Instant> expiresAt, Optional<PreviousToken> previousToken, AllowedAddresses allowedAddresses)
         implements Account {
 
     /** The shortest name accepted. */
@@ -58,6 +63,35 @@ public record OAuthAccount(String id, String storeHash, String name, String clie
         Objects.requireNonNull(accessTokenDigest, "accessTokenDigest");
         Objects.requireNonNull(scopes, "scopes");
         Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(previousToken, "previousToken");
+        Objects.requireNonNull(allowedAddresses, "allowedAddresses");
+        if (previousToken.isPresent() && previousToken.get().digest().equals(accessTokenDigest)) {
+            throw new IllegalArgumentException("the previous token must differ from the current one");
+        }
+    }
+
+    /**
+     * An account that never expires, has no previous token and may be used from anywhere.
+     *
+     * @throws IllegalArgumentException naming the first invalid field
+     */
+    public OAuthAccount(String id, String storeHash, String name, String clientId, SecretDigest clientSecretDigest,
+            SecretDigest accessTokenDigest, Scopes scopes, Instant createdAt) {
+        this(id, storeHash, name, clientId, clientSecretDigest, accessTokenDigest, scopes, createdAt,
+                Optional.empty(), Optional.empty(), AllowedAddresses.anywhere());
+    }
+
+    /** A copy with a new access token and the given previous token (empty: the old token fails at once). */
+    public OAuthAccount withAccessToken(SecretDigest newDigest, Optional<PreviousToken> previous) {
+        return new OAuthAccount(id, storeHash, name, clientId, clientSecretDigest, newDigest, scopes, createdAt,
+                expiresAt, previous, allowedAddresses);
+    }
+
+    /** A copy that may be used only from {@code allowed}. */
+    public OAuthAccount withAllowedAddresses(AllowedAddresses allowed) {
+        return new OAuthAccount(id, storeHash, name, clientId, clientSecretDigest, accessTokenDigest, scopes, createdAt,
+                expiresAt, previousToken, allowed);
     }
 
     /**
@@ -84,6 +118,8 @@ public record OAuthAccount(String id, String storeHash, String name, String clie
     @Override
     public String toString() {
         return "OAuthAccount[id=" + id + ", storeHash=" + storeHash + ", name=" + name + ", clientId=" + clientId
-                + ", scopes=" + scopes + ", createdAt=" + createdAt + "]";
+                + ", scopes=" + scopes + ", createdAt=" + createdAt + ", expiresAt=" + expiresAt
+                + ", previousTokenExpiresAt=" + previousToken.map(PreviousToken::expiresAt) + ", allowedAddresses="
+                + allowedAddresses.blocks() + "]";
     }
 }

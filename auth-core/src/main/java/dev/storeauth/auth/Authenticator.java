@@ -146,7 +146,7 @@ public final class Authenticator {
         // credential is never refused for anyone else's failures. Only the rest meet the throttle.
         CredentialScheme.Verdict verdict = verify(found, path.storeHash(), throttle == null ? accounts : cachedAccounts);
         if (verdict instanceof CredentialScheme.Verdict.Proven proven) {
-            return admit(proven.account(), found.scheme(), match.definition(), acceptance, request.method());
+            return admit(proven.account(), found.scheme(), match.definition(), acceptance, request);
         }
         return throttle == null || !(verdict instanceof CredentialScheme.Verdict.Invalid)
                 ? failed(verdict, found.scheme(), acceptance)
@@ -164,7 +164,7 @@ public final class Authenticator {
             CredentialScheme.Verdict verdict = verify(found, path.storeHash(), accounts);
             if (verdict instanceof CredentialScheme.Verdict.Proven proven) {
                 reservation.release();
-                return admit(proven.account(), found.scheme(), match.definition(), acceptance, request.method());
+                return admit(proven.account(), found.scheme(), match.definition(), acceptance, request);
             }
             reservation.failed();
             return failed(verdict, found.scheme(), acceptance);
@@ -173,15 +173,15 @@ public final class Authenticator {
 
     /** Counts a proven request against its store's quota, then authorizes it. */
     private AuthResult admit(Account account, CredentialScheme<?> scheme, Optional<ResourceDefinition> resource,
-            Acceptance acceptance, String method) {
+            Acceptance acceptance, ApiRequest request) {
         if (quotas == null) {
-            return authorize(account, scheme, resource, acceptance, method, Map.of());
+            return authorize(account, scheme, resource, acceptance, request, Map.of());
         }
         StoreQuotas.Use use = quotas.take(account.storeHash());
         if (use == null) {
-            return authorize(account, scheme, resource, acceptance, method, Map.of());
+            return authorize(account, scheme, resource, acceptance, request, Map.of());
         }
-        return use.allowed() ? authorize(account, scheme, resource, acceptance, method, RateLimitAnswers.quotaHeaders(use))
+        return use.allowed() ? authorize(account, scheme, resource, acceptance, request, RateLimitAnswers.quotaHeaders(use))
                 : RateLimitAnswers.overQuota(use);
     }
 
@@ -223,20 +223,20 @@ public final class Authenticator {
     }
 
     private AuthResult authorize(Account account, CredentialScheme<?> scheme, Optional<ResourceDefinition> resource,
-            Acceptance acceptance, String method, Map<String, String> headers) {
+            Acceptance acceptance, ApiRequest request, Map<String, String> headers) {
         if (resource.isEmpty()) {
             return new AuthResult.Denied(403, AuthResult.Problem.UNMAPPED_PATH,
                     "No OAuth scope covers this path, so no account may use it", List.of(), headers);
         }
         ResourceDefinition definition = resource.get();
-        AccessLevel required = AccessLevel.requiredFor(method);
+        AccessLevel required = AccessLevel.requiredFor(request.method());
         if (definition.scoped() && !account.scopes().levelFor(definition.id()).covers(required)) {
             String scope = definition.id() + ":" + required.wireName();
             return new AuthResult.Denied(403, AuthResult.Problem.INSUFFICIENT_SCOPE,
                     "This request needs the " + definition.displayName() + " scope at " + required.wireName()
                             + " (" + scope + ")", acceptance.insufficientScope(scope), headers);
         }
-        usage.recordUse(account);
+        usage.recordUse(account, request.remoteAddress());
         return new AuthResult.Authenticated(new ApiPrincipal(account.principalName(), account.storeHash(),
                 account.id(), scheme.description().name()), account, account.scopes(), headers);
     }
@@ -398,16 +398,19 @@ public final class Authenticator {
      * thread: implementations must be fast, must not block, and must not throw.
      *
      * <pre>{@code
-     * Authenticator.UsageRecorder recorder = account -> lastUsed.put(account.id(), clock.instant());
+     * Authenticator.UsageRecorder recorder = (account, from) -> lastUsed.put(account.id(), clock.instant());
      * }</pre>
      */
     @FunctionalInterface
     public interface UsageRecorder {
 
         /** Does nothing. */
-        UsageRecorder NONE = account -> { };
+        UsageRecorder NONE = (account, clientAddress) -> { };
 
-        /** {@code account} just authenticated a request. */
-        void recordUse(Account account);
+        /**
+         * {@code account} just authenticated a request from {@code clientAddress}, the address the
+         * authenticator uses for throttling and allowlists (empty when the caller did not give one).
+         */
+        void recordUse(Account account, String clientAddress);
     }
 }

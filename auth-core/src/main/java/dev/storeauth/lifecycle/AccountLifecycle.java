@@ -1,37 +1,38 @@
 package dev.storeauth.lifecycle;
 
 import dev.storeauth.accounts.Account;
-import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.accounts.AllowedAddresses;
+import dev.storeauth.audit.AuditAction;
+import dev.storeauth.audit.AuditEntry;
+import dev.storeauth.audit.AuditEvent;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.internal.SecretGenerator;
-import dev.storeauth.credentials.internal.SecretKind;
+import dev.storeauth.policy.CredentialPolicy;
 import dev.storeauth.policy.ScopeCatalogue;
-import dev.storeauth.policy.Scopes;
 import dev.storeauth.policy.internal.StoreHash;
 import dev.storeauth.repository.AccountChange;
 import dev.storeauth.repository.AccountRepository;
 import dev.storeauth.repository.LookupKey;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Creates, lists and deletes a store's API accounts on behalf of its owner.
+ * Creates, rolls, restricts, lists and deletes a store's API accounts on behalf of its owner, keeps
+ * the store's credential policy, and lists its audit trail.
  *
  * <ul>
  *   <li>Every operation, listing included, is for the store owner only ({@link StoreOwnership});
  *       anyone else gets {@link Outcome.Refusal#NOT_OWNER} and nothing changes.
  *   <li>Secrets are generated here, returned once ({@link IssuedCredentials.OAuth},
  *       {@link IssuedCredentials.Legacy}) and stored as digests; nothing else ever returns them.
+ *   <li>Every change is written with its {@link AuditEntry} in one repository transaction.
  *   <li>Every committed change is told to the {@link AccountChange.Listener} (this node's cache) by
  *       lookup key, synchronously, before the call returns, then emits a {@link LifecycleEvent}: a
  *       revoked token fails on the next request.
@@ -43,7 +44,7 @@ import java.util.function.Supplier;
  *         .listener(auditLog::record)
  *         .build();
  * Outcome<IssuedCredentials.OAuth> created = lifecycle.createOAuthAccount(
- *         "owner@example.com", "abc123", "Stock sync", Map.of("products", "modify"));
+ *         Actor.at("owner@example.com", clientAddress), "abc123", "Stock sync", Map.of("products", "modify"));
  * }</pre>
  *
  * Thread-safe. Repository faults are thrown as
@@ -54,10 +55,15 @@ public final class AccountLifecycle {
 
     final LifecycleSettings config;
     private final LegacyLifecycle legacy;
+    private final OAuthLifecycle oauth;
+
+    /** The most audit events one page lists. */
+    public static final int MAX_AUDIT_PAGE = 100;
 
     AccountLifecycle(LifecycleSettings config) {
         this.config = config;
         this.legacy = new LegacyLifecycle(this);
+        this.oauth = new OAuthLifecycle(this);
     }
 
     /**
@@ -70,70 +76,80 @@ public final class AccountLifecycle {
     }
 
     /**
-     * Creates an OAuth account with a new client ID, client secret and access token.
+     * Creates an OAuth account with a new client ID, client secret and access token, that never expires
+     * (unless the store's policy requires it, which refuses this) and may be used from anywhere.
      *
-     * @param scopes wire-form levels by resource id; resources left out are none
-     * @param name 4-100 characters once stripped, without controls, line or paragraph separators,
-     *     format characters (bidi controls, zero-width characters) or unpaired surrogates
-     * @return the secrets, once; or {@link Outcome.Refusal#INVALID} naming {@code name} (and the character at
-     *     fault) or {@code scopes}, or with no field when the repository cannot hold a value,
-     *     {@link Outcome.Refusal#LIMIT_REACHED} when the store has the limit already, {@link Outcome.Refusal#NOT_OWNER}
+     * @see #createOAuthAccount(Actor, String, NewOAuthAccount)
      */
-    public Outcome<IssuedCredentials.OAuth> createOAuthAccount(String actor, String storeHash, String name,
+    public Outcome<IssuedCredentials.OAuth> createOAuthAccount(Actor actor, String storeHash, String name,
             Map<String, String> scopes) {
-        return asOwner(actor, storeHash, () -> {
-            if (name == null) {
-                return Outcome.invalid("name", "name is required");
-            }
-            Optional<String> problem = AccountNames.oauthNameProblem(name);
-            if (problem.isPresent()) {
-                return Outcome.invalid("name", problem.get());
-            }
-            Scopes granted;
-            try {
-                granted = config.catalogue().scopes(scopes == null ? Map.of() : scopes);
-            } catch (IllegalArgumentException e) {
-                return Outcome.invalid("scopes", e.getMessage());
-            }
-            return insert(actor, storeHash, name.strip(), granted);
-        });
-    }
-
-    private Outcome<IssuedCredentials.OAuth> insert(String actor, String storeHash, String name, Scopes scopes) {
-        String secret = config.generator().generate(SecretKind.CLIENT_SECRET);
-        String token = config.generator().generate(SecretKind.ACCESS_TOKEN);
-        OAuthAccount account = new OAuthAccount(UUID.randomUUID().toString(), storeHash, name,
-                config.generator().generate(SecretKind.CLIENT_ID), config.digester().digest(secret),
-                config.digester().digest(token), scopes, config.clock().instant());
-        int limit = config.oauthAccountLimit();
-        return RepositoryRefusal.write(() -> config.repository().insertOAuthAccount(account, limit))
-                .flatMap(inserted -> {
-                    if (!inserted) {
-                        return Outcome.refused(Outcome.Refusal.LIMIT_REACHED, "the limit is " + limit
-                                + " OAuth API accounts per store; delete one first");
-                    }
-                    changed(actor, account, LifecycleEvent.Action.OAUTH_ACCOUNT_CREATED);
-                    return Outcome.done(new IssuedCredentials.OAuth(account, apiPath(storeHash, "v3"), secret, token));
-                });
-    }
-
-    /** The store's OAuth accounts, oldest first, without secrets; or {@link Outcome.Refusal#NOT_OWNER}. */
-    public Outcome<List<AccountView.OAuth>> oauthAccounts(String actor, String storeHash) {
-        return asOwner(actor, storeHash, () -> {
-            Map<String, Instant> lastUsed = config.repository().lastUsed(storeHash);
-            return Outcome.done(config.repository().oauthAccounts(storeHash).stream()
-                    .map(a -> AccountView.OAuth.of(a, Optional.ofNullable(lastUsed.get(a.id()))))
-                    .toList());
-        });
+        return createOAuthAccount(actor, storeHash, NewOAuthAccount.named(name, scopes == null ? Map.of() : scopes));
     }
 
     /**
-     * Deletes one OAuth account, revoking its token at once.
+     * Creates an OAuth account with a new client ID, client secret and access token.
+     *
+     * <ul>
+     *   <li>{@code name}: 4-100 characters once stripped, without controls, line or paragraph
+     *       separators, format characters (bidi controls, zero-width characters) or unpaired surrogates.
+     *   <li>{@code expires_in} (positive) or {@code expires_at} (in the future), not both, at most
+     *       {@value OAuthLifecycle#MAX_LIFETIME_DAYS} days ahead; the store's {@link CredentialPolicy}
+     *       may require one and cap it.
+     *   <li>{@code allowed_ips}: CIDR blocks or addresses, see {@link AllowedAddresses#parse}.
+     * </ul>
+     *
+     * @return the secrets, once; or {@link Outcome.Refusal#INVALID} naming the field ({@code name} with
+     *     the character at fault, {@code scopes}, {@code expires_in}, {@code expires_at},
+     *     {@code allowed_ips}), or with no field when the repository cannot hold a value,
+     *     {@link Outcome.Refusal#LIMIT_REACHED} when the store has the limit already, {@link Outcome.Refusal#NOT_OWNER}
+     */
+    public Outcome<IssuedCredentials.OAuth> createOAuthAccount(Actor actor, String storeHash, NewOAuthAccount request) {
+        Objects.requireNonNull(request, "request");
+        return asOwner(actor, storeHash, () -> oauth.create(actor, storeHash, request));
+    }
+
+    /**
+     * Rolls an OAuth account's access token. The old token keeps working for {@code oldTokenLifetime}
+     * (zero: it fails from the next request on); an older token still in its overlap fails at once, so
+     * an account never has more than two live tokens. Each node checks the old token's expiry with its
+     * own clock: no notification is needed when the overlap ends.
+     *
+     * @param oldTokenLifetime 0 to {@value OAuthLifecycle#MAX_OVERLAP_SECONDS} seconds
+     * @return the new token, once; or {@link Outcome.Refusal#INVALID} naming {@code old_token_expires_in},
+     *     {@link Outcome.Refusal#NOT_FOUND}, {@link Outcome.Refusal#CONFLICT} when the account kept
+     *     changing meanwhile, {@link Outcome.Refusal#NOT_OWNER}
+     */
+    public Outcome<IssuedCredentials.Rolled> rollOAuthToken(Actor actor, String storeHash, String id,
+            Duration oldTokenLifetime) {
+        Objects.requireNonNull(oldTokenLifetime, "oldTokenLifetime");
+        return asOwner(actor, storeHash, () -> oauth.roll(actor, storeHash, id, oldTokenLifetime));
+    }
+
+    /**
+     * Replaces where an OAuth account may be used from; empty for anywhere. Takes effect on the next
+     * request on this node, and on others once their caches hear of the change.
+     *
+     * @return the account as listed; or {@link Outcome.Refusal#INVALID} naming {@code allowed_ips},
+     *     {@link Outcome.Refusal#NOT_FOUND}, {@link Outcome.Refusal#CONFLICT}, {@link Outcome.Refusal#NOT_OWNER}
+     */
+    public Outcome<AccountView.OAuth> setAllowedAddresses(Actor actor, String storeHash, String id, List<String> blocks) {
+        Objects.requireNonNull(blocks, "blocks");
+        return asOwner(actor, storeHash, () -> oauth.allow(actor, storeHash, id, blocks));
+    }
+
+    /** The store's OAuth accounts, oldest first, without secrets; or {@link Outcome.Refusal#NOT_OWNER}. */
+    public Outcome<List<AccountView.OAuth>> oauthAccounts(Actor actor, String storeHash) {
+        return asOwner(actor, storeHash, () -> Outcome.done(oauth.list(storeHash)));
+    }
+
+    /**
+     * Deletes one OAuth account, revoking its tokens at once.
      *
      * @return the deleted id; or {@link Outcome.Refusal#NOT_FOUND} (also for another store's id), {@link Outcome.Refusal#NOT_OWNER}
      */
-    public Outcome<String> deleteOAuthAccount(String actor, String storeHash, String id) {
-        Outcome<Integer> deleted = deleteOAuthAccounts(actor, storeHash, List.of(id));
+    public Outcome<String> deleteOAuthAccount(Actor actor, String storeHash, String id) {
+        Outcome<Integer> deleted = asOwner(actor, storeHash,
+                () -> oauth.delete(actor, storeHash, List.of(id), AuditAction.OAUTH_ACCOUNT_DELETED));
         if (deleted instanceof Outcome.Done<Integer> done && done.value() == 0) {
             String which = AccountNames.couldBeOAuthId(id) ? id : "with that id";
             return Outcome.refused(Outcome.Refusal.NOT_FOUND, "no OAuth API account " + which + " in store " + storeHash);
@@ -149,21 +165,10 @@ public final class AccountLifecycle {
      * @return how many were deleted; or {@link Outcome.Refusal#NOT_OWNER}
      * @throws NullPointerException if an id is {@code null}
      */
-    public Outcome<Integer> deleteOAuthAccounts(String actor, String storeHash, Collection<String> ids) {
-        List<String> requested = List.copyOf(ids).stream().filter(AccountNames::couldBeOAuthId).toList();
-        return asOwner(actor, storeHash, () -> {
-            List<OAuthAccount> before = new ArrayList<>();
-            for (String id : requested) {
-                config.repository().oauthAccount(storeHash, id).ifPresent(before::add);
-            }
-            return RepositoryRefusal.write(() -> config.repository().deleteOAuthAccounts(storeHash, requested))
-                    .map(deleted -> {
-                        Set<String> gone = Set.copyOf(deleted);
-                        changed(actor, before.stream().distinct().filter(a -> gone.contains(a.id())).toList(),
-                                LifecycleEvent.Action.OAUTH_ACCOUNT_DELETED);
-                        return deleted.size();
-                    });
-        });
+    public Outcome<Integer> deleteOAuthAccounts(Actor actor, String storeHash, Collection<String> ids) {
+        List<String> requested = List.copyOf(ids);
+        return asOwner(actor, storeHash,
+                () -> oauth.delete(actor, storeHash, requested, AuditAction.OAUTH_ACCOUNT_BULK_DELETED));
     }
 
     /**
@@ -174,7 +179,7 @@ public final class AccountLifecycle {
      * @return the token, once; or {@link Outcome.Refusal#INVALID} naming {@code username} (and the character at
      *     fault), {@link Outcome.Refusal#DUPLICATE} when the store has that username, {@link Outcome.Refusal#NOT_OWNER}
      */
-    public Outcome<IssuedCredentials.Legacy> createLegacyAccount(String actor, String storeHash, String username) {
+    public Outcome<IssuedCredentials.Legacy> createLegacyAccount(Actor actor, String storeHash, String username) {
         return asOwner(actor, storeHash, () -> legacy.create(actor, storeHash, username));
     }
 
@@ -183,8 +188,21 @@ public final class AccountLifecycle {
      *
      * @return the new token, once; or {@link Outcome.Refusal#NOT_FOUND}, {@link Outcome.Refusal#NOT_OWNER}
      */
-    public Outcome<IssuedCredentials.Legacy> regenerateLegacyToken(String actor, String storeHash, String username) {
-        return asOwner(actor, storeHash, () -> legacy.regenerate(actor, storeHash, username));
+    public Outcome<IssuedCredentials.Legacy> regenerateLegacyToken(Actor actor, String storeHash, String username) {
+        return regenerateLegacyToken(actor, storeHash, username, Duration.ZERO);
+    }
+
+    /**
+     * Replaces a legacy account's API token; the old one keeps working for {@code oldTokenLifetime}, as in
+     * {@link #rollOAuthToken}.
+     *
+     * @return the new token, once; or {@link Outcome.Refusal#INVALID} naming {@code old_token_expires_in},
+     *     {@link Outcome.Refusal#NOT_FOUND}, {@link Outcome.Refusal#CONFLICT}, {@link Outcome.Refusal#NOT_OWNER}
+     */
+    public Outcome<IssuedCredentials.Legacy> regenerateLegacyToken(Actor actor, String storeHash, String username,
+            Duration oldTokenLifetime) {
+        Objects.requireNonNull(oldTokenLifetime, "oldTokenLifetime");
+        return asOwner(actor, storeHash, () -> legacy.regenerate(actor, storeHash, username, oldTokenLifetime));
     }
 
     /**
@@ -192,13 +210,55 @@ public final class AccountLifecycle {
      *
      * @return the username; or {@link Outcome.Refusal#NOT_FOUND}, {@link Outcome.Refusal#NOT_OWNER}
      */
-    public Outcome<String> deleteLegacyAccount(String actor, String storeHash, String username) {
+    public Outcome<String> deleteLegacyAccount(Actor actor, String storeHash, String username) {
         return asOwner(actor, storeHash, () -> legacy.delete(actor, storeHash, username));
     }
 
     /** The store's legacy accounts, oldest first, without tokens; or {@link Outcome.Refusal#NOT_OWNER}. */
-    public Outcome<List<AccountView.Legacy>> legacyAccounts(String actor, String storeHash) {
+    public Outcome<List<AccountView.Legacy>> legacyAccounts(Actor actor, String storeHash) {
         return asOwner(actor, storeHash, () -> legacy.list(storeHash));
+    }
+
+    /** The store's credential policy: the one set for it, else the lifecycle's default; or {@link Outcome.Refusal#NOT_OWNER}. */
+    public Outcome<CredentialPolicy> credentialPolicy(Actor actor, String storeHash) {
+        return asOwner(actor, storeHash, () -> Outcome.done(policy(storeHash)));
+    }
+
+    /**
+     * Sets the store's credential policy, for accounts created from now on.
+     *
+     * @return the policy; or {@link Outcome.Refusal#NOT_OWNER}
+     */
+    public Outcome<CredentialPolicy> setCredentialPolicy(Actor actor, String storeHash, CredentialPolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        return asOwner(actor, storeHash, () -> {
+            AuditEntry entry = entry(actor, AuditAction.CREDENTIAL_POLICY_CHANGED, storeHash)
+                    .with("require_expiry", Boolean.toString(policy.requireExpiry()));
+            AuditEntry audit = policy.maxLifetime().map(max -> entry.with("max_lifetime", Long.toString(max.toSeconds())))
+                    .orElse(entry);
+            config.repository().putCredentialPolicy(storeHash, policy, audit);
+            return Outcome.done(policy);
+        });
+    }
+
+    /**
+     * The store's audit trail, newest first: at most {@code limit} events with ids below {@code beforeId}
+     * ({@link Long#MAX_VALUE} for the newest).
+     *
+     * @param limit 1 to {@value #MAX_AUDIT_PAGE}
+     * @return the events; or {@link Outcome.Refusal#INVALID} naming {@code limit} or {@code before},
+     *     {@link Outcome.Refusal#NOT_OWNER}
+     */
+    public Outcome<List<AuditEvent>> auditEvents(Actor actor, String storeHash, int limit, long beforeId) {
+        return asOwner(actor, storeHash, () -> {
+            if (limit < 1 || limit > MAX_AUDIT_PAGE) {
+                return Outcome.invalid("limit", "limit must be 1-" + MAX_AUDIT_PAGE);
+            }
+            if (beforeId < 1) {
+                return Outcome.invalid("before", "before must be a positive event id");
+            }
+            return Outcome.done(config.repository().auditEvents(storeHash, limit, beforeId));
+        });
     }
 
     /**
@@ -206,36 +266,55 @@ public final class AccountLifecycle {
      * actor owns. Every other method checks this itself; callers may ask first, e.g. to refuse a
      * non-owner before reading a request body.
      */
-    public boolean isOwner(String actor, String storeHash) {
+    public boolean isOwner(Actor actor, String storeHash) {
         Objects.requireNonNull(actor, "actor");
-        return StoreHash.isValid(storeHash) && config.ownership().isOwner(storeHash, actor);
+        return StoreHash.isValid(storeHash) && config.ownership().isOwner(storeHash, actor.userId());
     }
 
-    private <T> Outcome<T> asOwner(String actor, String storeHash, Supplier<Outcome<T>> action) {
+    private <T> Outcome<T> asOwner(Actor actor, String storeHash, Supplier<Outcome<T>> action) {
         Objects.requireNonNull(actor, "actor");
         if (!StoreHash.isValid(storeHash)) {
             return Outcome.invalid("storeHash", "store hash must be 1-32 lower-case letters and digits");
         }
-        if (!config.ownership().isOwner(storeHash, actor)) {
+        if (!config.ownership().isOwner(storeHash, actor.userId())) {
             return Outcome.refused(Outcome.Refusal.NOT_OWNER, "only the store owner may manage its API accounts");
         }
         return action.get();
     }
 
-    void changed(String actor, Account account, LifecycleEvent.Action action) {
-        changed(actor, List.of(account), action);
+    /** The store's policy: its own, else the default. */
+    CredentialPolicy policy(String storeHash) {
+        return config.repository().credentialPolicy(storeHash).orElse(config.defaultPolicy());
+    }
+
+    /** An audit entry by {@code actor}, now. */
+    AuditEntry entry(Actor actor, AuditAction action, String storeHash) {
+        return AuditEntry.of(config.clock().instant(), actor.userId(), action, storeHash).from(actor.clientAddress());
     }
 
     /** Tells the change listener the accounts' keys, in one change, then emits an event for each. */
-    private void changed(String actor, List<? extends Account> accounts, LifecycleEvent.Action action) {
+    void changed(Actor actor, List<? extends Account> accounts, AuditAction action) {
         if (accounts.isEmpty()) {
             return;
         }
-        config.changeListener().onChange(new AccountChange.Changed(accounts.stream().map(LookupKey::of).toList()));
-        for (Account account : accounts) {
-            config.listener().onEvent(new LifecycleEvent(config.clock().instant(), actor, account.storeHash(),
-                    action, account.id()));
-        }
+        evict(accounts);
+        accounts.forEach(account -> emit(actor, account, action));
+    }
+
+    /** Tells the change listener the keys {@code before} had and {@code after} has, then emits one event. */
+    void replaced(Actor actor, Account before, Account after, AuditAction action) {
+        evict(List.of(before, after));
+        emit(actor, after, action);
+    }
+
+    private void evict(List<? extends Account> accounts) {
+        config.changeListener().onChange(new AccountChange.Changed(accounts.stream()
+                .flatMap(account -> LookupKey.allOf(account).stream()).distinct().toList()));
+    }
+
+    private void emit(Actor actor, Account account, AuditAction action) {
+        config.listener().onEvent(new LifecycleEvent(config.clock().instant(), actor.userId(), account.storeHash(),
+                action, account.id()));
     }
 
     String apiPath(String storeHash, String version) {
@@ -270,6 +349,7 @@ public final class AccountLifecycle {
         private LifecycleEvent.Listener listener = LifecycleEvent.Listener.NONE;
         private Clock clock = Clock.systemUTC();
         private int oauthAccountLimit = DEFAULT_OAUTH_ACCOUNT_LIMIT;
+        private CredentialPolicy defaultPolicy = CredentialPolicy.none();
 
         Builder(AccountRepository repository, StoreOwnership ownership, String apiHost) {
             this.repository = Objects.requireNonNull(repository, "repository");
@@ -311,7 +391,10 @@ public final class AccountLifecycle {
             return this;
         }
 
-        /** Receives audit events; default {@link LifecycleEvent.Listener#NONE}. */
+        /**
+         * Told of every committed change after it is written (the repository writes the audit trail
+         * itself, in the change's transaction); default {@link LifecycleEvent.Listener#NONE}.
+         */
         public Builder listener(LifecycleEvent.Listener listener) {
             this.listener = once(Objects.requireNonNull(listener, "listener"), "listener");
             return this;
@@ -336,10 +419,19 @@ public final class AccountLifecycle {
             return this;
         }
 
+        /**
+         * The credential policy of stores that have none of their own; default
+         * {@link CredentialPolicy#none()}.
+         */
+        public Builder defaultPolicy(CredentialPolicy policy) {
+            this.defaultPolicy = once(Objects.requireNonNull(policy, "policy"), "defaultPolicy");
+            return this;
+        }
+
         /** The configured lifecycle, with a copy of the settings given so far. */
         public AccountLifecycle build() {
             return new AccountLifecycle(new LifecycleSettings(repository, ownership, apiHost, generator, digester,
-                    catalogue, changeListener, listener, clock, oauthAccountLimit));
+                    catalogue, changeListener, listener, clock, oauthAccountLimit, defaultPolicy));
         }
 
         private <T> T once(T value, String setting) {

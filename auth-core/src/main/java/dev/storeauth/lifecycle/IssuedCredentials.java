@@ -2,7 +2,10 @@ package dev.storeauth.lifecycle;
 
 import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.accounts.PreviousToken;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Credentials just issued, with their secrets: the only time the secrets are ever available. Hand
@@ -56,6 +59,33 @@ public sealed interface IssuedCredentials {
     }
 
     /**
+     * An OAuth account's new access token after a roll. Until
+     * {@link #oldTokenExpiresAt()} the previous token works too.
+     *
+     * @param account the stored account after the roll (digests only)
+     * @param apiPath the base URL of the store's v3 API
+     * @param accessToken the new access token
+     */
+    record Rolled(OAuthAccount account, String apiPath, String accessToken) implements IssuedCredentials {
+
+        public Rolled {
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(apiPath, "apiPath");
+            Objects.requireNonNull(accessToken, "accessToken");
+        }
+
+        /** When the previous token stops working; empty when it already has. */
+        public Optional<Instant> oldTokenExpiresAt() {
+            return account.previousToken().map(PreviousToken::expiresAt);
+        }
+
+        @Override
+        public String toString() {
+            return "IssuedCredentials.Rolled[account=" + account + ", apiPath=" + apiPath + ", accessToken=***]";
+        }
+    }
+
+    /**
      * A legacy account with its new API token, created or regenerated.
      *
      * @param account the stored account (digest only)
@@ -68,6 +98,11 @@ public sealed interface IssuedCredentials {
             Objects.requireNonNull(account, "account");
             Objects.requireNonNull(apiPath, "apiPath");
             Objects.requireNonNull(apiToken, "apiToken");
+        }
+
+        /** When the previous token stops working after a regeneration with overlap; otherwise empty. */
+        public Optional<Instant> oldTokenExpiresAt() {
+            return account.previousToken().map(PreviousToken::expiresAt);
         }
 
         @Override

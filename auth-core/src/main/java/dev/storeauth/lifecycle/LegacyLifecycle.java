@@ -1,8 +1,13 @@
 package dev.storeauth.lifecycle;
 
 import dev.storeauth.accounts.LegacyAccount;
+import dev.storeauth.accounts.PreviousToken;
+import dev.storeauth.audit.AuditAction;
+import dev.storeauth.audit.AuditEntry;
 import dev.storeauth.credentials.internal.SecretKind;
 import dev.storeauth.repository.LookupKey;
+import dev.storeauth.repository.Usage;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +15,8 @@ import java.util.Optional;
 
 /** The legacy-account half of {@link AccountLifecycle}, called after the owner check. */
 final class LegacyLifecycle {
+
+    private static final int REPLACE_ATTEMPTS = 5;
 
     private final AccountLifecycle lifecycle;
     private final LifecycleSettings config;
@@ -19,7 +26,7 @@ final class LegacyLifecycle {
         this.config = lifecycle.config;
     }
 
-    Outcome<IssuedCredentials.Legacy> create(String actor, String storeHash, String username) {
+    Outcome<IssuedCredentials.Legacy> create(Actor actor, String storeHash, String username) {
         Optional<String> problem = AccountNames.legacyUsernameProblem(username);
         if (problem.isPresent()) {
             return Outcome.invalid("username", problem.get());
@@ -27,51 +34,77 @@ final class LegacyLifecycle {
         String token = config.generator().generate(SecretKind.LEGACY_TOKEN);
         LegacyAccount account = new LegacyAccount(storeHash, username, config.digester().digest(token),
                 config.clock().instant());
-        return RepositoryRefusal.write(() -> config.repository().insertLegacyAccount(account)).flatMap(inserted -> {
+        AuditEntry audit = lifecycle.entry(actor, AuditAction.LEGACY_ACCOUNT_CREATED, storeHash).forAccount(account.id());
+        return RepositoryRefusal.write(() -> config.repository().insertLegacyAccount(account, audit)).flatMap(inserted -> {
             if (!inserted) {
                 return Outcome.refused(Outcome.Refusal.DUPLICATE, "store " + storeHash + " already has a legacy API account "
                         + username);
             }
-            lifecycle.changed(actor, account, LifecycleEvent.Action.LEGACY_ACCOUNT_CREATED);
+            lifecycle.changed(actor, List.of(account), AuditAction.LEGACY_ACCOUNT_CREATED);
             return Outcome.done(new IssuedCredentials.Legacy(account, lifecycle.apiPath(storeHash, "v2"), token));
         });
     }
 
-    Outcome<IssuedCredentials.Legacy> regenerate(String actor, String storeHash, String username) {
-        Optional<LegacyAccount> existing = find(storeHash, username);
-        if (existing.isEmpty()) {
-            return notFound(storeHash, username);
+    Outcome<IssuedCredentials.Legacy> regenerate(Actor actor, String storeHash, String username, Duration overlap) {
+        if (overlap.isNegative() || overlap.toSeconds() > OAuthLifecycle.MAX_OVERLAP_SECONDS) {
+            return Outcome.invalid("old_token_expires_in", "old_token_expires_in must be 0-"
+                    + OAuthLifecycle.MAX_OVERLAP_SECONDS + " seconds");
         }
         String token = config.generator().generate(SecretKind.LEGACY_TOKEN);
-        LegacyAccount replaced = existing.get().withTokenDigest(config.digester().digest(token));
-        return RepositoryRefusal.write(() -> config.repository().replaceLegacyToken(storeHash, username,
-                replaced.tokenDigest())).flatMap(found -> {
-                    if (!found) {
-                        return notFound(storeHash, username);
-                    }
-                    lifecycle.changed(actor, replaced, LifecycleEvent.Action.LEGACY_TOKEN_REGENERATED);
-                    return Outcome.done(new IssuedCredentials.Legacy(replaced, lifecycle.apiPath(storeHash, "v2"), token));
-                });
-    }
-
-    Outcome<String> delete(String actor, String storeHash, String username) {
-        Optional<LegacyAccount> existing = find(storeHash, username);
-        if (existing.isEmpty()) {
-            return notFound(storeHash, username);
-        }
-        return RepositoryRefusal.write(() -> config.repository().deleteLegacyAccount(storeHash, username)).flatMap(found -> {
-            if (!found) {
+        for (int attempt = 0; attempt < REPLACE_ATTEMPTS; attempt++) {
+            Optional<LegacyAccount> existing = find(storeHash, username);
+            if (existing.isEmpty()) {
                 return notFound(storeHash, username);
             }
-            lifecycle.changed(actor, existing.get(), LifecycleEvent.Action.LEGACY_ACCOUNT_DELETED);
-            return Outcome.done(username);
+            Outcome<Optional<LegacyAccount>> written = replace(actor, existing.get(), token, overlap);
+            if (!(written instanceof Outcome.Done<Optional<LegacyAccount>> done) || done.value().isPresent()) {
+                return written.map(after -> new IssuedCredentials.Legacy(after.orElseThrow(),
+                        lifecycle.apiPath(storeHash, "v2"), token));
+            }
+        }
+        return Outcome.refused(Outcome.Refusal.CONFLICT, "the account kept changing meanwhile; try again");
+    }
+
+    /** The account as replaced, or empty when it changed meanwhile. */
+    private Outcome<Optional<LegacyAccount>> replace(Actor actor, LegacyAccount before, String token, Duration overlap) {
+        Instant now = config.clock().instant();
+        Optional<PreviousToken> previous = overlap.isZero() ? Optional.empty()
+                : Optional.of(new PreviousToken(before.tokenDigest(), now.plus(overlap)));
+        LegacyAccount after = before.withTokenDigest(config.digester().digest(token), previous);
+        AuditEntry entry = lifecycle.entry(actor, AuditAction.LEGACY_TOKEN_REGENERATED, before.storeHash())
+                .forAccount(before.id());
+        AuditEntry audit = previous.map(p -> entry.with("old_token_expires_at", p.expiresAt().toString())).orElse(entry);
+        return RepositoryRefusal.write(() -> config.repository().replaceLegacyAccount(before, after, audit)).map(done -> {
+            if (!done) {
+                return Optional.empty();
+            }
+            lifecycle.replaced(actor, before, after, AuditAction.LEGACY_TOKEN_REGENERATED);
+            return Optional.of(after);
         });
     }
 
+    Outcome<String> delete(Actor actor, String storeHash, String username) {
+        Optional<LegacyAccount> existing = find(storeHash, username);
+        if (existing.isEmpty()) {
+            return notFound(storeHash, username);
+        }
+        AuditEntry audit = lifecycle.entry(actor, AuditAction.LEGACY_ACCOUNT_DELETED, storeHash)
+                .forAccount(existing.get().id());
+        return RepositoryRefusal.write(() -> config.repository().deleteLegacyAccount(storeHash, username, audit))
+                .flatMap(found -> {
+                    if (!found) {
+                        return notFound(storeHash, username);
+                    }
+                    lifecycle.changed(actor, List.of(existing.get()), AuditAction.LEGACY_ACCOUNT_DELETED);
+                    return Outcome.done(username);
+                });
+    }
+
     Outcome<List<AccountView.Legacy>> list(String storeHash) {
-        Map<String, Instant> lastUsed = config.repository().lastUsed(storeHash);
+        Map<String, Usage> lastUsed = config.repository().lastUsed(storeHash);
+        Instant now = config.clock().instant();
         return Outcome.done(config.repository().legacyAccounts(storeHash).stream()
-                .map(a -> new AccountView.Legacy(a.username(), a.createdAt(), Optional.ofNullable(lastUsed.get(a.id()))))
+                .map(a -> AccountView.Legacy.of(a, Optional.ofNullable(lastUsed.get(a.id())), now))
                 .toList());
     }
 

@@ -1,10 +1,13 @@
 package dev.storeauth.lifecycle;
 
+import dev.storeauth.audit.AuditAction;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One audit-trail entry: who did what to which account of which store, and when. Holds no secret.
+ * A committed change to one account: who did what to which account of which store, and when. Holds no
+ * secret. The stored audit trail is the repository's ({@link dev.storeauth.audit.AuditEntry}); this is
+ * the in-process notice of the same change.
  *
  * @param at when the change was committed, by the lifecycle's clock
  * @param actor the user id of the store owner who made it
@@ -12,7 +15,7 @@ import java.util.Objects;
  * @param action what happened
  * @param accountId the account's id ({@code legacy:{store}:{username}} for legacy accounts)
  */
-public record LifecycleEvent(Instant at, String actor, String storeHash, Action action, String accountId) {
+public record LifecycleEvent(Instant at, String actor, String storeHash, AuditAction action, String accountId) {
 
     public LifecycleEvent {
         Objects.requireNonNull(at, "at");
@@ -20,20 +23,6 @@ public record LifecycleEvent(Instant at, String actor, String storeHash, Action 
         Objects.requireNonNull(storeHash, "storeHash");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(accountId, "accountId");
-    }
-
-    /** What a {@link LifecycleEvent} records. */
-    public enum Action {
-        /** An OAuth account was created. */
-        OAUTH_ACCOUNT_CREATED,
-        /** An OAuth account was deleted (alone or in bulk): its tokens are revoked. */
-        OAUTH_ACCOUNT_DELETED,
-        /** A legacy account was created. */
-        LEGACY_ACCOUNT_CREATED,
-        /** A legacy account's API token was replaced: the old one is revoked. */
-        LEGACY_TOKEN_REGENERATED,
-        /** A legacy account was deleted. */
-        LEGACY_ACCOUNT_DELETED
     }
 
     /**

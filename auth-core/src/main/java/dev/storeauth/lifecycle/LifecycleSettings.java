@@ -2,6 +2,7 @@ package dev.storeauth.lifecycle;
 
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.internal.SecretGenerator;
+import dev.storeauth.policy.CredentialPolicy;
 import dev.storeauth.policy.ScopeCatalogue;
 import dev.storeauth.repository.AccountChange;
 import dev.storeauth.repository.AccountRepository;
@@ -14,7 +15,8 @@ import java.util.Objects;
  */
 record LifecycleSettings(AccountRepository repository, StoreOwnership ownership, String apiHost,
         SecretGenerator generator, SecretDigester digester, ScopeCatalogue catalogue,
-        AccountChange.Listener changeListener, LifecycleEvent.Listener listener, Clock clock, int oauthAccountLimit) {
+        AccountChange.Listener changeListener, LifecycleEvent.Listener listener, Clock clock, int oauthAccountLimit,
+        CredentialPolicy defaultPolicy) {
 
     LifecycleSettings {
         Objects.requireNonNull(repository, "repository");
@@ -26,6 +28,7 @@ record LifecycleSettings(AccountRepository repository, StoreOwnership ownership,
         Objects.requireNonNull(changeListener, "changeListener");
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(defaultPolicy, "defaultPolicy");
         if (oauthAccountLimit < 1) {
             throw new IllegalArgumentException("the OAuth account limit must be positive, got " + oauthAccountLimit);
         }

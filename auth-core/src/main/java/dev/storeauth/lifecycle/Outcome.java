@@ -85,6 +85,8 @@ public sealed interface Outcome<T> {
         /** The legacy username is already taken in the store (HTTP 409). */
         DUPLICATE,
         /** No such account in the store (HTTP 404). */
-        NOT_FOUND
+        NOT_FOUND,
+        /** The account kept changing while this change was made; nothing was written (HTTP 409). */
+        CONFLICT
     }
 }

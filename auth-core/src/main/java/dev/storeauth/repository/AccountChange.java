@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What changed in an account repository, as far as anything holding accounts by {@link LookupKey}
  * (a cache) needs to know: either the keys of the changed accounts, or that changes may have been
- * missed. Each account is found under exactly one key, {@link LookupKey#of}, so its key names every
+ * missed. An account is found only under the keys {@link LookupKey#allOf} gives, so they name every
  * place it can be held.
  *
  * <pre>{@code

@@ -2,7 +2,9 @@ package dev.storeauth.repository;
 
 import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.accounts.OAuthAccount;
-import dev.storeauth.credentials.SecretDigest;
+import dev.storeauth.audit.AuditEntry;
+import dev.storeauth.audit.AuditEvent;
+import dev.storeauth.policy.CredentialPolicy;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -11,10 +13,11 @@ import java.util.Optional;
 
 /**
  * Persistence for the account lifecycle, on top of the {@link AccountLookup} lookup. Every
- * method is atomic on its own; all may throw {@link RepositoryUnavailableException}. The writes (inserts,
- * deletes, token replacement) throw {@link IllegalArgumentException}, writing nothing, for a value the
- * store cannot hold although the account records accept it (a database column or encoding narrower
- * than the record's bounds, e.g. scopes of a large custom catalogue); the lifecycle answers that as
+ * method is atomic on its own; all may throw {@link RepositoryUnavailableException}. Each write records
+ * its {@link AuditEntry} in the same transaction: the change and its audit entry are committed together
+ * or not at all. The writes throw {@link IllegalArgumentException}, writing nothing, for a value the
+ * store cannot hold although the records accept it (a database column or encoding narrower than the
+ * record's bounds, e.g. scopes of a large custom catalogue); the lifecycle answers that as
  * {@code INVALID}, not as a fault. Thread-safe.
  */
 public interface AccountRepository extends AccountLookup {
@@ -23,9 +26,10 @@ public interface AccountRepository extends AccountLookup {
      * Inserts {@code account} only if its store has fewer than {@code limit} OAuth accounts, checked
      * and written in one atomic step (across processes, for shared stores).
      *
-     * @return {@code false}, writing nothing, when the store already has {@code limit} accounts
+     * @return {@code false}, writing nothing (no audit entry either), when the store already has
+     *     {@code limit} accounts
      */
-    boolean insertOAuthAccount(OAuthAccount account, int limit);
+    boolean insertOAuthAccount(OAuthAccount account, int limit, AuditEntry audit);
 
     /** The store's OAuth accounts, oldest first. */
     List<OAuthAccount> oauthAccounts(String storeHash);
@@ -34,42 +38,88 @@ public interface AccountRepository extends AccountLookup {
     Optional<OAuthAccount> oauthAccount(String storeHash, String id);
 
     /**
-     * Deletes those of {@code ids} that belong to {@code storeHash}, in one transaction.
+     * Replaces {@code before} by {@code after} (same id and store), only if the stored account still has
+     * {@code before}'s access token and previous token: a roll or allowlist change made on a stale read
+     * writes nothing. Writes the access token, previous token, expiry and allowed addresses.
+     *
+     * @return {@code false}, writing nothing, when the account is gone or was changed meanwhile
+     * @throws IllegalArgumentException if the two are not the same account
+     */
+    boolean replaceOAuthAccount(OAuthAccount before, OAuthAccount after, AuditEntry audit);
+
+    /**
+     * Deletes those of {@code ids} that belong to {@code storeHash}, in one transaction, recording
+     * {@code audit} once for each account deleted, {@link AuditEntry#forAccount for} that account.
      *
      * @return the ids actually deleted (unknown ids and other stores' ids are skipped)
      */
-    List<String> deleteOAuthAccounts(String storeHash, Collection<String> ids);
+    List<String> deleteOAuthAccounts(String storeHash, Collection<String> ids, AuditEntry audit);
 
     /**
      * Inserts a legacy account.
      *
      * @return {@code false}, writing nothing, when the store already has that username
      */
-    boolean insertLegacyAccount(LegacyAccount account);
+    boolean insertLegacyAccount(LegacyAccount account, AuditEntry audit);
 
     /** The store's legacy accounts, oldest first. */
     List<LegacyAccount> legacyAccounts(String storeHash);
 
     /**
-     * Replaces the token digest of a legacy account.
+     * Replaces the token and previous token of {@code before} by {@code after}'s, only if the stored
+     * account still has {@code before}'s.
      *
-     * @return {@code false} when no such account exists
+     * @return {@code false}, writing nothing, when the account is gone or was changed meanwhile
+     * @throws IllegalArgumentException if the two are not the same account
      */
-    boolean replaceLegacyToken(String storeHash, String username, SecretDigest newDigest);
+    boolean replaceLegacyAccount(LegacyAccount before, LegacyAccount after, AuditEntry audit);
 
     /**
      * Deletes a legacy account.
      *
-     * @return {@code false} when no such account exists
+     * @return {@code false}, writing nothing, when no such account exists
      */
-    boolean deleteLegacyAccount(String storeHash, String username);
+    boolean deleteLegacyAccount(String storeHash, String username, AuditEntry audit);
 
     /**
-     * Records last-used times, keeping for each account the later of the stored and given time.
-     * Ids of accounts that no longer exist are ignored.
+     * Records uses, keeping for each account the later of the stored and given use. Ids of accounts
+     * that no longer exist are ignored.
      */
-    void recordLastUsed(Map<String, Instant> lastUsedByAccountId);
+    void recordLastUsed(Map<String, Usage> usageByAccountId);
 
-    /** Last-used times of the store's accounts that have been used, by account id. */
-    Map<String, Instant> lastUsed(String storeHash);
+    /** The last use of each of the store's accounts that has been used, by account id. */
+    Map<String, Usage> lastUsed(String storeHash);
+
+    /** The store's credential policy, if one was set. */
+    Optional<CredentialPolicy> credentialPolicy(String storeHash);
+
+    /** Sets the store's credential policy. */
+    void putCredentialPolicy(String storeHash, CredentialPolicy policy, AuditEntry audit);
+
+    /** Records an entry that goes with no account change, e.g. a control-panel sign-in. */
+    void recordAudit(AuditEntry entry);
+
+    /**
+     * The store's audit events newest first, at most {@code limit}, with ids below {@code beforeId}
+     * ({@link Long#MAX_VALUE} for the newest).
+     *
+     * @throws IllegalArgumentException if {@code limit} is not positive
+     */
+    List<AuditEvent> auditEvents(String storeHash, int limit, long beforeId);
+
+    /**
+     * Records an {@code OAUTH_ACCOUNT_EXPIRED} entry, once, for every OAuth account whose expiry is at or
+     * before {@code now}, at its expiry time, by {@link AuditEntry#SYSTEM}. Safe to run on several nodes
+     * at once.
+     *
+     * @return how many entries were recorded
+     */
+    int recordExpiries(Instant now);
+
+    /**
+     * Deletes audit events recorded before {@code cutoff}.
+     *
+     * @return how many were deleted
+     */
+    int pruneAuditEvents(Instant cutoff);
 }

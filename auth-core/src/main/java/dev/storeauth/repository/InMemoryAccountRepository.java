@@ -3,7 +3,9 @@ package dev.storeauth.repository;
 import dev.storeauth.accounts.Account;
 import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.accounts.OAuthAccount;
-import dev.storeauth.credentials.SecretDigest;
+import dev.storeauth.audit.AuditEntry;
+import dev.storeauth.audit.AuditEvent;
+import dev.storeauth.policy.CredentialPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,19 +13,23 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A thread-safe {@link AccountRepository} in memory, for tests and for embedding where accounts
  * need not survive a restart. Lookups are lock-free; writes are serialised, which makes the
- * per-store limit exact. Never throws {@link RepositoryUnavailableException}.
+ * per-store limit exact and each write and its audit entry one step. Never throws
+ * {@link RepositoryUnavailableException}.
  */
 public final class InMemoryAccountRepository implements AccountRepository {
 
     private final Map<LookupKey, Account> byKey = new ConcurrentHashMap<>();
     private final Map<String, Account> byId = new ConcurrentHashMap<>();
-    private final Map<String, Instant> lastUsed = new ConcurrentHashMap<>();
+    private final Map<String, Usage> lastUsed = new ConcurrentHashMap<>();
+    private final Map<String, CredentialPolicy> policies = new ConcurrentHashMap<>();
+    private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
 
     /** An empty repository. */
     public InMemoryAccountRepository() {
@@ -35,15 +41,15 @@ public final class InMemoryAccountRepository implements AccountRepository {
     }
 
     @Override
-    public synchronized boolean insertOAuthAccount(OAuthAccount account, int limit) {
+    public synchronized boolean insertOAuthAccount(OAuthAccount account, int limit, AuditEntry entry) {
         if (countOAuth(account.storeHash()) >= limit) {
             return false;
         }
-        LookupKey key = LookupKey.of(account);
-        if (byId.containsKey(account.id()) || byKey.containsKey(key)) {
+        if (byId.containsKey(account.id()) || LookupKey.allOf(account).stream().anyMatch(byKey::containsKey)) {
             throw new IllegalStateException("duplicate OAuth account id or access token");
         }
         put(account);
+        audit.add(entry);
         return true;
     }
 
@@ -66,23 +72,36 @@ public final class InMemoryAccountRepository implements AccountRepository {
     }
 
     @Override
-    public synchronized List<String> deleteOAuthAccounts(String storeHash, Collection<String> ids) {
+    public synchronized boolean replaceOAuthAccount(OAuthAccount before, OAuthAccount after, AuditEntry entry) {
+        requireSame(before, after);
+        if (!(byId.get(before.id()) instanceof OAuthAccount stored) || !sameTokens(stored, before)) {
+            return false;
+        }
+        put(after);
+        audit.add(entry);
+        return true;
+    }
+
+    @Override
+    public synchronized List<String> deleteOAuthAccounts(String storeHash, Collection<String> ids, AuditEntry entry) {
         List<String> deleted = new ArrayList<>();
         for (String id : ids) {
             if (oauthAccount(storeHash, id).isPresent() && !deleted.contains(id)) {
                 remove(byId.get(id));
                 deleted.add(id);
+                audit.add(entry.forAccount(id));
             }
         }
         return deleted;
     }
 
     @Override
-    public synchronized boolean insertLegacyAccount(LegacyAccount account) {
+    public synchronized boolean insertLegacyAccount(LegacyAccount account, AuditEntry entry) {
         if (byId.containsKey(account.id())) {
             return false;
         }
         put(account);
+        audit.add(entry);
         return true;
     }
 
@@ -99,42 +118,92 @@ public final class InMemoryAccountRepository implements AccountRepository {
     }
 
     @Override
-    public synchronized boolean replaceLegacyToken(String storeHash, String username, SecretDigest newDigest) {
-        if (!(byId.get(LegacyAccount.idOf(storeHash, username)) instanceof LegacyAccount legacy)) {
+    public synchronized boolean replaceLegacyAccount(LegacyAccount before, LegacyAccount after, AuditEntry entry) {
+        requireSame(before, after);
+        if (!(byId.get(before.id()) instanceof LegacyAccount stored) || !sameTokens(stored, before)) {
             return false;
         }
-        put(legacy.withTokenDigest(newDigest));
+        put(after);
+        audit.add(entry);
         return true;
     }
 
     @Override
-    public synchronized boolean deleteLegacyAccount(String storeHash, String username) {
+    public synchronized boolean deleteLegacyAccount(String storeHash, String username, AuditEntry entry) {
         if (!(byId.get(LegacyAccount.idOf(storeHash, username)) instanceof LegacyAccount legacy)) {
             return false;
         }
         remove(legacy);
+        audit.add(entry);
         return true;
     }
 
     @Override
-    public void recordLastUsed(Map<String, Instant> lastUsedByAccountId) {
-        lastUsedByAccountId.forEach((id, at) -> {
+    public void recordLastUsed(Map<String, Usage> usageByAccountId) {
+        usageByAccountId.forEach((id, use) -> {
             if (byId.containsKey(id)) {
-                lastUsed.merge(id, at, (a, b) -> a.isAfter(b) ? a : b);
+                lastUsed.merge(id, use, Usage::later);
             }
         });
     }
 
     @Override
-    public Map<String, Instant> lastUsed(String storeHash) {
-        Map<String, Instant> out = new HashMap<>();
-        lastUsed.forEach((id, at) -> {
+    public Map<String, Usage> lastUsed(String storeHash) {
+        Map<String, Usage> out = new HashMap<>();
+        lastUsed.forEach((id, use) -> {
             Account account = byId.get(id);
             if (account != null && account.storeHash().equals(storeHash)) {
-                out.put(id, at);
+                out.put(id, use);
             }
         });
         return out;
+    }
+
+    @Override
+    public Optional<CredentialPolicy> credentialPolicy(String storeHash) {
+        return Optional.ofNullable(policies.get(storeHash));
+    }
+
+    @Override
+    public synchronized void putCredentialPolicy(String storeHash, CredentialPolicy policy, AuditEntry entry) {
+        policies.put(Objects.requireNonNull(storeHash, "storeHash"), Objects.requireNonNull(policy, "policy"));
+        audit.add(entry);
+    }
+
+    @Override
+    public synchronized void recordAudit(AuditEntry entry) {
+        audit.add(entry);
+    }
+
+    @Override
+    public List<AuditEvent> auditEvents(String storeHash, int limit, long beforeId) {
+        return audit.page(storeHash, limit, beforeId);
+    }
+
+    @Override
+    public synchronized int recordExpiries(Instant now) {
+        return audit.recordExpiries(byId.values(), now);
+    }
+
+    @Override
+    public int pruneAuditEvents(Instant cutoff) {
+        return audit.prune(cutoff);
+    }
+
+    private static void requireSame(Account before, Account after) {
+        if (!before.id().equals(after.id()) || !before.storeHash().equals(after.storeHash())
+                || before.getClass() != after.getClass()) {
+            throw new IllegalArgumentException("a replacement must be the same account");
+        }
+    }
+
+    private static boolean sameTokens(Account stored, Account expected) {
+        return currentDigest(stored).equals(currentDigest(expected))
+                && stored.previousToken().equals(expected.previousToken());
+    }
+
+    private static Object currentDigest(Account account) {
+        return account instanceof OAuthAccount oauth ? oauth.accessTokenDigest() : ((LegacyAccount) account).tokenDigest();
     }
 
     private long countOAuth(String storeHash) {
@@ -144,13 +213,20 @@ public final class InMemoryAccountRepository implements AccountRepository {
     }
 
     private void put(Account account) {
-        byId.put(account.id(), account);
-        byKey.put(LookupKey.of(account), account);
+        Account old = byId.put(account.id(), account);
+        if (old != null) {
+            unindex(old);
+        }
+        LookupKey.allOf(account).forEach(key -> byKey.put(key, account));
+    }
+
+    private void unindex(Account account) {
+        LookupKey.allOf(account).forEach(key -> byKey.remove(key, account));
     }
 
     private void remove(Account account) {
         byId.remove(account.id());
-        byKey.remove(LookupKey.of(account));
+        unindex(account);
         lastUsed.remove(account.id());
     }
 }

@@ -4,6 +4,7 @@ import dev.storeauth.accounts.Account;
 import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.accounts.OAuthAccount;
 import dev.storeauth.credentials.SecretDigest;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -26,6 +27,20 @@ public sealed interface LookupKey {
             return new ByUsername(legacy.storeHash(), legacy.username());
         }
         throw new IllegalArgumentException("no lookup key for " + account.getClass().getName());
+    }
+
+    /**
+     * Every key {@code account} is found under: {@link #of} and, for an OAuth account during a roll's
+     * overlap, the digest of its previous token. A change to the account makes all of them stale.
+     *
+     * @throws IllegalArgumentException for an account kind other than legacy and OAuth
+     */
+    static List<LookupKey> allOf(Account account) {
+        LookupKey key = of(account);
+        if (account instanceof OAuthAccount oauth && oauth.previousToken().isPresent()) {
+            return List.of(key, new ByTokenDigest(oauth.previousToken().get().digest()));
+        }
+        return List.of(key);
     }
 
     /**

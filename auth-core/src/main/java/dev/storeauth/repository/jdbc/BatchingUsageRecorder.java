@@ -2,11 +2,12 @@ package dev.storeauth.repository.jdbc;
 
 import dev.storeauth.accounts.Account;
 import dev.storeauth.repository.AccountRepository;
+import dev.storeauth.repository.Usage;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -38,7 +39,7 @@ public final class BatchingUsageRecorder implements AutoCloseable {
     private final AccountRepository repository;
     private final Clock clock;
     private final int capacity;
-    private final ConcurrentHashMap<String, Instant> pending = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Usage> pending = new ConcurrentHashMap<>();
     private final LongAdder dropped = new LongAdder();
     private volatile ScheduledFuture<?> schedule;
 
@@ -62,20 +63,24 @@ public final class BatchingUsageRecorder implements AutoCloseable {
         return this;
     }
 
-    /** Notes that {@code account} was just used; never blocks, never throws (a full buffer drops it). */
-    public void recordUse(Account account) {
+    /**
+     * Notes that {@code account} was just used from {@code clientAddress} (empty when unknown); never
+     * blocks, never throws (a full buffer drops it).
+     */
+    public void recordUse(Account account, String clientAddress) {
         String id = account.id();
         if (pending.size() >= capacity && !pending.containsKey(id)) {
             dropped.increment();
             return;
         }
-        Instant now = clock.instant();
-        pending.merge(id, now, (old, neu) -> neu.isAfter(old) ? neu : old);
+        Optional<String> from = clientAddress.isEmpty() || clientAddress.length() > Usage.MAX_ADDRESS_LENGTH
+                ? Optional.empty() : Optional.of(clientAddress);
+        pending.merge(id, new Usage(clock.instant(), from), Usage::later);
     }
 
     /** Writes what is pending; a failed write is logged, counted and dropped. Never throws. */
     public void flush() {
-        Map<String, Instant> batch = new HashMap<>();
+        Map<String, Usage> batch = new HashMap<>();
         pending.forEach((id, at) -> {
             if (pending.remove(id, at)) {
                 batch.put(id, at);
