@@ -1,10 +1,19 @@
 package dev.storeauth;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.zaxxer.hikari.HikariDataSource;
+import dev.storeauth.audit.TestAudit;
 import dev.storeauth.auth.ApiRequest;
 import dev.storeauth.auth.AuthResult;
 import dev.storeauth.auth.LimitStore;
 import dev.storeauth.lifecycle.AccountLifecycle;
+import dev.storeauth.lifecycle.Actor;
 import dev.storeauth.lifecycle.IssuedCredentials;
 import dev.storeauth.lifecycle.Outcome;
 import dev.storeauth.policy.RouteTable;
@@ -25,12 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StoreAuthTest {
 
@@ -50,7 +53,7 @@ class StoreAuthTest {
 
     @SuppressWarnings("unchecked")
     private static IssuedCredentials.OAuth create(AccountLifecycle lifecycle) {
-        Outcome<IssuedCredentials.OAuth> created = lifecycle.createOAuthAccount(OWNER, "abc", "Stock sync",
+        Outcome<IssuedCredentials.OAuth> created = lifecycle.createOAuthAccount(Actor.of(OWNER), "abc", "Stock sync",
                 Map.of("products", "read-only"));
         assertInstanceOf(Outcome.Done.class, created, created::toString);
         return ((Outcome.Done<IssuedCredentials.OAuth>) created).value();
@@ -65,7 +68,7 @@ class StoreAuthTest {
             assertInstanceOf(AuthResult.Authenticated.class, get(storeAuth, created.accessToken()));
             assertEquals(1, storeAuth.cacheStatistics().hitCount(), "the second request is a cache hit");
 
-            lifecycle.deleteOAuthAccount(OWNER, "abc", created.account().id());
+            lifecycle.deleteOAuthAccount(Actor.of(OWNER), "abc", created.account().id());
 
             AuthResult.Denied denied = assertInstanceOf(AuthResult.Denied.class, get(storeAuth, created.accessToken()));
             assertEquals(AuthResult.Problem.INVALID_CREDENTIALS, denied.problem());
@@ -93,7 +96,7 @@ class StoreAuthTest {
     @Test
     void theDefaultFailureThrottleRefusesUnprovenAttemptsButNeverAProvenToken() {
         String token = TestAccounts.newToken();
-        repository.insertOAuthAccount(TestAccounts.oauth("abc", 1, token), 100);
+        repository.insertOAuthAccount(TestAccounts.oauth("abc", 1, token), 100, TestAudit.ENTRY);
         try (StoreAuth storeAuth = StoreAuth.builder().repository(repository).build()) {
             assertInstanceOf(AuthResult.Authenticated.class, get(storeAuth, token));
             long refused = 0;
@@ -133,7 +136,7 @@ class StoreAuthTest {
     @Test
     void aStoreQuotaReachesTheAuthenticator() {
         String token = TestAccounts.newToken();
-        repository.insertOAuthAccount(TestAccounts.oauth("abc", 1, token), 100);
+        repository.insertOAuthAccount(TestAccounts.oauth("abc", 1, token), 100, TestAudit.ENTRY);
         try (StoreAuth storeAuth = StoreAuth.builder().repository(repository)
                 .storeQuota(StoreQuota.everyStore(StoreQuota.Quota.parse("1/1h"))).build()) {
             AuthResult.Authenticated first = assertInstanceOf(AuthResult.Authenticated.class, get(storeAuth, token));

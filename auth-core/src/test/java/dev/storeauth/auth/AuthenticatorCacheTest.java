@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.storeauth.accounts.Account;
 import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.audit.TestAudit;
 import dev.storeauth.cache.internal.AccountCache;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.internal.SecretFormat;
@@ -50,8 +51,8 @@ class AuthenticatorCacheTest {
     AuthenticatorCacheTest() {
         repository.insertOAuthAccount(new OAuthAccount("rw", "abc", "App rw", "sci_client_rw",
                 digester.digest(generator.generate(SecretKind.CLIENT_SECRET)), digester.digest(accessToken),
-                ScopeCatalogue.defaults().scopes(Map.of("products", "modify")), Instant.EPOCH), 100);
-        repository.insertLegacyAccount(new LegacyAccount("abc", "alice", digester.digest(legacyToken), Instant.EPOCH));
+                ScopeCatalogue.defaults().scopes(Map.of("products", "modify")), Instant.EPOCH), 100, TestAudit.ENTRY);
+        repository.insertLegacyAccount(new LegacyAccount("abc", "alice", digester.digest(legacyToken), Instant.EPOCH), TestAudit.ENTRY);
     }
 
     @AfterEach

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storeauth.accounts.Account;
 import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.audit.TestAudit;
 import dev.storeauth.cache.internal.AccountCache;
 import dev.storeauth.credentials.internal.SecretGenerator;
 import dev.storeauth.credentials.internal.SecretKind;
@@ -62,13 +63,13 @@ class AuthenticatorQuotaTest {
     private final String bigshopToken = generator.generate(SecretKind.ACCESS_TOKEN);
 
     AuthenticatorQuotaTest() {
-        repository.insertOAuthAccount(TestAccounts.oauth("abc", 1, abcToken), 100);
+        repository.insertOAuthAccount(TestAccounts.oauth("abc", 1, abcToken), 100, TestAudit.ENTRY);
         repository.insertOAuthAccount(new OAuthAccount("ro", "abc", "Read only", "clientro",
                 TestAccounts.digest(generator.generate(SecretKind.CLIENT_SECRET)), TestAccounts.digest(abcReadOnlyToken),
-                Scopes.of(Map.of("products", AccessLevel.READ_ONLY)), Instant.EPOCH), 100);
-        repository.insertLegacyAccount(TestAccounts.legacy("abc", "alice", aliceToken));
-        repository.insertOAuthAccount(TestAccounts.oauth("xyz", 1, xyzToken), 100);
-        repository.insertOAuthAccount(TestAccounts.oauth("bigshop", 1, bigshopToken), 100);
+                Scopes.of(Map.of("products", AccessLevel.READ_ONLY)), Instant.EPOCH), 100, TestAudit.ENTRY);
+        repository.insertLegacyAccount(TestAccounts.legacy("abc", "alice", aliceToken), TestAudit.ENTRY);
+        repository.insertOAuthAccount(TestAccounts.oauth("xyz", 1, xyzToken), 100, TestAudit.ENTRY);
+        repository.insertOAuthAccount(TestAccounts.oauth("bigshop", 1, bigshopToken), 100, TestAudit.ENTRY);
     }
 
     @AfterEach
@@ -78,7 +79,7 @@ class AuthenticatorQuotaTest {
 
     private Authenticator withQuota(StoreQuota quota) {
         return Authenticator.builder(cache).storeQuota(quota).limitStore(LimitStore.local(nanos::get))
-                .usageRecorder(used::add).build();
+                .usageRecorder((account, from) -> used.add(account)).build();
     }
 
     private static AuthResult bearer(Authenticator authenticator, String store, String token) {

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.storeauth.accounts.Account;
 import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.audit.TestAudit;
+import dev.storeauth.credentials.SecretDigest;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.internal.SecretGenerator;
 import dev.storeauth.credentials.internal.SecretKind;
@@ -17,6 +19,7 @@ import dev.storeauth.policy.DefaultRouteList;
 import dev.storeauth.policy.ScopeCatalogue;
 import dev.storeauth.policy.Scopes;
 import dev.storeauth.repository.InMemoryAccountRepository;
+import dev.storeauth.repository.LookupKey;
 import dev.storeauth.repository.RepositoryUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -50,7 +53,7 @@ class AuthenticatorTest {
     private final Authenticator authenticator = Authenticator.builder(key -> {
         lookups.incrementAndGet();
         return repository.find(key);
-    }).realm(REALM).digester(digester).usageRecorder(used::add).build();
+    }).realm(REALM).digester(digester).usageRecorder((account, from) -> used.add(account)).build();
 
     private final String aliceToken = legacy("abc", "alice");
     private final String bobOfOtherStoreToken = legacy("xyz", "bob");
@@ -67,7 +70,7 @@ class AuthenticatorTest {
 
     private String legacy(String store, String username) {
         String token = generator.generate(SecretKind.LEGACY_TOKEN);
-        repository.insertLegacyAccount(new LegacyAccount(store, username, digester.digest(token), Instant.EPOCH));
+        repository.insertLegacyAccount(new LegacyAccount(store, username, digester.digest(token), Instant.EPOCH), TestAudit.ENTRY);
         return token;
     }
 
@@ -75,7 +78,7 @@ class AuthenticatorTest {
         String token = generator.generate(SecretKind.ACCESS_TOKEN);
         repository.insertOAuthAccount(new OAuthAccount(id, store, "App " + id, "sci_client_" + id,
                 digester.digest(generator.generate(SecretKind.CLIENT_SECRET)), digester.digest(token),
-                ScopeCatalogue.defaults().scopes(scopes), Instant.EPOCH), 100);
+                ScopeCatalogue.defaults().scopes(scopes), Instant.EPOCH), 100, TestAudit.ENTRY);
         return token;
     }
 
@@ -425,11 +428,16 @@ class AuthenticatorTest {
         assertEquals(List.of(ok.account(), legacyOk.account()), used);
     }
 
+    private void replaceLegacyToken(String storeHash, String username, SecretDigest digest) {
+        LegacyAccount before = (LegacyAccount) repository.find(new LookupKey.ByUsername(storeHash, username)).orElseThrow();
+        repository.replaceLegacyAccount(before, before.withTokenDigest(digest), TestAudit.ENTRY);
+    }
+
     @Test
     void refusesATokenOnceItsAccountIsDeletedOrReplaced() {
         String newToken = generator.generate(SecretKind.LEGACY_TOKEN);
-        repository.replaceLegacyToken("abc", "alice", digester.digest(newToken));
-        repository.deleteOAuthAccounts("abc", List.of("rw"));
+        replaceLegacyToken("abc", "alice", digester.digest(newToken));
+        repository.deleteOAuthAccounts("abc", List.of("rw"), TestAudit.ENTRY);
 
         assertDenied(authenticate("GET", PRODUCTS, basic("alice", aliceToken)), 401, AuthResult.Problem.INVALID_CREDENTIALS,
                 List.of(INVALID_TOKEN, BASIC));

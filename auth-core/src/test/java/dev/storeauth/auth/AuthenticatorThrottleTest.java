@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storeauth.accounts.LegacyAccount;
+import dev.storeauth.audit.TestAudit;
 import dev.storeauth.cache.internal.AccountCache;
 import dev.storeauth.credentials.internal.SecretGenerator;
 import dev.storeauth.credentials.internal.SecretKind;
@@ -66,9 +67,9 @@ class AuthenticatorThrottleTest {
     private final LegacyAccount victim = TestAccounts.legacy(STORE, "victim", victimToken);
 
     AuthenticatorThrottleTest() {
-        repository.insertOAuthAccount(TestAccounts.oauth(STORE, 1, oauthToken), 100);
-        repository.insertLegacyAccount(TestAccounts.legacy(STORE, "alice", aliceToken));
-        repository.insertLegacyAccount(victim);
+        repository.insertOAuthAccount(TestAccounts.oauth(STORE, 1, oauthToken), 100, TestAudit.ENTRY);
+        repository.insertLegacyAccount(TestAccounts.legacy(STORE, "alice", aliceToken), TestAudit.ENTRY);
+        repository.insertLegacyAccount(victim, TestAudit.ENTRY);
     }
 
     /** The one place the throttle is configured: 20 failures a minute, counted on the test clock. */
@@ -248,11 +249,12 @@ class AuthenticatorThrottleTest {
     void aStaleClientSendingARotatedOutLegacyTokenDoesNotLockOutTheNewTokenFromAnotherAddress() {
         String oldToken = wrongLegacyToken();
         String newToken = wrongLegacyToken();
-        repository.insertLegacyAccount(TestAccounts.legacy(STORE, "sync", oldToken));
+        repository.insertLegacyAccount(TestAccounts.legacy(STORE, "sync", oldToken), TestAudit.ENTRY);
         String stale = "192.0.2.44";
         assertAuthenticated(basic(stale, "sync", oldToken), "before the rotation");
 
-        repository.replaceLegacyToken(STORE, "sync", TestAccounts.digest(newToken));
+        LegacyAccount before = (LegacyAccount) repository.find(new LookupKey.ByUsername(STORE, "sync")).orElseThrow();
+        repository.replaceLegacyAccount(before, before.withTokenDigest(TestAccounts.digest(newToken)), TestAudit.ENTRY);
         forget(new LookupKey.ByUsername(STORE, "sync"));
         for (int i = 0; i < LIMIT + 30; i++) {
             AuthResult result = basic(stale, "sync", oldToken);
@@ -274,13 +276,13 @@ class AuthenticatorThrottleTest {
         String oldToken = wrongBearerToken();
         String newToken = wrongBearerToken();
         var before = TestAccounts.oauth(STORE, 2, oldToken);
-        repository.insertOAuthAccount(before, 100);
+        repository.insertOAuthAccount(before, 100, TestAudit.ENTRY);
         String stale = "192.0.2.44";
         assertAuthenticated(bearer(stale, oldToken), "before the rotation");
 
-        repository.deleteOAuthAccounts(STORE, List.of(before.id()));
+        repository.deleteOAuthAccounts(STORE, List.of(before.id()), TestAudit.ENTRY);
         forget(LookupKey.of(before));
-        repository.insertOAuthAccount(TestAccounts.oauth(STORE, 3, newToken), 100);
+        repository.insertOAuthAccount(TestAccounts.oauth(STORE, 3, newToken), 100, TestAudit.ENTRY);
         for (int i = 0; i < LIMIT + 30; i++) {
             AuthResult result = bearer(stale, oldToken);
             if (i < LIMIT) {
@@ -348,7 +350,7 @@ class AuthenticatorThrottleTest {
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 3 * LIMIT; i++) {
             String token = wrongBearerToken();
-            repository.insertOAuthAccount(TestAccounts.oauth(STORE, 100 + i, token), 1_000);
+            repository.insertOAuthAccount(TestAccounts.oauth(STORE, 100 + i, token), 1_000, TestAudit.ENTRY);
             tokens.add(token);
         }
 

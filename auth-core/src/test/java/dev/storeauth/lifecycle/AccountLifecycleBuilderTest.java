@@ -1,5 +1,12 @@
 package dev.storeauth.lifecycle;
 
+import static dev.storeauth.lifecycle.AccountLifecycleTest.OWNER;
+import static dev.storeauth.lifecycle.AccountLifecycleTest.STORE;
+import static dev.storeauth.lifecycle.AccountLifecycleTest.done;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.internal.SecretGenerator;
 import dev.storeauth.policy.ScopeCatalogue;
@@ -15,12 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import static dev.storeauth.lifecycle.AccountLifecycleTest.OWNER;
-import static dev.storeauth.lifecycle.AccountLifecycleTest.STORE;
-import static dev.storeauth.lifecycle.AccountLifecycleTest.done;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AccountLifecycleBuilderTest {
 
@@ -63,8 +64,8 @@ class AccountLifecycleBuilderTest {
         AccountLifecycle lifecycle = builder.build();
 
         builder.oauthAccountLimit(1).changeListener(change -> told.add("change")).listener(event -> told.add("event"));
-        done(lifecycle.createOAuthAccount(OWNER, STORE, "First", Map.of()));
-        done(lifecycle.createOAuthAccount(OWNER, STORE, "Second", Map.of()));
+        done(lifecycle.createOAuthAccount(Actor.of(OWNER), STORE, "First", Map.of()));
+        done(lifecycle.createOAuthAccount(Actor.of(OWNER), STORE, "Second", Map.of()));
 
         assertEquals(List.of(), told);
         assertEquals(2, repository.oauthAccounts(STORE).size());

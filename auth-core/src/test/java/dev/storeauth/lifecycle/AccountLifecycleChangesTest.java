@@ -30,7 +30,7 @@ class AccountLifecycleChangesTest {
         AccountLifecycle lifecycle = builder().changeListener(change -> told.add("change"))
                 .listener(event -> told.add("event")).build();
 
-        done(lifecycle.createLegacyAccount(OWNER, STORE, "bob"));
+        done(lifecycle.createLegacyAccount(Actor.of(OWNER), STORE, "bob"));
 
         assertEquals(List.of("change", "event"), told);
     }
@@ -39,11 +39,11 @@ class AccountLifecycleChangesTest {
     void aBulkDeleteIsOneChangeNamingEveryDeletedKey() {
         List<AccountChange> changes = new ArrayList<>();
         AccountLifecycle lifecycle = builder().changeListener(changes::add).build();
-        OAuthAccount a = done(lifecycle.createOAuthAccount(OWNER, STORE, "Account A", Map.of())).account();
-        OAuthAccount b = done(lifecycle.createOAuthAccount(OWNER, STORE, "Account B", Map.of())).account();
+        OAuthAccount a = done(lifecycle.createOAuthAccount(Actor.of(OWNER), STORE, "Account A", Map.of())).account();
+        OAuthAccount b = done(lifecycle.createOAuthAccount(Actor.of(OWNER), STORE, "Account B", Map.of())).account();
         changes.clear();
 
-        done(lifecycle.deleteOAuthAccounts(OWNER, STORE, List.of(a.id(), "nope", b.id(), a.id())));
+        done(lifecycle.deleteOAuthAccounts(Actor.of(OWNER), STORE, List.of(a.id(), "nope", b.id(), a.id())));
 
         assertEquals(1, changes.size());
         List<LookupKey> keys = ((AccountChange.Changed) changes.get(0)).keys();
@@ -55,7 +55,7 @@ class AccountLifecycleChangesTest {
     void aBulkDeleteOfNothingTellsTheListenerNothing() {
         AccountLifecycle lifecycle = builder().changeListener(change -> told.add("change")).build();
 
-        assertEquals(0, done(lifecycle.deleteOAuthAccounts(OWNER, STORE, List.of("nope"))));
+        assertEquals(0, done(lifecycle.deleteOAuthAccounts(Actor.of(OWNER), STORE, List.of("nope"))));
 
         assertEquals(List.of(), told);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.audit.AuditAction;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.internal.SecretFormat;
 import dev.storeauth.credentials.internal.SecretKind;
@@ -13,6 +14,7 @@ import dev.storeauth.policy.AccessLevel;
 import dev.storeauth.repository.AccountChange;
 import dev.storeauth.repository.InMemoryAccountRepository;
 import dev.storeauth.repository.LookupKey;
+import dev.storeauth.repository.Usage;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,6 +23,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -61,12 +64,12 @@ class AccountLifecycleTest {
     }
 
     IssuedCredentials.OAuth create(String name) {
-        return done(lifecycle.createOAuthAccount(OWNER, STORE, name, Map.of("products", "modify")));
+        return done(lifecycle.createOAuthAccount(Actor.of(OWNER), STORE, name, Map.of("products", "modify")));
     }
 
     @Test
     void createReturnsSecretsOnceAndStoresOnlyTheirDigests() {
-        IssuedCredentials.OAuth created = done(lifecycle.createOAuthAccount(OWNER, STORE, "Stock sync",
+        IssuedCredentials.OAuth created = done(lifecycle.createOAuthAccount(Actor.of(OWNER), STORE, "Stock sync",
                 Map.of("products", "modify", "orders", "read-only")));
         OAuthAccount stored = created.account();
         assertTrue(SecretFormat.isWellFormed(SecretKind.CLIENT_ID, created.clientId()));
@@ -80,7 +83,7 @@ class AccountLifecycleTest {
         assertEquals(AccessLevel.NONE, stored.scopes().levelFor("customers"));
         assertEquals(NOW, stored.createdAt());
         assertEquals("https://api.example.com/stores/abc123/v3/", created.apiPath());
-        assertEquals(List.of(new LifecycleEvent(NOW, OWNER, STORE, LifecycleEvent.Action.OAUTH_ACCOUNT_CREATED,
+        assertEquals(List.of(new LifecycleEvent(NOW, OWNER, STORE, AuditAction.OAUTH_ACCOUNT_CREATED,
                 stored.id())), events);
     }
 
@@ -88,19 +91,19 @@ class AccountLifecycleTest {
     void nonOwnerCannotCreateListOrDeleteAndNothingChanges() {
         String id = create("Stock sync").account().id();
         events.clear();
-        refused(lifecycle.createOAuthAccount("intruder", STORE, "Stock sync", Map.of()), Outcome.Refusal.NOT_OWNER);
-        refused(lifecycle.oauthAccounts("intruder", STORE), Outcome.Refusal.NOT_OWNER);
-        refused(lifecycle.deleteOAuthAccount("intruder", STORE, id), Outcome.Refusal.NOT_OWNER);
-        refused(lifecycle.deleteOAuthAccounts("intruder", STORE, List.of(id)), Outcome.Refusal.NOT_OWNER);
-        refused(lifecycle.createLegacyAccount("intruder", STORE, "bob"), Outcome.Refusal.NOT_OWNER);
-        refused(lifecycle.regenerateLegacyToken("intruder", STORE, "bob"), Outcome.Refusal.NOT_OWNER);
-        refused(lifecycle.deleteLegacyAccount("intruder", STORE, "bob"), Outcome.Refusal.NOT_OWNER);
-        refused(lifecycle.legacyAccounts("intruder", STORE), Outcome.Refusal.NOT_OWNER);
+        refused(lifecycle.createOAuthAccount(Actor.of("intruder"), STORE, "Stock sync", Map.of()), Outcome.Refusal.NOT_OWNER);
+        refused(lifecycle.oauthAccounts(Actor.of("intruder"), STORE), Outcome.Refusal.NOT_OWNER);
+        refused(lifecycle.deleteOAuthAccount(Actor.of("intruder"), STORE, id), Outcome.Refusal.NOT_OWNER);
+        refused(lifecycle.deleteOAuthAccounts(Actor.of("intruder"), STORE, List.of(id)), Outcome.Refusal.NOT_OWNER);
+        refused(lifecycle.createLegacyAccount(Actor.of("intruder"), STORE, "bob"), Outcome.Refusal.NOT_OWNER);
+        refused(lifecycle.regenerateLegacyToken(Actor.of("intruder"), STORE, "bob"), Outcome.Refusal.NOT_OWNER);
+        refused(lifecycle.deleteLegacyAccount(Actor.of("intruder"), STORE, "bob"), Outcome.Refusal.NOT_OWNER);
+        refused(lifecycle.legacyAccounts(Actor.of("intruder"), STORE), Outcome.Refusal.NOT_OWNER);
         assertEquals(1, repository.oauthAccounts(STORE).size());
         assertTrue(events.isEmpty());
-        assertFalse(lifecycle.isOwner("intruder", STORE));
-        assertTrue(lifecycle.isOwner(OWNER, STORE));
-        assertFalse(lifecycle.isOwner(OWNER, "Not/A/Hash"));
+        assertFalse(lifecycle.isOwner(Actor.of("intruder"), STORE));
+        assertTrue(lifecycle.isOwner(Actor.of(OWNER), STORE));
+        assertFalse(lifecycle.isOwner(Actor.of(OWNER), "Not/A/Hash"));
     }
 
     @ParameterizedTest
@@ -113,7 +116,7 @@ class AccountLifecycleTest {
     })
     void validatesNameAndScopesNamingTheField(String name, String resource, String level, String field,
             String detail) {
-        Outcome<IssuedCredentials.OAuth> outcome = lifecycle.createOAuthAccount(OWNER, STORE, name,
+        Outcome<IssuedCredentials.OAuth> outcome = lifecycle.createOAuthAccount(Actor.of(OWNER), STORE, name,
                 Map.of(resource, level));
         if (field.isEmpty()) {
             done(outcome);
@@ -127,10 +130,10 @@ class AccountLifecycleTest {
 
     @Test
     void rejectsMissingNameAndMalformedStoreHash() {
-        Outcome.Refused<?> noName = refused(lifecycle.createOAuthAccount(OWNER, STORE, null, Map.of()), Outcome.Refusal.INVALID);
+        Outcome.Refused<?> noName = refused(lifecycle.createOAuthAccount(Actor.of(OWNER), STORE, null, Map.of()), Outcome.Refusal.INVALID);
         assertEquals("name", noName.field());
         assertEquals("name is required", noName.detail());
-        assertEquals("storeHash", refused(lifecycle.oauthAccounts(OWNER, "ABC/../x"), Outcome.Refusal.INVALID).field());
+        assertEquals("storeHash", refused(lifecycle.oauthAccounts(Actor.of(OWNER), "ABC/../x"), Outcome.Refusal.INVALID).field());
     }
 
     @Test
@@ -138,19 +141,19 @@ class AccountLifecycleTest {
         for (int i = 0; i < 50; i++) {
             create("Account " + i);
         }
-        Outcome.Refused<?> refused = refused(lifecycle.createOAuthAccount(OWNER, STORE, "One too many", Map.of()),
+        Outcome.Refused<?> refused = refused(lifecycle.createOAuthAccount(Actor.of(OWNER), STORE, "One too many", Map.of()),
                 Outcome.Refusal.LIMIT_REACHED);
         assertTrue(refused.detail().contains("50 OAuth API accounts per store"), refused.detail());
         assertEquals(50, repository.oauthAccounts(STORE).size());
-        done(lifecycle.createOAuthAccount(OWNER, "other1", "Elsewhere", Map.of()));
+        done(lifecycle.createOAuthAccount(Actor.of(OWNER), "other1", "Elsewhere", Map.of()));
     }
 
     @Test
     void theLimitIsConfigurable() {
         AccountLifecycle small = lifecycle(2);
-        done(small.createOAuthAccount(OWNER, STORE, "First", Map.of()));
-        done(small.createOAuthAccount(OWNER, STORE, "Second", Map.of()));
-        assertTrue(refused(small.createOAuthAccount(OWNER, STORE, "Third", Map.of()), Outcome.Refusal.LIMIT_REACHED)
+        done(small.createOAuthAccount(Actor.of(OWNER), STORE, "First", Map.of()));
+        done(small.createOAuthAccount(Actor.of(OWNER), STORE, "Second", Map.of()));
+        assertTrue(refused(small.createOAuthAccount(Actor.of(OWNER), STORE, "Third", Map.of()), Outcome.Refusal.LIMIT_REACHED)
                 .detail().contains("limit is 2"));
     }
 
@@ -159,8 +162,8 @@ class AccountLifecycleTest {
         IssuedCredentials.OAuth used = create("Used one");
         create("Unused one");
         Instant at = NOW.plusSeconds(60);
-        repository.recordLastUsed(Map.of(used.account().id(), at));
-        List<AccountView.OAuth> views = done(lifecycle.oauthAccounts(OWNER, STORE));
+        repository.recordLastUsed(Map.of(used.account().id(), new Usage(at, Optional.of("203.0.113.9"))));
+        List<AccountView.OAuth> views = done(lifecycle.oauthAccounts(Actor.of(OWNER), STORE));
         assertEquals(2, views.size());
         AccountView.OAuth first = views.stream().filter(v -> v.name().equals("Used one")).findFirst().orElseThrow();
         assertEquals(at, first.lastUsedAt().orElseThrow());
@@ -176,17 +179,17 @@ class AccountLifecycleTest {
         IssuedCredentials.OAuth created = create("Stock sync");
         String id = created.account().id();
         events.clear();
-        assertEquals(id, done(lifecycle.deleteOAuthAccount(OWNER, STORE, id)));
+        assertEquals(id, done(lifecycle.deleteOAuthAccount(Actor.of(OWNER), STORE, id)));
         assertTrue(repository.find(LookupKey.of(created.account())).isEmpty());
         assertEquals(List.of(LookupKey.of(created.account())), invalidated.subList(1, invalidated.size()));
-        assertEquals(LifecycleEvent.Action.OAUTH_ACCOUNT_DELETED, events.get(0).action());
-        refused(lifecycle.deleteOAuthAccount(OWNER, STORE, id), Outcome.Refusal.NOT_FOUND);
+        assertEquals(AuditAction.OAUTH_ACCOUNT_DELETED, events.get(0).action());
+        refused(lifecycle.deleteOAuthAccount(Actor.of(OWNER), STORE, id), Outcome.Refusal.NOT_FOUND);
     }
 
     @Test
     void deleteCannotReachAnotherStoresAccount() {
-        String foreign = done(lifecycle.createOAuthAccount(OWNER, "other1", "Foreign", Map.of())).account().id();
-        refused(lifecycle.deleteOAuthAccount(OWNER, STORE, foreign), Outcome.Refusal.NOT_FOUND);
+        String foreign = done(lifecycle.createOAuthAccount(Actor.of(OWNER), "other1", "Foreign", Map.of())).account().id();
+        refused(lifecycle.deleteOAuthAccount(Actor.of(OWNER), STORE, foreign), Outcome.Refusal.NOT_FOUND);
         assertEquals(1, repository.oauthAccounts("other1").size());
     }
 
@@ -196,17 +199,17 @@ class AccountLifecycleTest {
         String b = create("Account B").account().id();
         String c = create("Account C").account().id();
         events.clear();
-        assertEquals(2, done(lifecycle.deleteOAuthAccounts(OWNER, STORE, List.of(a, "nope", b, a))));
+        assertEquals(2, done(lifecycle.deleteOAuthAccounts(Actor.of(OWNER), STORE, List.of(a, "nope", b, a))));
         assertEquals(List.of(c), repository.oauthAccounts(STORE).stream().map(OAuthAccount::id).toList());
         assertEquals(2, events.size());
-        assertEquals(0, done(lifecycle.deleteOAuthAccounts(OWNER, STORE, List.of())));
+        assertEquals(0, done(lifecycle.deleteOAuthAccounts(Actor.of(OWNER), STORE, List.of())));
     }
 
     @Test
     void eventsNeverCarryASecret() {
         IssuedCredentials.OAuth created = create("Stock sync");
-        IssuedCredentials.Legacy legacy = done(lifecycle.createLegacyAccount(OWNER, STORE, "bob"));
-        IssuedCredentials.Legacy again = done(lifecycle.regenerateLegacyToken(OWNER, STORE, "bob"));
+        IssuedCredentials.Legacy legacy = done(lifecycle.createLegacyAccount(Actor.of(OWNER), STORE, "bob"));
+        IssuedCredentials.Legacy again = done(lifecycle.regenerateLegacyToken(Actor.of(OWNER), STORE, "bob"));
         String all = events.toString();
         for (String secret : List.of(created.accessToken(), created.clientSecret(), legacy.apiToken(), again.apiToken())) {
             assertFalse(all.contains(secret));
@@ -221,7 +224,7 @@ class AccountLifecycleTest {
                 .build();
 
         assertEquals("https://" + apiHost + "/stores/abc123/v3/",
-                done(withHost.createOAuthAccount(OWNER, STORE, "Stock sync", Map.of("products", "modify"))).apiPath());
+                done(withHost.createOAuthAccount(Actor.of(OWNER), STORE, "Stock sync", Map.of("products", "modify"))).apiPath());
     }
 
     @Test

@@ -28,7 +28,7 @@ class AccountNameRulesTest {
     }
 
     Outcome.Refused<?> refusedName(String name) {
-        Outcome.Refused<?> refused = refused(lifecycle.createOAuthAccount(OWNER, STORE, name, Map.of()),
+        Outcome.Refused<?> refused = refused(lifecycle.createOAuthAccount(Actor.of(OWNER), STORE, name, Map.of()),
                 Outcome.Refusal.INVALID);
         assertEquals("name", refused.field());
         assertEquals(0, fixture.repository.oauthAccounts(STORE).size());
@@ -83,7 +83,7 @@ class AccountNameRulesTest {
             "e\u0301e\u0301e\u0301e\u0301", "100% + ; / ? # & = \\ \"", "no\u00a0break\u202fspace",
             "  Padded  ", "<script>alert(1)</script>"})
     void oauthNameOfPrintableTextIsAcceptedStripped(String name) {
-        assertEquals(name.strip(), done(lifecycle.createOAuthAccount(OWNER, STORE, name, Map.of())).account().name());
+        assertEquals(name.strip(), done(lifecycle.createOAuthAccount(Actor.of(OWNER), STORE, name, Map.of())).account().name());
     }
 
     @ParameterizedTest
@@ -95,7 +95,7 @@ class AccountNameRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {".", ".."})
     void legacyUsernameThatIsADotSegmentIsRefusedBecauseNoUrlPathCanAddressIt(String username) {
-        Outcome.Refused<?> refused = refused(lifecycle.createLegacyAccount(OWNER, STORE, username), Outcome.Refusal.INVALID);
+        Outcome.Refused<?> refused = refused(lifecycle.createLegacyAccount(Actor.of(OWNER), STORE, username), Outcome.Refusal.INVALID);
         assertEquals("username", refused.field());
         assertEquals("username must not be . or .. (a URL path cannot address it)", refused.detail());
         assertEquals(0, fixture.repository.legacyAccounts(STORE).size());
@@ -116,7 +116,7 @@ class AccountNameRulesTest {
             "0085  | NEXT LINE (NEL)"})
     void legacyUsernameWithACharacterOutsideItsGrammarIsRefusedNamingIt(String hex, String unicodeName) {
         String code = String.format("U+%04X", Integer.parseInt(hex, 16));
-        Outcome.Refused<?> refused = refused(lifecycle.createLegacyAccount(OWNER, STORE, around(hex)), Outcome.Refusal.INVALID);
+        Outcome.Refused<?> refused = refused(lifecycle.createLegacyAccount(Actor.of(OWNER), STORE, around(hex)), Outcome.Refusal.INVALID);
         assertEquals("username", refused.field());
         assertEquals("username must not contain " + code + " " + unicodeName
                 + " (allowed: letters, digits and . _ @ + -)", refused.detail());
@@ -126,25 +126,25 @@ class AccountNameRulesTest {
     @ValueSource(strings = {"...", ".a", "a.", "a..b", "+", "@", "_", "-", "-.-", "me+shop@example.com",
             "a234567890123456789012345678901234567890123456789012345678901234"})
     void legacyUsernameOfTheGrammarIsAccepted(String username) {
-        assertEquals(username, done(lifecycle.createLegacyAccount(OWNER, STORE, username)).account().username());
+        assertEquals(username, done(lifecycle.createLegacyAccount(Actor.of(OWNER), STORE, username)).account().username());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"bob\u2028", "bob\u202e", "bo b", "\u0000"})
     void aNotFoundForALegacyUsernameNoAccountCanHaveDoesNotEchoIt(String username) {
-        for (Outcome<?> outcome : List.of(lifecycle.regenerateLegacyToken(OWNER, STORE, username),
-                lifecycle.deleteLegacyAccount(OWNER, STORE, username))) {
+        for (Outcome<?> outcome : List.of(lifecycle.regenerateLegacyToken(Actor.of(OWNER), STORE, username),
+                lifecycle.deleteLegacyAccount(Actor.of(OWNER), STORE, username))) {
             assertEquals("no legacy API account with that username in store abc123",
                     refused(outcome, Outcome.Refusal.NOT_FOUND).detail());
         }
         assertEquals("no legacy API account ghost in store abc123",
-                refused(lifecycle.deleteLegacyAccount(OWNER, STORE, "ghost"), Outcome.Refusal.NOT_FOUND).detail());
+                refused(lifecycle.deleteLegacyAccount(Actor.of(OWNER), STORE, "ghost"), Outcome.Refusal.NOT_FOUND).detail());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"id\u2028", "id\u202e", "\u0000"})
     void aNotFoundForAnOAuthIdNoAccountCanHaveDoesNotEchoIt(String id) {
         assertEquals("no OAuth API account with that id in store abc123",
-                refused(lifecycle.deleteOAuthAccount(OWNER, STORE, id), Outcome.Refusal.NOT_FOUND).detail());
+                refused(lifecycle.deleteOAuthAccount(Actor.of(OWNER), STORE, id), Outcome.Refusal.NOT_FOUND).detail());
     }
 }

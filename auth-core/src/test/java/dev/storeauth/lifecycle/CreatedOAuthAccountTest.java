@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class CreatedOAuthAccountTest {
 
     final IssuedCredentials.OAuth created = AccountLifecycleTest.done(new AccountLifecycleTest().lifecycle
-            .createOAuthAccount(AccountLifecycleTest.OWNER, "abc123", "Stock sync", Map.of()));
+            .createOAuthAccount(Actor.of(AccountLifecycleTest.OWNER), "abc123", "Stock sync", Map.of()));
 
     @Test
     void toStringMasksBothSecrets() {

@@ -31,7 +31,7 @@ class OAuthAccountLimitRaceTest {
             String name = "Racer " + t;
             results.add(pool.submit(() -> {
                 start.await();
-                return fixture.lifecycle.createOAuthAccount(OWNER, STORE, name, Map.of());
+                return fixture.lifecycle.createOAuthAccount(Actor.of(OWNER), STORE, name, Map.of());
             }));
         }
         start.countDown();

@@ -17,10 +17,12 @@ import dev.storeauth.repository.jdbc.TestDatabases;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,8 +45,8 @@ class ValueTheStoreCannotHoldTest {
     static AccountRepository refusingChanges(AccountRepository memory) {
         return (AccountRepository) Proxy.newProxyInstance(AccountRepository.class.getClassLoader(),
                 new Class<?>[] {AccountRepository.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("replaceLegacyToken") || method.getName().equals("deleteLegacyAccount")
-                            || method.getName().equals("deleteOAuthAccounts")) {
+                    if (Set.of("replaceLegacyAccount", "replaceOAuthAccount", "deleteLegacyAccount", "deleteOAuthAccounts")
+                            .contains(method.getName())) {
                         throw new IllegalArgumentException("the account store cannot hold a value of this account");
                     }
                     try {
@@ -56,18 +58,21 @@ class ValueTheStoreCannotHoldTest {
     }
 
     @Test
-    void aTokenChangeOrDeleteTheStoreRefusesIsInvalidAndAnnouncesNothing() {
+    void aTokenChangeRollAllowlistOrDeleteTheStoreRefusesIsInvalidAndAnnouncesNothing() {
         InMemoryAccountRepository memory = new InMemoryAccountRepository();
         List<LifecycleEvent> events = new ArrayList<>();
         AccountLifecycle plain = AccountLifecycle.builder(memory, (store, user) -> true, "api.example.com").build();
-        String id = done(plain.createOAuthAccount(OWNER, STORE, "Kept", Map.of())).account().id();
-        done(plain.createLegacyAccount(OWNER, STORE, "bob"));
+        String id = done(plain.createOAuthAccount(Actor.of(OWNER), STORE, "Kept", Map.of())).account().id();
+        done(plain.createLegacyAccount(Actor.of(OWNER), STORE, "bob"));
         AccountLifecycle refusing = AccountLifecycle.builder(refusingChanges(memory), (store, user) -> true,
                 "api.example.com").listener(events::add).build();
 
-        for (Outcome<?> outcome : List.of(refusing.regenerateLegacyToken(OWNER, STORE, "bob"),
-                refusing.deleteLegacyAccount(OWNER, STORE, "bob"),
-                refusing.deleteOAuthAccounts(OWNER, STORE, List.of(id)))) {
+        for (Outcome<?> outcome : List.of(refusing.regenerateLegacyToken(Actor.of(OWNER), STORE, "bob"),
+                refusing.regenerateLegacyToken(Actor.of(OWNER), STORE, "bob", Duration.ofHours(1)),
+                refusing.rollOAuthToken(Actor.of(OWNER), STORE, id, Duration.ofHours(1)),
+                refusing.setAllowedAddresses(Actor.of(OWNER), STORE, id, List.of()),
+                refusing.deleteLegacyAccount(Actor.of(OWNER), STORE, "bob"),
+                refusing.deleteOAuthAccounts(Actor.of(OWNER), STORE, List.of(id)))) {
             assertEquals("", refused(outcome, Outcome.Refusal.INVALID).field());
         }
         assertEquals(List.of(), events);
@@ -83,12 +88,12 @@ class ValueTheStoreCannotHoldTest {
             pool = TestDatabases.pool(url, 2);
             AccountLifecycle lifecycle = AccountLifecycle.builder(JdbcAccountRepository.create(pool),
                     (store, user) -> user.equals(OWNER), "api.example.com").build();
-            String kept = done(lifecycle.createOAuthAccount(OWNER, STORE, "Kept", Map.of())).account().id();
-            assertEquals(0, done(lifecycle.deleteOAuthAccounts(OWNER, STORE,
+            String kept = done(lifecycle.createOAuthAccount(Actor.of(OWNER), STORE, "Kept", Map.of())).account().id();
+            assertEquals(0, done(lifecycle.deleteOAuthAccounts(Actor.of(OWNER), STORE,
                     List.of("nul\u0000id", "", "i".repeat(65), kept + "\u202e"))));
-            assertEquals(Outcome.Refusal.NOT_FOUND, refused(lifecycle.deleteOAuthAccount(OWNER, STORE, "\u0000"),
+            assertEquals(Outcome.Refusal.NOT_FOUND, refused(lifecycle.deleteOAuthAccount(Actor.of(OWNER), STORE, "\u0000"),
                     Outcome.Refusal.NOT_FOUND).reason());
-            assertEquals(1, done(lifecycle.deleteOAuthAccounts(OWNER, STORE, List.of(kept, "nul\u0000id"))));
+            assertEquals(1, done(lifecycle.deleteOAuthAccounts(Actor.of(OWNER), STORE, List.of(kept, "nul\u0000id"))));
         } finally {
             pool.close();
             TestDatabases.dropPostgresSchema(url);
@@ -110,7 +115,7 @@ class ValueTheStoreCannotHoldTest {
         AccountLifecycle lifecycle = AccountLifecycle.builder(repository, (store, user) -> user.equals(OWNER),
                 "api.example.com").catalogue(new ScopeCatalogue(resources)).listener(events::add).build();
 
-        Outcome.Refused<?> refused = refused(lifecycle.createOAuthAccount(OWNER, STORE, "Everything", everything),
+        Outcome.Refused<?> refused = refused(lifecycle.createOAuthAccount(Actor.of(OWNER), STORE, "Everything", everything),
                 Outcome.Refusal.INVALID);
         assertTrue(refused.detail().startsWith("the account store cannot hold a value of this account"),
                 refused.detail());

@@ -3,6 +3,7 @@ package dev.storeauth.repository;
 import static dev.storeauth.repository.TestAccounts.digest;
 import static dev.storeauth.repository.TestAccounts.legacy;
 import static dev.storeauth.repository.TestAccounts.oauth;
+import static dev.storeauth.repository.TestAccounts.used;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.audit.TestAudit;
 import dev.storeauth.policy.AccessLevel;
 import dev.storeauth.policy.Scopes;
 import java.time.Instant;
@@ -37,7 +39,7 @@ public abstract class AccountRepositoryContract {
         AccountRepository repo = repository();
         String token = TestAccounts.newToken();
         OAuthAccount account = oauth(STORE, 1, token);
-        assertTrue(repo.insertOAuthAccount(account, 50));
+        assertTrue(repo.insertOAuthAccount(account, 50, TestAudit.ENTRY));
         assertEquals(Optional.of(account), repo.find(new LookupKey.ByTokenDigest(digest(token))));
     }
 
@@ -45,7 +47,7 @@ public abstract class AccountRepositoryContract {
     void findsLegacyAccountByStoreAndUsernameOnly() {
         AccountRepository repo = repository();
         LegacyAccount account = legacy(STORE, "alice");
-        assertTrue(repo.insertLegacyAccount(account));
+        assertTrue(repo.insertLegacyAccount(account, TestAudit.ENTRY));
         assertEquals(Optional.of(account), repo.find(new LookupKey.ByUsername(STORE, "alice")));
         assertEquals(Optional.empty(), repo.find(new LookupKey.ByUsername(OTHER, "alice")));
     }
@@ -60,11 +62,11 @@ public abstract class AccountRepositoryContract {
     @Test
     void refusesOAuthAccountBeyondTheLimitWritingNothing() {
         AccountRepository repo = repository();
-        assertTrue(repo.insertOAuthAccount(oauth(STORE, 1), 2));
-        assertTrue(repo.insertOAuthAccount(oauth(STORE, 2), 2));
+        assertTrue(repo.insertOAuthAccount(oauth(STORE, 1), 2, TestAudit.ENTRY));
+        assertTrue(repo.insertOAuthAccount(oauth(STORE, 2), 2, TestAudit.ENTRY));
         OAuthAccount third = oauth(STORE, 3);
-        assertFalse(repo.insertOAuthAccount(third, 2));
-        assertTrue(repo.insertOAuthAccount(oauth(OTHER, 1), 2));
+        assertFalse(repo.insertOAuthAccount(third, 2, TestAudit.ENTRY));
+        assertTrue(repo.insertOAuthAccount(oauth(OTHER, 1), 2, TestAudit.ENTRY));
         assertEquals(2, repo.oauthAccounts(STORE).size());
         assertEquals(Optional.empty(), repo.find(new LookupKey.ByTokenDigest(third.accessTokenDigest())));
     }
@@ -73,8 +75,8 @@ public abstract class AccountRepositoryContract {
     void rejectsDuplicateAccessToken() {
         AccountRepository repo = repository();
         String token = TestAccounts.newToken();
-        repo.insertOAuthAccount(oauth(STORE, 1, token), 50);
-        assertThrows(IllegalStateException.class, () -> repo.insertOAuthAccount(oauth(STORE, 2, token), 50));
+        repo.insertOAuthAccount(oauth(STORE, 1, token), 50, TestAudit.ENTRY);
+        assertThrows(IllegalStateException.class, () -> repo.insertOAuthAccount(oauth(STORE, 2, token), 50, TestAudit.ENTRY));
         assertEquals(1, repo.oauthAccounts(STORE).size());
     }
 
@@ -83,9 +85,9 @@ public abstract class AccountRepositoryContract {
         AccountRepository repo = repository();
         OAuthAccount later = oauth(STORE, 5);
         OAuthAccount earlier = oauth(STORE, 1);
-        repo.insertOAuthAccount(later, 50);
-        repo.insertOAuthAccount(earlier, 50);
-        repo.insertOAuthAccount(oauth(OTHER, 0), 50);
+        repo.insertOAuthAccount(later, 50, TestAudit.ENTRY);
+        repo.insertOAuthAccount(earlier, 50, TestAudit.ENTRY);
+        repo.insertOAuthAccount(oauth(OTHER, 0), 50, TestAudit.ENTRY);
         assertEquals(List.of(earlier, later), repo.oauthAccounts(STORE));
         assertEquals(List.of(), repo.oauthAccounts("empty"));
     }
@@ -94,7 +96,7 @@ public abstract class AccountRepositoryContract {
     void findsOAuthAccountByIdOnlyWithinItsStore() {
         AccountRepository repo = repository();
         OAuthAccount account = oauth(STORE, 1);
-        repo.insertOAuthAccount(account, 50);
+        repo.insertOAuthAccount(account, 50, TestAudit.ENTRY);
         assertEquals(Optional.of(account), repo.oauthAccount(STORE, account.id()));
         assertEquals(Optional.empty(), repo.oauthAccount(OTHER, account.id()));
     }
@@ -105,8 +107,8 @@ public abstract class AccountRepositoryContract {
         OAuthAccount mine = oauth(STORE, 1);
         OAuthAccount kept = oauth(STORE, 2);
         OAuthAccount theirs = oauth(OTHER, 1);
-        List.of(mine, kept, theirs).forEach(a -> repo.insertOAuthAccount(a, 50));
-        List<String> deleted = repo.deleteOAuthAccounts(STORE, List.of(mine.id(), theirs.id(), "unknown", mine.id()));
+        List.of(mine, kept, theirs).forEach(a -> repo.insertOAuthAccount(a, 50, TestAudit.ENTRY));
+        List<String> deleted = repo.deleteOAuthAccounts(STORE, List.of(mine.id(), theirs.id(), "unknown", mine.id()), TestAudit.ENTRY);
         assertEquals(List.of(mine.id()), deleted);
         assertEquals(List.of(kept), repo.oauthAccounts(STORE));
         assertEquals(List.of(theirs), repo.oauthAccounts(OTHER));
@@ -117,9 +119,9 @@ public abstract class AccountRepositoryContract {
     void refusesSecondLegacyAccountWithTheSameUsername() {
         AccountRepository repo = repository();
         LegacyAccount first = legacy(STORE, "alice");
-        assertTrue(repo.insertLegacyAccount(first));
-        assertFalse(repo.insertLegacyAccount(legacy(STORE, "alice")));
-        assertTrue(repo.insertLegacyAccount(legacy(OTHER, "alice")));
+        assertTrue(repo.insertLegacyAccount(first, TestAudit.ENTRY));
+        assertFalse(repo.insertLegacyAccount(legacy(STORE, "alice"), TestAudit.ENTRY));
+        assertTrue(repo.insertLegacyAccount(legacy(OTHER, "alice"), TestAudit.ENTRY));
         assertEquals(List.of(first), repo.legacyAccounts(STORE));
     }
 
@@ -127,19 +129,19 @@ public abstract class AccountRepositoryContract {
     void replacesLegacyTokenSoOnlyTheNewDigestIsStored() {
         AccountRepository repo = repository();
         LegacyAccount account = legacy(STORE, "alice");
-        repo.insertLegacyAccount(account);
+        repo.insertLegacyAccount(account, TestAudit.ENTRY);
         String newToken = TestAccounts.newToken();
-        assertTrue(repo.replaceLegacyToken(STORE, "alice", digest(newToken)));
+        assertTrue(repo.replaceLegacyAccount(account, account.withTokenDigest(digest(newToken)), TestAudit.ENTRY));
         assertEquals(Optional.of(account.withTokenDigest(digest(newToken))), repo.find(LookupKey.of(account)));
-        assertFalse(repo.replaceLegacyToken(STORE, "bob", digest(newToken)));
+        assertFalse(repo.replaceLegacyAccount(legacy(STORE, "bob"), legacy(STORE, "bob").withTokenDigest(digest(newToken)), TestAudit.ENTRY));
     }
 
     @Test
     void deletesLegacyAccount() {
         AccountRepository repo = repository();
-        repo.insertLegacyAccount(legacy(STORE, "alice"));
-        assertTrue(repo.deleteLegacyAccount(STORE, "alice"));
-        assertFalse(repo.deleteLegacyAccount(STORE, "alice"));
+        repo.insertLegacyAccount(legacy(STORE, "alice"), TestAudit.ENTRY);
+        assertTrue(repo.deleteLegacyAccount(STORE, "alice", TestAudit.ENTRY));
+        assertFalse(repo.deleteLegacyAccount(STORE, "alice", TestAudit.ENTRY));
         assertEquals(Optional.empty(), repo.find(new LookupKey.ByUsername(STORE, "alice")));
     }
 
@@ -148,13 +150,13 @@ public abstract class AccountRepositoryContract {
         AccountRepository repo = repository();
         OAuthAccount oauth = oauth(STORE, 1);
         LegacyAccount legacy = legacy(STORE, "alice");
-        repo.insertOAuthAccount(oauth, 50);
-        repo.insertLegacyAccount(legacy);
+        repo.insertOAuthAccount(oauth, 50, TestAudit.ENTRY);
+        repo.insertLegacyAccount(legacy, TestAudit.ENTRY);
         Instant t1 = Instant.parse("2026-02-01T10:00:00.000001Z");
         Instant t2 = t1.plusSeconds(60);
-        repo.recordLastUsed(Map.of(oauth.id(), t2, legacy.id(), t1, "unknown", t1));
-        repo.recordLastUsed(Map.of(oauth.id(), t1));
-        assertEquals(Map.of(oauth.id(), t2, legacy.id(), t1), repo.lastUsed(STORE));
+        repo.recordLastUsed(Map.of(oauth.id(), used(t2), legacy.id(), used(t1), "unknown", used(t1)));
+        repo.recordLastUsed(Map.of(oauth.id(), used(t1)));
+        assertEquals(Map.of(oauth.id(), used(t2), legacy.id(), used(t1)), repo.lastUsed(STORE));
         assertEquals(Map.of(), repo.lastUsed(OTHER));
     }
 
@@ -162,9 +164,9 @@ public abstract class AccountRepositoryContract {
     void forgetsLastUsedTimeOfDeletedAccount() {
         AccountRepository repo = repository();
         OAuthAccount oauth = oauth(STORE, 1);
-        repo.insertOAuthAccount(oauth, 50);
-        repo.recordLastUsed(Map.of(oauth.id(), Instant.parse("2026-02-01T10:00:00Z")));
-        repo.deleteOAuthAccounts(STORE, List.of(oauth.id()));
+        repo.insertOAuthAccount(oauth, 50, TestAudit.ENTRY);
+        repo.recordLastUsed(Map.of(oauth.id(), used(Instant.parse("2026-02-01T10:00:00Z"))));
+        repo.deleteOAuthAccounts(STORE, List.of(oauth.id()), TestAudit.ENTRY);
         assertEquals(Map.of(), repo.lastUsed(STORE));
     }
 
@@ -186,12 +188,12 @@ public abstract class AccountRepositoryContract {
         AccountRepository repo = repository();
         OAuthAccount huge = withHugeScopes(oauth(STORE, 1));
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> repo.insertOAuthAccount(huge, 50));
+                () -> repo.insertOAuthAccount(huge, 50, TestAudit.ENTRY));
         assertTrue(refused.getMessage().contains("SQLSTATE 22001"), refused.getMessage());
         assertEquals(List.of(), repo.oauthAccounts(STORE));
         assertEquals(Optional.empty(), repo.find(LookupKey.of(huge)));
         OAuthAccount next = oauth(STORE, 2);
-        assertTrue(repo.insertOAuthAccount(next, 50), "the store still takes writes");
+        assertTrue(repo.insertOAuthAccount(next, 50, TestAudit.ENTRY), "the store still takes writes");
         assertEquals(List.of(next), repo.oauthAccounts(STORE));
     }
 
@@ -200,13 +202,13 @@ public abstract class AccountRepositoryContract {
     void anAccountStoredUnderADotSegmentUsernameIsFoundRenewedAndDeleted(String username) {
         AccountRepository repo = repository();
         LegacyAccount account = legacy(STORE, username);
-        assertTrue(repo.insertLegacyAccount(account));
+        assertTrue(repo.insertLegacyAccount(account, TestAudit.ENTRY));
         assertEquals(Optional.of(account), repo.find(new LookupKey.ByUsername(STORE, username)));
         assertEquals(List.of(account), repo.legacyAccounts(STORE));
         String newToken = TestAccounts.newToken();
-        assertTrue(repo.replaceLegacyToken(STORE, username, digest(newToken)));
+        assertTrue(repo.replaceLegacyAccount(account, account.withTokenDigest(digest(newToken)), TestAudit.ENTRY));
         assertEquals(Optional.of(account.withTokenDigest(digest(newToken))), repo.find(LookupKey.of(account)));
-        assertTrue(repo.deleteLegacyAccount(STORE, username));
+        assertTrue(repo.deleteLegacyAccount(STORE, username, TestAudit.ENTRY));
         assertEquals(List.of(), repo.legacyAccounts(STORE));
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.audit.TestAudit;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class InMemoryAccountRepositoryContractTest extends AccountRepositoryContract {
     protected void aValueTooLongForTheStoreIsRefusedAsTheCallersValueWritingNothing() {
         AccountRepository repo = repository();
         OAuthAccount huge = withHugeScopes(TestAccounts.oauth(STORE, 1));
-        assertTrue(repo.insertOAuthAccount(huge, 50));
+        assertTrue(repo.insertOAuthAccount(huge, 50, TestAudit.ENTRY));
         assertEquals(List.of(huge), repo.oauthAccounts(STORE));
         assertEquals(Optional.of(huge), repo.find(LookupKey.of(huge)));
     }

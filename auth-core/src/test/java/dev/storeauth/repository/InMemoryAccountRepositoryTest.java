@@ -1,5 +1,6 @@
 package dev.storeauth.repository;
 
+import static dev.storeauth.repository.TestAccounts.used;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.storeauth.accounts.Account;
 import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.audit.TestAudit;
 import dev.storeauth.credentials.SecretDigest;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.policy.Scopes;
@@ -50,7 +52,7 @@ class InMemoryAccountRepositoryTest {
     void keepsThePerStoreLimitExactUnderRacingInserts(int existing) throws Exception {
         int limit = 50;
         for (int i = 0; i < existing; i++) {
-            assertTrue(repository.insertOAuthAccount(oauth("old" + i, "abc", i), limit));
+            assertTrue(repository.insertOAuthAccount(oauth("old" + i, "abc", i), limit, TestAudit.ENTRY));
         }
         int threads = 16;
         CountDownLatch start = new CountDownLatch(1);
@@ -63,7 +65,7 @@ class InMemoryAccountRepositoryTest {
                     start.await();
                     int count = 0;
                     for (int i = 0; i < 5; i++) {
-                        count += repository.insertOAuthAccount(oauth("new" + thread + "x" + i, "abc", 100), limit)
+                        count += repository.insertOAuthAccount(oauth("new" + thread + "x" + i, "abc", 100), limit, TestAudit.ENTRY)
                                 ? 1 : 0;
                     }
                     return count;
@@ -83,10 +85,10 @@ class InMemoryAccountRepositoryTest {
 
     @Test
     void countsTheLimitPerStore() {
-        assertTrue(repository.insertOAuthAccount(oauth("a1", "abc", 0), 1));
+        assertTrue(repository.insertOAuthAccount(oauth("a1", "abc", 0), 1, TestAudit.ENTRY));
 
-        assertFalse(repository.insertOAuthAccount(oauth("a2", "abc", 1), 1));
-        assertTrue(repository.insertOAuthAccount(oauth("b1", "xyz", 0), 1));
+        assertFalse(repository.insertOAuthAccount(oauth("a2", "abc", 1), 1, TestAudit.ENTRY));
+        assertTrue(repository.insertOAuthAccount(oauth("b1", "xyz", 0), 1, TestAudit.ENTRY));
         assertEquals(Optional.empty(), repository.oauthAccount("abc", "a2"));
     }
 
@@ -94,9 +96,9 @@ class InMemoryAccountRepositoryTest {
     void findsOAuthAccountsByTokenDigestAndListsThemOldestFirst() {
         OAuthAccount newer = oauth("a2", "abc", 5);
         OAuthAccount older = oauth("a1", "abc", 1);
-        repository.insertOAuthAccount(newer, 50);
-        repository.insertOAuthAccount(older, 50);
-        repository.insertOAuthAccount(oauth("b1", "xyz", 0), 50);
+        repository.insertOAuthAccount(newer, 50, TestAudit.ENTRY);
+        repository.insertOAuthAccount(older, 50, TestAudit.ENTRY);
+        repository.insertOAuthAccount(oauth("b1", "xyz", 0), 50, TestAudit.ENTRY);
 
         assertEquals(Optional.of(older), repository.find(new LookupKey.ByTokenDigest(digest("token-a1"))));
         assertEquals(List.of(older, newer), repository.oauthAccounts("abc"));
@@ -106,19 +108,19 @@ class InMemoryAccountRepositoryTest {
 
     @Test
     void refusesADuplicateOAuthIdOrToken() {
-        repository.insertOAuthAccount(oauth("a1", "abc", 0), 50);
+        repository.insertOAuthAccount(oauth("a1", "abc", 0), 50, TestAudit.ENTRY);
 
-        assertThrows(IllegalStateException.class, () -> repository.insertOAuthAccount(oauth("a1", "abc", 1), 50));
+        assertThrows(IllegalStateException.class, () -> repository.insertOAuthAccount(oauth("a1", "abc", 1), 50, TestAudit.ENTRY));
         assertEquals(1, repository.oauthAccounts("abc").size());
     }
 
     @Test
     void refusesADuplicateLegacyUsernameKeepingTheFirst() {
         LegacyAccount first = legacy("abc", "alice", "token-1");
-        assertTrue(repository.insertLegacyAccount(first));
+        assertTrue(repository.insertLegacyAccount(first, TestAudit.ENTRY));
 
-        assertFalse(repository.insertLegacyAccount(legacy("abc", "alice", "token-2")));
-        assertTrue(repository.insertLegacyAccount(legacy("xyz", "alice", "token-3")));
+        assertFalse(repository.insertLegacyAccount(legacy("abc", "alice", "token-2"), TestAudit.ENTRY));
+        assertTrue(repository.insertLegacyAccount(legacy("xyz", "alice", "token-3"), TestAudit.ENTRY));
 
         assertEquals(List.of(first), repository.legacyAccounts("abc"));
         assertEquals(Optional.of(first), repository.find(new LookupKey.ByUsername("abc", "alice")));
@@ -126,24 +128,24 @@ class InMemoryAccountRepositoryTest {
 
     @Test
     void replacesALegacyTokenAtOnce() {
-        repository.insertLegacyAccount(legacy("abc", "alice", "token-1"));
+        repository.insertLegacyAccount(legacy("abc", "alice", "token-1"), TestAudit.ENTRY);
 
-        assertTrue(repository.replaceLegacyToken("abc", "alice", digest("token-2")));
+        assertTrue(repository.replaceLegacyAccount(legacy("abc", "alice", "token-1"), legacy("abc", "alice", "token-1").withTokenDigest(digest("token-2")), TestAudit.ENTRY));
 
         Account found = repository.find(new LookupKey.ByUsername("abc", "alice")).orElseThrow();
         assertEquals(digest("token-2"), ((LegacyAccount) found).tokenDigest());
         assertEquals(1, repository.legacyAccounts("abc").size());
-        assertFalse(repository.replaceLegacyToken("abc", "bob", digest("token-3")));
-        assertFalse(repository.replaceLegacyToken("xyz", "alice", digest("token-3")));
+        assertFalse(repository.replaceLegacyAccount(legacy("abc", "bob", "token-1"), legacy("abc", "bob", "token-1").withTokenDigest(digest("token-3")), TestAudit.ENTRY));
+        assertFalse(repository.replaceLegacyAccount(legacy("xyz", "alice", "token-1"), legacy("xyz", "alice", "token-1").withTokenDigest(digest("token-3")), TestAudit.ENTRY));
     }
 
     @Test
     void deletesOnlyTheGivenStoresAccountsAndReportsWhichWereDeleted() {
-        repository.insertOAuthAccount(oauth("a1", "abc", 0), 50);
-        repository.insertOAuthAccount(oauth("a2", "abc", 1), 50);
-        repository.insertOAuthAccount(oauth("b1", "xyz", 0), 50);
+        repository.insertOAuthAccount(oauth("a1", "abc", 0), 50, TestAudit.ENTRY);
+        repository.insertOAuthAccount(oauth("a2", "abc", 1), 50, TestAudit.ENTRY);
+        repository.insertOAuthAccount(oauth("b1", "xyz", 0), 50, TestAudit.ENTRY);
 
-        List<String> deleted = repository.deleteOAuthAccounts("abc", List.of("a1", "b1", "missing", "a1"));
+        List<String> deleted = repository.deleteOAuthAccounts("abc", List.of("a1", "b1", "missing", "a1"), TestAudit.ENTRY);
 
         assertEquals(List.of("a1"), deleted);
         assertEquals(List.of("a2"), repository.oauthAccounts("abc").stream().map(OAuthAccount::id).toList());
@@ -153,11 +155,11 @@ class InMemoryAccountRepositoryTest {
 
     @Test
     void deletesALegacyAccount() {
-        repository.insertLegacyAccount(legacy("abc", "alice", "token-1"));
+        repository.insertLegacyAccount(legacy("abc", "alice", "token-1"), TestAudit.ENTRY);
 
-        assertFalse(repository.deleteLegacyAccount("xyz", "alice"));
-        assertTrue(repository.deleteLegacyAccount("abc", "alice"));
-        assertFalse(repository.deleteLegacyAccount("abc", "alice"));
+        assertFalse(repository.deleteLegacyAccount("xyz", "alice", TestAudit.ENTRY));
+        assertTrue(repository.deleteLegacyAccount("abc", "alice", TestAudit.ENTRY));
+        assertFalse(repository.deleteLegacyAccount("abc", "alice", TestAudit.ENTRY));
         assertEquals(Optional.empty(), repository.find(new LookupKey.ByUsername("abc", "alice")));
     }
 
@@ -165,35 +167,35 @@ class InMemoryAccountRepositoryTest {
     void deletesNoOAuthAccountWhoseIdLooksLikeALegacyOne() {
         OAuthAccount lookalike = new OAuthAccount("legacy:abc:alice", "abc", "Lookalike", "sci_x", digest("s"),
                 digest("token-x"), Scopes.none(), T0);
-        repository.insertOAuthAccount(lookalike, 50);
+        repository.insertOAuthAccount(lookalike, 50, TestAudit.ENTRY);
 
-        assertFalse(repository.deleteLegacyAccount("abc", "alice"));
+        assertFalse(repository.deleteLegacyAccount("abc", "alice", TestAudit.ENTRY));
         assertEquals(List.of(lookalike), repository.oauthAccounts("abc"));
     }
 
     @Test
     void keepsTheLaterLastUsedTime() {
         OAuthAccount account = oauth("a1", "abc", 0);
-        repository.insertOAuthAccount(account, 50);
+        repository.insertOAuthAccount(account, 50, TestAudit.ENTRY);
 
-        repository.recordLastUsed(Map.of("a1", T0.plusSeconds(20)));
-        repository.recordLastUsed(Map.of("a1", T0.plusSeconds(10)));
+        repository.recordLastUsed(Map.of("a1", used(T0.plusSeconds(20))));
+        repository.recordLastUsed(Map.of("a1", used(T0.plusSeconds(10))));
 
-        assertEquals(Map.of("a1", T0.plusSeconds(20)), repository.lastUsed("abc"));
-        repository.recordLastUsed(Map.of("a1", T0.plusSeconds(30)));
-        assertEquals(Map.of("a1", T0.plusSeconds(30)), repository.lastUsed("abc"));
+        assertEquals(Map.of("a1", used(T0.plusSeconds(20))), repository.lastUsed("abc"));
+        repository.recordLastUsed(Map.of("a1", used(T0.plusSeconds(30))));
+        assertEquals(Map.of("a1", used(T0.plusSeconds(30))), repository.lastUsed("abc"));
     }
 
     @Test
     void ignoresLastUsedOfUnknownAccountsAndForgetsDeletedOnes() {
-        repository.insertOAuthAccount(oauth("a1", "abc", 0), 50);
-        repository.insertLegacyAccount(legacy("xyz", "bob", "token-b"));
+        repository.insertOAuthAccount(oauth("a1", "abc", 0), 50, TestAudit.ENTRY);
+        repository.insertLegacyAccount(legacy("xyz", "bob", "token-b"), TestAudit.ENTRY);
 
-        repository.recordLastUsed(Map.of("a1", T0, "ghost", T0, LegacyAccount.idOf("xyz", "bob"), T0));
-        repository.deleteOAuthAccounts("abc", List.of("a1"));
-        repository.insertOAuthAccount(oauth("a1", "abc", 9), 50);
+        repository.recordLastUsed(Map.of("a1", used(T0), "ghost", used(T0), LegacyAccount.idOf("xyz", "bob"), used(T0)));
+        repository.deleteOAuthAccounts("abc", List.of("a1"), TestAudit.ENTRY);
+        repository.insertOAuthAccount(oauth("a1", "abc", 9), 50, TestAudit.ENTRY);
 
         assertEquals(Map.of(), repository.lastUsed("abc"));
-        assertEquals(Map.of("legacy:xyz:bob", T0), repository.lastUsed("xyz"));
+        assertEquals(Map.of("legacy:xyz:bob", used(T0)), repository.lastUsed("xyz"));
     }
 }

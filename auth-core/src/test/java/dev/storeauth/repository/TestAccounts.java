@@ -10,6 +10,7 @@ import dev.storeauth.policy.AccessLevel;
 import dev.storeauth.policy.Scopes;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Accounts with fresh random secrets, for store tests; times are whole microseconds. */
@@ -41,6 +42,11 @@ public final class TestAccounts {
 
     public static LegacyAccount legacy(String store, String username, String token) {
         return new LegacyAccount(store, username, digest(token), BASE);
+    }
+
+    /** A use at {@code at} from no recorded address. */
+    public static Usage used(Instant at) {
+        return new Usage(at, Optional.empty());
     }
 
     public static SecretDigest digest(String secret) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.storeauth.StoreAuth;
 import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.audit.TestAudit;
 import dev.storeauth.auth.ApiRequest;
 import dev.storeauth.auth.AuthResult;
 import dev.storeauth.auth.LimitStore;
@@ -75,7 +76,7 @@ class TwoNodeQuotaTest {
         SecretDigester sha = SecretDigester.sha256();
         repository.insertOAuthAccount(new OAuthAccount("acct-1", store, "Two-node app", "client-1",
                 sha.digest("scs_secret"), sha.digest(TOKEN), Scopes.of(Map.of("products", AccessLevel.READ_ONLY)),
-                Instant.EPOCH), 50);
+                Instant.EPOCH), 50, TestAudit.ENTRY);
         StoreQuota quota = StoreQuota.everyStore(StoreQuota.Quota.parse(QUOTA + "/30s"));
         ApiRequest request = new ApiRequest("GET", "/stores/" + store + "/v3/catalog/products",
                 ApiRequest.Headers.of(Map.of("X-Auth-Token", List.of(TOKEN))), true, "203.0.113.9");

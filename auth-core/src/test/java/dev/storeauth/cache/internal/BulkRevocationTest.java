@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.audit.TestAudit;
 import dev.storeauth.lifecycle.AccountLifecycle;
+import dev.storeauth.lifecycle.Actor;
 import dev.storeauth.lifecycle.Outcome;
 import dev.storeauth.repository.AccountChange;
 import dev.storeauth.repository.AccountLookup;
@@ -43,13 +45,13 @@ class BulkRevocationTest {
 
     @Test
     void aBulkDeleteThroughTheLifecycleEvictsExactlyItsAccountsAndScansNothing() {
-        List<OAuthAccount> doomed = insertOAuth(memory::insertOAuthAccount);
+        List<OAuthAccount> doomed = insertOAuth((account, limit) -> memory.insertOAuthAccount(account, limit, TestAudit.ENTRY));
         List<LookupKey> kept = insertLegacy();
         try (AccountCache cache = warmCache(counting(memory), doomed, kept)) {
             AccountLifecycle lifecycle = AccountLifecycle.builder(memory, (store, user) -> user.equals(OWNER),
                     "api.example.com").changeListener(cache).build();
 
-            Outcome<Integer> deleted = lifecycle.deleteOAuthAccounts(OWNER, BULK_STORE,
+            Outcome<Integer> deleted = lifecycle.deleteOAuthAccounts(Actor.of(OWNER), BULK_STORE,
                     doomed.stream().map(OAuthAccount::id).toList());
 
             assertEquals(new Outcome.Done<>(DELETED), deleted);
@@ -61,7 +63,7 @@ class BulkRevocationTest {
     void aBulkDeleteDeliveredByAChangeFeedEvictsExactlyItsAccountsAndScansNothing() throws InterruptedException {
         try (HikariDataSource pool = TestDatabases.pool("jdbc:h2:mem:bulk-" + UUID.randomUUID(), 4)) {
             JdbcAccountRepository database = JdbcAccountRepository.create(pool);
-            List<OAuthAccount> doomed = insertOAuth(database::insertOAuthAccount);
+            List<OAuthAccount> doomed = insertOAuth((account, limit) -> database.insertOAuthAccount(account, limit, TestAudit.ENTRY));
             List<LookupKey> kept = insertLegacy();
             AccountLookup both = key -> memory.find(key).or(() -> database.find(key));
             try (AccountCache cache = warmCache(counting(both), doomed, kept)) {
@@ -75,7 +77,7 @@ class BulkRevocationTest {
                         unknown.incrementAndGet();
                     }
                 })) {
-                    database.deleteOAuthAccounts(BULK_STORE, doomed.stream().map(OAuthAccount::id).toList());
+                    database.deleteOAuthAccounts(BULK_STORE, doomed.stream().map(OAuthAccount::id).toList(), TestAudit.ENTRY);
                     assertTrue(delivered.tryAcquire(DELETED, 30, TimeUnit.SECONDS), "the feed delivered every key");
                 }
                 assertEquals(0, unknown.get(), "no change was delivered as unknown");
@@ -86,7 +88,7 @@ class BulkRevocationTest {
 
     @Test
     void evictingEverythingCountsEveryEntryItVisits() {
-        List<OAuthAccount> doomed = insertOAuth(memory::insertOAuthAccount);
+        List<OAuthAccount> doomed = insertOAuth((account, limit) -> memory.insertOAuthAccount(account, limit, TestAudit.ENTRY));
         List<LookupKey> kept = insertLegacy();
         try (AccountCache cache = warmCache(counting(memory), doomed, kept)) {
             cache.onChange(new AccountChange.Unknown());
@@ -147,7 +149,7 @@ class BulkRevocationTest {
         for (int i = 0; i < KEPT; i++) {
             LegacyAccount account = new LegacyAccount("store" + i % 99, "user" + i, TestAccounts.digest("t" + i),
                     Instant.EPOCH);
-            assertTrue(memory.insertLegacyAccount(account));
+            assertTrue(memory.insertLegacyAccount(account, TestAudit.ENTRY));
             keys.add(LookupKey.of(account));
         }
         return keys;

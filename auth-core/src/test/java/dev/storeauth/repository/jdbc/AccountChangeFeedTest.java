@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.audit.TestAudit;
 import dev.storeauth.cache.internal.AccountCache;
 import dev.storeauth.credentials.SecretDigest;
 import dev.storeauth.repository.AccountChange;
@@ -44,7 +45,7 @@ class AccountChangeFeedTest {
             LookupKey bob = new LookupKey.ByUsername("store1", "bob");
             assertEquals(Optional.empty(), cache.find(bob));
             LegacyAccount account = TestAccounts.legacy("store1", "bob");
-            repository.insertLegacyAccount(account);
+            repository.insertLegacyAccount(account, TestAudit.ENTRY);
             assertEquals(Optional.empty(), cache.find(bob), "not found is cached");
             assertEquals(new AccountChange.Changed(List.of(bob)), next());
             assertEquals(Optional.of(account), cache.find(bob));
@@ -56,10 +57,10 @@ class AccountChangeFeedTest {
     void aDeletedAccountIsDroppedFromTheCache(String database) throws Exception {
         withFeed(database, (repository, cache, pool) -> {
             OAuthAccount account = TestAccounts.oauth("store1", 1, TestAccounts.newToken());
-            repository.insertOAuthAccount(account, 50);
+            repository.insertOAuthAccount(account, 50, TestAudit.ENTRY);
             assertEquals(new AccountChange.Changed(List.of(LookupKey.of(account))), next());
             assertTrue(cache.find(LookupKey.of(account)).isPresent());
-            repository.deleteOAuthAccounts("store1", List.of(account.id()));
+            repository.deleteOAuthAccounts("store1", List.of(account.id()), TestAudit.ENTRY);
             assertTrue(cache.find(LookupKey.of(account)).isPresent(), "still cached");
             assertEquals(new AccountChange.Changed(List.of(LookupKey.of(account))), next());
             assertEquals(Optional.empty(), cache.find(LookupKey.of(account)));
@@ -73,12 +74,12 @@ class AccountChangeFeedTest {
             LegacyAccount bob = TestAccounts.legacy("store1", "bob");
             OAuthAccount a = TestAccounts.oauth("store1", 1);
             OAuthAccount b = TestAccounts.oauth("store1", 2);
-            repository.insertLegacyAccount(bob);
+            repository.insertLegacyAccount(bob, TestAudit.ENTRY);
             repository.replaceLegacyToken("store1", "bob", SecretDigest.of(new byte[SecretDigest.LENGTH]));
-            repository.deleteLegacyAccount("store1", "bob");
-            repository.insertOAuthAccount(a, 50);
-            repository.insertOAuthAccount(b, 50);
-            repository.deleteOAuthAccounts("store1", List.of(a.id(), "unknown", b.id()));
+            repository.deleteLegacyAccount("store1", "bob", TestAudit.ENTRY);
+            repository.insertOAuthAccount(a, 50, TestAudit.ENTRY);
+            repository.insertOAuthAccount(b, 50, TestAudit.ENTRY);
+            repository.deleteOAuthAccounts("store1", List.of(a.id(), "unknown", b.id()), TestAudit.ENTRY);
             List<LookupKey> keys = List.of(LookupKey.of(bob), LookupKey.of(bob), LookupKey.of(bob),
                     LookupKey.of(a), LookupKey.of(b), LookupKey.of(a), LookupKey.of(b));
             assertEquals(keys, nextKeys(keys.size()));

@@ -1,5 +1,6 @@
 package dev.storeauth.repository.jdbc;
 
+import static dev.storeauth.repository.TestAccounts.used;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.mockito.ArgumentMatchers.any;
@@ -9,15 +10,18 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
 import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.audit.TestAudit;
 import dev.storeauth.repository.AccountRepository;
 import dev.storeauth.repository.InMemoryAccountRepository;
 import dev.storeauth.repository.RepositoryUnavailableException;
 import dev.storeauth.repository.TestAccounts;
+import dev.storeauth.repository.Usage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -32,33 +36,34 @@ class BatchingUsageRecorderTest {
     private final OAuthAccount b = TestAccounts.oauth("store1", 2);
 
     BatchingUsageRecorderTest() {
-        repository.insertOAuthAccount(a, 50);
-        repository.insertOAuthAccount(b, 50);
+        repository.insertOAuthAccount(a, 50, TestAudit.ENTRY);
+        repository.insertOAuthAccount(b, 50, TestAudit.ENTRY);
     }
 
     @Test
-    void writesNothingUntilFlushedThenTheLatestTimePerAccount() {
+    void writesNothingUntilFlushedThenTheLatestUsePerAccountWithItsAddress() {
         BatchingUsageRecorder recorder = new BatchingUsageRecorder(repository, clock, 10);
-        recorder.recordUse(a);
+        recorder.recordUse(a, "198.51.100.1");
         clock.now = T0.plusSeconds(5);
-        recorder.recordUse(a);
-        recorder.recordUse(b);
+        recorder.recordUse(a, "2001:db8::7");
+        recorder.recordUse(b, "");
         assertEquals(Map.of(), repository.lastUsed("store1"));
         recorder.flush();
-        assertEquals(Map.of(a.id(), T0.plusSeconds(5), b.id(), T0.plusSeconds(5)), repository.lastUsed("store1"));
+        assertEquals(Map.of(a.id(), new Usage(T0.plusSeconds(5), Optional.of("2001:db8::7")),
+                b.id(), used(T0.plusSeconds(5))), repository.lastUsed("store1"));
         assertEquals(0, recorder.pending());
     }
 
     @Test
     void dropsUsesOfNewAccountsWhenFullButUpdatesPendingOnes() {
         BatchingUsageRecorder recorder = new BatchingUsageRecorder(repository, clock, 1);
-        recorder.recordUse(a);
-        recorder.recordUse(b);
+        recorder.recordUse(a, "");
+        recorder.recordUse(b, "");
         clock.now = T0.plusSeconds(1);
-        recorder.recordUse(a);
+        recorder.recordUse(a, "");
         recorder.flush();
         assertEquals(1, recorder.dropped());
-        assertEquals(Map.of(a.id(), T0.plusSeconds(1)), repository.lastUsed("store1"));
+        assertEquals(Map.of(a.id(), used(T0.plusSeconds(1))), repository.lastUsed("store1"));
     }
 
     @Test
@@ -66,12 +71,12 @@ class BatchingUsageRecorderTest {
         AccountRepository down = mock(AccountRepository.class);
         doThrow(new RepositoryUnavailableException("down")).when(down).recordLastUsed(any());
         BatchingUsageRecorder recorder = new BatchingUsageRecorder(down, clock, 10);
-        recorder.recordUse(a);
-        recorder.recordUse(b);
+        recorder.recordUse(a, "");
+        recorder.recordUse(b, "");
         recorder.flush();
         assertEquals(2, recorder.dropped());
         assertEquals(0, recorder.pending());
-        verify(down).recordLastUsed(Map.of(a.id(), T0, b.id(), T0));
+        verify(down).recordLastUsed(Map.of(a.id(), used(T0), b.id(), used(T0)));
     }
 
     @Test
@@ -81,12 +86,12 @@ class BatchingUsageRecorderTest {
                 .scheduleOn(scheduler, Duration.ofSeconds(5));
         ArgumentCaptor<Runnable> task = ArgumentCaptor.forClass(Runnable.class);
         verify(scheduler).scheduleWithFixedDelay(task.capture(), eq(5000L), eq(5000L), eq(TimeUnit.MILLISECONDS));
-        recorder.recordUse(a);
+        recorder.recordUse(a, "");
         task.getValue().run();
-        assertEquals(Map.of(a.id(), T0), repository.lastUsed("store1"));
-        recorder.recordUse(b);
+        assertEquals(Map.of(a.id(), used(T0)), repository.lastUsed("store1"));
+        recorder.recordUse(b, "");
         recorder.close();
-        assertEquals(Map.of(a.id(), T0, b.id(), T0), repository.lastUsed("store1"));
+        assertEquals(Map.of(a.id(), used(T0), b.id(), used(T0)), repository.lastUsed("store1"));
     }
 
     @Test

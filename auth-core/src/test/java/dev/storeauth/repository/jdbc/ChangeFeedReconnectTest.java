@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.audit.TestAudit;
 import dev.storeauth.repository.AccountChange;
 import dev.storeauth.repository.LookupKey;
 import dev.storeauth.repository.TestAccounts;
@@ -83,8 +84,8 @@ class ChangeFeedReconnectTest {
     /** Creates and deletes an account; returns its key. */
     private static LookupKey deleteOne(JdbcAccountRepository repository, int n) {
         OAuthAccount account = TestAccounts.oauth("store1", n);
-        repository.insertOAuthAccount(account, 50);
-        assertEquals(List.of(account.id()), repository.deleteOAuthAccounts("store1", List.of(account.id())));
+        repository.insertOAuthAccount(account, 50, TestAudit.ENTRY);
+        assertEquals(List.of(account.id()), repository.deleteOAuthAccounts("store1", List.of(account.id()), TestAudit.ENTRY));
         return LookupKey.of(account);
     }
 

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.storeauth.audit.TestAudit;
 import dev.storeauth.repository.RepositoryUnavailableException;
 import dev.storeauth.repository.TestAccounts;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class ChangePrunerTest {
     void pruneNowDeletesOnlyChangesOlderThanTheRetention() throws SQLException {
         try (HikariDataSource pool = TestDatabases.pool(TestDatabases.h2Url(dir), 2)) {
             JdbcAccountRepository repository = JdbcAccountRepository.create(pool);
-            repository.insertLegacyAccount(TestAccounts.legacy("store1", "alice"));
+            repository.insertLegacyAccount(TestAccounts.legacy("store1", "alice"), TestAudit.ENTRY);
 
             assertEquals(0, new ChangePruner(repository, ChangePruner.DEFAULT_RETENTION).pruneNow());
             assertEquals(1, changes(pool));

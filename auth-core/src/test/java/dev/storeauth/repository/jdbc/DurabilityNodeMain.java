@@ -1,6 +1,7 @@
 package dev.storeauth.repository.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.storeauth.audit.TestAudit;
 import dev.storeauth.repository.TestAccounts;
 import java.nio.file.Path;
 
@@ -18,7 +19,7 @@ public final class DurabilityNodeMain {
         HikariDataSource pool = TestDatabases.pool(TestDatabases.h2Url(Path.of(args[0])), 2);
         JdbcAccountRepository repository = JdbcAccountRepository.create(pool);
         String token = TestAccounts.newToken();
-        if (!repository.insertOAuthAccount(TestAccounts.oauth("durable", 1, token), 50)) {
+        if (!repository.insertOAuthAccount(TestAccounts.oauth("durable", 1, token), 50, TestAudit.ENTRY)) {
             throw new IllegalStateException("create refused");
         }
         System.out.println("CREATED " + token);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.audit.TestAudit;
 import dev.storeauth.auth.AuthResult;
 import dev.storeauth.repository.LookupKey;
 import dev.storeauth.repository.RepositoryUnavailableException;
@@ -63,7 +64,7 @@ abstract class JdbcNodesScenarios {
     @Test
     void migratingAgainChangesNothing() throws SQLException {
         try (HikariDataSource pool = TestDatabases.pool(newDatabase(), 2)) {
-            JdbcAccountRepository.create(pool).insertOAuthAccount(TestAccounts.oauth("store1", 1), 50);
+            JdbcAccountRepository.create(pool).insertOAuthAccount(TestAccounts.oauth("store1", 1), 50, TestAudit.ENTRY);
             JdbcAccountRepository again = JdbcAccountRepository.create(pool);
             assertEquals(List.of(1, 2), versions(pool));
             assertEquals(1, again.oauthAccounts("store1").size());
@@ -92,10 +93,10 @@ abstract class JdbcNodesScenarios {
             JdbcAccountRepository repository = JdbcAccountRepository.create(pool);
             OAuthAccount a = TestAccounts.oauth("store1", 1);
             OAuthAccount b = TestAccounts.oauth("store1", 2);
-            repository.insertOAuthAccount(a, 50);
-            repository.insertOAuthAccount(b, 50);
-            repository.insertLegacyAccount(TestAccounts.legacy("store1", "bob"));
-            repository.deleteOAuthAccounts("store1", List.of(b.id(), a.id()));
+            repository.insertOAuthAccount(a, 50, TestAudit.ENTRY);
+            repository.insertOAuthAccount(b, 50, TestAudit.ENTRY);
+            repository.insertLegacyAccount(TestAccounts.legacy("store1", "bob"), TestAudit.ENTRY);
+            repository.deleteOAuthAccounts("store1", List.of(b.id(), a.id()), TestAudit.ENTRY);
             List<String> rows = new ArrayList<>();
             try (Connection c = pool.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                     "SELECT account_id, lookup_key FROM storeauth_changes ORDER BY id")) {
@@ -119,7 +120,7 @@ abstract class JdbcNodesScenarios {
             for (int i = 0; i < 120; i++) {
                 JdbcAccountRepository node = nodes.get(i % 2);
                 int n = i;
-                attempts.add(() -> node.insertOAuthAccount(TestAccounts.oauth("racy", n), 50));
+                attempts.add(() -> node.insertOAuthAccount(TestAccounts.oauth("racy", n), 50, TestAudit.ENTRY));
             }
             ExecutorService threads = Executors.newFixedThreadPool(16);
             long created;
@@ -137,7 +138,7 @@ abstract class JdbcNodesScenarios {
     void storesNoSecretOnlyDigests() throws SQLException {
         try (HikariDataSource pool = TestDatabases.pool(newDatabase(), 2)) {
             String token = TestAccounts.newToken();
-            JdbcAccountRepository.create(pool).insertOAuthAccount(TestAccounts.oauth("store1", 1, token), 50);
+            JdbcAccountRepository.create(pool).insertOAuthAccount(TestAccounts.oauth("store1", 1, token), 50, TestAudit.ENTRY);
             try (Connection c = pool.getConnection(); Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT * FROM storeauth_oauth_accounts")) {
                 assertTrue(rs.next());
@@ -154,7 +155,7 @@ abstract class JdbcNodesScenarios {
     void prunesOnlyChangesOlderThanTheGivenAge() throws SQLException {
         try (HikariDataSource pool = TestDatabases.pool(newDatabase(), 2)) {
             JdbcAccountRepository repository = JdbcAccountRepository.create(pool);
-            repository.insertLegacyAccount(TestAccounts.legacy("store1", "alice"));
+            repository.insertLegacyAccount(TestAccounts.legacy("store1", "alice"), TestAudit.ENTRY);
             assertEquals(0, repository.pruneChanges(java.time.Duration.ofHours(1)));
             assertEquals(1, repository.pruneChanges(java.time.Duration.ofSeconds(-1)));
         }
@@ -168,7 +169,7 @@ abstract class JdbcNodesScenarios {
         assertThrows(RepositoryUnavailableException.class,
                 () -> repository.find(new LookupKey.ByUsername("store1", "alice")));
         assertThrows(RepositoryUnavailableException.class,
-                () -> repository.insertOAuthAccount(TestAccounts.oauth("store1", 1), 50));
+                () -> repository.insertOAuthAccount(TestAccounts.oauth("store1", 1), 50, TestAudit.ENTRY));
     }
 
     @Test
@@ -190,10 +191,10 @@ abstract class JdbcNodesScenarios {
     private static long revokeAndMeasure(Node a, Node b, int n) {
         String token = TestAccounts.newToken();
         OAuthAccount account = TestAccounts.oauth("fleet", n, token);
-        assertTrue(a.repository.insertOAuthAccount(account, 50));
+        assertTrue(a.repository.insertOAuthAccount(account, 50, TestAudit.ENTRY));
         assertInstanceOf(AuthResult.Authenticated.class, b.get("fleet", token));
         long start = System.nanoTime();
-        a.repository.deleteOAuthAccounts("fleet", List.of(account.id()));
+        a.repository.deleteOAuthAccounts("fleet", List.of(account.id()), TestAudit.ENTRY);
         while (b.get("fleet", token) instanceof AuthResult.Authenticated) {
             if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(5)) {
                 break;

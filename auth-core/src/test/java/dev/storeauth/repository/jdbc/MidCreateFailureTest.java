@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.audit.TestAudit;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.internal.SecretGenerator;
 import dev.storeauth.credentials.internal.SecretKind;
@@ -37,18 +38,18 @@ class MidCreateFailureTest {
             AtomicBoolean failChangeLog = new AtomicBoolean();
             JdbcAccountRepository repository = JdbcAccountRepository.create(failing(pool, failChangeLog));
             for (int i = 0; i < 49; i++) {
-                assertTrue(repository.insertOAuthAccount(account("a" + i), 50));
+                assertTrue(repository.insertOAuthAccount(account("a" + i), 50, TestAudit.ENTRY));
             }
             OAuthAccount doomed = account("doomed");
 
             failChangeLog.set(true);
-            assertThrows(RepositoryUnavailableException.class, () -> repository.insertOAuthAccount(doomed, 50));
+            assertThrows(RepositoryUnavailableException.class, () -> repository.insertOAuthAccount(doomed, 50, TestAudit.ENTRY));
             failChangeLog.set(false);
 
             assertEquals(49, repository.oauthAccounts("store1").size());
             assertTrue(repository.find(LookupKey.of(doomed)).isEmpty(), "no half-account");
-            assertTrue(repository.insertOAuthAccount(account("fiftieth"), 50), "the slot was not consumed");
-            assertEquals(false, repository.insertOAuthAccount(account("fifty-first"), 50));
+            assertTrue(repository.insertOAuthAccount(account("fiftieth"), 50, TestAudit.ENTRY), "the slot was not consumed");
+            assertEquals(false, repository.insertOAuthAccount(account("fifty-first"), 50, TestAudit.ENTRY));
         }
     }
 

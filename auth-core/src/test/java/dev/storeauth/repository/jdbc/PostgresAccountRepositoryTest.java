@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.audit.TestAudit;
 import dev.storeauth.repository.AccountRepository;
 import dev.storeauth.repository.AccountRepositoryContract;
 import dev.storeauth.repository.TestAccounts;
@@ -60,9 +61,9 @@ class PostgresAccountRepositoryTest extends AccountRepositoryContract {
         OAuthAccount withNul = new OAuthAccount("nul\u0000id", STORE, account.name(), account.clientId(),
                 account.clientSecretDigest(), account.accessTokenDigest(), account.scopes(), account.createdAt());
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> repo.insertOAuthAccount(withNul, 50));
+                () -> repo.insertOAuthAccount(withNul, 50, TestAudit.ENTRY));
         assertTrue(refused.getMessage().contains("SQLSTATE 22021"), refused.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> repo.deleteOAuthAccounts(STORE, List.of("nul\u0000id")));
+        assertThrows(IllegalArgumentException.class, () -> repo.deleteOAuthAccounts(STORE, List.of("nul\u0000id"), TestAudit.ENTRY));
         assertEquals(List.of(), repo.oauthAccounts(STORE));
     }
 }

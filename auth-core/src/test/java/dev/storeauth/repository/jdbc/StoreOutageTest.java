@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.storeauth.audit.TestAudit;
 import dev.storeauth.auth.AuthResult;
 import dev.storeauth.auth.Authenticator;
 import dev.storeauth.cache.internal.AccountCache;
@@ -46,8 +47,8 @@ class StoreOutageTest {
     void cachedCredentialsWorkUncachedAreUnavailableAndTheNodeRecovers() {
         String cached = TestAccounts.newToken();
         String uncached = TestAccounts.newToken();
-        repository.insertOAuthAccount(TestAccounts.oauth("store1", 1, cached), 50);
-        repository.insertOAuthAccount(TestAccounts.oauth("store1", 2, uncached), 50);
+        repository.insertOAuthAccount(TestAccounts.oauth("store1", 1, cached), 50, TestAudit.ENTRY);
+        repository.insertOAuthAccount(TestAccounts.oauth("store1", 2, uncached), 50, TestAudit.ENTRY);
         assertInstanceOf(AuthResult.Authenticated.class, get(cached));
 
         database.down = true;
