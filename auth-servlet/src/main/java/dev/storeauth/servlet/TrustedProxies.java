@@ -1,5 +1,6 @@
 package dev.storeauth.servlet;
 
+import dev.storeauth.net.internal.IpLiteral;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -11,15 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class TrustedProxiesTest {
 
-    /** Neither a strict IPv4 dotted quad nor an RFC 4291 IPv6 text form: refused, never resolved. */
-    static final String[] NOT_LITERALS = {
-        "g:evil.example", "1.2.3.4.5", "127.1", "2130706433", "0177.0.0.1", "010.0.0.1", "0x7f.0.0.1",
-        "256.0.0.1", "1.2.3.", ".1.2.3", "1..2.3", "1.2.3.4:80", "localhost", "proxy.example.com",
-        "\u0661.\u0661.\u0661.\u0661", "1.2.3.\u00b9", "::1::2", ":::", ":1::2", "1:2:3:4:5:6:7", "1:2:3:4:5:6:7:",
-        "1:2:3:4:5:6:7:8:9", "1:2:3:4::5:6:7:8", "12345::1", "::g", "fe80::1%eth0", "fe80::1%1", "[::1", "::1]",
-        "[10.0.0.1]", "1:2:3:4:5:6:7:1.2.3.4", "::1.2.3", "::1.2.3.4.5", "::1.2.3.4:5", "::256.1.2.3",
-        "::ffff:01.2.3.4", "1:2", ":", "[]", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff",
-    };
+    private static final String NOT_LITERALS = "dev.storeauth.net.internal.IpLiteralTest#NOT_LITERALS";
 
     @ParameterizedTest
     @CsvSource({
@@ -66,7 +58,7 @@ class TrustedProxiesTest {
     }
 
     @ParameterizedTest
-    @FieldSource("NOT_LITERALS")
+    @FieldSource(NOT_LITERALS)
     void rejectsEntriesThatAreNotLiteralAddressesNamingThem(String entry) {
         for (String list : new String[] {entry, "10.0.0.1, " + entry, entry + "/8"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrustedProxies.parse(list),
@@ -77,7 +69,7 @@ class TrustedProxiesTest {
     }
 
     @ParameterizedTest
-    @FieldSource("NOT_LITERALS")
+    @FieldSource(NOT_LITERALS)
     void neverTrustsAnAddressThatIsNotALiteral(String address) {
         assertEquals(false, TrustedProxies.parse("0.0.0.0/0, ::/0").contains(address));
     }
