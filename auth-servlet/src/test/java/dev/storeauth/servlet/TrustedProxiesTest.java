@@ -43,6 +43,11 @@ class TrustedProxiesTest {
         "10.0.0.1,            not-an-ip,    false",
         "10.0.0.1,            '',           false",
         "fe80::1,             fe80::1%eth0, false",
+        "10.1.2.3/8,          10.200.0.1,   true",
+        "10.1.2.3/8,          11.1.2.3,     false",
+        "::ffff:10.0.0.0/104, 10.9.9.9,     true",
+        "::ffff:10.0.0.0/104, 11.0.0.1,     false",
+        "::ffff:0.0.0.0/96,   203.0.113.9,  true",
     })
     void matchesAddressesAgainstBlocks(String list, String address, boolean trusted) {
         assertEquals(trusted, TrustedProxies.parse(list).contains(address));
@@ -50,7 +55,7 @@ class TrustedProxiesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"10.0.0.1/33", "10.0.0.1/x", "10.0.0.1/-1", "10.0.0.1/+8", "10.0.0.1/8/8", "10.0.0.1/",
-        "::1/129", "/8", "10.0.0.1/0008"})
+        "::1/129", "/8", "10.0.0.1/0008", "10.0.0.0/08", "::ffff:10.0.0.0/8", "::ffff:10.0.0.1/129"})
     void rejectsBadPrefixLengths(String entry) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrustedProxies.parse(entry));
 
