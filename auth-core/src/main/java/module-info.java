@@ -6,7 +6,7 @@
  * ({@code accounts}, {@code credentials}), the authenticator and the {@code CredentialScheme} SPI
  * ({@code auth}), scopes and routes ({@code policy}), the account repository SPI and change events
  * ({@code repository}), cache statistics ({@code cache}) and the account lifecycle
- * ({@code lifecycle}). Everything else (credential parsing, the cache itself, path reading, the
+ * ({@code lifecycle}). Everything else (credential parsing, IP and CIDR text, the cache itself, path reading, the
  * failure throttle, the JDBC repository and its change feeds) is implementation and may change in
  * any release.
  */
@@ -33,4 +33,6 @@ module dev.storeauth.core {
     exports dev.storeauth.repository;
     // The management endpoints validate store hashes in their paths by the same rule.
     exports dev.storeauth.policy.internal to dev.storeauth.servlet;
+    // Trusted proxies and forwarded addresses are read by the same IP and CIDR rules as allowlists.
+    exports dev.storeauth.net.internal to dev.storeauth.servlet;
 }
