@@ -59,24 +59,22 @@ public sealed interface IssuedCredentials {
     }
 
     /**
-     * An OAuth account's new access token after a roll. Until
-     * {@link #oldTokenExpiresAt()} the previous token works too.
+     * An OAuth account's new access token after a roll. Until {@code oldTokenExpiresAt} the previous
+     * token works too.
      *
      * @param account the stored account after the roll (digests only)
      * @param apiPath the base URL of the store's v3 API
      * @param accessToken the new access token
+     * @param oldTokenExpiresAt the first instant the old token fails: the roll's own time for no overlap
      */
-    record Rolled(OAuthAccount account, String apiPath, String accessToken) implements IssuedCredentials {
+    record Rolled(OAuthAccount account, String apiPath, String accessToken, Instant oldTokenExpiresAt)
+            implements IssuedCredentials {
 
         public Rolled {
             Objects.requireNonNull(account, "account");
             Objects.requireNonNull(apiPath, "apiPath");
             Objects.requireNonNull(accessToken, "accessToken");
-        }
-
-        /** When the previous token stops working; empty when it already has. */
-        public Optional<Instant> oldTokenExpiresAt() {
-            return account.previousToken().map(PreviousToken::expiresAt);
+            Objects.requireNonNull(oldTokenExpiresAt, "oldTokenExpiresAt");
         }
 
         @Override

@@ -82,12 +82,13 @@ final class OAuthLifecycle {
                     + " seconds");
         }
         String token = config.generator().generate(SecretKind.ACCESS_TOKEN);
+        Instant now = config.clock().instant();
+        Instant oldTokenExpiresAt = now.plus(oldTokenLifetime);
         return replace(actor, storeHash, id, AuditAction.OAUTH_TOKEN_ROLLED, before -> {
-            Instant now = config.clock().instant();
             Optional<PreviousToken> previous = oldTokenLifetime.isZero() ? Optional.empty()
-                    : Optional.of(new PreviousToken(before.accessTokenDigest(), now.plus(oldTokenLifetime)));
+                    : Optional.of(new PreviousToken(before.accessTokenDigest(), oldTokenExpiresAt));
             return before.withAccessToken(config.digester().digest(token), previous);
-        }).map(after -> new IssuedCredentials.Rolled(after, lifecycle.apiPath(storeHash, "v3"), token));
+        }).map(after -> new IssuedCredentials.Rolled(after, lifecycle.apiPath(storeHash, "v3"), token, oldTokenExpiresAt));
     }
 
     Outcome<AccountView.OAuth> allow(Actor actor, String storeHash, String id, List<String> blocks) {
