@@ -19,7 +19,9 @@ import java.util.TreeMap;
 /**
  * The {@code storeauth_audit_events} table: writing an {@link AuditEntry} inside the transaction of
  * the change it records, reading pages of events, pruning. The detail map is stored as
- * {@code application/x-www-form-urlencoded} UTF-8 text, names sorted, e.g. {@code expires_at=2026-12-02T10%3A00%3A00Z&name=Stock+sync}.
+ * {@code application/x-www-form-urlencoded} UTF-8 text, names sorted, at most 32,000 characters (a
+ * longer detail is a data exception, refused as the caller's value), e.g.
+ * {@code expires_at=2026-12-02T10%3A00%3A00Z&name=Stock+sync}.
  */
 final class AuditRows {
 
