@@ -36,6 +36,7 @@ import java.util.Set;
  *   <tr><td>{@code store-quota}</td><td>every store's request quota, shared by its accounts: {@code N/PERIOD} with PERIOD a number and {@code ms}, {@code s}, {@code m} or {@code h} (e.g. {@code 450/30s}), or {@code off}; answers carry {@code X-Rate-Limit-*}, over quota is 429</td><td>{@code off}</td></tr>
  *   <tr><td>{@code store-quotas}</td><td>per-store overrides of {@code store-quota}, separated by whitespace or commas: {@code storehash=N/PERIOD} or {@code storehash=off}, e.g. {@code bigshop=450/30s, internal=off}</td><td>none</td></tr>
  *   <tr><td>{@code limit-store}</td><td>where the failure throttle and the store quota count: {@code local} (this node), {@code redis://host:port} (every node using that Redis), or {@code postgresql} (every node on the {@code repository-datasource}); a shared store that is down falls back to local counting</td><td>{@code local}</td></tr>
+ *   <tr><td>{@code audit-retention}</td><td>how long audit events are kept before the hourly prune deletes them</td><td>{@code P365D}</td></tr>
  *   <tr><td>{@code digest-key-env}</td><td>environment variable holding a base64 HMAC key (at least 32 bytes); unset means SHA-256</td><td></td></tr>
  * </table>
  */
@@ -47,7 +48,7 @@ final class FilterSettings {
     static final Set<String> NAMES = Set.of(StoreSources.CONFIGURER, StoreSources.DATASOURCE, "realm",
             "cache-max-size", "cache-ttl", "negative-cache-ttl", "lookup-timeout", "require-tls", "trusted-proxies",
             "api-prefix", "retry-after", "digest-key-env", "max-failures", "failure-window", QuotaParams.QUOTA,
-            QuotaParams.OVERRIDES, LIMIT_STORE);
+            QuotaParams.OVERRIDES, LIMIT_STORE, "audit-retention");
 
     private final String apiPrefix;
     private final TrustedProxies trustedProxies;
@@ -132,6 +133,7 @@ final class FilterSettings {
         given(params, "negative-cache-ttl", () -> builder.negativeCacheTtl(params.duration("negative-cache-ttl", "PT30S")));
         given(params, "lookup-timeout", () -> builder.lookupTimeout(params.duration("lookup-timeout", "PT2S")));
         given(params, "digest-key-env", () -> builder.digester(digester(params.string("digest-key-env", ""))));
+        given(params, "audit-retention", () -> builder.auditRetention(params.duration("audit-retention", "P365D")));
         if (params.has("max-failures") || params.has("failure-window")) {
             throttle(params, builder);
         }

@@ -110,6 +110,8 @@ class StoreAuthFilterTest {
         "configurer=dev.storeauth.servlet.SeededConfigurer,digest-key-env=STOREAUTH_NO_SUCH_VARIABLE | digest-key-env",
         "configurer=dev.storeauth.servlet.SeededConfigurer,max-failures=lots | max-failures",
         "configurer=dev.storeauth.servlet.SeededConfigurer,failure-window=-PT1M | failure-window",
+        "configurer=dev.storeauth.servlet.SeededConfigurer,audit-retention=PT0S | audit-retention",
+        "configurer=dev.storeauth.servlet.SeededConfigurer,audit-retention=a year | audit-retention",
     })
     void failsInitNamingTheBadParameter(String params, String named) {
         StoreAuthFilter fromWebXml = new StoreAuthFilter();
@@ -205,7 +207,8 @@ class StoreAuthFilterTest {
     @Test
     void startsFromInitParamsAlone() throws Exception {
         StoreAuthFilter fromWebXml = new StoreAuthFilter();
-        fromWebXml.init(config("configurer=dev.storeauth.servlet.SeededConfigurer,cache-ttl=60,require-tls=false"));
+        fromWebXml.init(config("configurer=dev.storeauth.servlet.SeededConfigurer,cache-ttl=60,require-tls=false,"
+                + "audit-retention=P30D"));
         HttpServletResponse response = mock(HttpServletResponse.class);
         when(response.getOutputStream()).thenReturn(new RecordingOutputStream());
 
