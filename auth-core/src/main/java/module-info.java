@@ -5,8 +5,8 @@
  * <p>Exported: the assembly ({@code dev.storeauth}), account records and digests
  * ({@code accounts}, {@code credentials}), the authenticator and the {@code CredentialScheme} SPI
  * ({@code auth}), scopes and routes ({@code policy}), the account repository SPI and change events
- * ({@code repository}), cache statistics ({@code cache}) and the account lifecycle
- * ({@code lifecycle}). Everything else (credential parsing, the cache itself, path reading, the
+ * ({@code repository}), cache statistics ({@code cache}), the account lifecycle
+ * ({@code lifecycle}) and its audit trail ({@code audit}). Everything else (credential parsing, the cache itself, path reading, the
  * failure throttle, the JDBC repository and its change feeds) is implementation and may change in
  * any release.
  */
@@ -25,6 +25,7 @@ module dev.storeauth.core {
 
     exports dev.storeauth;
     exports dev.storeauth.accounts;
+    exports dev.storeauth.audit;
     exports dev.storeauth.auth;
     exports dev.storeauth.cache;
     exports dev.storeauth.credentials;

@@ -42,7 +42,7 @@ class ModuleApiTest {
     @Test
     void exportsOnlyTheApiPackages() {
         assertEquals("dev.storeauth.core", module.name());
-        assertEquals(new TreeSet<>(List.of("dev.storeauth", "dev.storeauth.accounts", "dev.storeauth.auth",
+        assertEquals(new TreeSet<>(List.of("dev.storeauth", "dev.storeauth.accounts", "dev.storeauth.audit", "dev.storeauth.auth",
                 "dev.storeauth.cache", "dev.storeauth.credentials", "dev.storeauth.lifecycle", "dev.storeauth.policy",
                 "dev.storeauth.repository")), exported());
     }

@@ -3,7 +3,6 @@ package dev.storeauth.servlet;
 import dev.storeauth.auth.ApiRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Enumeration;
-import java.util.List;
 
 /**
  * Describes a servlet request to the servlet-free core: the container-decoded, container-normalised
@@ -40,27 +39,9 @@ final class RequestDescriber {
                 isSecure(request), readsAddress ? clientAddress(request) : "");
     }
 
-    /**
-     * The socket's address, or, when that is a trusted proxy, the right-most {@code X-Forwarded-For}
-     * hop that is not one: the first address no trusted party vouches for. A client cannot spoof it
-     * by sending its own {@code X-Forwarded-For}, because every trusted proxy appends to the right.
-     */
+    /** The client address, as {@link TrustedProxies#clientAddress} works it out. */
     String clientAddress(HttpServletRequest request) {
-        String address = String.valueOf(request.getRemoteAddr());
-        if (!trustedProxies.contains(address)) {
-            return address;
-        }
-        List<String> hops = new ServletHeaders(request).values("X-Forwarded-For");
-        for (int h = hops.size() - 1; h >= 0; h--) {
-            String[] parts = hops.get(h).split(",");
-            for (int i = parts.length - 1; i >= 0; i--) {
-                String hop = parts[i].strip();
-                if (!hop.isEmpty() && !trustedProxies.contains(hop)) {
-                    return hop;
-                }
-            }
-        }
-        return address;
+        return trustedProxies.clientAddress(request);
     }
 
     /** The path the authenticator reads: {@code /stores/...}, or something it will refuse. */

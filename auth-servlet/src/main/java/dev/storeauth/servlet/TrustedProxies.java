@@ -1,5 +1,6 @@
 package dev.storeauth.servlet;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,6 +47,38 @@ public final class TrustedProxies {
     /** Whether this trusts nobody, so that a caller need not even ask for the remote address. */
     boolean isEmpty() {
         return blocks.isEmpty();
+    }
+
+    /**
+     * The client address of {@code request}: the socket's address, or, when that is a trusted proxy,
+     * the right-most {@code X-Forwarded-For} hop that is not one: the first address no trusted party
+     * vouches for. A client cannot spoof it by sending its own {@code X-Forwarded-For}, because every
+     * trusted proxy appends to the right. The filter, its failure throttle and the management
+     * endpoints all see this address.
+     *
+     * <pre>{@code
+     * TrustedProxies.parse("10.0.0.0/8").clientAddress(request);
+     * // socket 10.0.0.5, X-Forwarded-For: 198.51.100.9, 203.0.113.7, 10.0.0.4  ->  "203.0.113.7"
+     * }</pre>
+     */
+    public String clientAddress(HttpServletRequest request) {
+        String address = String.valueOf(request.getRemoteAddr());
+        return contains(address) ? rightmostUntrusted(new ServletHeaders(request).values("X-Forwarded-For"), address)
+                : address;
+    }
+
+    /** The right-most hop of the {@code X-Forwarded-For} header lines not trusted, else {@code fallback}. */
+    private String rightmostUntrusted(List<String> lines, String fallback) {
+        for (int h = lines.size() - 1; h >= 0; h--) {
+            String[] hops = lines.get(h).split(",");
+            for (int i = hops.length - 1; i >= 0; i--) {
+                String hop = hops[i].strip();
+                if (!hop.isEmpty() && !contains(hop)) {
+                    return hop;
+                }
+            }
+        }
+        return fallback;
     }
 
     /**

@@ -29,12 +29,12 @@ final class TestAccounts {
     final String otherStoreToken = GENERATOR.generate(SecretKind.ACCESS_TOKEN);
 
     TestAccounts() {
-        repository.insertLegacyAccount(new LegacyAccount(STORE, "alice", DIGESTER.digest(legacyToken), Instant.EPOCH));
+        repository.insertLegacyAccount(new LegacyAccount(STORE, "alice", DIGESTER.digest(legacyToken), Instant.EPOCH), TestAudit.ENTRY);
         repository.insertLegacyAccount(
-                new LegacyAccount(OTHER_STORE, "alice", DIGESTER.digest(otherStoreLegacyToken), Instant.EPOCH));
-        repository.insertOAuthAccount(oauth("ro-1", STORE, readOnlyToken, AccessLevel.READ_ONLY), 50);
-        repository.insertOAuthAccount(oauth("rw-1", STORE, modifyToken, AccessLevel.MODIFY), 50);
-        repository.insertOAuthAccount(oauth("other-1", OTHER_STORE, otherStoreToken, AccessLevel.MODIFY), 50);
+                new LegacyAccount(OTHER_STORE, "alice", DIGESTER.digest(otherStoreLegacyToken), Instant.EPOCH), TestAudit.ENTRY);
+        repository.insertOAuthAccount(oauth("ro-1", STORE, readOnlyToken, AccessLevel.READ_ONLY), 50, TestAudit.ENTRY);
+        repository.insertOAuthAccount(oauth("rw-1", STORE, modifyToken, AccessLevel.MODIFY), 50, TestAudit.ENTRY);
+        repository.insertOAuthAccount(oauth("other-1", OTHER_STORE, otherStoreToken, AccessLevel.MODIFY), 50, TestAudit.ENTRY);
     }
 
     static String basic(String username, String token) {

@@ -2,17 +2,30 @@ package dev.storeauth.servlet.manage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storeauth.lifecycle.Outcome;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.chrono.IsoChronology;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Typed fields of request bodies; a wrong or missing field is an {@code INVALID} outcome naming it. */
 final class ManageBodies {
 
     /** The most ids one bulk delete accepts. */
     static final int MAX_IDS = 1000;
+    /** RFC 3339 allows a lower-case {@code t} and {@code z}. */
+    private static final DateTimeFormatter RFC_3339 = new DateTimeFormatterBuilder().parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_OFFSET_DATE_TIME).toFormatter(Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT).withChronology(IsoChronology.INSTANCE);
 
     private ManageBodies() {
     }
@@ -58,5 +71,54 @@ final class ManageBodies {
             ids.add(id.asText());
         }
         return Outcome.done(ids);
+    }
+
+    /** An optional whole number: absent or {@code null} is empty; a fraction, string or other value is refused. */
+    static Outcome<Optional<Long>> wholeNumber(JsonNode body, String field, String meaning) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return Outcome.done(Optional.empty());
+        }
+        return node.isIntegralNumber() && node.canConvertToLong() ? Outcome.done(Optional.of(node.longValue()))
+                : Outcome.invalid(field, field + " must be " + meaning);
+    }
+
+    /** An optional RFC 3339 time with an offset, e.g. {@code 2027-01-31T12:00:00Z}; absent or {@code null} is empty. */
+    static Outcome<Optional<Instant>> time(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return Outcome.done(Optional.empty());
+        }
+        String problem = field + " must be an RFC 3339 time with an offset, such as 2027-01-31T12:00:00Z";
+        if (!node.isTextual()) {
+            return Outcome.invalid(field, problem);
+        }
+        try {
+            return Outcome.done(Optional.of(OffsetDateTime.parse(node.textValue(), RFC_3339).toInstant()));
+        } catch (DateTimeParseException e) {
+            return Outcome.invalid(field, problem);
+        }
+    }
+
+    /** A required array of strings. */
+    static Outcome<List<String>> strings(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || !node.isArray()) {
+            return Outcome.invalid(field, field + " must be an array of strings");
+        }
+        List<String> values = new ArrayList<>();
+        for (JsonNode value : node) {
+            if (!value.isTextual()) {
+                return Outcome.invalid(field, "every entry of " + field + " must be a string");
+            }
+            values.add(value.textValue());
+        }
+        return Outcome.done(values);
+    }
+
+    /** An optional array of strings: absent or {@code null} is empty. */
+    static Outcome<List<String>> stringsOrNone(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        return node == null || node.isNull() ? Outcome.done(List.of()) : strings(body, field);
     }
 }

@@ -1,5 +1,6 @@
 package dev.storeauth.servlet.manage;
 
+import dev.storeauth.lifecycle.Actor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -8,10 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
  *
  * @param request the servlet request
  * @param response the servlet response
- * @param actor the caller's user id, from the principal
+ * @param actor the caller: the principal's name and the client address
  * @param path the parsed path
  */
-record ManageCall(HttpServletRequest request, HttpServletResponse response, String actor, ManagePath path) {
+record ManageCall(HttpServletRequest request, HttpServletResponse response, Actor actor, ManagePath path) {
 
     String store() {
         return path.storeHash();

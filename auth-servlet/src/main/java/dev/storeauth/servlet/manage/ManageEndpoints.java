@@ -1,14 +1,16 @@
 package dev.storeauth.servlet.manage;
 
+import static dev.storeauth.servlet.manage.ManageReplies.respond;
+import static dev.storeauth.servlet.manage.ManageReplies.respondNoContent;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storeauth.lifecycle.AccountLifecycle;
-import dev.storeauth.lifecycle.Outcome;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
-/** The endpoint implementations: input to the lifecycle, its outcome to a response. */
+/** The account endpoints, OAuth and legacy: input to the lifecycle, its outcome to a response. */
 final class ManageEndpoints {
 
     private final AccountLifecycle lifecycle;
@@ -25,10 +27,27 @@ final class ManageEndpoints {
     void createOAuth(ManageCall call) throws IOException {
         Optional<JsonNode> body = ManageJson.readObject(call);
         if (body.isPresent()) {
-            respond(call, 201, ManageBodies.string(body.get(), "name")
-                    .flatMap(name -> ManageBodies.scopes(body.get())
-                    .flatMap(scopes -> lifecycle.createOAuthAccount(call.actor(), call.store(), name, scopes))),
+            respond(call, 201, AccountBodies.newAccount(body.get())
+                    .flatMap(request -> lifecycle.createOAuthAccount(call.actor(), call.store(), request)),
                     ManageViews::created);
+        }
+    }
+
+    void rollOAuth(ManageCall call) throws IOException {
+        Optional<JsonNode> body = ManageJson.readObject(call);
+        if (body.isPresent()) {
+            respond(call, 200, AccountBodies.oldTokenLifetime(body.get()).flatMap(lifetime ->
+                    lifecycle.rollOAuthToken(call.actor(), call.store(), call.path().segment(1), lifetime)),
+                    ManageViews::rolled);
+        }
+    }
+
+    void setAllowedIps(ManageCall call) throws IOException {
+        Optional<JsonNode> body = ManageJson.readObject(call);
+        if (body.isPresent()) {
+            respond(call, 200, ManageBodies.strings(body.get(), "allowed_ips").flatMap(blocks ->
+                    lifecycle.setAllowedAddresses(call.actor(), call.store(), call.path().segment(1), blocks)),
+                    ManageViews::oauth);
         }
     }
 
@@ -59,47 +78,24 @@ final class ManageEndpoints {
         }
     }
 
+    /**
+     * Without {@code old_token_expires_in} the old token fails at once and the answer is as it always
+     * was; with it the old token keeps working that long and the answer says until when.
+     */
     void regenerateLegacy(ManageCall call) throws IOException {
-        respond(call, 200, lifecycle.regenerateLegacyToken(call.actor(), call.store(),
-                LegacyAddress.username(call.path().segment(1))),
-                ManageViews::issued);
+        Optional<JsonNode> body = ManageJson.readObjectOrEmpty(call);
+        if (body.isPresent()) {
+            String username = LegacyAddress.username(call.path().segment(1));
+            respond(call, 200, AccountBodies.optionalOldTokenLifetime(body.get()).flatMap(lifetime ->
+                    lifecycle.regenerateLegacyToken(call.actor(), call.store(), username, lifetime.orElse(Duration.ZERO))
+                            .map(issued -> lifetime.isPresent() ? ManageViews.regenerated(issued)
+                                    : ManageViews.issued(issued))),
+                    json -> json);
+        }
     }
 
     void deleteLegacy(ManageCall call) throws IOException {
         respondNoContent(call, lifecycle.deleteLegacyAccount(call.actor(), call.store(),
                 LegacyAddress.username(call.path().segment(1))));
-    }
-
-    private static <T> void respond(ManageCall call, int status, Outcome<T> outcome, Function<T, Object> body)
-            throws IOException {
-        if (outcome instanceof Outcome.Refused<T> refused) {
-            refuse(call, refused);
-        } else {
-            ManageJson.write(call.response(), status, body.apply(((Outcome.Done<T>) outcome).value()));
-        }
-    }
-
-    /** 204 has no body: what was deleted goes unsaid. */
-    private static void respondNoContent(ManageCall call, Outcome<?> outcome) throws IOException {
-        if (outcome instanceof Outcome.Refused<?> refused) {
-            refuse(call, refused);
-        } else {
-            call.response().setStatus(204);
-            call.response().setHeader("Cache-Control", "no-store");
-        }
-    }
-
-    private static void refuse(ManageCall call, Outcome.Refused<?> refused) throws IOException {
-        problemFor(refused).response(refused.detail(), refused.field()).writeTo(call.response());
-    }
-
-    private static ManageProblem problemFor(Outcome.Refused<?> refused) {
-        return switch (refused.reason()) {
-            case NOT_OWNER -> ManageProblem.NOT_OWNER;
-            case INVALID -> ManageProblem.INVALID_REQUEST;
-            case LIMIT_REACHED -> ManageProblem.LIMIT_REACHED;
-            case DUPLICATE -> ManageProblem.DUPLICATE;
-            case NOT_FOUND -> ManageProblem.NOT_FOUND;
-        };
     }
 }

@@ -6,13 +6,14 @@ import dev.storeauth.servlet.JsonBodyReader;
 import dev.storeauth.servlet.RequestBodies;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Optional;
 
 /** Reads request bodies and writes JSON responses, always with {@code Cache-Control: no-store}. */
 final class ManageJson {
 
     static final int MAX_BODY_BYTES = 64 * 1024;
-    /** The deepest a body may nest: every body is flat but for {@code scopes} and {@code ids}. */
+    /** The deepest a body may nest: every body is flat but for {@code scopes}, {@code ids} and {@code allowed_ips}. */
     static final int MAX_DEPTH = 4;
     private static final JsonBodyReader READER = new JsonBodyReader(MAX_BODY_BYTES, MAX_DEPTH);
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -26,7 +27,38 @@ final class ManageJson {
      * as the rest of the body goes unread), else 400.
      */
     static Optional<JsonNode> readObject(ManageCall call) throws IOException {
-        JsonBodyReader.Result read = READER.read(call.request());
+        return answered(call, READER.read(call.request()));
+    }
+
+    /**
+     * As {@link #readObject}, but a request without a body, or with one of only JSON whitespace, reads as
+     * {@code {}}: for endpoints whose body is optional.
+     */
+    static Optional<JsonNode> readObjectOrEmpty(ManageCall call) throws IOException {
+        if (call.request().getContentLengthLong() > MAX_BODY_BYTES) {
+            return readObject(call);
+        }
+        byte[] bytes;
+        try (InputStream in = call.request().getInputStream()) {
+            bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        if (onlyWhitespace(bytes)) {
+            return Optional.of(MAPPER.createObjectNode());
+        }
+        return answered(call, READER.parse(bytes));
+    }
+
+    /** Whether {@code bytes} are only JSON whitespace: space, tab, line feed, carriage return. */
+    private static boolean onlyWhitespace(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Optional<JsonNode> answered(ManageCall call, JsonBodyReader.Result read) throws IOException {
         if (read instanceof JsonBodyReader.Refused refused) {
             boolean tooLarge = refused.status() == 413;
             if (tooLarge) {

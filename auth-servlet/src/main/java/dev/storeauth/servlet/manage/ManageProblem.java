@@ -15,6 +15,7 @@ enum ManageProblem {
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     LIMIT_REACHED(409, "Account limit reached"),
     DUPLICATE(409, "Already exists"),
+    CONFLICT(409, "Changed meanwhile"),
     REPOSITORY_UNAVAILABLE(AuthResult.Problem.REPOSITORY_UNAVAILABLE.defaultStatus(), AuthResult.Problem.REPOSITORY_UNAVAILABLE.title());
 
     /** The challenge of a 401: the caller signs in to the host application, not with HTTP auth. */

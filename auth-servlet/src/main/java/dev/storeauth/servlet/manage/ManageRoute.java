@@ -24,15 +24,21 @@ record ManageRoute(String method, List<String> pattern, Handler handler) {
 
     /** Every management endpoint, served by {@code lifecycle}. */
     static List<ManageRoute> all(AccountLifecycle lifecycle) {
-        ManageEndpoints endpoints = new ManageEndpoints(lifecycle);
+        ManageEndpoints accounts = new ManageEndpoints(lifecycle);
+        StoreEndpoints store = new StoreEndpoints(lifecycle);
         return List.of(
-                new ManageRoute("GET", List.of("api-accounts"), endpoints::listOAuth),
-                new ManageRoute("POST", List.of("api-accounts"), endpoints::createOAuth),
-                new ManageRoute("POST", List.of("api-accounts", "delete"), endpoints::deleteOAuthBulk),
-                new ManageRoute("DELETE", List.of("api-accounts", "*"), endpoints::deleteOAuth),
-                new ManageRoute("GET", List.of("legacy-accounts"), endpoints::listLegacy),
-                new ManageRoute("POST", List.of("legacy-accounts"), endpoints::createLegacy),
-                new ManageRoute("POST", List.of("legacy-accounts", "*", "token"), endpoints::regenerateLegacy),
-                new ManageRoute("DELETE", List.of("legacy-accounts", "*"), endpoints::deleteLegacy));
+                new ManageRoute("GET", List.of("api-accounts"), accounts::listOAuth),
+                new ManageRoute("POST", List.of("api-accounts"), accounts::createOAuth),
+                new ManageRoute("POST", List.of("api-accounts", "delete"), accounts::deleteOAuthBulk),
+                new ManageRoute("DELETE", List.of("api-accounts", "*"), accounts::deleteOAuth),
+                new ManageRoute("POST", List.of("api-accounts", "*", "roll"), accounts::rollOAuth),
+                new ManageRoute("PUT", List.of("api-accounts", "*", "allowed-ips"), accounts::setAllowedIps),
+                new ManageRoute("GET", List.of("legacy-accounts"), accounts::listLegacy),
+                new ManageRoute("POST", List.of("legacy-accounts"), accounts::createLegacy),
+                new ManageRoute("POST", List.of("legacy-accounts", "*", "token"), accounts::regenerateLegacy),
+                new ManageRoute("DELETE", List.of("legacy-accounts", "*"), accounts::deleteLegacy),
+                new ManageRoute("GET", List.of("audit-events"), store::auditEvents),
+                new ManageRoute("GET", List.of("credential-policy"), store::policy),
+                new ManageRoute("PUT", List.of("credential-policy"), store::setPolicy));
     }
 }

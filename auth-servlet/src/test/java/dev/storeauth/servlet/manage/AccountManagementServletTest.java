@@ -2,12 +2,14 @@ package dev.storeauth.servlet.manage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.storeauth.lifecycle.LifecycleEvent;
+import dev.storeauth.audit.AuditAction;
 import dev.storeauth.repository.AccountRepository;
 import dev.storeauth.repository.RepositoryUnavailableException;
+import dev.storeauth.repository.Usage;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,13 +80,18 @@ class AccountManagementServletTest {
         assertEquals(created.get("id"), listed.get("id"));
         assertEquals(created.get("scopes"), listed.get("scopes"));
         assertTrue(listed.get("last_used_at").isNull());
+        assertTrue(listed.get("last_used_from").isNull());
+        assertTrue(listed.get("expires_at").isNull());
+        assertTrue(listed.get("old_token_expires_at").isNull());
+        assertEquals(JSON.createArrayNode(), listed.get("allowed_ips"));
         assertFalse(listed.has("client_secret") || listed.has("access_token"));
-        assertEquals(LifecycleEvent.Action.OAUTH_ACCOUNT_CREATED, server.events.get(0).action());
+        assertEquals(AuditAction.OAUTH_ACCOUNT_CREATED, server.events.get(0).action());
 
         server.repository.recordLastUsed(Map.of(created.get("id").asText(),
-                Instant.parse("2026-03-04T05:06:07Z")));
-        assertEquals("2026-03-04T05:06:07Z",
-                json(server.owner("GET", "api-accounts", null)).get(0).get("last_used_at").asText());
+                new Usage(Instant.parse("2026-03-04T05:06:07Z"), Optional.of("203.0.113.7"))));
+        JsonNode used = json(server.owner("GET", "api-accounts", null)).get(0);
+        assertEquals("2026-03-04T05:06:07Z", used.get("last_used_at").asText());
+        assertEquals("203.0.113.7", used.get("last_used_from").asText());
     }
 
     @Test
@@ -206,7 +213,7 @@ class AccountManagementServletTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"api-accounts", "legacy-accounts"})
+    @ValueSource(strings = {"api-accounts", "legacy-accounts", "audit-events", "credential-policy"})
     void headAnswersWhereverGetDoesWithTheSameHeadersAndNoBody(String list) throws Exception {
         create("Stock sync");
         HttpResponse<String> get = server.owner("GET", list, null);

@@ -12,6 +12,7 @@ import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.internal.SecretGenerator;
 import dev.storeauth.credentials.internal.SecretKind;
+import dev.storeauth.servlet.TestAudit;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -56,7 +57,7 @@ class LegacyUsernameAddressingTest {
     @AfterEach
     void removeAccounts() {
         server.repository.legacyAccounts(ManagementServer.STORE)
-                .forEach(a -> server.repository.deleteLegacyAccount(a.storeHash(), a.username()));
+                .forEach(a -> server.repository.deleteLegacyAccount(a.storeHash(), a.username(), TestAudit.ENTRY));
     }
 
     /** How a client may write a username in a path segment. */
@@ -136,7 +137,7 @@ class LegacyUsernameAddressingTest {
             throws Exception {
         String first = new SecretGenerator().generate(SecretKind.LEGACY_TOKEN);
         server.repository.insertLegacyAccount(new LegacyAccount(ManagementServer.STORE, username,
-                SecretDigester.sha256().digest(first), Instant.parse("2026-01-01T00:00:00Z")));
+                SecretDigester.sha256().digest(first), Instant.parse("2026-01-01T00:00:00Z")), TestAudit.ENTRY);
         assertEquals(200, callV2(username, first));
         for (String path : List.of(username, Encoding.EVERY_BYTE_UPPER.encode(username),
                 Encoding.EVERY_BYTE_LOWER.encode(username))) {

@@ -9,6 +9,7 @@ import dev.storeauth.lifecycle.LifecycleEvent;
 import dev.storeauth.repository.AccountRepository;
 import dev.storeauth.repository.InMemoryAccountRepository;
 import dev.storeauth.servlet.StoreAuthFilter;
+import dev.storeauth.servlet.TrustedProxies;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
@@ -21,10 +22,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.Principal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -36,7 +40,8 @@ import org.eclipse.jetty.server.ServerConnector;
  * An in-memory Jetty 12 with the management servlet under {@code /manage/stores/*} and, under
  * {@code /stores/*}, a tiny API servlet behind the real {@link StoreAuthFilter} over the same
  * {@link AccountCache} the lifecycle invalidates. Callers sign in with header
- * {@code X-Test-User}; the CSRF token expected from user {@code u} is {@code csrf-u}.
+ * {@code X-Test-User}; the CSRF token expected from user {@code u} is {@code csrf-u}. The lifecycle
+ * reads {@link #clock}, which starts at the current second and moves only when a test moves it.
  */
 final class ManagementServer implements AutoCloseable {
 
@@ -46,6 +51,7 @@ final class ManagementServer implements AutoCloseable {
     final InMemoryAccountRepository repository = new InMemoryAccountRepository();
     final AccountCache cache;
     final List<LifecycleEvent> events = Collections.synchronizedList(new ArrayList<>());
+    final TestClock clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     final Server server = new Server();
     final HttpClient client = HttpClient.newHttpClient();
     final String base;
@@ -56,27 +62,40 @@ final class ManagementServer implements AutoCloseable {
 
     /** Serves {@code replacement} instead of {@link #repository} when not {@code null}. */
     ManagementServer(AccountRepository replacement) throws Exception {
+        this(replacement, null, Map.of());
+    }
+
+    /**
+     * Serves {@code replacement} instead of {@link #repository} when not {@code null}, with a servlet
+     * behind {@code proxies}, or one built without them when {@code null}, given {@code initParams}.
+     */
+    ManagementServer(AccountRepository replacement, TrustedProxies proxies, Map<String, String> initParams)
+            throws Exception {
         AccountRepository accounts = replacement == null ? repository : replacement;
         cache = AccountCache.builder(accounts).build();
         AccountLifecycle lifecycle = AccountLifecycle.builder(accounts,
                         (store, user) -> store.equals(STORE) && user.equals(OWNER), "api.example.com")
                 .changeListener(cache)
                 .listener(events::add)
+                .clock(clock)
                 .build();
         Authenticator authenticator = Authenticator.builder(cache).requireTls(false).build();
         ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.addFilter(new FilterHolder(testSignIn()), "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addServlet(new ServletHolder(new AccountManagementServlet(lifecycle,
-                request -> Optional.ofNullable(request.getUserPrincipal()).map(p -> "csrf-" + p.getName()))),
-                "/manage/stores/*");
+        CsrfTokens csrf = request -> Optional.ofNullable(request.getUserPrincipal()).map(p -> "csrf-" + p.getName());
+        ServletHolder manage = new ServletHolder(proxies == null ? new AccountManagementServlet(lifecycle, csrf)
+                : new AccountManagementServlet(lifecycle, csrf, proxies));
+        manage.setInitParameters(initParams);
+        context.addServlet(manage, "/manage/stores/*");
         context.addServlet(new ServletHolder(okServlet()), "/stores/*");
         context.addFilter(new FilterHolder(new StoreAuthFilter(authenticator)), "/stores/*",
                 EnumSet.of(DispatcherType.REQUEST));
         server.setHandler(context);
         server.start();
-        base = "http://localhost:" + connector.getLocalPort();
+        base = "http://127.0.0.1:" + connector.getLocalPort();
     }
 
     private static Filter testSignIn() {
@@ -103,6 +122,12 @@ final class ManagementServer implements AutoCloseable {
     }
 
     HttpResponse<String> send(String method, String path, String user, String csrf, String body) throws Exception {
+        return send(method, path, user, csrf, body, new String[0]);
+    }
+
+    /** As {@link #send(String, String, String, String, String)}, with {@code headers} as name, value, .... */
+    HttpResponse<String> send(String method, String path, String user, String csrf, String body, String... headers)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
@@ -111,6 +136,9 @@ final class ManagementServer implements AutoCloseable {
         }
         if (csrf != null) {
             request.header("X-CSRF-Token", csrf);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

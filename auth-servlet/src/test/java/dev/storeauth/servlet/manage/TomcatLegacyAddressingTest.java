@@ -9,6 +9,7 @@ import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.lifecycle.AccountLifecycle;
 import dev.storeauth.repository.InMemoryAccountRepository;
 import dev.storeauth.repository.LookupKey;
+import dev.storeauth.servlet.TestAudit;
 import dev.storeauth.servlet.manage.LegacyUsernameAddressingTest.Encoding;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -78,7 +79,7 @@ class TomcatLegacyAddressingTest {
 
     @AfterEach
     void removeAccounts() {
-        REPOSITORY.legacyAccounts(STORE).forEach(a -> REPOSITORY.deleteLegacyAccount(STORE, a.username()));
+        REPOSITORY.legacyAccounts(STORE).forEach(a -> REPOSITORY.deleteLegacyAccount(STORE, a.username(), TestAudit.ENTRY));
     }
 
     private static Filter signedInAsOlivia() {
@@ -126,7 +127,7 @@ class TomcatLegacyAddressingTest {
     @ValueSource(strings = {".", ".."})
     void anAccountStoredUnderADotSegmentUsernameIsReachedOnlyThroughItsRef(String username) throws Exception {
         REPOSITORY.insertLegacyAccount(new LegacyAccount(STORE, username, SecretDigester.sha256().digest("old"),
-                Instant.EPOCH));
+                Instant.EPOCH), TestAudit.ENTRY);
         for (String path : List.of(username, Encoding.EVERY_BYTE_UPPER.encode(username))) {
             int status = owner("DELETE", "legacy-accounts/" + path, null).statusCode();
             assertTrue(status >= 400 && status < 500, path + " answered " + status);
