@@ -9,6 +9,7 @@ import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.lifecycle.AccountLifecycle;
 import dev.storeauth.lifecycle.LifecycleEvent;
 import dev.storeauth.lifecycle.StoreOwnership;
+import dev.storeauth.policy.CredentialPolicy;
 import dev.storeauth.policy.RouteTable;
 import dev.storeauth.policy.ScopeCatalogue;
 import dev.storeauth.policy.StoreQuota;
@@ -32,7 +33,8 @@ import javax.sql.DataSource;
 /**
  * storeauth wired once: account repository, then its cache, the change feed that evicts accounts
  * changed on any node, the batching last-used recorder, the {@link Authenticator}, the
- * {@link AccountLifecycle}, and, for JDBC, the pruning of the change table.
+ * {@link AccountLifecycle}, the audit trail's upkeep (expiries recorded every minute, old events
+ * pruned every hour) and, for JDBC, the pruning of the change table.
  *
  * <pre>{@code
  * try (StoreAuth storeAuth = StoreAuth.builder()
@@ -59,6 +61,7 @@ public final class StoreAuth implements AutoCloseable {
     private final Authenticator authenticator;
     private final Optional<AccountLifecycle> lifecycle;
     private final LimitStore limits;
+    private final AuditMaintenance maintenance;
 
     StoreAuth(Builder b) {
         try {
@@ -68,11 +71,13 @@ public final class StoreAuth implements AutoCloseable {
                     .expireAfterWrite(b.cacheTtl).negativeExpireAfterWrite(b.negativeCacheTtl)
                     .lookupTimeout(b.lookupTimeout).build());
             startFeed(b);
+            this.maintenance = owned.add(new AuditMaintenance(repository, Clock.systemUTC(), b.auditRetention)
+                    .scheduleOn(owned.scheduler()));
             this.authenticator = authenticator(b, b.recordUsage ? recorder() : Authenticator.UsageRecorder.NONE);
             this.lifecycle = Optional.ofNullable(b.ownership).map(ownership -> AccountLifecycle
                     .builder(repository, ownership, b.apiHost).digester(b.digester).catalogue(b.catalogue)
                     .changeListener(cache).listener(b.lifecycleListener).oauthAccountLimit(b.oauthAccountLimit)
-                    .build());
+                    .defaultPolicy(b.defaultCredentialPolicy).build());
         } catch (RuntimeException | Error e) {
             owned.close();
             throw e;
@@ -107,6 +112,11 @@ public final class StoreAuth implements AutoCloseable {
     /** Where the limits count, and whether a shared store has fallen back to local counting. */
     public LimitStore limitStore() {
         return limits;
+    }
+
+    /** The audit trail's upkeep this instance runs. */
+    AuditMaintenance maintenance() {
+        return maintenance;
     }
 
     /** Stops the feeds, schedules, recorder and cache threads this instance started; idempotent. */
@@ -149,8 +159,10 @@ public final class StoreAuth implements AutoCloseable {
      * catalogue and routes, SHA-256 digests, a cache of 100,000 accounts trusted for 5 minutes ("not
      * found" for 30 seconds, lookups waited for 2 seconds), 20 failed checks per client address (and per
      * legacy username at an address) a minute before credentials this node has not proven get 429, no
-     * store quota, limits counted in this process, last-used times recorded, and for JDBC the change table pruned of rows older
-     * than an hour every ten minutes. No account lifecycle unless {@link #lifecycle} is given.
+     * store quota, limits counted in this process, last-used times recorded, audit events kept for 365 days, and for JDBC
+     * the change table pruned of rows older than an hour every ten minutes. No account lifecycle unless
+     * {@link #lifecycle} is given; its stores' credential policy, until they set one, is
+     * {@link CredentialPolicy#none()}.
      *
      * <p>Invalid values fail at once with {@link IllegalArgumentException}; a setting given twice with
      * {@link IllegalStateException}; contradictions (no repository or two, JDBC-only settings for another
@@ -182,6 +194,8 @@ public final class StoreAuth implements AutoCloseable {
         String apiHost;
         LifecycleEvent.Listener lifecycleListener = LifecycleEvent.Listener.NONE;
         int oauthAccountLimit = 50;
+        CredentialPolicy defaultCredentialPolicy = CredentialPolicy.none();
+        Duration auditRetention = Duration.ofDays(365);
         private final Set<String> given = new HashSet<>();
 
         Builder() {
@@ -315,6 +329,15 @@ public final class StoreAuth implements AutoCloseable {
         }
 
         /**
+         * How long audit events are kept (default 365 days); older ones are deleted every hour, by every
+         * node, for any repository.
+         */
+        public Builder auditRetention(Duration retention) {
+            this.auditRetention = once("auditRetention", positive(retention, "auditRetention"));
+            return this;
+        }
+
+        /**
          * Adds the account lifecycle: creation, listing and deletion by store owners.
          *
          * @param apiHost the API's host as it appears in a URL, used in returned API paths
@@ -339,6 +362,15 @@ public final class StoreAuth implements AutoCloseable {
         }
 
         /**
+         * The credential policy of stores that have not set their own (default {@link CredentialPolicy#none()});
+         * needs {@link #lifecycle}.
+         */
+        public Builder defaultCredentialPolicy(CredentialPolicy policy) {
+            this.defaultCredentialPolicy = once("defaultCredentialPolicy", Objects.requireNonNull(policy, "policy"));
+            return this;
+        }
+
+        /**
          * Opens the repository, starts the cache, feeds and schedules, and builds the services.
          *
          * @throws IllegalStateException for contradictory settings
@@ -352,6 +384,8 @@ public final class StoreAuth implements AutoCloseable {
                 check(dataSource != null || !given.contains("changeRetention"), "changeRetention applies to jdbc(...) only");
                 check(ownership != null || !given.contains("lifecycleListener"), "lifecycleListener needs lifecycle(...)");
                 check(ownership != null || !given.contains("oauthAccountLimit"), "oauthAccountLimit needs lifecycle(...)");
+                check(ownership != null || !given.contains("defaultCredentialPolicy"),
+                        "defaultCredentialPolicy needs lifecycle(...)");
             } catch (IllegalStateException e) {
                 // The limit store was given to be closed with the StoreAuth; there will be none.
                 if (limits != null) {

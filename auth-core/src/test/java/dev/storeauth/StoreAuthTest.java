@@ -16,6 +16,7 @@ import dev.storeauth.lifecycle.AccountLifecycle;
 import dev.storeauth.lifecycle.Actor;
 import dev.storeauth.lifecycle.IssuedCredentials;
 import dev.storeauth.lifecycle.Outcome;
+import dev.storeauth.policy.CredentialPolicy;
 import dev.storeauth.policy.RouteTable;
 import dev.storeauth.policy.ScopeCatalogue;
 import dev.storeauth.policy.StoreQuota;
@@ -24,8 +25,10 @@ import dev.storeauth.repository.InMemoryAccountRepository;
 import dev.storeauth.repository.TestAccounts;
 import dev.storeauth.repository.jdbc.TestDatabases;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -201,7 +204,10 @@ class StoreAuthTest {
                 Arguments.of("a listener without a lifecycle", (Consumer<StoreAuth.Builder>) b -> b
                         .repository(new InMemoryAccountRepository()).lifecycleListener(event -> { }), "lifecycleListener"),
                 Arguments.of("a limit without a lifecycle", (Consumer<StoreAuth.Builder>) b -> b
-                        .repository(new InMemoryAccountRepository()).oauthAccountLimit(10), "oauthAccountLimit"));
+                        .repository(new InMemoryAccountRepository()).oauthAccountLimit(10), "oauthAccountLimit"),
+                Arguments.of("a default policy without a lifecycle", (Consumer<StoreAuth.Builder>) b -> b
+                        .repository(new InMemoryAccountRepository()).defaultCredentialPolicy(CredentialPolicy.none()),
+                        "defaultCredentialPolicy"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -222,7 +228,11 @@ class StoreAuthTest {
                 Arguments.of("storeQuota", (Consumer<StoreAuth.Builder>) b -> b.storeQuota(StoreQuota.off())
                         .storeQuota(StoreQuota.everyStore(StoreQuota.Quota.parse("450/30s")))),
                 Arguments.of("limitStore", (Consumer<StoreAuth.Builder>) b -> b.limitStore(LimitStore.local())
-                        .limitStore(LimitStore.local())));
+                        .limitStore(LimitStore.local())),
+                Arguments.of("auditRetention", (Consumer<StoreAuth.Builder>) b -> b.auditRetention(Duration.ofDays(30))
+                        .auditRetention(Duration.ofDays(60))),
+                Arguments.of("defaultCredentialPolicy", (Consumer<StoreAuth.Builder>) b -> b
+                        .defaultCredentialPolicy(CredentialPolicy.none()).defaultCredentialPolicy(CredentialPolicy.none())));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -231,6 +241,27 @@ class StoreAuthTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> twice.accept(StoreAuth.builder()));
 
         assertTrue(e.getMessage().contains(setting), e.getMessage());
+    }
+
+    @Test
+    void anAuditRetentionThatIsNotPositiveFailsAtOnceNamingIt() {
+        for (Duration retention : List.of(Duration.ZERO, Duration.ofDays(-1))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> StoreAuth.builder().auditRetention(retention));
+            assertTrue(e.getMessage().contains("auditRetention"), e.getMessage());
+        }
+        assertThrows(NullPointerException.class, () -> StoreAuth.builder().auditRetention(null));
+    }
+
+    @Test
+    void theDefaultCredentialPolicyIsTheLifecyclesForStoresWithoutOne() {
+        CredentialPolicy ninetyDays = new CredentialPolicy(true, Optional.of(Duration.ofDays(90)));
+        try (StoreAuth storeAuth = StoreAuth.builder().repository(repository)
+                .lifecycle((store, actor) -> actor.equals(OWNER), "api.example.com")
+                .defaultCredentialPolicy(ninetyDays).build()) {
+            assertEquals(new Outcome.Done<>(ninetyDays),
+                    storeAuth.lifecycle().orElseThrow().credentialPolicy(Actor.of(OWNER), "abc"));
+        }
     }
 
     @Test

@@ -24,15 +24,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * What every {@link AccountRepository} must do. Subclasses supply a fresh, empty repository per test.
+ * What every {@link AccountRepository} must do, with rolls and allowlists ({@link RotationContract}) and
+ * the audit trail ({@link AuditContract}). Subclasses supply a fresh, empty repository per test.
  */
-public abstract class AccountRepositoryContract {
+public abstract class AccountRepositoryContract implements RotationContract, AuditContract {
 
     protected static final String STORE = "store1";
     protected static final String OTHER = "store2";
 
     /** A fresh, empty repository; called once per test. */
-    protected abstract AccountRepository repository();
+    @Override
+    public abstract AccountRepository repository();
 
     @Test
     void findsOAuthAccountByTokenDigestWithEveryField() {

@@ -2,6 +2,7 @@ package dev.storeauth.repository;
 
 import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.accounts.PreviousToken;
 import dev.storeauth.credentials.SecretDigest;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.internal.SecretGenerator;
@@ -47,6 +48,24 @@ public final class TestAccounts {
     /** A use at {@code at} from no recorded address. */
     public static Usage used(Instant at) {
         return new Usage(at, Optional.empty());
+    }
+
+    /** A use at {@code at} from {@code address}. */
+    public static Usage used(Instant at, String address) {
+        return new Usage(at, Optional.of(address));
+    }
+
+    /** {@code account} expiring at {@code at}. */
+    public static OAuthAccount expiring(OAuthAccount account, Instant at) {
+        return new OAuthAccount(account.id(), account.storeHash(), account.name(), account.clientId(),
+                account.clientSecretDigest(), account.accessTokenDigest(), account.scopes(), account.createdAt(),
+                Optional.of(at), account.previousToken(), account.allowedAddresses());
+    }
+
+    /** {@code account} rolled to {@code newToken}, its old token accepted until {@code overlapEnd}. */
+    public static OAuthAccount rolled(OAuthAccount account, String newToken, Instant overlapEnd) {
+        return account.withAccessToken(digest(newToken),
+                Optional.of(new PreviousToken(account.accessTokenDigest(), overlapEnd)));
     }
 
     public static SecretDigest digest(String secret) {

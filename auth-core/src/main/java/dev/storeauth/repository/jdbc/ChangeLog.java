@@ -1,16 +1,23 @@
 package dev.storeauth.repository.jdbc;
 
+import dev.storeauth.accounts.Account;
 import dev.storeauth.repository.LookupKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 
 /**
  * Announces a changed account inside the writing transaction, so the announcement exists exactly
  * when the change does: a row in {@code storeauth_changes} (for polling nodes) and, on PostgreSQL,
- * {@code pg_notify} (delivered to listeners at commit). Both carry the account's lookup key in
- * {@link LookupKeyText} form; the row also names the account id, for people reading the table.
+ * {@code pg_notify} (delivered to listeners at commit), for each lookup key the account had before or
+ * has after the change (a roll: the new token, the rolled one, and the previous token it displaced).
+ * Both carry the key in {@link LookupKeyText} form; the row also names the account id, for people
+ * reading the table.
  */
 final class ChangeLog {
 
@@ -25,21 +32,42 @@ final class ChangeLog {
         this.clock = clock;
     }
 
-    /** Announces that the account {@code accountId}, found under {@code key}, changed. */
-    void publish(Connection c, String accountId, LookupKey key) throws SQLException {
-        String text = LookupKeyText.encode(key).orElse(null);
+    /**
+     * Announces that the account {@code accountId} changed, found before or after the change under
+     * {@code keys}: a row and a notification for each distinct key, so that every node evicts all of them.
+     */
+    void publish(Connection c, String accountId, Collection<LookupKey> keys) throws SQLException {
+        List<String> texts = new LinkedHashSet<>(keys).stream().map(k -> LookupKeyText.encode(k).orElse(null)).toList();
+        long now = AccountRows.micros(clock.instant());
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO storeauth_changes (account_id, lookup_key, changed_at_us) VALUES (?, ?, ?)")) {
-            ps.setString(1, accountId);
-            ps.setString(2, text);
-            ps.setLong(3, AccountRows.micros(clock.instant()));
-            ps.executeUpdate();
+            for (String text : texts) {
+                ps.setString(1, accountId);
+                ps.setString(2, text);
+                ps.setLong(3, now);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
         if (dialect.supportsNotify()) {
             try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify('" + CHANNEL + "', ?)")) {
-                ps.setString(1, text == null ? "" : text);
-                ps.executeQuery().close();
+                for (String text : texts) {
+                    ps.setString(1, text == null ? "" : text);
+                    ps.executeQuery().close();
+                }
             }
         }
+    }
+
+    /** Announces a change of {@code before} into {@code after}: every key of either. */
+    void publish(Connection c, Account before, Account after) throws SQLException {
+        List<LookupKey> keys = new ArrayList<>(LookupKey.allOf(before));
+        keys.addAll(LookupKey.allOf(after));
+        publish(c, after.id(), keys);
+    }
+
+    /** Announces that {@code account} was created or deleted: every key it is found under. */
+    void publish(Connection c, Account account) throws SQLException {
+        publish(c, account.id(), LookupKey.allOf(account));
     }
 }

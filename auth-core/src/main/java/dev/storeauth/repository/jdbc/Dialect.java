@@ -6,13 +6,20 @@ import java.util.Locale;
 
 /** The databases the repository runs on, and the few statements that differ between them. */
 enum Dialect {
-    POSTGRESQL("INSERT INTO storeauth_stores (store_hash) VALUES (?) ON CONFLICT DO NOTHING"),
-    H2("MERGE INTO storeauth_stores KEY (store_hash) VALUES (?)");
+    POSTGRESQL("INSERT INTO storeauth_stores (store_hash) VALUES (?) ON CONFLICT DO NOTHING",
+            "INSERT INTO storeauth_credential_policies (store_hash, require_expiry, max_lifetime_ns) VALUES (?, ?, ?)"
+                    + " ON CONFLICT (store_hash) DO UPDATE SET require_expiry = EXCLUDED.require_expiry,"
+                    + " max_lifetime_ns = EXCLUDED.max_lifetime_ns"),
+    H2("MERGE INTO storeauth_stores KEY (store_hash) VALUES (?)",
+            "MERGE INTO storeauth_credential_policies (store_hash, require_expiry, max_lifetime_ns) KEY (store_hash)"
+                    + " VALUES (?, ?, ?)");
 
     private final String upsertStore;
+    private final String upsertPolicy;
 
-    Dialect(String upsertStore) {
+    Dialect(String upsertStore, String upsertPolicy) {
         this.upsertStore = upsertStore;
+        this.upsertPolicy = upsertPolicy;
     }
 
     /**
@@ -37,6 +44,11 @@ enum Dialect {
     /** Inserts the store's row unless it exists; the statement's one parameter is the store hash. */
     String upsertStore() {
         return upsertStore;
+    }
+
+    /** Inserts or replaces a store's credential policy; parameters store hash, require expiry, longest lifetime (ns). */
+    String upsertPolicy() {
+        return upsertPolicy;
     }
 
     boolean supportsNotify() {

@@ -3,25 +3,23 @@ package dev.storeauth.repository.jdbc;
 import dev.storeauth.accounts.Account;
 import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.accounts.OAuthAccount;
-import dev.storeauth.credentials.SecretDigest;
+import dev.storeauth.audit.AuditEntry;
+import dev.storeauth.audit.AuditEvent;
+import dev.storeauth.policy.CredentialPolicy;
 import dev.storeauth.repository.AccountRepository;
 import dev.storeauth.repository.LookupKey;
 import dev.storeauth.repository.RepositoryUnavailableException;
+import dev.storeauth.repository.Usage;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -34,11 +32,16 @@ import javax.sql.DataSource;
  *       are unique, and every lookup path is indexed.
  *   <li>{@link #insertOAuthAccount} locks the store's row ({@code SELECT ... FOR UPDATE}) in the
  *       transaction that counts and inserts, so the limit holds across nodes.
- *   <li>Every create, delete and token change is published, with the lookup key of the account it
- *       changed, in the transaction that makes it (see {@link AccountChangeFeed}).
+ *   <li>An OAuth account is found by the digest of its access token or of its previous token (both
+ *       unique and indexed); the overlap's end is the caller's to check.
+ *   <li>Every write records its {@link AuditEntry} in its own transaction, and every account change is
+ *       published there with every lookup key the account had before and has after it (see
+ *       {@link ChangeLog}, {@link AccountChangeFeed}).
+ *   <li>Replacements are compare-and-set on the current and previous token: {@code UPDATE ... WHERE}
+ *       the stored ones are still those of {@code before}.
  *   <li>Any {@link SQLException} becomes {@link RepositoryUnavailableException}, never "not found";
  *       except that a data exception (SQLSTATE class 22: a value longer than its column, a character
- *       the database encoding lacks) in a create, delete or token change is the caller's value, an
+ *       the database encoding lacks) in a write is the caller's value, an
  *       {@link IllegalArgumentException}, and the transaction is rolled back.
  * </ul>
  *
@@ -108,26 +111,17 @@ public final class JdbcAccountRepository implements AccountRepository {
     @Override
     public Optional<Account> find(LookupKey key) {
         if (key instanceof LookupKey.ByUsername byUser) {
-            return legacyAccount(byUser.storeHash(), byUser.username()).map(Account.class::cast);
+            return read("find", c -> LegacyTable.find(c, byUser.storeHash(), byUser.username())).map(Account.class::cast);
         }
         String digest = ((LookupKey.ByTokenDigest) key).digest().toHex();
-        return one("find", "SELECT " + AccountRows.OAUTH_COLUMNS
-                + " FROM storeauth_oauth_accounts WHERE access_token_digest = ?", AccountRows::oauth, digest);
+        return read("find", c -> OAuthTable.findByToken(c, digest)).map(Account.class::cast);
     }
 
     @Override
-    public boolean insertOAuthAccount(OAuthAccount account, int limit) {
+    public boolean insertOAuthAccount(OAuthAccount account, int limit, AuditEntry audit) {
+        Objects.requireNonNull(audit, "audit");
         try {
-            return jdbc.transaction(c -> {
-                lockStore(c, account.storeHash());
-                if (countOAuth(c, account.storeHash()) >= limit) {
-                    return false;
-                }
-                insert(c, "INSERT INTO storeauth_oauth_accounts (" + AccountRows.OAUTH_COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ps -> AccountRows.bind(ps, account));
-                changes.publish(c, account.id(), LookupKey.of(account));
-                return true;
-            });
+            return jdbc.transaction(c -> OAuthTable.insert(c, dialect, changes, account, limit, audit));
         } catch (SQLException e) {
             if (Jdbc.isDuplicate(e)) {
                 throw new IllegalStateException("duplicate OAuth account id, client ID or access token");
@@ -138,50 +132,42 @@ public final class JdbcAccountRepository implements AccountRepository {
 
     @Override
     public List<OAuthAccount> oauthAccounts(String storeHash) {
-        return list("list OAuth accounts", "SELECT " + AccountRows.OAUTH_COLUMNS + " FROM storeauth_oauth_accounts"
-                + " WHERE store_hash = ? ORDER BY created_at_us, id", AccountRows::oauth, storeHash);
+        return read("list OAuth accounts", c -> OAuthTable.list(c, storeHash));
     }
 
     @Override
     public Optional<OAuthAccount> oauthAccount(String storeHash, String id) {
-        return one("find OAuth account", "SELECT " + AccountRows.OAUTH_COLUMNS
-                + " FROM storeauth_oauth_accounts WHERE id = ? AND store_hash = ?", AccountRows::oauth, id, storeHash);
+        return read("find OAuth account", c -> OAuthTable.one(c, storeHash, id));
     }
 
     @Override
-    public List<String> deleteOAuthAccounts(String storeHash, Collection<String> ids) {
-        try {
-            return jdbc.transaction(c -> {
-                List<String> deleted = new ArrayList<>();
-                for (String id : new LinkedHashSet<>(ids)) {
-                    Optional<SecretDigest> digest = tokenDigestForDelete(c, storeHash, id);
-                    if (digest.isPresent() && update(c,
-                            "DELETE FROM storeauth_oauth_accounts WHERE id = ? AND store_hash = ?", id, storeHash) == 1) {
-                        changes.publish(c, id, new LookupKey.ByTokenDigest(digest.get()));
-                        deleted.add(id);
-                    }
-                }
-                return deleted;
-            });
-        } catch (SQLException e) {
-            throw Jdbc.writeFailed("delete OAuth accounts", e);
-        }
+    public boolean replaceOAuthAccount(OAuthAccount before, OAuthAccount after, AuditEntry audit) {
+        requireSame(before, after);
+        Objects.requireNonNull(audit, "audit");
+        return write("replace OAuth account", c -> OAuthTable.replace(c, changes, before, after, audit));
     }
 
     @Override
-    public boolean insertLegacyAccount(LegacyAccount account) {
+    public List<String> deleteOAuthAccounts(String storeHash, Collection<String> ids, AuditEntry audit) {
+        Objects.requireNonNull(audit, "audit");
+        return write("delete OAuth accounts", c -> OAuthTable.delete(c, changes, storeHash, ids, audit));
+    }
+
+    @Override
+    public boolean insertLegacyAccount(LegacyAccount account, AuditEntry audit) {
+        Objects.requireNonNull(audit, "audit");
         try {
-            return jdbc.transaction(c -> {
-                insert(c, "INSERT INTO storeauth_legacy_accounts (id, " + AccountRows.LEGACY_COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?)", ps -> AccountRows.bind(ps, account));
-                changes.publish(c, account.id(), LookupKey.of(account));
-                return true;
+            jdbc.transaction(c -> {
+                LegacyTable.insert(c, changes, account, audit);
+                return null;
             });
+            return true;
         } catch (SQLException e) {
             if (!Jdbc.isDuplicate(e)) {
                 throw Jdbc.writeFailed("insert legacy account", e);
             }
-            if (legacyAccount(account.storeHash(), account.username()).isEmpty()) {
+            if (read("find legacy account", c -> LegacyTable.find(c, account.storeHash(), account.username()))
+                    .isEmpty()) {
                 throw new IllegalStateException("duplicate legacy API token");
             }
             return false;
@@ -190,62 +176,82 @@ public final class JdbcAccountRepository implements AccountRepository {
 
     @Override
     public List<LegacyAccount> legacyAccounts(String storeHash) {
-        return list("list legacy accounts", "SELECT " + AccountRows.LEGACY_COLUMNS + " FROM storeauth_legacy_accounts"
-                + " WHERE store_hash = ? ORDER BY created_at_us, username", AccountRows::legacy, storeHash);
+        return read("list legacy accounts", c -> LegacyTable.list(c, storeHash));
     }
 
     @Override
-    public boolean replaceLegacyToken(String storeHash, String username, SecretDigest newDigest) {
-        return changeLegacy("replace legacy token", storeHash, username,
-                "UPDATE storeauth_legacy_accounts SET token_digest = ? WHERE id = ?", newDigest.toHex());
+    public boolean replaceLegacyAccount(LegacyAccount before, LegacyAccount after, AuditEntry audit) {
+        requireSame(before, after);
+        Objects.requireNonNull(audit, "audit");
+        return write("replace legacy token", c -> LegacyTable.replace(c, changes, before, after, audit));
     }
 
     @Override
-    public boolean deleteLegacyAccount(String storeHash, String username) {
-        return changeLegacy("delete legacy account", storeHash, username,
-                "DELETE FROM storeauth_legacy_accounts WHERE id = ?");
+    public boolean deleteLegacyAccount(String storeHash, String username, AuditEntry audit) {
+        Objects.requireNonNull(audit, "audit");
+        return write("delete legacy account", c -> LegacyTable.delete(c, changes, storeHash, username, audit));
     }
 
-    /** {@inheritDoc} Account ids are unique across both kinds, so each id is set in whichever table has it. */
     @Override
-    public void recordLastUsed(Map<String, Instant> lastUsedByAccountId) {
-        try {
-            jdbc.transaction(c -> {
-                for (String table : List.of("storeauth_oauth_accounts", "storeauth_legacy_accounts")) {
-                    setLastUsed(c, table, lastUsedByAccountId);
-                }
-                return null;
-            });
-        } catch (SQLException e) {
-            throw Jdbc.unavailable("record last-used times", e);
+    public void recordLastUsed(Map<String, Usage> usageByAccountId) {
+        write("record last uses", c -> {
+            UsageRows.record(c, usageByAccountId);
+            return null;
+        });
+    }
+
+    @Override
+    public Map<String, Usage> lastUsed(String storeHash) {
+        return read("read last uses", c -> UsageRows.read(c, storeHash));
+    }
+
+    @Override
+    public Optional<CredentialPolicy> credentialPolicy(String storeHash) {
+        return read("read credential policy", c -> PolicyRows.read(c, storeHash));
+    }
+
+    @Override
+    public void putCredentialPolicy(String storeHash, CredentialPolicy policy, AuditEntry audit) {
+        Objects.requireNonNull(storeHash, "storeHash");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(audit, "audit");
+        write("set credential policy", c -> {
+            PolicyRows.put(c, dialect, storeHash, policy);
+            AuditRows.insert(c, audit);
+            return null;
+        });
+    }
+
+    @Override
+    public void recordAudit(AuditEntry entry) {
+        Objects.requireNonNull(entry, "entry");
+        write("record audit entry", c -> {
+            AuditRows.insert(c, entry);
+            return null;
+        });
+    }
+
+    @Override
+    public List<AuditEvent> auditEvents(String storeHash, int limit, long beforeId) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive, got " + limit);
         }
+        return read("read audit events", c -> AuditRows.page(c, storeHash, limit, beforeId));
     }
 
-    private static void setLastUsed(Connection c, String table, Map<String, Instant> lastUsedById)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET last_used_at_us = ? WHERE id = ?"
-                + " AND (last_used_at_us IS NULL OR last_used_at_us < ?)")) {
-            for (Map.Entry<String, Instant> e : lastUsedById.entrySet()) {
-                long at = AccountRows.micros(e.getValue());
-                ps.setLong(1, at);
-                ps.setString(2, e.getKey());
-                ps.setLong(3, at);
-                ps.addBatch();
-            }
-            ps.executeBatch();
+    /** {@inheritDoc} Each account is flagged and its entry written in a transaction of its own. */
+    @Override
+    public int recordExpiries(Instant now) {
+        int recorded = 0;
+        for (ExpiryRows.Due due : read("find expired accounts", c -> ExpiryRows.due(c, now))) {
+            recorded += write("record expiry", c -> ExpiryRows.record(c, due)) ? 1 : 0;
         }
+        return recorded;
     }
 
     @Override
-    public Map<String, Instant> lastUsed(String storeHash) {
-        Map<String, Instant> out = new HashMap<>();
-        list("read last-used times", "SELECT id, last_used_at_us FROM storeauth_oauth_accounts"
-                + " WHERE store_hash = ? AND last_used_at_us IS NOT NULL UNION ALL"
-                + " SELECT id, last_used_at_us FROM storeauth_legacy_accounts"
-                + " WHERE store_hash = ? AND last_used_at_us IS NOT NULL",
-                rs -> Map.entry(rs.getString(1), AccountRows.fromMicros(rs.getLong(2))), storeHash, storeHash)
-                .forEach(e -> out.put(e.getKey(), e.getValue()));
-        return out;
+    public int pruneAuditEvents(Instant cutoff) {
+        return write("prune audit events", c -> AuditRows.prune(c, cutoff));
     }
 
     /**
@@ -257,116 +263,30 @@ public final class JdbcAccountRepository implements AccountRepository {
      */
     public int pruneChanges(Duration age) {
         long before = AccountRows.micros(clock.instant().minus(age));
+        return write("prune changes", c -> Sql.update(c, "DELETE FROM storeauth_changes WHERE changed_at_us < ?", before));
+    }
+
+    private static void requireSame(Account before, Account after) {
+        if (!before.id().equals(after.id()) || !before.storeHash().equals(after.storeHash())
+                || before.getClass() != after.getClass()) {
+            throw new IllegalArgumentException("a replacement must be the same account");
+        }
+    }
+
+    private <T> T read(String what, SqlWork<T> work) {
         try {
-            return jdbc.transaction(c -> update(c, "DELETE FROM storeauth_changes WHERE changed_at_us < ?", before));
-        } catch (SQLException e) {
-            throw Jdbc.unavailable("prune changes", e);
-        }
-    }
-
-    private Optional<LegacyAccount> legacyAccount(String storeHash, String username) {
-        return one("find legacy account", "SELECT " + AccountRows.LEGACY_COLUMNS
-                + " FROM storeauth_legacy_accounts WHERE store_hash = ? AND username = ?",
-                AccountRows::legacy, storeHash, username);
-    }
-
-    /** Runs {@code sql}, whose last parameter is the account id, after {@code params}; publishes a change. */
-    private boolean changeLegacy(String what, String storeHash, String username, String sql, Object... params) {
-        String id = LegacyAccount.idOf(storeHash, username);
-        Object[] withId = Arrays.copyOf(params, params.length + 1);
-        withId[params.length] = id;
-        try {
-            return jdbc.transaction(c -> {
-                boolean changed = update(c, sql, withId) == 1;
-                if (changed) {
-                    changes.publish(c, id, new LookupKey.ByUsername(storeHash, username));
-                }
-                return changed;
-            });
-        } catch (SQLException e) {
-            throw Jdbc.writeFailed(what, e);
-        }
-    }
-
-    /** The token digest of the store's OAuth account {@code id}, its row locked until the transaction ends. */
-    private static Optional<SecretDigest> tokenDigestForDelete(Connection c, String storeHash, String id)
-            throws SQLException {
-        try (PreparedStatement ps = prepare(c, "SELECT access_token_digest FROM storeauth_oauth_accounts"
-                + " WHERE id = ? AND store_hash = ? FOR UPDATE", id, storeHash); ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? Optional.of(SecretDigest.fromHex(rs.getString(1))) : Optional.empty();
-        }
-    }
-
-    /** Creates the store's row if needed, then holds its lock until the transaction ends. */
-    private void lockStore(Connection c, String storeHash) throws SQLException {
-        update(c, dialect.upsertStore(), storeHash);
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT store_hash FROM storeauth_stores WHERE store_hash = ? FOR UPDATE")) {
-            ps.setString(1, storeHash);
-            ps.executeQuery().close();
-        }
-    }
-
-    private static long countOAuth(Connection c, String storeHash) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(*) FROM storeauth_oauth_accounts WHERE store_hash = ?")) {
-            ps.setString(1, storeHash);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private <T> Optional<T> one(String what, String sql, RowMapper<T> mapper, Object... params) {
-        List<T> rows = list(what, sql, mapper, params);
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
-    }
-
-    private <T> List<T> list(String what, String sql, RowMapper<T> mapper, Object... params) {
-        try {
-            return jdbc.read(c -> {
-                try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
-                    List<T> out = new ArrayList<>();
-                    while (rs.next()) {
-                        out.add(mapper.map(rs));
-                    }
-                    return out;
-                }
-            });
+            return jdbc.read(work);
         } catch (SQLException e) {
             throw Jdbc.unavailable(what, e);
         }
     }
 
-    private static int update(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = prepare(c, sql, params)) {
-            return ps.executeUpdate();
+    /** Runs {@code work} in a transaction; a data exception is the caller's value (see the class comment). */
+    private <T> T write(String what, SqlWork<T> work) {
+        try {
+            return jdbc.transaction(work);
+        } catch (SQLException e) {
+            throw Jdbc.writeFailed(what, e);
         }
-    }
-
-    private static void insert(Connection c, String sql, Binder binder) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            ps.executeUpdate();
-        }
-    }
-
-    private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
-        for (int i = 0; i < params.length; i++) {
-            ps.setObject(i + 1, params[i]);
-        }
-        return ps;
-    }
-
-    @FunctionalInterface
-    private interface RowMapper<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
     }
 }

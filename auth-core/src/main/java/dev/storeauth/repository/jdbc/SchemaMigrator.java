@@ -23,9 +23,10 @@ import javax.sql.DataSource;
 public final class SchemaMigrator {
 
     /** The schema version this library needs. */
-    public static final int LATEST = 2;
+    public static final int LATEST = 3;
 
-    private static final List<String> SCRIPTS = List.of("V1__schema.sql", "V2__change_keys.sql");
+    private static final List<String> SCRIPTS = List.of("V1__schema.sql", "V2__change_keys.sql",
+            "V3__rotation_expiry_audit.sql");
     private static final long ADVISORY_LOCK = 0x5707EA07L;
     private static final int ATTEMPTS = 5;
 

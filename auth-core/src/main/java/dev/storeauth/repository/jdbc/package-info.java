@@ -3,8 +3,9 @@
  * opens a pool of its own): embedded H2 by default, PostgreSQL for many nodes.
  *
  * <ul>
- *   <li>{@link dev.storeauth.repository.jdbc.JdbcAccountRepository}: the store and lifecycle persistence;
- *       it creates and migrates its schema on start ({@link dev.storeauth.repository.jdbc.SchemaMigrator}).
+ *   <li>{@link dev.storeauth.repository.jdbc.JdbcAccountRepository}: the store and lifecycle persistence,
+ *       credential policies and the audit trail; it creates and migrates its schema on start
+ *       ({@link dev.storeauth.repository.jdbc.SchemaMigrator}).
  *   <li>{@link dev.storeauth.repository.jdbc.BatchingUsageRecorder}: last-used times without a write per
  *       request.
  *   <li>{@link dev.storeauth.repository.jdbc.AccountChangeFeed}: every node evicts a changed account from

@@ -75,7 +75,8 @@ class AccountChangeFeedTest {
             OAuthAccount a = TestAccounts.oauth("store1", 1);
             OAuthAccount b = TestAccounts.oauth("store1", 2);
             repository.insertLegacyAccount(bob, TestAudit.ENTRY);
-            repository.replaceLegacyToken("store1", "bob", SecretDigest.of(new byte[SecretDigest.LENGTH]));
+            repository.replaceLegacyAccount(bob, bob.withTokenDigest(SecretDigest.of(new byte[SecretDigest.LENGTH])),
+                    TestAudit.ENTRY);
             repository.deleteLegacyAccount("store1", "bob", TestAudit.ENTRY);
             repository.insertOAuthAccount(a, 50, TestAudit.ENTRY);
             repository.insertOAuthAccount(b, 50, TestAudit.ENTRY);

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 abstract class JdbcNodesScenarios {
 
     private static final int REVOKES = 20;
+    private static final int ROTATIONS = 10;
 
     /** A URL of a fresh, empty database. */
     abstract String newDatabase();
@@ -54,7 +55,7 @@ abstract class JdbcNodesScenarios {
             for (Future<JdbcAccountRepository> f : threads.invokeAll(starts)) {
                 f.get();
             }
-            assertEquals(List.of(1, 2), versions(pools.get(0)));
+            assertEquals(List.of(1, 2, 3), versions(pools.get(0)));
         } finally {
             threads.shutdownNow();
             pools.forEach(HikariDataSource::close);
@@ -66,7 +67,7 @@ abstract class JdbcNodesScenarios {
         try (HikariDataSource pool = TestDatabases.pool(newDatabase(), 2)) {
             JdbcAccountRepository.create(pool).insertOAuthAccount(TestAccounts.oauth("store1", 1), 50, TestAudit.ENTRY);
             JdbcAccountRepository again = JdbcAccountRepository.create(pool);
-            assertEquals(List.of(1, 2), versions(pool));
+            assertEquals(List.of(1, 2, 3), versions(pool));
             assertEquals(1, again.oauthAccounts("store1").size());
         }
     }
@@ -76,7 +77,7 @@ abstract class JdbcNodesScenarios {
         try (HikariDataSource pool = TestDatabases.pool(newDatabase(), 2)) {
             createVersion1(pool);
             JdbcAccountRepository repository = JdbcAccountRepository.create(pool);
-            assertEquals(List.of(1, 2), versions(pool));
+            assertEquals(List.of(1, 2, 3), versions(pool));
             assertTrue(repository.find(new LookupKey.ByUsername("store1", "bob")).isPresent());
             try (Connection c = pool.getConnection(); Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT account_id, lookup_key FROM storeauth_changes")) {
@@ -109,6 +110,36 @@ abstract class JdbcNodesScenarios {
             assertEquals(List.of(a.id() + " " + aKey, b.id() + " " + bKey, "legacy:store1:bob username:store1:bob",
                     b.id() + " " + bKey, a.id() + " " + aKey), rows);
         }
+    }
+
+    @Test
+    void aRollPublishesTheNewTokenTheRolledOneAndThePreviousTokenItDisplaces() throws SQLException {
+        try (HikariDataSource pool = TestDatabases.pool(newDatabase(), 2)) {
+            JdbcAccountRepository repository = JdbcAccountRepository.create(pool);
+            OAuthAccount first = TestAccounts.oauth("store1", 1);
+            OAuthAccount second = TestAccounts.rolled(first, TestAccounts.newToken(), RotationAcrossNodes.OVERLAP_END);
+            OAuthAccount third = TestAccounts.rolled(second, TestAccounts.newToken(), RotationAcrossNodes.OVERLAP_END);
+            repository.insertOAuthAccount(first, 50, TestAudit.ENTRY);
+            repository.replaceOAuthAccount(first, second, TestAudit.ENTRY);
+            repository.replaceOAuthAccount(second, third, TestAudit.ENTRY);
+            repository.replaceOAuthAccount(third, third.withAllowedAddresses(RotationAcrossNodes.OFFICE), TestAudit.ENTRY);
+            List<String> keys = changeKeys(pool);
+            String t1 = "token-digest:" + first.accessTokenDigest().toHex();
+            String t2 = "token-digest:" + second.accessTokenDigest().toHex();
+            String t3 = "token-digest:" + third.accessTokenDigest().toHex();
+            assertEquals(List.of(t1, t1, t2, t2, t1, t3, t3, t2), keys);
+        }
+    }
+
+    private static List<String> changeKeys(HikariDataSource pool) throws SQLException {
+        List<String> keys = new ArrayList<>();
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT lookup_key FROM storeauth_changes ORDER BY id")) {
+            while (rs.next()) {
+                keys.add(rs.getString(1));
+            }
+        }
+        return keys;
     }
 
     @Test
@@ -185,6 +216,32 @@ abstract class JdbcNodesScenarios {
                     databaseName(), b.feed.getClass().getSimpleName(), millis.get(REVOKES / 2),
                     millis.get(REVOKES - 1), REVOKES);
             assertTrue(millis.get(REVOKES - 1) < 1_000, "slowest revocation took " + millis.get(REVOKES - 1) + " ms");
+        }
+    }
+
+    @Test
+    void aRollOnOneNodeWorksOnTheOtherWithinOneSecondAndTheOldTokenOnlyForItsOverlap() {
+        String url = newDatabase();
+        try (Node a = new Node(url); Node b = new Node(url)) {
+            RotationAcrossNodes nodes = new RotationAcrossNodes(a, b);
+            List<Long> millis = new ArrayList<>();
+            for (int i = 0; i < ROTATIONS; i++) {
+                millis.add(nodes.roll(i));
+            }
+            RotationAcrossNodes.report("roll", databaseName(), b.feed, millis);
+        }
+    }
+
+    @Test
+    void anAllowlistSetOnOneNodeIsHeldByTheOtherWithinOneSecond() {
+        String url = newDatabase();
+        try (Node a = new Node(url); Node b = new Node(url)) {
+            RotationAcrossNodes nodes = new RotationAcrossNodes(a, b);
+            List<Long> millis = new ArrayList<>();
+            for (int i = 0; i < ROTATIONS; i++) {
+                millis.add(nodes.restrict(i));
+            }
+            RotationAcrossNodes.report("allowlist change", databaseName(), b.feed, millis);
         }
     }
 
