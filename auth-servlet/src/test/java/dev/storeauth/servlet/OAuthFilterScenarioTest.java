@@ -79,7 +79,7 @@ class OAuthFilterScenarioTest extends FilterScenarioTest {
     @Test
     void refusesARevokedTokenOnTheNextRequest() throws Exception {
         assertEquals(200, jetty.send("GET", V2_PRODUCTS, true, valid()).statusCode());
-        accounts.repository.deleteOAuthAccounts(TestAccounts.STORE, List.of("rw-1"));
+        accounts.repository.deleteOAuthAccounts(TestAccounts.STORE, List.of("rw-1"), TestAccounts.AUDIT);
         cache.onChange(new AccountChange.Changed(
                 List.of(new LookupKey.ByTokenDigest(TestAccounts.DIGESTER.digest(accounts.modifyToken)))));
 

@@ -2,6 +2,8 @@ package dev.storeauth.servlet;
 
 import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.audit.AuditAction;
+import dev.storeauth.audit.AuditEntry;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.internal.SecretGenerator;
 import dev.storeauth.credentials.internal.SecretKind;
@@ -19,6 +21,8 @@ final class TestAccounts {
     static final String STORE = "store1";
     static final String OTHER_STORE = "store2";
     static final SecretDigester DIGESTER = SecretDigester.sha256();
+    /** The audit entry of writes the tests make directly; what it says does not matter to them. */
+    static final AuditEntry AUDIT = AuditEntry.of(Instant.EPOCH, "tester", AuditAction.OAUTH_ACCOUNT_CREATED, STORE);
     private static final SecretGenerator GENERATOR = new SecretGenerator();
 
     final InMemoryAccountRepository repository = new InMemoryAccountRepository();
@@ -29,12 +33,12 @@ final class TestAccounts {
     final String otherStoreToken = GENERATOR.generate(SecretKind.ACCESS_TOKEN);
 
     TestAccounts() {
-        repository.insertLegacyAccount(new LegacyAccount(STORE, "alice", DIGESTER.digest(legacyToken), Instant.EPOCH));
+        repository.insertLegacyAccount(new LegacyAccount(STORE, "alice", DIGESTER.digest(legacyToken), Instant.EPOCH), AUDIT);
         repository.insertLegacyAccount(
-                new LegacyAccount(OTHER_STORE, "alice", DIGESTER.digest(otherStoreLegacyToken), Instant.EPOCH));
-        repository.insertOAuthAccount(oauth("ro-1", STORE, readOnlyToken, AccessLevel.READ_ONLY), 50);
-        repository.insertOAuthAccount(oauth("rw-1", STORE, modifyToken, AccessLevel.MODIFY), 50);
-        repository.insertOAuthAccount(oauth("other-1", OTHER_STORE, otherStoreToken, AccessLevel.MODIFY), 50);
+                new LegacyAccount(OTHER_STORE, "alice", DIGESTER.digest(otherStoreLegacyToken), Instant.EPOCH), AUDIT);
+        repository.insertOAuthAccount(oauth("ro-1", STORE, readOnlyToken, AccessLevel.READ_ONLY), 50, AUDIT);
+        repository.insertOAuthAccount(oauth("rw-1", STORE, modifyToken, AccessLevel.MODIFY), 50, AUDIT);
+        repository.insertOAuthAccount(oauth("other-1", OTHER_STORE, otherStoreToken, AccessLevel.MODIFY), 50, AUDIT);
     }
 
     static String basic(String username, String token) {
