@@ -3,10 +3,10 @@
  * servlet types. Start at {@link dev.storeauth.StoreAuth}, which wires everything below it.
  *
  * <p>Exported: the assembly ({@code dev.storeauth}), account records and digests
- * ({@code accounts}, {@code credentials}), the authenticator and the {@code CredentialScheme} SPI
+ * ({@code accounts}, {@code credentials}), the audit trail ({@code audit}), the authenticator and the {@code CredentialScheme} SPI
  * ({@code auth}), scopes and routes ({@code policy}), the account repository SPI and change events
  * ({@code repository}), cache statistics ({@code cache}) and the account lifecycle
- * ({@code lifecycle}). Everything else (credential parsing, the cache itself, path reading, the
+ * ({@code lifecycle}). Everything else (credential parsing, IP and CIDR text, the cache itself, path reading, the
  * failure throttle, the JDBC repository and its change feeds) is implementation and may change in
  * any release.
  */
@@ -25,6 +25,7 @@ module dev.storeauth.core {
 
     exports dev.storeauth;
     exports dev.storeauth.accounts;
+    exports dev.storeauth.audit;
     exports dev.storeauth.auth;
     exports dev.storeauth.cache;
     exports dev.storeauth.credentials;
@@ -33,4 +34,6 @@ module dev.storeauth.core {
     exports dev.storeauth.repository;
     // The management endpoints validate store hashes in their paths by the same rule.
     exports dev.storeauth.policy.internal to dev.storeauth.servlet;
+    // Trusted proxies and forwarded addresses are read by the same IP and CIDR rules as allowlists.
+    exports dev.storeauth.net.internal to dev.storeauth.servlet;
 }

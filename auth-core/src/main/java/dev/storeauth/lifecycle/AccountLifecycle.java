@@ -232,11 +232,8 @@ public final class AccountLifecycle {
     public Outcome<CredentialPolicy> setCredentialPolicy(Actor actor, String storeHash, CredentialPolicy policy) {
         Objects.requireNonNull(policy, "policy");
         return asOwner(actor, storeHash, () -> {
-            AuditEntry entry = entry(actor, AuditAction.CREDENTIAL_POLICY_CHANGED, storeHash)
-                    .with("require_expiry", Boolean.toString(policy.requireExpiry()));
-            AuditEntry audit = policy.maxLifetime().map(max -> entry.with("max_lifetime", Long.toString(max.toSeconds())))
-                    .orElse(entry);
-            config.repository().putCredentialPolicy(storeHash, policy, audit);
+            config.repository().putCredentialPolicy(storeHash, policy,
+                    Expiries.described(entry(actor, AuditAction.CREDENTIAL_POLICY_CHANGED, storeHash), policy));
             return Outcome.done(policy);
         });
     }

@@ -1,5 +1,6 @@
 package dev.storeauth.lifecycle;
 
+import dev.storeauth.audit.AuditEntry;
 import dev.storeauth.policy.CredentialPolicy;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,13 @@ final class Expiries {
                     + " expires_at" + policy.maxLifetime().map(max -> " (at most " + max.toSeconds() + " seconds)").orElse(""));
         }
         return Outcome.done(Optional.empty());
+    }
+
+    /** {@code entry} describing {@code policy}: whether it requires expiry, and its cap in seconds. */
+    static AuditEntry described(AuditEntry entry, CredentialPolicy policy) {
+        AuditEntry described = entry.with("require_expiry", Boolean.toString(policy.requireExpiry()));
+        return policy.maxLifetime().map(max -> described.with("max_lifetime", Long.toString(max.toSeconds())))
+                .orElse(described);
     }
 
     private static Outcome<Optional<Instant>> capped(String field, Duration lifetime, Instant at, CredentialPolicy policy) {

@@ -99,7 +99,7 @@ class StoreAuthFilterTest {
         "configurer=dev.storeauth.servlet.SeededConfigurer,cache-max-size=-1 | cache-max-size",
         "configurer=dev.storeauth.servlet.SeededConfigurer,require-tls=yes | require-tls",
         "configurer=dev.storeauth.servlet.SeededConfigurer,trusted-proxies=proxy.example | trusted-proxies",
-        "configurer=dev.storeauth.servlet.SeededConfigurer,trusted-proxies=g:evil.example | trusted-proxies: not an IP address or CIDR block: g:evil.example",
+        "configurer=dev.storeauth.servlet.SeededConfigurer,trusted-proxies=g:evil.example | trusted-proxies: entry is not an IP address or CIDR block: g:evil.example",
         "configurer=dev.storeauth.servlet.SeededConfigurer,trusted-proxies=1.2.3.4.5 | 1.2.3.4.5",
         "configurer=dev.storeauth.servlet.SeededConfigurer,api-prefix=api/ | api-prefix",
         "configurer=dev.storeauth.servlet.SeededConfigurer,realm=a\"b     | realm",

@@ -28,9 +28,9 @@ import org.eclipse.jetty.server.ServerConnector;
  * rounds after a warm-up; it prints medians in nanoseconds. A main, not a test:
  *
  * <pre>{@code
- * mvn -B -o -q -pl auth-servlet -am test -Dtest=IpLiteralTest -Dsurefire.failIfNoSpecifiedTests=false
+ * mvn -B -o -q -pl auth-servlet -am test -Dtest=TrustedProxiesTest -Dsurefire.failIfNoSpecifiedTests=false
  * CP=$(grep -o 'name="surefire.test.class.path" value="[^"]*"' \
- *     auth-servlet/target/surefire-reports/TEST-dev.storeauth.servlet.IpLiteralTest.xml | sed 's/.*value="//;s/"$//')
+ *     auth-servlet/target/surefire-reports/TEST-dev.storeauth.servlet.TrustedProxiesTest.xml | sed 's/.*value="//;s/"$//')
  * java -cp "$CP" dev.storeauth.servlet.TlsCheckCost
  * }</pre>
  */

@@ -11,15 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class TrustedProxiesTest {
 
-    /** Neither a strict IPv4 dotted quad nor an RFC 4291 IPv6 text form: refused, never resolved. */
-    static final String[] NOT_LITERALS = {
-        "g:evil.example", "1.2.3.4.5", "127.1", "2130706433", "0177.0.0.1", "010.0.0.1", "0x7f.0.0.1",
-        "256.0.0.1", "1.2.3.", ".1.2.3", "1..2.3", "1.2.3.4:80", "localhost", "proxy.example.com",
-        "\u0661.\u0661.\u0661.\u0661", "1.2.3.\u00b9", "::1::2", ":::", ":1::2", "1:2:3:4:5:6:7", "1:2:3:4:5:6:7:",
-        "1:2:3:4:5:6:7:8:9", "1:2:3:4::5:6:7:8", "12345::1", "::g", "fe80::1%eth0", "fe80::1%1", "[::1", "::1]",
-        "[10.0.0.1]", "1:2:3:4:5:6:7:1.2.3.4", "::1.2.3", "::1.2.3.4.5", "::1.2.3.4:5", "::256.1.2.3",
-        "::ffff:01.2.3.4", "1:2", ":", "[]", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff",
-    };
+    private static final String NOT_LITERALS = "dev.storeauth.net.internal.IpLiteralTest#NOT_LITERALS";
 
     @ParameterizedTest
     @CsvSource({
@@ -51,6 +43,11 @@ class TrustedProxiesTest {
         "10.0.0.1,            not-an-ip,    false",
         "10.0.0.1,            '',           false",
         "fe80::1,             fe80::1%eth0, false",
+        "10.1.2.3/8,          10.200.0.1,   true",
+        "10.1.2.3/8,          11.1.2.3,     false",
+        "::ffff:10.0.0.0/104, 10.9.9.9,     true",
+        "::ffff:10.0.0.0/104, 11.0.0.1,     false",
+        "::ffff:0.0.0.0/96,   203.0.113.9,  true",
     })
     void matchesAddressesAgainstBlocks(String list, String address, boolean trusted) {
         assertEquals(trusted, TrustedProxies.parse(list).contains(address));
@@ -58,7 +55,7 @@ class TrustedProxiesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"10.0.0.1/33", "10.0.0.1/x", "10.0.0.1/-1", "10.0.0.1/+8", "10.0.0.1/8/8", "10.0.0.1/",
-        "::1/129", "/8", "10.0.0.1/0008"})
+        "::1/129", "/8", "10.0.0.1/0008", "10.0.0.0/08", "::ffff:10.0.0.0/8", "::ffff:10.0.0.1/129"})
     void rejectsBadPrefixLengths(String entry) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrustedProxies.parse(entry));
 
@@ -66,7 +63,7 @@ class TrustedProxiesTest {
     }
 
     @ParameterizedTest
-    @FieldSource("NOT_LITERALS")
+    @FieldSource(NOT_LITERALS)
     void rejectsEntriesThatAreNotLiteralAddressesNamingThem(String entry) {
         for (String list : new String[] {entry, "10.0.0.1, " + entry, entry + "/8"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrustedProxies.parse(list),
@@ -77,7 +74,7 @@ class TrustedProxiesTest {
     }
 
     @ParameterizedTest
-    @FieldSource("NOT_LITERALS")
+    @FieldSource(NOT_LITERALS)
     void neverTrustsAnAddressThatIsNotALiteral(String address) {
         assertEquals(false, TrustedProxies.parse("0.0.0.0/0, ::/0").contains(address));
     }

@@ -1,4 +1,4 @@
-package dev.storeauth.servlet;
+package dev.storeauth.net.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,6 +9,19 @@ import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class IpLiteralTest {
+
+    /**
+     * Neither a strict IPv4 dotted quad nor an RFC 4291 IPv6 text form: never read as an address,
+     * never resolved. The servlet module's trusted-proxy tests use the same table.
+     */
+    static final String[] NOT_LITERALS = {
+        "g:evil.example", "1.2.3.4.5", "127.1", "2130706433", "0177.0.0.1", "010.0.0.1", "0x7f.0.0.1",
+        "256.0.0.1", "1.2.3.", ".1.2.3", "1..2.3", "1.2.3.4:80", "localhost", "proxy.example.com",
+        "\u0661.\u0661.\u0661.\u0661", "1.2.3.\u00b9", "::1::2", ":::", ":1::2", "1:2:3:4:5:6:7", "1:2:3:4:5:6:7:",
+        "1:2:3:4:5:6:7:8:9", "1:2:3:4::5:6:7:8", "12345::1", "::g", "fe80::1%eth0", "fe80::1%1", "[::1", "::1]",
+        "[10.0.0.1]", "1:2:3:4:5:6:7:1.2.3.4", "::1.2.3", "::1.2.3.4.5", "::1.2.3.4:5", "::256.1.2.3",
+        "::ffff:01.2.3.4", "1:2", ":", "[]", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff",
+    };
 
     /**
      * Literal forms only, so that {@link InetAddress#getByName} reads them without a lookup and can
@@ -27,7 +40,7 @@ class IpLiteralTest {
     }
 
     @ParameterizedTest
-    @FieldSource("dev.storeauth.servlet.TrustedProxiesTest#NOT_LITERALS")
+    @FieldSource("NOT_LITERALS")
     void readsNothingElse(String text) {
         assertNull(IpLiteral.parseOrNull(text));
     }

@@ -1,4 +1,4 @@
-package dev.storeauth.servlet;
+package dev.storeauth.net.internal;
 
 import java.util.Arrays;
 
@@ -11,7 +11,7 @@ import java.util.Arrays;
  * address, as in {@link java.net.InetAddress}. Work is bounded by the text's length, which is capped.
  * Stateless and thread-safe.
  */
-final class IpLiteral {
+public final class IpLiteral {
 
     /** The longest IPv6 text, {@code [ffff:...:ffff:255.255.255.255]}. */
     private static final int MAX_LENGTH = 47;
@@ -20,7 +20,7 @@ final class IpLiteral {
     }
 
     /** The address's 4 or 16 bytes, or {@code null} when {@code text} is not a literal address. */
-    static byte[] parseOrNull(String text) {
+    public static byte[] parseOrNull(String text) {
         int length = text.length();
         if (length == 0 || length > MAX_LENGTH) {
             return null;
