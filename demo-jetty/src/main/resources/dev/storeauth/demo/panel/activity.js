@@ -21,16 +21,27 @@
   let before = null;
   let shown = 0;
 
-  /* One detail value: a time in the browser's locale, anything else as text. */
-  function value(text) {
-    return RFC_3339.test(text) ? timeEl(text) : el('code', { text });
+  /* One detail value: a time in the browser's locale, address blocks one per line, a lifetime in
+     days (seconds in its title), anything else as text. */
+  function value(name, text) {
+    if (RFC_3339.test(text)) return timeEl(text);
+    if (name === 'allowed_ips') {
+      const blocks = text ? text.split(',') : [];
+      if (!blocks.length) return el('span', { class: 'none', text: 'any' });
+      return el('span', {}, ...blocks.map(block => el('div', {}, el('code', { class: 'block', text: block }))));
+    }
+    if (name === 'max_lifetime' && /^\d+$/.test(text)) {
+      const days = Number((Number(text) / 86400).toFixed(3));
+      return el('span', { title: `${text} seconds`, text: `${days} ${days === 1 ? 'day' : 'days'}` });
+    }
+    return el('code', { text });
   }
 
   function detail(facts) {
     const entries = Object.entries(facts || {});
     if (!entries.length) return el('td', { class: 'detail' });
     return el('td', { class: 'detail' }, el('dl', {}, ...entries.flatMap(([name, text]) =>
-      [el('dt', { text: name.replaceAll('_', ' ') }), el('dd', {}, value(String(text)))])));
+      [el('dt', { text: name.replaceAll('_', ' ') }), el('dd', {}, value(name, String(text)))])));
   }
 
   function row(event) {
@@ -40,7 +51,7 @@
       el('td', { class: 'who', text: event.actor }),
       el('td', {}, el('span', { title: event.action, text: ACTIONS[event.action] || event.action })),
       el('td', {}, event.account_id ? el('code', { text: event.account_id }) : ''),
-      el('td', {}, event.client_address ? el('code', { text: event.client_address }) : ''),
+      el('td', { class: 'address' }, event.client_address ? el('code', { text: event.client_address }) : ''),
       detail(event.detail));
   }
 

@@ -21,9 +21,9 @@
   function actions(account) {
     return el('td', { class: 'row-actions' },
       el('button', { type: 'button', class: 'roll-account', text: 'Roll token', onclick: () => openRoll(account),
-        'aria-label': `Roll the access token of ${account.name}` }),
+        'aria-label': `Roll token for ${account.name}` }),
       el('button', { type: 'button', class: 'allowlist-account', text: 'Allowed IPs',
-        onclick: () => openAllowlist(account), 'aria-label': `Edit the allowed IP addresses of ${account.name}` }),
+        onclick: () => openAllowlist(account), 'aria-label': `Allowed IPs of ${account.name}: edit` }),
       el('button', { type: 'button', class: 'icon delete-account', title: `Delete ${account.name}`,
         'aria-label': `Delete ${account.name}`, onclick: () => remove([account]) }, trashIcon()));
   }
