@@ -80,8 +80,9 @@ class ControlPanelActivityBrowserTest {
         while (browser.driver.findElement(By.id("load-older")).isDisplayed()) {
             int before = rows().size();
             browser.click("load-older");
-            browser.wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#events tbody tr"),
-                    before));
+            browser.wait.until(ExpectedConditions.or(ExpectedConditions.numberOfElementsToBeMoreThan(
+                    By.cssSelector("#events tbody tr"), before),
+                    ExpectedConditions.invisibilityOfElementLocated(By.id("load-older"))));
         }
         assertNewestFirstEndingWithTheFirstSignIn();
         assertTrue(rows().stream().noneMatch(row -> row.getText().contains("nobody@example.com")),

@@ -120,12 +120,14 @@ class ControlPanelBrowserTest {
         String first = browser.visibleText("token-value");
         browser.click("token-done");
         browser.click(By.cssSelector("#accounts tbody tr .edit-account"));
+        browser.click(By.cssSelector("input[name='legacy-overlap'][value='86400']"));
         browser.click("generate-token");
         String second = browser.visibleText("token-value");
         browser.click("token-done");
 
         assertTrue(first.startsWith("slt_") && second.startsWith("slt_") && !first.equals(second));
-        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("accounts"), "erp-sync"));
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("accounts"),
+                "Old token valid until"));
         browser.screenshot("legacy-api-accounts.png");
         browser.assertNoConsoleErrors();
     }
