@@ -32,9 +32,11 @@ public final class LoginServlet extends HttpServlet {
     private final transient Pages pages = new Pages();
 
     /**
+     * @param users the control panel's users, whose passwords are checked
      * @param throttle the sign-in throttle
      * @param throttledEntries how often a throttled address is written to the audit trail: one place per window
      * @param repository where the audit trail is written, the accounts' repository
+     * @param clock the time of each audit entry
      */
     public LoginServlet(ControlPanelUsers users, FailureThrottle throttle, FailureThrottle throttledEntries,
             AccountRepository repository, Clock clock) {
