@@ -91,8 +91,17 @@ class StoreAuthTest {
     void theFailureThrottleIsOnByDefaultAndCanBeTurnedOff() {
         try (StoreAuth on = StoreAuth.builder().repository(repository).build();
                 StoreAuth off = StoreAuth.builder().repository(repository).noFailureThrottle().build()) {
-            assertTrue(on.authenticator().readsRemoteAddress());
-            assertFalse(off.authenticator().readsRemoteAddress());
+            List<Integer> onStatuses = new java.util.ArrayList<>();
+            List<Integer> offStatuses = new java.util.ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                onStatuses.add(((AuthResult.Denied) get(on, TestAccounts.newToken())).status());
+                offStatuses.add(((AuthResult.Denied) get(off, TestAccounts.newToken())).status());
+            }
+
+            assertTrue(onStatuses.contains(429), onStatuses::toString);
+            assertEquals(List.of(401), offStatuses.stream().distinct().toList());
+            assertTrue(on.authenticator().readsRemoteAddress() && off.authenticator().readsRemoteAddress(),
+                    "allowlists and last-used-from read the address with or without the throttle");
         }
     }
 

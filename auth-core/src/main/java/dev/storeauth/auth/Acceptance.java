@@ -14,6 +14,8 @@ final class Acceptance {
 
     private static final Optional<String> INVALID_TOKEN = Optional.of("error=\"invalid_token\"");
     private static final Optional<String> INVALID_REQUEST = Optional.of("error=\"invalid_request\"");
+    private static final Optional<String> EXPIRED = Optional.of(
+            "error=\"invalid_token\", error_description=\"The access token expired\"");
 
     private final String realm;
     private final List<CredentialScheme<?>> schemes;
@@ -49,6 +51,15 @@ final class Acceptance {
     List<String> insufficientScope(String scope) {
         return List.of(schemes.get(0).challenge(realm,
                 Optional.of("error=\"insufficient_scope\", scope=\"" + scope + "\"")));
+    }
+
+    /**
+     * The challenge of {@code scheme} for a credential that proved an account but has expired: for an
+     * RFC 6750 scheme {@code error="invalid_token"} with a description saying so (section 3.1), for
+     * another its plain challenge.
+     */
+    List<String> expired(CredentialScheme<?> scheme) {
+        return List.of(scheme.challenge(realm, scheme.description().rfc6750() ? EXPIRED : Optional.empty()));
     }
 
     /** Why {@code scheme} is refused at {@code place}, and what to send instead. */

@@ -12,8 +12,11 @@ import java.util.TreeMap;
  * @param path the decoded path relative to the API prefix, e.g. {@code /stores/abc/v2/products}
  * @param headers the request headers
  * @param secure whether the request arrived over TLS (directly or via a trusted proxy)
- * @param remoteAddress the client address as the caller determined it, or empty when the authenticator
- *     does not read it ({@link Authenticator#readsRemoteAddress()}); never used as a credential
+ * @param remoteAddress the client address as the caller derived it from the connection (the socket's
+ *     address, or behind proxies it trusts the nearest one they forwarded for), never from what the
+ *     client says of itself: the failure throttle counts by it, account allowlists are matched against
+ *     it and the usage recorder is told it. Never a credential; an empty one is permitted by no
+ *     allowlist
  */
 public record ApiRequest(String method, String path, Headers headers, boolean secure, String remoteAddress) {
 

@@ -72,9 +72,11 @@ public sealed interface AuthResult {
         MISSING_CREDENTIALS(401, "Authentication required"),
         MALFORMED_CREDENTIALS(401, "Malformed credentials"),
         INVALID_CREDENTIALS(401, "Invalid credentials"),
+        EXPIRED_CREDENTIALS(401, "Expired credentials"),
         OAUTH_REQUIRED(401, "OAuth token required"),
         INSUFFICIENT_SCOPE(403, "Insufficient scope"),
         UNMAPPED_PATH(403, "Path not covered by any scope"),
+        ADDRESS_NOT_ALLOWED(403, "Address not allowed"),
         TOO_MANY_FAILURES(429, "Too many failed attempts"),
         QUOTA_EXCEEDED(429, "Store request quota used up"),
         REPOSITORY_UNAVAILABLE(503, "Account repository unavailable");

@@ -1,6 +1,7 @@
 package dev.storeauth.auth;
 
 import dev.storeauth.accounts.Account;
+import dev.storeauth.accounts.AllowedAddresses;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.policy.AccessLevel;
 import dev.storeauth.policy.ResourceDefinition;
@@ -14,7 +15,9 @@ import dev.storeauth.throttle.FailureThrottle;
 import dev.storeauth.throttle.Limit;
 import dev.storeauth.throttle.Reservation;
 import dev.storeauth.throttle.StoreQuotas;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,12 +42,19 @@ import java.util.Set;
  *       (an OAuth token outside RFC 6750's token68 grammar is malformed, 400; a secret of the wrong
  *       length or shape, or a username no legacy account can have, is invalid without a lookup).
  *       Digests are compared in constant time, against a dummy for unknown users. Credentials of
- *       another store are invalid, indistinguishably.
+ *       another store are invalid, indistinguishably. During a roll's overlap an account's previous
+ *       token proves it too, until the overlap ends.
  *   <li>With a failure throttle, a credential this node has not proven before (its account is not
  *       cached, or its secret does not match) needs a place in its client address's bucket and, for a
  *       scheme's limited identity (a legacy username), in the bucket of that identity at that
  *       address; with none left it is 429 with {@code Retry-After} and {@code X-Retry-After}, before
  *       any lookup. A proven credential never meets the throttle, whoever else failed where.
+ *   <li>A proof that has run out by this node's clock (the account expired, or an old token's
+ *       overlap after a roll ended) is 401 {@code expired_credentials}, challenged for its scheme
+ *       (RFC 6750 {@code error="invalid_token"} with a description for a bearer token).
+ *   <li>An account with an address allowlist that does not permit {@link ApiRequest#remoteAddress()}
+ *       is 403 {@code address_not_allowed}, never naming the list. Both are proven secrets: the
+ *       throttle does not count them as failures, and the store quota is not charged.
  *   <li>With a {@link StoreQuota}, every proven request counts against its store's quota: the
  *       answer carries {@code X-Rate-Limit-Requests-Quota}, {@code -Requests-Left},
  *       {@code -Time-Window-Ms} and {@code -Time-Reset-Ms}, and over quota it is 429.
@@ -60,6 +70,9 @@ import java.util.Set;
  */
 public final class Authenticator {
 
+    private static final AuthResult.Denied NOT_ALLOWED = AuthResult.Denied.of(AuthResult.Problem.ADDRESS_NOT_ALLOWED,
+            "This credential may not be used from this address", List.of());
+
     private final CredentialScheme.AccountFinder accounts;
     private final boolean requireTls;
     private final RouteTable routes;
@@ -70,6 +83,7 @@ public final class Authenticator {
     private final CredentialReader reader;
     private final Acceptances acceptances;
     private final List<CredentialScheme<?>> schemes;
+    private final Clock clock;
 
     Authenticator(Builder b) {
         this.accounts = new CredentialScheme.AccountFinder(b.lookup);
@@ -84,6 +98,7 @@ public final class Authenticator {
         this.schemes = b.schemes();
         this.reader = new CredentialReader(schemes);
         this.acceptances = Acceptances.of(b.realm, schemes, routes);
+        this.clock = b.clock;
     }
 
     /** Starts a builder over {@code lookup} (usually an {@code AccountCache}). */
@@ -116,12 +131,13 @@ public final class Authenticator {
     }
 
     /**
-     * Whether {@link #authenticate} reads {@link ApiRequest#remoteAddress()}: only with a failure throttle.
-     * When it does not, a caller may pass an empty address rather than work one out (which in a
-     * servlet container formats the socket address on every request).
+     * Whether {@link #authenticate} reads {@link ApiRequest#remoteAddress()}: always, as address
+     * allowlists and the last-used-from address need it on every request, as the failure throttle
+     * does. A caller gives the address it derives from the connection; an empty one is permitted by
+     * no allowlist.
      */
     public boolean readsRemoteAddress() {
-        return throttle != null;
+        return true;
     }
 
     /** The schemes on offer, in the order they were added; for the request's auth type and for tests. */
@@ -146,7 +162,7 @@ public final class Authenticator {
         // credential is never refused for anyone else's failures. Only the rest meet the throttle.
         CredentialScheme.Verdict verdict = verify(found, path.storeHash(), throttle == null ? accounts : cachedAccounts);
         if (verdict instanceof CredentialScheme.Verdict.Proven proven) {
-            return admit(proven.account(), found.scheme(), match.definition(), acceptance, request);
+            return admit(proven, found.scheme(), match.definition(), acceptance, request);
         }
         return throttle == null || !(verdict instanceof CredentialScheme.Verdict.Invalid)
                 ? failed(verdict, found.scheme(), acceptance)
@@ -164,16 +180,30 @@ public final class Authenticator {
             CredentialScheme.Verdict verdict = verify(found, path.storeHash(), accounts);
             if (verdict instanceof CredentialScheme.Verdict.Proven proven) {
                 reservation.release();
-                return admit(proven.account(), found.scheme(), match.definition(), acceptance, request);
+                return admit(proven, found.scheme(), match.definition(), acceptance, request);
             }
             reservation.failed();
             return failed(verdict, found.scheme(), acceptance);
         }
     }
 
-    /** Counts a proven request against its store's quota, then authorizes it. */
-    private AuthResult admit(Account account, CredentialScheme<?> scheme, Optional<ResourceDefinition> resource,
-            Acceptance acceptance, ApiRequest request) {
+    /**
+     * Refuses a proof that has run out, then an address the account may not be used from; counts the
+     * rest against their store's quota, then authorizes them.
+     */
+    private AuthResult admit(CredentialScheme.Verdict.Proven proven, CredentialScheme<?> scheme,
+            Optional<ResourceDefinition> resource, Acceptance acceptance, ApiRequest request) {
+        Account account = proven.account();
+        Optional<Instant> until = proven.until();
+        // The clock is read only for a proof that can run out: most never do.
+        if (until.isPresent() && !clock.instant().isBefore(until.get())) {
+            return AuthResult.Denied.of(AuthResult.Problem.EXPIRED_CREDENTIALS, "The credentials have expired",
+                    acceptance.expired(scheme));
+        }
+        AllowedAddresses allowed = account.allowedAddresses();
+        if (!allowed.isAnywhere() && !allowed.permits(request.remoteAddress())) {
+            return NOT_ALLOWED;
+        }
         if (quotas == null) {
             return authorize(account, scheme, resource, acceptance, request, Map.of());
         }
@@ -251,9 +281,9 @@ public final class Authenticator {
     /**
      * Configures an {@link Authenticator}. Defaults: realm {@code storeauth}, TLS required, the
      * platform's scope catalogue and routes, SHA-256 digests, the schemes {@code bearer} (OAuth access
-     * tokens) then {@code basic} (legacy accounts), no usage recording, no throttling. Invalid values
-     * fail at once with {@link IllegalArgumentException}; a setting given twice with
-     * {@link IllegalStateException}. Not thread-safe; build once.
+     * tokens) then {@code basic} (legacy accounts), no usage recording, no throttling, the system
+     * clock in UTC. Invalid values fail at once with {@link IllegalArgumentException}; a setting
+     * given twice with {@link IllegalStateException}. Not thread-safe; build once.
      */
     public static final class Builder {
 
@@ -267,6 +297,7 @@ public final class Authenticator {
         Duration failureWindow;
         StoreQuota quota;
         LimitStore limits;
+        Clock clock = Clock.systemUTC();
         private final List<CredentialScheme<?>> added = new ArrayList<>();
         private final Set<String> given = new HashSet<>();
 
@@ -356,6 +387,17 @@ public final class Authenticator {
             Objects.requireNonNull(limits, "limits");
             once("limitStore");
             this.limits = limits;
+            return this;
+        }
+
+        /**
+         * What tells whether a proof has run out: an account's expiry and an old token's overlap are
+         * compared with its instant, on every node by its own clock (default {@link Clock#systemUTC()}).
+         */
+        public Builder clock(Clock clock) {
+            Objects.requireNonNull(clock, "clock");
+            once("clock");
+            this.clock = clock;
             return this;
         }
 

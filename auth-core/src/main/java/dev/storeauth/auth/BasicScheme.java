@@ -2,6 +2,7 @@ package dev.storeauth.auth;
 
 import dev.storeauth.accounts.Account;
 import dev.storeauth.accounts.LegacyAccount;
+import dev.storeauth.accounts.PreviousToken;
 import dev.storeauth.credentials.internal.CredentialParser;
 import dev.storeauth.credentials.internal.DecodedBasicCredentials;
 import dev.storeauth.credentials.internal.ParseResult;
@@ -17,7 +18,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Legacy API accounts over HTTP Basic (RFC 7617): the username finds the account of the path's
  * store, the token is compared with its digest in constant time, against a dummy digest for unknown
- * users. Failures count against the store's username as well as the address.
+ * users. After a regeneration with an overlap the previous token proves the account too, until the
+ * overlap ends. Failures count against the store's username as well as the address.
  */
 final class BasicScheme implements CredentialScheme<DecodedBasicCredentials> {
 
@@ -61,13 +63,32 @@ final class BasicScheme implements CredentialScheme<DecodedBasicCredentials> {
             found = accounts.find(key).orElse(null);
         }
         LegacyAccount legacy = found instanceof LegacyAccount l && l.storeHash().equals(storeHash) ? l : null;
-        // Unknown users pay the same digest and comparison as known ones, so timing does not reveal
-        // which usernames exist (a cache hit still answers sooner than a miss, see SECURITY.md).
-        if (legacy == null) {
-            dummyComparisons.increment();
+        return legacy == null ? unknown(basic) : prove(basic, legacy);
+    }
+
+    /**
+     * Unknown users pay the same digest and comparisons as known ones, so timing does not reveal
+     * which usernames exist (a cache hit still answers sooner than a miss, see SECURITY.md).
+     */
+    private Verdict unknown(DecodedBasicCredentials basic) {
+        dummyComparisons.increment();
+        basic.tokenMatchIndex(digester, DUMMY, DUMMY);
+        return INVALID;
+    }
+
+    /**
+     * The current token proves the account until it expires, the previous one until its overlap ends.
+     * The token is compared with both (the dummy standing in for a missing previous token), in
+     * constant time, whichever matches.
+     */
+    private Verdict prove(DecodedBasicCredentials basic, LegacyAccount legacy) {
+        Optional<PreviousToken> previous = legacy.previousToken();
+        int match = basic.tokenMatchIndex(digester, legacy.tokenDigest(),
+                previous.isPresent() ? previous.get().digest() : DUMMY);
+        if (match == 0) {
+            return new Verdict.Proven(legacy);
         }
-        boolean matches = basic.tokenMatches(digester, legacy == null ? DUMMY : legacy.tokenDigest());
-        return legacy != null && matches ? new Verdict.Proven(legacy) : INVALID;
+        return match == 1 && previous.isPresent() ? Verdict.Proven.byPreviousToken(legacy, previous.get()) : INVALID;
     }
 
     @Override

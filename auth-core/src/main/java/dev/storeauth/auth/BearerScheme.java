@@ -2,6 +2,7 @@ package dev.storeauth.auth;
 
 import dev.storeauth.accounts.Account;
 import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.accounts.PreviousToken;
 import dev.storeauth.credentials.internal.BearerToken;
 import dev.storeauth.credentials.internal.CredentialParser;
 import dev.storeauth.credentials.internal.ParseResult;
@@ -16,7 +17,8 @@ import java.util.Optional;
 /**
  * OAuth access tokens (RFC 6750) in {@code Authorization: Bearer} or {@code X-Auth-Token}: the
  * token's digest finds the account. Malformed tokens are 400 {@code invalid_request}; a token outside
- * the {@code token68} grammar is malformed, which is asked only after a cache miss.
+ * the {@code token68} grammar is malformed, which is asked only after a cache miss. During a roll's
+ * overlap the account's previous token proves it too, until the overlap ends.
  */
 final class BearerScheme implements CredentialScheme<BearerToken> {
 
@@ -24,6 +26,8 @@ final class BearerScheme implements CredentialScheme<BearerToken> {
             List.of("X-Auth-Token"), "an OAuth access token in X-Auth-Token or Authorization: Bearer",
             "OAuth accounts", true);
     private static final Verdict INVALID = new Verdict.Invalid();
+    /** Compared with when an account has no previous token, so that the work is the same either way. */
+    private static final SecretDigest NO_PREVIOUS = SecretDigester.sha256().digest("storeauth-no-previous-token");
     private static final Verdict NOT_TOKEN68 = new Verdict.Malformed(CredentialParser.NOT_TOKEN68.reason());
 
     private final SecretDigester digester;
@@ -47,12 +51,18 @@ final class BearerScheme implements CredentialScheme<BearerToken> {
 
     @Override
     public Verdict verify(BearerToken token, String storeHash, CredentialScheme.AccountFinder accounts) {
-        Account account = find(token, accounts);
+        SecretDigest presented = digest(token);
+        Account account = presented == null ? null : find(presented, token, accounts);
         if (account instanceof OAuthAccount oauth && oauth.storeHash().equals(storeHash)) {
-            return new Verdict.Proven(oauth);
+            Verdict proven = prove(oauth, presented);
+            if (proven != null) {
+                return proven;
+            }
+        } else if (account == null && !token.isToken68()) {
+            // Asked only now: a token whose digest the cache held passed this check when it was looked up.
+            return NOT_TOKEN68;
         }
-        // Asked only now: a token whose digest the cache held passed this check when it was looked up.
-        return account == null && !token.isToken68() ? NOT_TOKEN68 : INVALID;
+        return INVALID;
     }
 
     @Override
@@ -60,19 +70,37 @@ final class BearerScheme implements CredentialScheme<BearerToken> {
         return "Bearer realm=\"" + realm + "\"" + error.map(e -> ", " + e).orElse("");
     }
 
-    /** The account whose access token this is, of any store, or {@code null}. */
-    private Account find(BearerToken token, CredentialScheme.AccountFinder accounts) {
-        // Only the length before digesting: the whole shape is checked before a lookup, and a token of
-        // another shape cannot digest to a cached access token's digest.
-        if (token.token().length() != SecretFormat.LENGTH) {
-            return null;
-        }
-        SecretDigest presented = digester.digest(token.token());
+    /**
+     * The digest of a token of the right length, or {@code null}. Only the length before digesting:
+     * the whole shape is checked before a lookup, and a token of another shape cannot digest to a
+     * cached access token's digest.
+     */
+    private SecretDigest digest(BearerToken token) {
+        return token.token().length() == SecretFormat.LENGTH ? digester.digest(token.token()) : null;
+    }
+
+    /** The account found under the token's digest, as its current or its previous token, of any store; or {@code null}. */
+    private static Account find(SecretDigest presented, BearerToken token, CredentialScheme.AccountFinder accounts) {
         LookupKey key = new LookupKey.ByTokenDigest(presented);
         Account found = accounts.cached(key).orElse(null);
         if (found == null && SecretFormat.isWellFormed(SecretKind.ACCESS_TOKEN, token.token())) {
             found = accounts.find(key).orElse(null);
         }
-        return found instanceof OAuthAccount oauth && oauth.accessTokenDigest().matches(presented) ? found : null;
+        return found;
+    }
+
+    /**
+     * The proof {@code presented} gives for {@code oauth}: by its current token, reusing the account's
+     * expiry; by its previous token, until that token's end; or {@code null}. Both digests are compared,
+     * in constant time, whichever matches.
+     */
+    private static Verdict prove(OAuthAccount oauth, SecretDigest presented) {
+        Optional<PreviousToken> previous = oauth.previousToken();
+        boolean current = oauth.accessTokenDigest().matches(presented);
+        boolean old = (previous.isPresent() ? previous.get().digest() : NO_PREVIOUS).matches(presented);
+        if (current) {
+            return new Verdict.Proven(oauth);
+        }
+        return old && previous.isPresent() ? Verdict.Proven.byPreviousToken(oauth, previous.get()) : null;
     }
 }

@@ -1,10 +1,12 @@
 package dev.storeauth.auth;
 
 import dev.storeauth.accounts.Account;
+import dev.storeauth.accounts.PreviousToken;
 import dev.storeauth.cache.internal.AccountCache;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.repository.AccountLookup;
 import dev.storeauth.repository.LookupKey;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -57,7 +59,9 @@ public interface CredentialScheme<C> {
     /**
      * Finds and checks the account {@code credentials} prove for store {@code storeHash}.
      *
-     * @return {@link Verdict.Proven} only for an account of that store whose secret matched
+     * @return {@link Verdict.Proven} only for an account of that store whose current secret matched
+     *     (or whose previous token did, carrying that token's end): an account's expiry, allowlist
+     *     and scopes are the authenticator's to apply
      */
     Verdict verify(C credentials, String storeHash, AccountFinder accounts);
 
@@ -135,10 +139,36 @@ public interface CredentialScheme<C> {
     /** What {@link #verify} decided. */
     sealed interface Verdict {
 
-        /** The credentials prove {@code account}. */
-        record Proven(Account account) implements Verdict {
+        /**
+         * The credentials prove {@code account}, until {@code until}: the first instant at which the
+         * proof no longer holds, by the authenticator's clock (empty: it does not run out). A proof
+         * that has run out is refused as expired, not as invalid.
+         *
+         * <pre>{@code
+         * return current ? new Verdict.Proven(account)                       // until account.expiresAt()
+         *         : Verdict.Proven.byPreviousToken(account, previous);        // and the old token's end
+         * }</pre>
+         */
+        record Proven(Account account, Optional<Instant> until) implements Verdict {
             public Proven {
                 Objects.requireNonNull(account, "account");
+                Objects.requireNonNull(until, "until");
+            }
+
+            /** Proof by the account's current secret: it holds until the account expires. */
+            public Proven(Account account) {
+                this(account, account.expiresAt());
+            }
+
+            /**
+             * Proof by the account's previous token (after a roll): it holds until that token's
+             * overlap ends or the account expires, whichever comes first.
+             */
+            public static Proven byPreviousToken(Account account, PreviousToken previous) {
+                Instant end = previous.expiresAt();
+                Optional<Instant> expires = account.expiresAt();
+                return new Proven(account, Optional.of(expires.isPresent() && expires.get().isBefore(end)
+                        ? expires.get() : end));
             }
         }
 

@@ -63,6 +63,25 @@ public final class SecretDigester {
         return expected.matches(hasher.scratch);
     }
 
+    /**
+     * Which of two digests the digest of {@code secret[offset, offset + length)} is: 0 for
+     * {@code first}, 1 for {@code second}, -1 for neither (0 when they are equal and match). The
+     * secret is digested once and compared with both in constant time, whichever matches, so the
+     * time does not tell which one did. Allocates nothing.
+     *
+     * <pre>{@code
+     * int match = digester.indexOfMatch(current, previousOrDummy, token, 0, token.length);
+     * }</pre>
+     */
+    public int indexOfMatch(SecretDigest first, SecretDigest second, byte[] secret, int offset, int length) {
+        Hasher hasher = hashers.get();
+        hasher.hash(secret, offset, length, hasher.scratch);
+        boolean isFirst = first.matches(hasher.scratch);
+        boolean isSecond = second.matches(hasher.scratch);
+        // Both comparisons above always run; only the answer branches.
+        return isFirst ? 0 : isSecond ? 1 : -1;
+    }
+
     /** One thread's SHA-256 or HMAC-SHA256 instance, and a buffer for digests that are only compared. */
     private static final class Hasher {
         final byte[] scratch = new byte[SecretDigest.LENGTH];

@@ -15,6 +15,8 @@ class AuthResultTest {
                 () -> new AuthResult.Denied(401, AuthResult.Problem.INVALID_CREDENTIALS, "no", List.of(), Map.of()));
         assertThrows(IllegalArgumentException.class,
                 () -> AuthResult.Denied.of(AuthResult.Problem.MISSING_CREDENTIALS, "no", List.of()));
+        assertThrows(IllegalArgumentException.class,
+                () -> AuthResult.Denied.of(AuthResult.Problem.EXPIRED_CREDENTIALS, "no", List.of()));
     }
 
     @Test
@@ -23,5 +25,6 @@ class AuthResultTest {
 
         assertEquals(403, denied.status());
         assertEquals(Map.of(), denied.headers());
+        assertEquals(403, AuthResult.Denied.of(AuthResult.Problem.ADDRESS_NOT_ALLOWED, "not from here", List.of()).status());
     }
 }

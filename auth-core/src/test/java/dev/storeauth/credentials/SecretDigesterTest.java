@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SecretDigesterTest {
@@ -60,6 +62,21 @@ class SecretDigesterTest {
         assertEquals(before, digester.digest("secret"));
         assertNotEquals(before, SecretDigester.hmacSha256(key).digest("secret"));
         assertNotEquals(before, SecretDigester.sha256().digest("secret"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "old-token, new-token, old-token, 0",
+        "old-token, new-token, new-token, 1",
+        "old-token, new-token, other,    -1",
+        "same,      same,      same,      0",
+        "same,      same,      other,    -1",
+    })
+    void tellsWhichOfTwoDigestsASecretHas(String first, String second, String secret, int index) {
+        SecretDigester sha = SecretDigester.sha256();
+        byte[] bytes = ("xx" + secret + "yy").getBytes(StandardCharsets.UTF_8);
+
+        assertEquals(index, sha.indexOfMatch(sha.digest(first), sha.digest(second), bytes, 2, secret.length()));
     }
 
     @Test

@@ -7,36 +7,34 @@ import java.util.Enumeration;
 /**
  * Describes a servlet request to the servlet-free core: the container-decoded, container-normalised
  * path below the API prefix; whether it arrived over TLS (decided from the connection, see
- * {@link #isSecure}; {@code X-Forwarded-Proto} counts only from a trusted proxy); its headers; and,
- * when the authenticator reads it, the client address. Immutable and thread-safe.
+ * {@link #isSecure}; {@code X-Forwarded-Proto} counts only from a trusted proxy); its headers; and
+ * the client address, which the failure throttle, address allowlists and the last-used-from address
+ * all read (see {@link #clientAddress}). Immutable and thread-safe.
  */
 final class RequestDescriber {
 
     private final String apiPrefix;
     private final TrustedProxies trustedProxies;
-    private final boolean readsAddress;
     private final ConnectionTls tls;
 
-    /** {@code readsAddress}: whether to work out the client address ({@code Authenticator#readsRemoteAddress}). */
-    RequestDescriber(String apiPrefix, TrustedProxies trustedProxies, boolean readsAddress) {
-        this(apiPrefix, trustedProxies, readsAddress, ConnectionTls.attribute());
+    RequestDescriber(String apiPrefix, TrustedProxies trustedProxies) {
+        this(apiPrefix, trustedProxies, ConnectionTls.attribute());
     }
 
-    private RequestDescriber(String apiPrefix, TrustedProxies trustedProxies, boolean readsAddress, ConnectionTls tls) {
+    private RequestDescriber(String apiPrefix, TrustedProxies trustedProxies, ConnectionTls tls) {
         this.apiPrefix = apiPrefix;
         this.trustedProxies = trustedProxies;
-        this.readsAddress = readsAddress;
         this.tls = tls;
     }
 
     /** This describer, telling TLS connections by {@code tls}. */
     RequestDescriber with(ConnectionTls tls) {
-        return new RequestDescriber(apiPrefix, trustedProxies, readsAddress, tls);
+        return new RequestDescriber(apiPrefix, trustedProxies, tls);
     }
 
     ApiRequest describe(HttpServletRequest request) {
         return new ApiRequest(request.getMethod(), path(request), new ServletHeaders(request),
-                isSecure(request), readsAddress ? clientAddress(request) : "");
+                isSecure(request), clientAddress(request));
     }
 
     /** The client address, as {@link TrustedProxies#clientAddress} works it out. */

@@ -70,12 +70,13 @@ public final class StoreAuthFilter implements Filter {
      * For code, behind proxies or under a prefix.
      *
      * @param apiPrefix the servlet-relative prefix before {@code /stores/...}, e.g. {@code /api}, or empty
-     * @param trustedProxies whose {@code X-Forwarded-Proto} is believed
+     * @param trustedProxies whose {@code X-Forwarded-Proto} and {@code X-Forwarded-For} are believed: the
+     *     client address (for the failure throttle, allowlists and last-used-from) is the socket's, or
+     *     behind these the right-most {@code X-Forwarded-For} hop that is not one of them
      */
     public StoreAuthFilter(Authenticator authenticator, String apiPrefix, TrustedProxies trustedProxies) {
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
-        this.describer = new RequestDescriber(FilterSettings.requirePrefix(apiPrefix), trustedProxies,
-                authenticator.readsRemoteAddress());
+        this.describer = new RequestDescriber(FilterSettings.requirePrefix(apiPrefix), trustedProxies);
         this.unavailable = FilterProblems.unavailable(FilterSettings.DEFAULT_RETRY_AFTER_SECONDS);
     }
 
@@ -96,8 +97,7 @@ public final class StoreAuthFilter implements Filter {
         FilterSettings settings = FilterSettings.from(config);
         this.owned = settings.storeAuth();
         this.authenticator = settings.storeAuth().authenticator();
-        this.describer = new RequestDescriber(settings.apiPrefix(), settings.trustedProxies(),
-                this.authenticator.readsRemoteAddress()).with(tls);
+        this.describer = new RequestDescriber(settings.apiPrefix(), settings.trustedProxies()).with(tls);
         this.unavailable = FilterProblems.unavailable(settings.retryAfterSeconds());
     }
 

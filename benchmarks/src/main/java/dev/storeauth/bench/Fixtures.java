@@ -2,6 +2,8 @@ package dev.storeauth.bench;
 
 import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.audit.AuditAction;
+import dev.storeauth.audit.AuditEntry;
 import dev.storeauth.auth.ApiRequest;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.internal.SecretGenerator;
@@ -23,6 +25,8 @@ final class Fixtures {
     static final String USERNAME = "admin@example.com";
     static final String BASIC_PATH = "/stores/abc123/v2/products/42";
     static final String OAUTH_PATH = "/stores/abc123/v3/catalog/products/42";
+    /** The audit entry of the fixtures' own writes. */
+    static final AuditEntry AUDIT = AuditEntry.of(Instant.EPOCH, "benchmark", AuditAction.OAUTH_ACCOUNT_CREATED, STORE);
 
     final SecretGenerator generator = new SecretGenerator(new SecureRandom(new byte[] {7}));
     final String legacyToken = generator.generate(SecretKind.LEGACY_TOKEN);
@@ -36,8 +40,8 @@ final class Fixtures {
         SecretDigester sha = SecretDigester.sha256();
         legacy = new LegacyAccount(STORE, USERNAME, sha.digest(legacyToken), Instant.EPOCH);
         oauth = oauthAccount("acct-1", sha, accessToken);
-        repository.insertLegacyAccount(legacy);
-        repository.insertOAuthAccount(oauth, 100);
+        repository.insertLegacyAccount(legacy, AUDIT);
+        repository.insertOAuthAccount(oauth, 100, AUDIT);
     }
 
     static OAuthAccount oauthAccount(String id, SecretDigester digester, String accessToken) {

@@ -53,7 +53,7 @@ public class MissBenchmark {
         config.setMaximumPoolSize(4);
         h2Pool = new HikariDataSource(config);
         JdbcAccountRepository repository = JdbcAccountRepository.create(h2Pool);
-        repository.insertOAuthAccount(fixtures.oauth, 50);
+        repository.insertOAuthAccount(fixtures.oauth, 50, Fixtures.AUDIT);
         h2 = AccountCache.builder(repository).build();
         inMemoryAuthenticator = Authenticator.builder(inMemory).build();
         h2Authenticator = Authenticator.builder(h2).build();

@@ -69,7 +69,7 @@ public class QuotaBenchmark {
             String token = fixtures.generator.generate(dev.storeauth.credentials.internal.SecretKind.ACCESS_TOKEN);
             repository.insertOAuthAccount(new OAuthAccount("acct-" + i, store, "Quota app " + i, "client-" + i,
                     sha.digest("scs_client-secret-" + i), sha.digest(token),
-                    Scopes.of(Map.of("products", AccessLevel.READ_ONLY)), Instant.EPOCH), 100);
+                    Scopes.of(Map.of("products", AccessLevel.READ_ONLY)), Instant.EPOCH), 100, Fixtures.AUDIT);
             requests[i] = new ApiRequest("GET", "/stores/" + store + "/v3/catalog/products/42",
                     ApiRequest.Headers.of(Map.of("X-Auth-Token", List.of(token))), true, "203.0.113.7");
         }

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -131,13 +132,15 @@ class ControlPanelSecurityTest {
     }
 
     @Test
-    void pageWithoutASessionRedirectsToSignIn() throws Exception {
-        HttpResponse<String> page = send(demo.client(), HttpRequest.newBuilder(demo.https("/manage/legacy-accounts"))
-                .GET().build());
+    void everyPageWithoutASessionRedirectsToSignInAndComesBackAfterIt() throws Exception {
+        for (String name : List.of("api-accounts", "legacy-accounts", "activity")) {
+            HttpResponse<String> page = send(demo.client(), HttpRequest.newBuilder(demo.https("/manage/" + name))
+                    .GET().build());
 
-        assertEquals(302, page.statusCode());
-        assertTrue(page.headers().firstValue("Location").orElseThrow()
-                .endsWith("/manage/login?next=%2Fmanage%2Flegacy-accounts"));
+            assertEquals(302, page.statusCode(), name);
+            assertTrue(page.headers().firstValue("Location").orElseThrow()
+                    .endsWith("/manage/login?next=%2Fmanage%2F" + name), name);
+        }
     }
 
     @Test

@@ -12,14 +12,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The proof: accounts made through the management endpoints, used against the store API on real ports. */
+/**
+ * The issue's proof: accounts made through the management endpoints, used against the store API on
+ * real ports; rolled tokens during and without an overlap, and an allowlist refusing loopback.
+ */
 class DemoEndToEndTest {
 
     @TempDir
@@ -106,6 +112,69 @@ class DemoEndToEndTest {
 
         assertEquals(403, refused.statusCode());
         assertTrue(refused.body().contains("only the store owner"), refused.body());
+    }
+
+    @Test
+    void aRolledTokenKeepsWorkingDuringItsOverlapAlongsideTheNewOne() throws Exception {
+        JsonNode account = createOAuth("Rolling export", Map.of("orders", "read-only"));
+        String old = account.get("access_token").asText();
+
+        HttpResponse<String> rolled = manage("POST", "api-accounts/" + account.get("id").asText() + "/roll",
+                Map.of("old_token_expires_in", 3600));
+
+        assertEquals(200, rolled.statusCode(), rolled.body());
+        String fresh = json(rolled).get("access_token").asText();
+        Instant oldUntil = Instant.parse(json(rolled).get("old_token_expires_at").asText());
+        assertTrue(!fresh.equals(old) && oldUntil.isAfter(Instant.now().plusSeconds(3000)), rolled.body());
+        assertEquals(200, api("GET", "/v3/orders", old, null).statusCode(), "the old token, in the overlap");
+        assertEquals(200, api("GET", "/v3/orders", fresh, null).statusCode(), "the new token");
+        // The database keeps microseconds; the roll's answer may carry the clock's nanoseconds.
+        assertEquals(oldUntil.truncatedTo(ChronoUnit.MICROS),
+                Instant.parse(listed(account).get("old_token_expires_at").asText()).truncatedTo(ChronoUnit.MICROS));
+    }
+
+    @Test
+    void aRollWithoutOverlapStopsTheOldTokenOnTheNextRequest() throws Exception {
+        JsonNode account = createOAuth("Rolled at once", Map.of("orders", "read-only"));
+        String old = account.get("access_token").asText();
+
+        HttpResponse<String> rolled = manage("POST", "api-accounts/" + account.get("id").asText() + "/roll",
+                Map.of("old_token_expires_in", 0));
+
+        assertEquals(200, rolled.statusCode(), rolled.body());
+        HttpResponse<String> refused = api("GET", "/v3/orders", old, null);
+        assertEquals(401, refused.statusCode());
+        assertTrue(refused.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"),
+                refused.headers().map().toString());
+        assertEquals(200, api("GET", "/v3/orders", json(rolled).get("access_token").asText(), null).statusCode());
+    }
+
+    @Test
+    void anAccountAllowlistedToAnotherNetworkIsRefusedFromLoopbackUntilTheListIsCleared() throws Exception {
+        HttpResponse<String> created = manage("POST", "api-accounts", Map.of("name", "Office only",
+                "scopes", Map.of("orders", "read-only"), "allowed_ips", List.of("203.0.113.0/24")));
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals("[\"203.0.113.0/24\"]", json(created).get("allowed_ips").toString());
+        String token = json(created).get("access_token").asText();
+
+        HttpResponse<String> refused = api("GET", "/v3/orders", token, null);
+
+        assertEquals(403, refused.statusCode(), refused.body());
+        assertEquals("address_not_allowed", json(refused).get("code").asText(), refused.body());
+        HttpResponse<String> cleared = manage("PUT", "api-accounts/" + json(created).get("id").asText()
+                + "/allowed-ips", Map.of("allowed_ips", List.of()));
+        assertEquals(200, cleared.statusCode(), cleared.body());
+        assertEquals(200, api("GET", "/v3/orders", token, null).statusCode());
+    }
+
+    /** The account as {@code GET api-accounts} lists it. */
+    private static JsonNode listed(JsonNode account) throws Exception {
+        for (JsonNode listed : json(manage("GET", "api-accounts", null))) {
+            if (listed.get("id").asText().equals(account.get("id").asText())) {
+                return listed;
+            }
+        }
+        throw new AssertionError("not listed: " + account.get("id"));
     }
 
     private JsonNode createOAuth(String name, Map<String, String> scopes) throws Exception {

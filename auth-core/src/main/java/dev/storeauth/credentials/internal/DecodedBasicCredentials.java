@@ -45,6 +45,14 @@ public final class DecodedBasicCredentials implements Credentials {
         return digester.matches(expected, decoded, tokenStart, tokenLength());
     }
 
+    /**
+     * Which of {@code first} and {@code second} the token digests to, as
+     * {@link SecretDigester#indexOfMatch}: digested once, compared with both in constant time.
+     */
+    public int tokenMatchIndex(SecretDigester digester, SecretDigest first, SecretDigest second) {
+        return digester.indexOfMatch(first, second, decoded, tokenStart, tokenLength());
+    }
+
     /** The same credentials with the token as a string. */
     public BasicCredentials toCredentials() {
         return new BasicCredentials(username,

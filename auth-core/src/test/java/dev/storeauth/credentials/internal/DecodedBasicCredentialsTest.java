@@ -1,5 +1,6 @@
 package dev.storeauth.credentials.internal;
 
+import dev.storeauth.credentials.SecretDigest;
 import dev.storeauth.credentials.SecretDigester;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -64,6 +65,17 @@ class DecodedBasicCredentialsTest {
         assertFalse(decode("alice", token).tokenMatches(sha, hmac.digest(token)));
         assertFalse(decode("alice", token).tokenMatches(sha, sha.digest(token + "x")));
         assertFalse(decode("alice", token).tokenMatches(sha, sha.digest("alice:" + token)));
+    }
+
+    @Test
+    void tellsWhetherTheTokenIsTheFirstOrTheSecondDigest() {
+        String token = generator.generate(SecretKind.LEGACY_TOKEN);
+        SecretDigester sha = SecretDigester.sha256();
+        SecretDigest other = sha.digest(generator.generate(SecretKind.LEGACY_TOKEN));
+
+        assertEquals(0, decode("alice", token).tokenMatchIndex(sha, sha.digest(token), other));
+        assertEquals(1, decode("alice", token).tokenMatchIndex(sha, other, sha.digest(token)));
+        assertEquals(-1, decode("alice", token).tokenMatchIndex(sha, other, other));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.storeauth.bench.load;
 
 import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.audit.AuditAction;
+import dev.storeauth.audit.AuditEntry;
 import dev.storeauth.auth.Authenticator;
 import dev.storeauth.cache.internal.AccountCache;
 import dev.storeauth.credentials.SecretDigester;
@@ -76,7 +78,8 @@ public final class LoadServer {
         InMemoryAccountRepository repository = new InMemoryAccountRepository();
         repository.insertOAuthAccount(new OAuthAccount("load-1", "loadstore", "Load test account",
                 generator.generate(SecretKind.CLIENT_ID), digester.digest(generator.generate(SecretKind.CLIENT_SECRET)),
-                digester.digest(token), Scopes.of(Map.of("products", AccessLevel.MODIFY)), Instant.now()), 50);
+                digester.digest(token), Scopes.of(Map.of("products", AccessLevel.MODIFY)), Instant.now()), 50,
+                AuditEntry.of(Instant.now(), "load-test", AuditAction.OAUTH_ACCOUNT_CREATED, "loadstore"));
         LongAdder lookups = new LongAdder();
         AccountLookup counting = key -> {
             lookups.increment();

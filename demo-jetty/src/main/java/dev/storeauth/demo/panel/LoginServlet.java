@@ -2,11 +2,13 @@ package dev.storeauth.demo.panel;
 
 import dev.storeauth.demo.data.ControlPanelUsers;
 import dev.storeauth.demo.web.DemoProblem;
+import dev.storeauth.repository.AccountRepository;
 import dev.storeauth.throttle.FailureThrottle;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Objects;
 
 /**
@@ -17,17 +19,31 @@ import java.util.Objects;
  * address, are 429 with {@code Retry-After} and {@code X-Retry-After}, counting attempts still being
  * checked (failures from one address never refuse another); too many password hashes running at
  * once are 503 with {@code Retry-After} (not counted as a failure); a request from another site's
- * page ({@code Origin} not this server) is 403. The throttle and hashing flow is {@link SignIns}.
+ * page ({@code Origin} not this server) is 403. The throttle and hashing flow is {@link SignIns};
+ * every success, wrong password, unknown e-mail address and throttled attempt is written to the
+ * audit trail by {@link SignInAudit}.
  */
 public final class LoginServlet extends HttpServlet {
 
     static final String CHALLENGE = "Session realm=\"storeauth-manage\"";
 
     private final transient SignIns signIns;
+    private final transient SignInAudit audit;
     private final transient Pages pages = new Pages();
 
-    public LoginServlet(ControlPanelUsers users, FailureThrottle throttle) {
-        this.signIns = new SignIns(throttle, Objects.requireNonNull(users, "users")::authenticate);
+    /**
+     * @param users the control panel's users, whose passwords are checked
+     * @param throttle the sign-in throttle
+     * @param throttledEntries how often a throttled address is written to the audit trail: one place per window
+     * @param repository where the audit trail is written, the accounts' repository
+     * @param clock the time of each audit entry
+     */
+    public LoginServlet(ControlPanelUsers users, FailureThrottle throttle, FailureThrottle throttledEntries,
+            AccountRepository repository, Clock clock) {
+        Objects.requireNonNull(users, "users");
+        this.signIns = new SignIns(throttle, users::authenticate);
+        this.audit = new SignInAudit(Objects.requireNonNull(repository, "repository")::recordAudit, users::user,
+                clock, throttledEntries);
     }
 
     @Override
@@ -51,7 +67,8 @@ public final class LoginServlet extends HttpServlet {
             return;
         }
         LoginForm.Filled filled = (LoginForm.Filled) form;
-        SignInResponses.write(request, response,
-                signIns.attempt(filled.email(), filled.password(), request.getRemoteAddr()));
+        String address = request.getRemoteAddr();
+        SignInResponses.write(request, response, audit.record(filled.email(), address,
+                signIns.attempt(filled.email(), filled.password(), address)));
     }
 }

@@ -11,14 +11,16 @@ import java.util.Map;
 
 /**
  * Serves the control panel's pages and assets under {@code /manage/}: {@code /manage/} redirects to
- * the Store API Accounts page; {@code /manage/assets/{file}} are scripts and styles. A page asked
+ * the Store API Accounts page; {@code /manage/activity} is the audit trail (its data is the owner's
+ * only, which the management endpoint decides); {@code /manage/assets/{file}} are scripts and styles. A page asked
  * for without a signed-in session redirects to the sign-in page, which comes back after it.
  */
 public final class PageServlet extends HttpServlet {
 
     private static final Map<String, String> PAGES = Map.of(
             "/api-accounts", "api-accounts.html",
-            "/legacy-accounts", "legacy-accounts.html");
+            "/legacy-accounts", "legacy-accounts.html",
+            "/activity", "activity.html");
 
     private final transient Pages pages = new Pages();
 
@@ -36,7 +38,8 @@ public final class PageServlet extends HttpServlet {
         }
         String file = asset ? path.substring("/assets/".length()) : PAGES.get(path);
         if (file == null || !pages.write(response, file)) {
-            DemoProblem.NOT_FOUND.response("the control panel has /manage/api-accounts and /manage/legacy-accounts")
+            DemoProblem.NOT_FOUND.response("the control panel has /manage/api-accounts, /manage/legacy-accounts"
+                    + " and /manage/activity")
                     .writeTo(response);
         }
     }

@@ -1,5 +1,6 @@
 /**
- * The demo's control panel: sign-in with a session cookie and an anti-CSRF token, the session as
- * the management servlet's principal, and the Store API Accounts and Legacy API Accounts pages.
+ * The demo's control panel: sign-in with a session cookie and an anti-CSRF token, each sign-in
+ * written to the audit trail, the session as the management servlet's principal, and the Store API
+ * Accounts, Legacy API Accounts and Activity pages.
  */
 package dev.storeauth.demo.panel;

@@ -17,6 +17,7 @@ import dev.storeauth.throttle.FailureThrottle;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.SessionTrackingMode;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import javax.sql.DataSource;
@@ -72,7 +73,8 @@ final class DemoContext {
         filter(context, new SessionPrincipalFilter(), "/manage/stores/*");
         context.addServlet(new ServletHolder(new StoreApiServlet(new StoreRecords(parts.dataSource()),
                 new StoreSettings(parts.dataSource()))), "/stores/*");
-        ServletHolder login = new ServletHolder(new LoginServlet(users, signInThrottle()));
+        ServletHolder login = new ServletHolder(new LoginServlet(users, signInThrottle(), throttledSignInEntries(),
+                parts.storeAuth().repository(), Clock.systemUTC()));
         login.setAsyncSupported(true);
         context.addServlet(login, "/manage/login");
         context.addServlet(new ServletHolder(new SessionServlet(users, parts.httpsBase(),
@@ -91,6 +93,11 @@ final class DemoContext {
      */
     private static FailureThrottle signInThrottle() {
         return FailureThrottle.local(SIGN_IN_FAILURES, SIGN_IN_WINDOW, SIGN_IN_KEYS, System::nanoTime);
+    }
+
+    /** One audit entry per throttled address per {@link #SIGN_IN_WINDOW}, however many attempts it sends. */
+    private static FailureThrottle throttledSignInEntries() {
+        return FailureThrottle.local(1, SIGN_IN_WINDOW, SIGN_IN_KEYS, System::nanoTime);
     }
 
     /** HttpOnly, Secure, SameSite=Strict, cookie-only (never a session id in a URL). */

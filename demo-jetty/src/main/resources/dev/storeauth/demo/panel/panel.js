@@ -36,11 +36,13 @@ const Panel = (() => {
 
   /* The parts every page shares: the top bar and the confirmation dialog. */
   function frame(page) {
-    const link = (href, text) => el('a', { href, text, 'aria-current': href === page ? 'page' : null });
+    const link = (href, text, id) => el('a', { href, text, id, 'aria-current': href === page ? 'page' : null });
+    const activity = link('/manage/activity', 'Activity', 'nav-activity');
+    activity.hidden = true;
     document.body.prepend(el('header', { class: 'topbar' },
       el('span', { class: 'brand', text: 'storeauth demo' }),
       el('nav', {}, link('/manage/api-accounts', 'Store API Accounts'),
-        link('/manage/legacy-accounts', 'Legacy API Accounts')),
+        link('/manage/legacy-accounts', 'Legacy API Accounts'), activity),
       el('span', { class: 'who', id: 'who' }),
       el('button', { type: 'button', id: 'sign-out', text: 'Sign out', onclick: signOut })));
     document.body.append(el('dialog', { id: 'confirm-dialog' }, el('form', { method: 'dialog' },
@@ -56,6 +58,8 @@ const Panel = (() => {
     if (!response.ok) throw await problemOf(response);
     session = await response.json();
     document.getElementById('who').textContent = `${session.email} (${session.role})`;
+    /* The audit trail is the owner's only: staff get no link (and a 403 from its endpoint). */
+    document.getElementById('nav-activity').hidden = session.role !== 'owner';
     return session;
   }
 
@@ -109,5 +113,17 @@ const Panel = (() => {
     return iso ? new Date(iso).toLocaleString() : 'never';
   }
 
-  return { el, trashIcon, start, call, showError, confirm, download, time, session: () => session };
+  /* A time in the browser's locale, keeping the RFC 3339 instant in datetime and title. */
+  function timeEl(iso, none = 'never') {
+    if (!iso) return el('span', { class: 'none', text: none });
+    return el('time', { datetime: iso, title: iso, text: new Date(iso).toLocaleString() });
+  }
+
+  /* The value of the checked radio button named name, as a number of seconds. */
+  function checkedSeconds(name) {
+    return Number(document.querySelector(`input[name="${name}"]:checked`).value);
+  }
+
+  return { el, trashIcon, start, call, showError, confirm, download, time, timeEl, checkedSeconds,
+    session: () => session };
 })();
