@@ -397,7 +397,9 @@ public final class AccountLifecycle {
             return this;
         }
 
-        /** Creation times and event times; default {@link Clock#systemUTC()}. */
+        /**
+         * Creation, expiry and event times, truncated to the microsecond; default {@link Clock#systemUTC()}.
+         */
         public Builder clock(Clock clock) {
             this.clock = once(Objects.requireNonNull(clock, "clock"), "clock");
             return this;
@@ -427,8 +429,11 @@ public final class AccountLifecycle {
 
         /** The configured lifecycle, with a copy of the settings given so far. */
         public AccountLifecycle build() {
+            // Times are kept to the microsecond, as the JDBC repository stores them, so that what a call
+            // returns equals what a later list reads back.
+            Clock micros = Clock.tick(clock, Duration.ofNanos(1_000));
             return new AccountLifecycle(new LifecycleSettings(repository, ownership, apiHost, generator, digester,
-                    catalogue, changeListener, listener, clock, oauthAccountLimit, defaultPolicy));
+                    catalogue, changeListener, listener, micros, oauthAccountLimit, defaultPolicy));
         }
 
         private <T> T once(T value, String setting) {

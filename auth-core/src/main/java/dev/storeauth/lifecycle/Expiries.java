@@ -4,6 +4,7 @@ import dev.storeauth.audit.AuditEntry;
 import dev.storeauth.policy.CredentialPolicy;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /** Resolves a new account's requested expiry against its store's {@link CredentialPolicy}. */
@@ -27,7 +28,7 @@ final class Expiries {
             return capped("expires_in", lifetime, now.plus(lifetime), policy);
         }
         if (request.expiresAt().isPresent()) {
-            Instant at = request.expiresAt().get();
+            Instant at = request.expiresAt().get().truncatedTo(ChronoUnit.MICROS);
             if (!at.isAfter(now) || at.isAfter(now.plus(FURTHEST))) {
                 return Outcome.invalid("expires_at", "expires_at must be in the future and within "
                         + OAuthLifecycle.MAX_LIFETIME_DAYS + " days");

@@ -13,9 +13,13 @@ import dev.storeauth.policy.ScopeCatalogue;
 import dev.storeauth.repository.AccountChange;
 import dev.storeauth.repository.InMemoryAccountRepository;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -69,5 +73,22 @@ class AccountLifecycleBuilderTest {
 
         assertEquals(List.of(), told);
         assertEquals(2, repository.oauthAccounts(STORE).size());
+    }
+
+    @Test
+    void timesAreKeptToTheMicrosecondSoAListReadsBackWhatACallReturned() {
+        Instant nanos = Instant.parse("2026-12-01T10:00:00.123456789Z");
+        AccountLifecycle lifecycle = AccountLifecycle.builder(new InMemoryAccountRepository(), (store, user) -> true,
+                "api.example.com").clock(Clock.fixed(nanos, ZoneOffset.UTC)).build();
+        IssuedCredentials.OAuth created = done(lifecycle.createOAuthAccount(Actor.of(OWNER), STORE,
+                NewOAuthAccount.named("Stock sync", Map.of()).expiringAt(nanos.plusSeconds(60))));
+        IssuedCredentials.Rolled rolled = done(lifecycle.rollOAuthToken(Actor.of(OWNER), STORE, created.account().id(),
+                Duration.ofMinutes(5)));
+        Instant micros = Instant.parse("2026-12-01T10:00:00.123456Z");
+        assertEquals(micros, created.account().createdAt());
+        assertEquals(Optional.of(micros.plusSeconds(60)), created.account().expiresAt());
+        assertEquals(micros.plusSeconds(300), rolled.oldTokenExpiresAt());
+        assertEquals(Optional.of(rolled.oldTokenExpiresAt()),
+                done(lifecycle.oauthAccounts(Actor.of(OWNER), STORE)).get(0).oldTokenExpiresAt());
     }
 }
