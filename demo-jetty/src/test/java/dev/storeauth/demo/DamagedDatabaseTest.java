@@ -59,6 +59,23 @@ class DamagedDatabaseTest {
     }
 
     @Test
+    void anOlderCopyMissingOnlySignInsFromTheAuditTrailIsRefused() throws Exception {
+        createAccounts(1);
+        Path database = dataDir.resolve("storeauth.mv.db");
+        Path older = dataDir.resolveSibling("older.mv.db");
+        Files.copy(database, older);
+        try (DemoFixture demo = DemoFixture.start(dataDir)) {
+            demo.signIn(demo.client(), "owner@example.com", DemoFixture.OWNER_PASSWORD);
+        }
+        Files.copy(older, database, StandardCopyOption.REPLACE_EXISTING);
+
+        String line = refusal();
+        assertTrue(line.matches(java.util.regex.Pattern.quote(database.toString())
+                + " is older than its last commit \\(audit event [0-9]+ of [0-9]+\\): restore a backup with --restore FILE"),
+                line);
+    }
+
+    @Test
     void aMissingDatabaseBesideItsMarkIsRefusedAndNotRecreated() throws Exception {
         createAccounts(1);
         Path database = dataDir.resolve("storeauth.mv.db");

@@ -15,22 +15,24 @@ import java.util.Properties;
 
 /**
  * What the embedded database is known to have committed, kept beside it in {@value #FILE_NAME}:
- * its store, and how far two identity counters had reached, that of the account change log
- * ({@code storeauth_changes}, one row per account change) and that of the store API's records
- * ({@code demo_records}). Counters only grow, even when rows are deleted, so a database whose
+ * its store, and how far three identity counters had reached: that of the account change log
+ * ({@code storeauth_changes}, one row per account change), that of the audit trail
+ * ({@code storeauth_audit_events}, which sign-ins write to without an account change) and that of the
+ * store API's records ({@code demo_records}). Counters only grow, even when rows are deleted, so a database whose
  * counters are lower is an older copy or lost its last writes.
  *
  * @param storeHash the store the database serves
  * @param changes the highest account change number allocated
  * @param records the highest store record id allocated
+ * @param audit the highest audit event id allocated; 0 in a mark written before the audit trail existed
  */
-record CommitMark(String storeHash, long changes, long records) {
+record CommitMark(String storeHash, long changes, long records, long audit) {
 
     static final String FILE_NAME = "storeauth.hwm";
 
     CommitMark {
         Objects.requireNonNull(storeHash, "storeHash");
-        if (changes < 0 || records < 0) {
+        if (changes < 0 || records < 0 || audit < 0) {
             throw new IllegalArgumentException("counters cannot be negative");
         }
     }
@@ -45,7 +47,8 @@ record CommitMark(String storeHash, long changes, long records) {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
             values.load(in);
             return Optional.of(new CommitMark(values.getProperty("store", ""),
-                    Long.parseLong(values.getProperty("changes", "")), Long.parseLong(values.getProperty("records", ""))));
+                    Long.parseLong(values.getProperty("changes", "")), Long.parseLong(values.getProperty("records", "")),
+                    Long.parseLong(values.getProperty("audit", "0"))));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | IllegalArgumentException e) {
@@ -60,7 +63,7 @@ record CommitMark(String storeHash, long changes, long records) {
         try {
             DataDirectory.ownerOnly(temp);
             String text = "# What storeauth.mv.db is known to have committed; a start refuses a database that holds less.\n"
-                    + "store=" + storeHash + "\nchanges=" + changes + "\nrecords=" + records + "\n";
+                    + "store=" + storeHash + "\nchanges=" + changes + "\nrecords=" + records + "\naudit=" + audit + "\n";
             Files.writeString(temp, text, StandardCharsets.US_ASCII);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 channel.force(true);
@@ -82,6 +85,9 @@ record CommitMark(String storeHash, long changes, long records) {
         }
         if (held.records() < records) {
             return Optional.of("record " + held.records() + " of " + records);
+        }
+        if (held.audit() < audit) {
+            return Optional.of("audit event " + held.audit() + " of " + audit);
         }
         if (!held.storeHash().equals(Optional.of(storeHash))) {
             return Optional.of(held.storeHash().map(s -> "store " + s + ", not " + storeHash)

@@ -15,8 +15,9 @@ import java.util.Optional;
  * @param storeHash the store it serves, empty before the first start has seeded one
  * @param changes the highest account change number allocated
  * @param records the highest store record id allocated
+ * @param audit the highest audit event id allocated
  */
-record HeldData(Optional<String> storeHash, long changes, long records) {
+record HeldData(Optional<String> storeHash, long changes, long records, long audit) {
 
     HeldData {
         Objects.requireNonNull(storeHash, "storeHash");
@@ -24,12 +25,13 @@ record HeldData(Optional<String> storeHash, long changes, long records) {
 
     /** @throws SQLException if the database cannot be read */
     static HeldData of(Connection c) throws SQLException {
-        return new HeldData(storeHash(c), allocated(c, "STOREAUTH_CHANGES"), allocated(c, "DEMO_RECORDS"));
+        return new HeldData(storeHash(c), allocated(c, "STOREAUTH_CHANGES"), allocated(c, "DEMO_RECORDS"),
+                allocated(c, "STOREAUTH_AUDIT_EVENTS"));
     }
 
     /** The mark to keep for this state; empty before a store exists. */
     Optional<CommitMark> mark() {
-        return storeHash.map(hash -> new CommitMark(hash, changes, records));
+        return storeHash.map(hash -> new CommitMark(hash, changes, records, audit));
     }
 
     /** The identity counter's last value: IDENTITY_BASE is the next one it gives out. */
