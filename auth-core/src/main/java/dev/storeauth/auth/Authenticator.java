@@ -188,22 +188,17 @@ public final class Authenticator {
     }
 
     /**
-     * Refuses a proof that has run out, then an address the account may not be used from; counts the
+     * Refuses a proof that has run out or an address the account may not be used from; counts the
      * rest against their store's quota, then authorizes them.
      */
     private AuthResult admit(CredentialScheme.Verdict.Proven proven, CredentialScheme<?> scheme,
             Optional<ResourceDefinition> resource, Acceptance acceptance, ApiRequest request) {
+        // Checked in a call of their own, so that this method stays small enough to inline its callees.
+        AuthResult.Denied refused = refusal(proven, scheme, acceptance, request.remoteAddress());
+        if (refused != null) {
+            return refused;
+        }
         Account account = proven.account();
-        Optional<Instant> until = proven.until();
-        // The clock is read only for a proof that can run out: most never do.
-        if (until.isPresent() && !clock.instant().isBefore(until.get())) {
-            return AuthResult.Denied.of(AuthResult.Problem.EXPIRED_CREDENTIALS, "The credentials have expired",
-                    acceptance.expired(scheme));
-        }
-        AllowedAddresses allowed = account.allowedAddresses();
-        if (!allowed.isAnywhere() && !allowed.permits(request.remoteAddress())) {
-            return NOT_ALLOWED;
-        }
         if (quotas == null) {
             return authorize(account, scheme, resource, acceptance, request, Map.of());
         }
@@ -213,6 +208,27 @@ public final class Authenticator {
         }
         return use.allowed() ? authorize(account, scheme, resource, acceptance, request, RateLimitAnswers.quotaHeaders(use))
                 : RateLimitAnswers.overQuota(use);
+    }
+
+    /**
+     * The refusal of a proof that has run out by the clock, or else of an address the account's
+     * allowlist does not permit; {@code null} for neither.
+     */
+    private AuthResult.Denied refusal(CredentialScheme.Verdict.Proven proven, CredentialScheme<?> scheme,
+            Acceptance acceptance, String address) {
+        Optional<Instant> until = proven.until();
+        // The clock is read only for a proof that can run out: most never do.
+        if (until.isPresent() && !clock.instant().isBefore(until.get())) {
+            return expired(scheme, acceptance);
+        }
+        AllowedAddresses allowed = proven.account().allowedAddresses();
+        return allowed.isAnywhere() || allowed.permits(address) ? null : NOT_ALLOWED;
+    }
+
+    /** An expired proof, challenged for the scheme that gave it. */
+    private static AuthResult.Denied expired(CredentialScheme<?> scheme, Acceptance acceptance) {
+        return AuthResult.Denied.of(AuthResult.Problem.EXPIRED_CREDENTIALS, "The credentials have expired",
+                acceptance.expired(scheme));
     }
 
     /** Unusable or malformed credentials, or a scheme the path does not accept. */
