@@ -218,11 +218,21 @@ public final class Authenticator {
             Acceptance acceptance, String address) {
         Optional<Instant> until = proven.until();
         // The clock is read only for a proof that can run out: most never do.
-        if (until.isPresent() && !clock.instant().isBefore(until.get())) {
+        if (until.isPresent() && hasRunOut(until.get())) {
             return expired(scheme, acceptance);
         }
         AllowedAddresses allowed = proven.account().allowedAddresses();
         return allowed.isAnywhere() || allowed.permits(address) ? null : NOT_ALLOWED;
+    }
+
+    /** Whether it is {@code until} or later by the clock. */
+    private boolean hasRunOut(Instant until) {
+        // Now is before the second after the clock's millisecond reading: if that second is not past
+        // until's, now is before until. Only the last second needs an Instant of the clock's.
+        if (Math.floorDiv(clock.millis(), 1000) < until.getEpochSecond()) {
+            return false;
+        }
+        return !clock.instant().isBefore(until);
     }
 
     /** An expired proof, challenged for the scheme that gave it. */
