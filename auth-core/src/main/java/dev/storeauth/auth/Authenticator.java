@@ -188,22 +188,17 @@ public final class Authenticator {
     }
 
     /**
-     * Refuses a proof that has run out, then an address the account may not be used from; counts the
+     * Refuses a proof that has run out or an address the account may not be used from; counts the
      * rest against their store's quota, then authorizes them.
      */
     private AuthResult admit(CredentialScheme.Verdict.Proven proven, CredentialScheme<?> scheme,
             Optional<ResourceDefinition> resource, Acceptance acceptance, ApiRequest request) {
+        // Checked in a call of their own, so that this method stays small enough to inline its callees.
+        AuthResult.Denied refused = refusal(proven, scheme, acceptance, request.remoteAddress());
+        if (refused != null) {
+            return refused;
+        }
         Account account = proven.account();
-        Optional<Instant> until = proven.until();
-        // The clock is read only for a proof that can run out: most never do.
-        if (until.isPresent() && !clock.instant().isBefore(until.get())) {
-            return AuthResult.Denied.of(AuthResult.Problem.EXPIRED_CREDENTIALS, "The credentials have expired",
-                    acceptance.expired(scheme));
-        }
-        AllowedAddresses allowed = account.allowedAddresses();
-        if (!allowed.isAnywhere() && !allowed.permits(request.remoteAddress())) {
-            return NOT_ALLOWED;
-        }
         if (quotas == null) {
             return authorize(account, scheme, resource, acceptance, request, Map.of());
         }
@@ -213,6 +208,37 @@ public final class Authenticator {
         }
         return use.allowed() ? authorize(account, scheme, resource, acceptance, request, RateLimitAnswers.quotaHeaders(use))
                 : RateLimitAnswers.overQuota(use);
+    }
+
+    /**
+     * The refusal of a proof that has run out by the clock, or else of an address the account's
+     * allowlist does not permit; {@code null} for neither.
+     */
+    private AuthResult.Denied refusal(CredentialScheme.Verdict.Proven proven, CredentialScheme<?> scheme,
+            Acceptance acceptance, String address) {
+        Optional<Instant> until = proven.until();
+        // The clock is read only for a proof that can run out: most never do.
+        if (until.isPresent() && hasRunOut(until.get())) {
+            return expired(scheme, acceptance);
+        }
+        AllowedAddresses allowed = proven.account().allowedAddresses();
+        return allowed.isAnywhere() || allowed.permits(address) ? null : NOT_ALLOWED;
+    }
+
+    /** Whether it is {@code until} or later by the clock. */
+    private boolean hasRunOut(Instant until) {
+        // Now is before the second after the clock's millisecond reading: if that second is not past
+        // until's, now is before until. Only the last second needs an Instant of the clock's.
+        if (Math.floorDiv(clock.millis(), 1000) < until.getEpochSecond()) {
+            return false;
+        }
+        return !clock.instant().isBefore(until);
+    }
+
+    /** An expired proof, challenged for the scheme that gave it. */
+    private static AuthResult.Denied expired(CredentialScheme<?> scheme, Acceptance acceptance) {
+        return AuthResult.Denied.of(AuthResult.Problem.EXPIRED_CREDENTIALS, "The credentials have expired",
+                acceptance.expired(scheme));
     }
 
     /** Unusable or malformed credentials, or a scheme the path does not accept. */
@@ -255,20 +281,30 @@ public final class Authenticator {
     private AuthResult authorize(Account account, CredentialScheme<?> scheme, Optional<ResourceDefinition> resource,
             Acceptance acceptance, ApiRequest request, Map<String, String> headers) {
         if (resource.isEmpty()) {
-            return new AuthResult.Denied(403, AuthResult.Problem.UNMAPPED_PATH,
-                    "No OAuth scope covers this path, so no account may use it", List.of(), headers);
+            return unmapped(headers);
         }
         ResourceDefinition definition = resource.get();
         AccessLevel required = AccessLevel.requiredFor(request.method());
         if (definition.scoped() && !account.scopes().levelFor(definition.id()).covers(required)) {
-            String scope = definition.id() + ":" + required.wireName();
-            return new AuthResult.Denied(403, AuthResult.Problem.INSUFFICIENT_SCOPE,
-                    "This request needs the " + definition.displayName() + " scope at " + required.wireName()
-                            + " (" + scope + ")", acceptance.insufficientScope(scope), headers);
+            return insufficientScope(definition, required, acceptance, headers);
         }
         usage.recordUse(account, request.remoteAddress());
         return new AuthResult.Authenticated(new ApiPrincipal(account.principalName(), account.storeHash(),
                 account.id(), scheme.description().name()), account, account.scopes(), headers);
+    }
+
+    // The refusals of authorize, out of line: their text keeps its compiled code small enough to inline into the hit.
+    private static AuthResult unmapped(Map<String, String> headers) {
+        return new AuthResult.Denied(403, AuthResult.Problem.UNMAPPED_PATH,
+                "No OAuth scope covers this path, so no account may use it", List.of(), headers);
+    }
+
+    private static AuthResult insufficientScope(ResourceDefinition definition, AccessLevel required,
+            Acceptance acceptance, Map<String, String> headers) {
+        String scope = definition.id() + ":" + required.wireName();
+        return new AuthResult.Denied(403, AuthResult.Problem.INSUFFICIENT_SCOPE,
+                "This request needs the " + definition.displayName() + " scope at " + required.wireName()
+                        + " (" + scope + ")", acceptance.insufficientScope(scope), headers);
     }
 
     private static AuthResult malformed(String reason, boolean badRequest, Acceptance acceptance) {

@@ -26,8 +26,6 @@ final class BearerScheme implements CredentialScheme<BearerToken> {
             List.of("X-Auth-Token"), "an OAuth access token in X-Auth-Token or Authorization: Bearer",
             "OAuth accounts", true);
     private static final Verdict INVALID = new Verdict.Invalid();
-    /** Compared with when an account has no previous token, so that the work is the same either way. */
-    private static final SecretDigest NO_PREVIOUS = SecretDigester.sha256().digest("storeauth-no-previous-token");
     private static final Verdict NOT_TOKEN68 = new Verdict.Malformed(CredentialParser.NOT_TOKEN68.reason());
 
     private final SecretDigester digester;
@@ -91,16 +89,17 @@ final class BearerScheme implements CredentialScheme<BearerToken> {
 
     /**
      * The proof {@code presented} gives for {@code oauth}: by its current token, reusing the account's
-     * expiry; by its previous token, until that token's end; or {@code null}. Both digests are compared,
-     * in constant time, whichever matches.
+     * expiry; by its previous token, until that token's end; or {@code null}. During an overlap both
+     * digests are compared, in constant time, whichever matches. (The account was found by the
+     * presented digest, so a caller learns nothing from whether it has a previous token to compare.)
      */
     private static Verdict prove(OAuthAccount oauth, SecretDigest presented) {
         Optional<PreviousToken> previous = oauth.previousToken();
         boolean current = oauth.accessTokenDigest().matches(presented);
-        boolean old = (previous.isPresent() ? previous.get().digest() : NO_PREVIOUS).matches(presented);
+        boolean old = previous.isPresent() && previous.get().digest().matches(presented);
         if (current) {
             return new Verdict.Proven(oauth);
         }
-        return old && previous.isPresent() ? Verdict.Proven.byPreviousToken(oauth, previous.get()) : null;
+        return old ? Verdict.Proven.byPreviousToken(oauth, previous.get()) : null;
     }
 }

@@ -107,6 +107,21 @@ class AuthenticatorExpiryTest {
     }
 
     @Test
+    void anExpiryWithinASecondIsDecidedToTheNanosecond() {
+        Instant expiry = START.plusSeconds(60).plusNanos(500_000_001);
+        insert(Optional.of(expiry), Optional.empty());
+
+        for (Instant before : List.of(expiry.minusSeconds(1), expiry.minusMillis(500), expiry.minusNanos(1))) {
+            clock.set(before);
+            assertAuthenticated(bearer(V3, current), "at " + before);
+        }
+        for (Instant after : List.of(expiry, expiry.plusNanos(1), expiry.plusMillis(499), expiry.plusSeconds(1))) {
+            clock.set(after);
+            assertExpired(bearer(V3, current), List.of(EXPIRED_BEARER), "at " + after);
+        }
+    }
+
+    @Test
     void theOldTokenWorksUntilTheOverlapEndsAndTheCurrentOneAfterIt() {
         insert(Optional.empty(), previous(old, OVERLAP_END));
         assertAuthenticated(bearer(V3, old), "old token during the overlap");
