@@ -1,5 +1,6 @@
 package dev.storeauth.bench;
 
+import dev.storeauth.accounts.AllowedAddresses;
 import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.accounts.OAuthAccount;
 import dev.storeauth.audit.AuditAction;
@@ -17,8 +18,12 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** One store, one legacy account and one OAuth account, and the requests that present them. */
+/**
+ * One store, one legacy account and two OAuth accounts (one plain, one that expires and may be used
+ * from two blocks, the requests' address among them), and the requests that present them.
+ */
 final class Fixtures {
 
     static final String STORE = "abc123";
@@ -31,9 +36,11 @@ final class Fixtures {
     final SecretGenerator generator = new SecretGenerator(new SecureRandom(new byte[] {7}));
     final String legacyToken = generator.generate(SecretKind.LEGACY_TOKEN);
     final String accessToken = generator.generate(SecretKind.ACCESS_TOKEN);
+    final String fencedAccessToken = generator.generate(SecretKind.ACCESS_TOKEN);
     final String basicHeader = basicHeader(USERNAME, legacyToken);
     final LegacyAccount legacy;
     final OAuthAccount oauth;
+    final OAuthAccount fenced;
     final InMemoryAccountRepository repository = new InMemoryAccountRepository();
 
     Fixtures() {
@@ -41,7 +48,9 @@ final class Fixtures {
         legacy = new LegacyAccount(STORE, USERNAME, sha.digest(legacyToken), Instant.EPOCH);
         oauth = oauthAccount("acct-1", sha, accessToken);
         repository.insertLegacyAccount(legacy, AUDIT);
+        fenced = fenced(oauthAccount("acct-2", sha, fencedAccessToken));
         repository.insertOAuthAccount(oauth, 100, AUDIT);
+        repository.insertOAuthAccount(fenced, 100, AUDIT);
     }
 
     static OAuthAccount oauthAccount(String id, SecretDigester digester, String accessToken) {
@@ -49,6 +58,14 @@ final class Fixtures {
                 digester.digest("scs_client-secret-" + id), digester.digest(accessToken),
                 Scopes.of(Map.of("products", AccessLevel.READ_ONLY, "orders", AccessLevel.MODIFY)),
                 Instant.EPOCH);
+    }
+
+    /** {@code account}, expiring in 2999 and usable from 203.0.113.0/24 (the requests' address) and 2001:db8::/32. */
+    static OAuthAccount fenced(OAuthAccount account) {
+        return new OAuthAccount(account.id(), account.storeHash(), account.name(), account.clientId(),
+                account.clientSecretDigest(), account.accessTokenDigest(), account.scopes(), account.createdAt(),
+                Optional.of(Instant.parse("2999-01-01T00:00:00Z")), Optional.empty(),
+                AllowedAddresses.parse(List.of("203.0.113.0/24", "2001:db8::/32")));
     }
 
     static String basicHeader(String username, String token) {
@@ -61,7 +78,15 @@ final class Fixtures {
     }
 
     ApiRequest oauthRequest() {
-        return new ApiRequest("GET", OAUTH_PATH, ApiRequest.Headers.of(Map.of("X-Auth-Token", List.of(accessToken))),
+        return oauthRequest(accessToken);
+    }
+
+    ApiRequest fencedOAuthRequest() {
+        return oauthRequest(fencedAccessToken);
+    }
+
+    private static ApiRequest oauthRequest(String token) {
+        return new ApiRequest("GET", OAUTH_PATH, ApiRequest.Headers.of(Map.of("X-Auth-Token", List.of(token))),
                 true, "203.0.113.7");
     }
 }

@@ -19,8 +19,10 @@ import org.openjdk.jmh.annotations.Threads;
 /**
  * Ours, cache hit: one full {@link Authenticator#authenticate} (TLS check, path parse, route and scope lookup,
  * header parse, length check, SHA-256, {@link AccountCache} hit, constant-time compare, scope decision,
- * result; the shape, token68 and username checks run only on a miss). The authenticator and cache are shared by
- * all benchmark threads, as in a server.
+ * result; the shape, token68 and username checks run only on a miss). {@code oursOAuthExpiryAllowlistHit1T}
+ * presents an account that expires (so the clock is read) and has a two-block allowlist that permits the
+ * request's address (so it is matched). The authenticator and cache are shared by all benchmark threads, as in a
+ * server.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -31,6 +33,7 @@ public class HitBenchmark {
     private Authenticator authenticator;
     private ApiRequest basic;
     private ApiRequest oauth;
+    private ApiRequest fencedOAuth;
 
     @Setup
     public void setUp() {
@@ -40,8 +43,10 @@ public class HitBenchmark {
         authenticator = storeAuth.authenticator();
         basic = fixtures.basicRequest();
         oauth = fixtures.oauthRequest();
+        fencedOAuth = fixtures.fencedOAuthRequest();
         Expect.authenticated(authenticator.authenticate(basic));
         Expect.authenticated(authenticator.authenticate(oauth));
+        Expect.authenticated(authenticator.authenticate(fencedOAuth));
     }
 
     @TearDown
@@ -59,6 +64,12 @@ public class HitBenchmark {
     @Threads(1)
     public AuthResult oursOAuthHit1T() {
         return authenticator.authenticate(oauth);
+    }
+
+    @Benchmark
+    @Threads(1)
+    public AuthResult oursOAuthExpiryAllowlistHit1T() {
+        return authenticator.authenticate(fencedOAuth);
     }
 
     @Benchmark
