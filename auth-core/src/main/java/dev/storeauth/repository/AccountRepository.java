@@ -39,8 +39,9 @@ public interface AccountRepository extends AccountLookup {
 
     /**
      * Replaces {@code before} by {@code after} (same id and store), only if the stored account still has
-     * {@code before}'s access token and previous token: a roll or allowlist change made on a stale read
-     * writes nothing. Writes the access token, previous token, expiry and allowed addresses.
+     * {@code before}'s access token, previous token, expiry and allowed addresses: a roll or allowlist
+     * change made on a stale read writes nothing (so a roll never writes back an allowlist replaced since
+     * it read the account). Writes the access token, previous token, expiry and allowed addresses.
      *
      * @return {@code false}, writing nothing, when the account is gone or was changed meanwhile
      * @throws IllegalArgumentException if the two are not the same account

@@ -74,7 +74,11 @@ public final class InMemoryAccountRepository implements AccountRepository {
     @Override
     public synchronized boolean replaceOAuthAccount(OAuthAccount before, OAuthAccount after, AuditEntry entry) {
         requireSame(before, after);
-        if (!(byId.get(before.id()) instanceof OAuthAccount stored) || !sameTokens(stored, before)) {
+        // Everything a replacement writes must be as read: a roll read before an allowlist change must
+        // not write the old list back.
+        if (!(byId.get(before.id()) instanceof OAuthAccount stored) || !sameTokens(stored, before)
+                || !stored.expiresAt().equals(before.expiresAt())
+                || !stored.allowedAddresses().equals(before.allowedAddresses())) {
             return false;
         }
         put(after);

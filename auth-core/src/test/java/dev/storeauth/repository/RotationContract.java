@@ -102,6 +102,17 @@ public interface RotationContract {
     }
 
     @Test
+    default void aRollReadBeforeAnAllowlistChangeIsStaleAndCannotWriteTheOldListBack() {
+        AccountRepository repo = repository();
+        OAuthAccount read = oauth(STORE, 1);
+        repo.insertOAuthAccount(read, 50, TestAudit.ENTRY);
+        assertTrue(repo.replaceOAuthAccount(read, read.withAllowedAddresses(OFFICE), TestAudit.ENTRY));
+        OAuthAccount rolledFromTheOldRead = read.withAccessToken(digest(TestAccounts.newToken()), Optional.empty());
+        assertFalse(repo.replaceOAuthAccount(read, rolledFromTheOldRead, TestAudit.ENTRY));
+        assertEquals(OFFICE, repo.oauthAccount(STORE, read.id()).orElseThrow().allowedAddresses());
+    }
+
+    @Test
     default void anAllowlistAndAnExpiryAreReplacedAndCleared() {
         AccountRepository repo = repository();
         OAuthAccount open = oauth(STORE, 1);

@@ -58,23 +58,31 @@ final class OAuthTable {
         return true;
     }
 
-    /** Writes {@code after}'s tokens, expiry and allowlist if the stored tokens are still {@code before}'s. */
+    /**
+     * Writes {@code after}'s tokens, expiry and allowlist if the stored tokens, expiry and allowlist are
+     * still {@code before}'s: a roll read before an allowlist change must not write the old list back.
+     */
     static boolean replace(Connection c, ChangeLog changes, OAuthAccount before, OAuthAccount after,
             AuditEntry audit) throws SQLException {
         int replaced = Sql.update(c, "UPDATE storeauth_oauth_accounts SET access_token_digest = ?,"
                 + " previous_token_digest = ?, previous_token_expires_at_us = ?, expires_at_us = ?,"
                 + " allowed_addresses = ? WHERE id = ? AND store_hash = ? AND access_token_digest = ?"
-                + AccountRows.PREVIOUS_UNCHANGED, after.accessTokenDigest().toHex(), AccountRows.previousDigest(after),
-                AccountRows.previousExpiry(after), after.expiresAt().map(AccountRows::micros).orElse(null),
+                + AccountRows.PREVIOUS_UNCHANGED + " AND expires_at_us IS NOT DISTINCT FROM ?"
+                + " AND allowed_addresses IS NOT DISTINCT FROM ?", after.accessTokenDigest().toHex(),
+                AccountRows.previousDigest(after), AccountRows.previousExpiry(after), expiry(after),
                 AccountRows.encodeAddresses(after.allowedAddresses()), before.id(), before.storeHash(),
                 before.accessTokenDigest().toHex(), AccountRows.previousDigest(before),
-                AccountRows.previousExpiry(before));
+                AccountRows.previousExpiry(before), expiry(before), AccountRows.encodeAddresses(before.allowedAddresses()));
         if (replaced == 0) {
             return false;
         }
         changes.publish(c, before, after);
         AuditRows.insert(c, audit);
         return true;
+    }
+
+    private static Long expiry(OAuthAccount account) {
+        return account.expiresAt().map(AccountRows::micros).orElse(null);
     }
 
     /** Deletes those of {@code ids} in the store, each row locked, read (for its keys) and audited. */
