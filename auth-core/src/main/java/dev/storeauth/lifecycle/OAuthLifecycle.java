@@ -83,12 +83,15 @@ final class OAuthLifecycle {
         }
         String token = config.generator().generate(SecretKind.ACCESS_TOKEN);
         Instant now = config.clock().instant();
-        Instant oldTokenExpiresAt = now.plus(oldTokenLifetime);
         return replace(actor, storeHash, id, AuditAction.OAUTH_TOKEN_ROLLED, before -> {
+            // The old token never outlives its account.
+            Instant asked = now.plus(oldTokenLifetime);
+            Instant end = before.expiresAt().filter(asked::isAfter).orElse(asked);
             Optional<PreviousToken> previous = oldTokenLifetime.isZero() ? Optional.empty()
-                    : Optional.of(new PreviousToken(before.accessTokenDigest(), oldTokenExpiresAt));
+                    : Optional.of(new PreviousToken(before.accessTokenDigest(), end));
             return before.withAccessToken(config.digester().digest(token), previous);
-        }).map(after -> new IssuedCredentials.Rolled(after, lifecycle.apiPath(storeHash, "v3"), token, oldTokenExpiresAt));
+        }).map(after -> new IssuedCredentials.Rolled(after, lifecycle.apiPath(storeHash, "v3"), token,
+                after.previousToken().map(PreviousToken::expiresAt).orElse(now)));
     }
 
     Outcome<AccountView.OAuth> allow(Actor actor, String storeHash, String id, List<String> blocks) {

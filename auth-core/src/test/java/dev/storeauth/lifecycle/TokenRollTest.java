@@ -69,6 +69,16 @@ class TokenRollTest {
     }
 
     @Test
+    void anOldTokenNeverOutlivesItsAccount() {
+        IssuedCredentials.OAuth created = done(lifecycle.createOAuthAccount(owner, STORE,
+                NewOAuthAccount.named("Stock sync", Map.of()).expiringIn(Duration.ofMinutes(10))));
+        IssuedCredentials.Rolled rolled = done(lifecycle.rollOAuthToken(owner, STORE, created.account().id(),
+                Duration.ofDays(7)));
+        assertEquals(NOW.plusSeconds(600), rolled.oldTokenExpiresAt());
+        assertEquals(Optional.of(NOW.plusSeconds(600)), done(lifecycle.oauthAccounts(owner, STORE)).get(0).oldTokenExpiresAt());
+    }
+
+    @Test
     void aRollWithoutOverlapEndsTheOldTokenAtOnce() {
         IssuedCredentials.OAuth created = created();
         IssuedCredentials.Rolled rolled = done(lifecycle.rollOAuthToken(owner, STORE, created.account().id(), Duration.ZERO));
