@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes each decided sign-in to the audit trail through
  * {@link dev.storeauth.repository.AccountRepository#recordAudit}, in the accounts' own database.
- * The actor is the e-mail address given (never the password), the client address the
- * connection's (the one the sign-in throttle counts), the store the user's when the address is a
- * user's, else none. Failures carry detail {@code reason}: {@code wrong_password},
+ * The actor is the e-mail address given when it is a user's, else {@value #UNKNOWN_USER}: text that
+ * is no user's address may be anything the person typed, a password in the wrong field included, so
+ * it is never kept. The client address is the connection's (the one the sign-in throttle counts), the
+ * store the user's, else none. Failures carry detail {@code reason}: {@code wrong_password},
  * {@code unknown_user} or {@code throttled}. A store's trail is shown to its owner, so an unknown
  * address, which has no store, is in no store's list: the owner learns no more than the sign-in
  * page tells.
@@ -41,6 +42,8 @@ import org.slf4j.LoggerFactory;
  */
 final class SignInAudit {
 
+    /** The actor of a sign-in as an address that is no user's. */
+    static final String UNKNOWN_USER = "(unknown user)";
     private static final Logger LOG = LoggerFactory.getLogger(SignInAudit.class);
 
     private final Consumer<AuditEntry> trail;
@@ -49,7 +52,8 @@ final class SignInAudit {
     private final FailureThrottle throttledEntries;
 
     /**
-     * @param trail writes an entry: {@code repository::recordAudit}; throws {@link RepositoryUnavailableException}
+     * @param trail writes an entry: {@code repository::recordAudit}; throws {@link RepositoryUnavailableException},
+     *     or {@link IllegalArgumentException} for a value its database cannot hold
      * @param users the user of an e-mail address, {@code ControlPanelUsers::user} in the demo
      * @param throttledEntries allows one place per window per address, for the throttled attempts recorded
      */
@@ -79,7 +83,7 @@ final class SignInAudit {
             trail.accept(entry(email, address, AuditAction.SIGN_IN_SUCCEEDED,
                     Optional.of(signedIn.user().storeHash()), Map.of()));
             return signedIn;
-        } catch (RepositoryUnavailableException e) {
+        } catch (RepositoryUnavailableException | IllegalArgumentException e) {
             LOG.warn("a sign-in was refused because its audit entry could not be written: {}", e.getMessage());
             return new SignInOutcome.Unavailable();
         }
@@ -89,9 +93,9 @@ final class SignInAudit {
         try {
             Optional<String> store = users.apply(email).map(PanelUser::storeHash);
             String reason = store.isPresent() ? knownReason : unknownReason;
-            trail.accept(entry(email, address, AuditAction.SIGN_IN_FAILED, store,
+            trail.accept(entry(store.isPresent() ? email : UNKNOWN_USER, address, AuditAction.SIGN_IN_FAILED, store,
                     Map.of("reason", reason)));
-        } catch (RepositoryUnavailableException e) {
+        } catch (RepositoryUnavailableException | IllegalArgumentException e) {
             LOG.warn("a refused sign-in's audit entry could not be written: {}", e.getMessage());
         }
     }

@@ -1,6 +1,7 @@
 package dev.storeauth.demo.panel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storeauth.audit.AuditAction;
@@ -57,7 +58,15 @@ class SignInAuditTest {
     void anUnknownAddressIsRecordedWithNoStoreSoNoStoresTrailListsIt() {
         audit.record("nobody@example.com", ADDRESS, new SignInOutcome.Refused());
 
-        assertEquals(List.of(failure("nobody@example.com", Optional.empty(), "unknown_user")), written);
+        assertEquals(List.of(failure(SignInAudit.UNKNOWN_USER, Optional.empty(), "unknown_user")), written);
+    }
+
+    @Test
+    void textThatIsNoUsersAddressIsNeverKeptSinceItMayBeAPasswordTypedInTheWrongField() {
+        audit.record("hunter2-correct-horse", ADDRESS, new SignInOutcome.Refused());
+
+        assertEquals(SignInAudit.UNKNOWN_USER, written.get(0).actor());
+        assertFalse(written.get(0).toString().contains("hunter2"), written.get(0).toString());
     }
 
     @Test
@@ -70,7 +79,7 @@ class SignInAuditTest {
 
         nanos.addAndGet(WINDOW.toNanos());
         audit.record("other@example.com", ADDRESS, new SignInOutcome.Throttled(Duration.ofSeconds(30)));
-        assertEquals(failure("other@example.com", Optional.empty(), "throttled"), written.get(1));
+        assertEquals(failure(SignInAudit.UNKNOWN_USER, Optional.empty(), "throttled"), written.get(1));
     }
 
     @Test
@@ -97,14 +106,15 @@ class SignInAuditTest {
     }
 
     @Test
-    void anAddressTooLongForAnEntryIsCutToWhatAnEntryHolds() {
-        String email = "a".repeat(240) + "@example.com";
+    void aUsersAddressTooLongForAnEntryIsCutToWhatAnEntryHolds() {
+        PanelUser longAddress = new PanelUser("a".repeat(240) + "@example.com", "store1", Role.OWNER);
 
-        audit.record(email, ADDRESS, new SignInOutcome.Refused());
+        audit.record(longAddress.email(), ADDRESS, new SignInOutcome.SignedIn(longAddress));
 
         AuditEntry entry = written.get(0);
         assertEquals(AuditEntry.MAX_TEXT, entry.actor().length());
-        assertTrue(entry.actor().endsWith("…") && email.startsWith(entry.actor().substring(0, 199)), entry.actor());
+        assertTrue(entry.actor().endsWith("…") && longAddress.email().startsWith(entry.actor().substring(0, 199)),
+                entry.actor());
     }
 
     @Test
