@@ -11,7 +11,9 @@ import java.util.Set;
  * The client addresses an account may be used from: IPv4 and IPv6 CIDR blocks, or anywhere when
  * there are none. Blocks are held in canonical text (a dotted quad or RFC 5952 IPv6, always with
  * the prefix length) and compared precomputed, so {@link #permits} reads the address once and
- * allocates nothing else. Equal when the blocks are; immutable and thread-safe.
+ * allocates nothing else. An IPv4-mapped IPv6 address ({@code ::ffff:a.b.c.d}) is its IPv4 address,
+ * matched by IPv4 blocks only: an IPv6 block such as {@code ::/0} does not admit IPv4 clients, list
+ * {@code 0.0.0.0/0} as well for that. Equal when the blocks are; immutable and thread-safe.
  *
  * <pre>{@code
  * AllowedAddresses office = AllowedAddresses.parse(List.of("203.0.113.0/24", "2001:DB8::/32", "198.51.100.7"));

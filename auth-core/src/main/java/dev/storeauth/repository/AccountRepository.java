@@ -102,7 +102,9 @@ public interface AccountRepository extends AccountLookup {
 
     /**
      * The store's audit events newest first, at most {@code limit}, with ids below {@code beforeId}
-     * ({@link Long#MAX_VALUE} for the newest).
+     * ({@link Long#MAX_VALUE} for the newest). Ids are given out as entries are written, before their
+     * transactions commit, so a page read while changes are committing may miss an entry that commits
+     * later with a lower id; a page read again shows it.
      *
      * @throws IllegalArgumentException if {@code limit} is not positive
      */
