@@ -1,22 +1,27 @@
 package dev.storeauth.servlet;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock in UTC that the tests set; thread-safe, as the server's threads read it. */
-final class ManualClock extends Clock {
+public final class ManualClock extends Clock {
 
     private final AtomicReference<Instant> now;
 
-    ManualClock(Instant start) {
+    public ManualClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now.set(instant);
+    }
+
+    public void advance(Duration by) {
+        now.updateAndGet(at -> at.plus(by));
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.storeauth.lifecycle.AccountLifecycle;
 import dev.storeauth.lifecycle.LifecycleEvent;
 import dev.storeauth.repository.AccountRepository;
 import dev.storeauth.repository.InMemoryAccountRepository;
+import dev.storeauth.servlet.ManualClock;
 import dev.storeauth.servlet.StoreAuthFilter;
 import dev.storeauth.servlet.TrustedProxies;
 import jakarta.servlet.DispatcherType;
@@ -51,7 +52,7 @@ final class ManagementServer implements AutoCloseable {
     final InMemoryAccountRepository repository = new InMemoryAccountRepository();
     final AccountCache cache;
     final List<LifecycleEvent> events = Collections.synchronizedList(new ArrayList<>());
-    final TestClock clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    final ManualClock clock = new ManualClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     final Server server = new Server();
     final HttpClient client = HttpClient.newHttpClient();
     final String base;
