@@ -81,12 +81,12 @@ class AccountLifecycleBuilderTest {
         AccountLifecycle lifecycle = AccountLifecycle.builder(new InMemoryAccountRepository(), (store, user) -> true,
                 "api.example.com").clock(Clock.fixed(nanos, ZoneOffset.UTC)).build();
         IssuedCredentials.OAuth created = done(lifecycle.createOAuthAccount(Actor.of(OWNER), STORE,
-                NewOAuthAccount.named("Stock sync", Map.of()).expiringAt(nanos.plusSeconds(60))));
+                NewOAuthAccount.named("Stock sync", Map.of()).expiringAt(nanos.plusSeconds(3_600))));
         IssuedCredentials.Rolled rolled = done(lifecycle.rollOAuthToken(Actor.of(OWNER), STORE, created.account().id(),
                 Duration.ofMinutes(5)));
         Instant micros = Instant.parse("2026-12-01T10:00:00.123456Z");
         assertEquals(micros, created.account().createdAt());
-        assertEquals(Optional.of(micros.plusSeconds(60)), created.account().expiresAt());
+        assertEquals(Optional.of(micros.plusSeconds(3_600)), created.account().expiresAt());
         assertEquals(micros.plusSeconds(300), rolled.oldTokenExpiresAt());
         assertEquals(Optional.of(rolled.oldTokenExpiresAt()),
                 done(lifecycle.oauthAccounts(Actor.of(OWNER), STORE)).get(0).oldTokenExpiresAt());
