@@ -93,7 +93,7 @@ public final class RedisCounterStore implements CounterStore {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
-        RedisURI uri = RedisURI.create(redisUri);
+        RedisURI uri = parse(redisUri);
         uri.setTimeout(timeout);
         this.timeout = timeout;
         this.resources = ClientResources.builder()
@@ -180,5 +180,14 @@ public final class RedisCounterStore implements CounterStore {
     }
 
     private record Connected(StatefulRedisConnection<String, byte[]> connection, ProxyManager<String> manager) {
+    }
+
+    /** Lettuce's own refusal quotes the whole URI, password included: neither it nor its cause is kept. */
+    private static RedisURI parse(String redisUri) {
+        try {
+            return RedisURI.create(redisUri);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a Redis URI (not echoed: it may carry a password)");
+        }
     }
 }

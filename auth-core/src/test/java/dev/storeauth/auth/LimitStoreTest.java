@@ -64,4 +64,13 @@ class LimitStoreTest {
         assertTrue(e.getMessage().contains("redis://"), e.getMessage());
         assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
     }
+
+    @Test
+    void refusesARedisUriLettuceCannotReadWithoutEchoingIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LimitStore.redis("redis://user:hunter2 x@cache:6379"));
+
+        assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+        assertEquals(null, e.getCause());
+    }
 }

@@ -164,6 +164,7 @@ class StoreAuthFilterTest {
     @CsvSource(delimiter = '|', value = {
         "memcached://cache:11211         | limit-store: expected local, redis://host:port or postgresql",
         "redis//:hunter2@cache:6379      | limit-store: expected local, redis://host:port or postgresql",
+        "redis://u:hunter2 x@cache:6379  | not a Redis URI",
         "postgresql                      | limit-store: postgresql counts in the repository-datasource",
     })
     void failsInitOnABadLimitStoreNamingTheParameterButNotEchoingIt(String value, String expected) {
