@@ -222,7 +222,7 @@ public final class Authenticator {
             return expired(scheme, acceptance);
         }
         AllowedAddresses allowed = proven.account().allowedAddresses();
-        return allowed.isAnywhere() || allowed.permits(address) ? null : NOT_ALLOWED;
+        return allowed.permits(address) ? null : NOT_ALLOWED;
     }
 
     /** Whether it is {@code until} or later by the clock. */

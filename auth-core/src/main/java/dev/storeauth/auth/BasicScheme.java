@@ -55,7 +55,7 @@ final class BasicScheme implements CredentialScheme<DecodedBasicCredentials> {
             return INVALID;
         }
         LookupKey key = new LookupKey.ByUsername(storeHash, basic.username());
-        Account found = accounts.cached(key).orElse(null);
+        Account found = accounts.cachedOrNull(key);
         if (found == null && LegacyAccount.isValidUsername(basic.username())
                 && basic.tokenIsWellFormed(SecretKind.LEGACY_TOKEN)) {
             // The username and the full shape guard lookups only: a cached account was found under

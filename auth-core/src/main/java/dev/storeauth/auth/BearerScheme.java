@@ -80,7 +80,7 @@ final class BearerScheme implements CredentialScheme<BearerToken> {
     /** The account found under the token's digest, as its current or its previous token, of any store; or {@code null}. */
     private static Account find(SecretDigest presented, BearerToken token, CredentialScheme.AccountFinder accounts) {
         LookupKey key = new LookupKey.ByTokenDigest(presented);
-        Account found = accounts.cached(key).orElse(null);
+        Account found = accounts.cachedOrNull(key);
         if (found == null && SecretFormat.isWellFormed(SecretKind.ACCESS_TOKEN, token.token())) {
             found = accounts.find(key).orElse(null);
         }
