@@ -5,6 +5,7 @@ import dev.storeauth.repository.AccountRepository;
 import dev.storeauth.repository.Usage;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +40,7 @@ public final class BatchingUsageRecorder implements AutoCloseable {
     private final AccountRepository repository;
     private final Clock clock;
     private final int capacity;
-    private final ConcurrentHashMap<String, Usage> pending = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Pending> pending = new ConcurrentHashMap<>();
     private final LongAdder dropped = new LongAdder();
     private volatile ScheduledFuture<?> schedule;
 
@@ -73,17 +74,15 @@ public final class BatchingUsageRecorder implements AutoCloseable {
             dropped.increment();
             return;
         }
-        Optional<String> from = clientAddress.isEmpty() || clientAddress.length() > Usage.MAX_ADDRESS_LENGTH
-                ? Optional.empty() : Optional.of(clientAddress);
-        pending.merge(id, new Usage(clock.instant(), from), Usage::later);
+        pending.merge(id, new Pending(clock.instant(), clientAddress), Pending::later);
     }
 
     /** Writes what is pending; a failed write is logged, counted and dropped. Never throws. */
     public void flush() {
         Map<String, Usage> batch = new HashMap<>();
-        pending.forEach((id, at) -> {
-            if (pending.remove(id, at)) {
-                batch.put(id, at);
+        pending.forEach((id, use) -> {
+            if (pending.remove(id, use)) {
+                batch.put(id, use.usage());
             }
         });
         if (batch.isEmpty()) {
@@ -114,5 +113,19 @@ public final class BatchingUsageRecorder implements AutoCloseable {
             s.cancel(false);
         }
         flush();
+    }
+
+    /** A use waiting for the flush: one object per request, made a {@link Usage} only when written. */
+    private record Pending(Instant at, String from) {
+
+        static Pending later(Pending a, Pending b) {
+            return b.at.isAfter(a.at) ? b : a;
+        }
+
+        /** An address that is empty or longer than the column is not recorded. */
+        Usage usage() {
+            boolean recorded = !from.isEmpty() && from.length() <= Usage.MAX_ADDRESS_LENGTH;
+            return new Usage(at, recorded ? Optional.of(from) : Optional.empty());
+        }
     }
 }
