@@ -33,8 +33,11 @@ final class RequestDescriber {
     }
 
     ApiRequest describe(HttpServletRequest request) {
+        // The socket address is read and matched against the trusted proxies once, for both questions.
+        String remote = String.valueOf(request.getRemoteAddr());
+        boolean fromProxy = trustedProxies.contains(remote);
         return new ApiRequest(request.getMethod(), path(request), new ServletHeaders(request),
-                isSecure(request), clientAddress(request));
+                isSecure(request, fromProxy), trustedProxies.clientAddress(request, remote, fromProxy));
     }
 
     /** The client address, as {@link TrustedProxies#clientAddress} works it out. */
@@ -59,11 +62,14 @@ final class RequestDescriber {
      * TLS: never the request-line's scheme, never a header from anyone else.
      */
     boolean isSecure(HttpServletRequest request) {
+        return isSecure(request, trustedProxies.contains(request.getRemoteAddr()));
+    }
+
+    private boolean isSecure(HttpServletRequest request, boolean fromProxy) {
         if (tls.isTls(request)) {
             return true;
         }
-        // Formatting the remote address costs an allocation: skip it when no proxy is trusted.
-        if (trustedProxies.isEmpty() || !trustedProxies.contains(request.getRemoteAddr())) {
+        if (!fromProxy) {
             return false;
         }
         Enumeration<String> protos = request.getHeaders("X-Forwarded-Proto");

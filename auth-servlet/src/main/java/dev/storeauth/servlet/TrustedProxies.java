@@ -48,7 +48,7 @@ public final class TrustedProxies {
         return blocks.isEmpty() ? NONE : new TrustedProxies(blocks);
     }
 
-    /** Whether this trusts nobody, so that a caller need not even ask for the remote address. */
+    /** Whether this trusts nobody. */
     boolean isEmpty() {
         return blocks.isEmpty();
     }
@@ -67,8 +67,12 @@ public final class TrustedProxies {
      */
     public String clientAddress(HttpServletRequest request) {
         String address = String.valueOf(request.getRemoteAddr());
-        return contains(address) ? rightmostUntrusted(new ServletHeaders(request).values("X-Forwarded-For"), address)
-                : address;
+        return clientAddress(request, address, contains(address));
+    }
+
+    /** {@link #clientAddress(HttpServletRequest)} of a socket address already read and matched. */
+    String clientAddress(HttpServletRequest request, String remote, boolean fromProxy) {
+        return fromProxy ? rightmostUntrusted(new ServletHeaders(request).values("X-Forwarded-For"), remote) : remote;
     }
 
     /** The right-most hop of the {@code X-Forwarded-For} header lines not trusted, else {@code fallback}. */
