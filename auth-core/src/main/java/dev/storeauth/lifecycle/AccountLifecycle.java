@@ -151,8 +151,7 @@ public final class AccountLifecycle {
         Outcome<Integer> deleted = asOwner(actor, storeHash,
                 () -> oauth.delete(actor, storeHash, List.of(id), AuditAction.OAUTH_ACCOUNT_DELETED));
         if (deleted instanceof Outcome.Done<Integer> done && done.value() == 0) {
-            String which = AccountNames.couldBeOAuthId(id) ? id : "with that id";
-            return Outcome.refused(Outcome.Refusal.NOT_FOUND, "no OAuth API account " + which + " in store " + storeHash);
+            return OAuthLifecycle.notFound(storeHash, id);
         }
         return deleted.map(n -> id);
     }

@@ -16,8 +16,6 @@ import java.util.Optional;
 /** The legacy-account half of {@link AccountLifecycle}, called after the owner check. */
 final class LegacyLifecycle {
 
-    private static final int REPLACE_ATTEMPTS = 5;
-
     private final AccountLifecycle lifecycle;
     private final LifecycleSettings config;
 
@@ -46,12 +44,12 @@ final class LegacyLifecycle {
     }
 
     Outcome<IssuedCredentials.Legacy> regenerate(Actor actor, String storeHash, String username, Duration overlap) {
-        if (overlap.isNegative() || overlap.toSeconds() > OAuthLifecycle.MAX_OVERLAP_SECONDS) {
-            return Outcome.invalid("old_token_expires_in", "old_token_expires_in must be 0-"
-                    + OAuthLifecycle.MAX_OVERLAP_SECONDS + " seconds");
+        Optional<Outcome<IssuedCredentials.Legacy>> refused = OAuthLifecycle.badOverlap(overlap);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         String token = config.generator().generate(SecretKind.LEGACY_TOKEN);
-        for (int attempt = 0; attempt < REPLACE_ATTEMPTS; attempt++) {
+        for (int attempt = 0; attempt < OAuthLifecycle.REPLACE_ATTEMPTS; attempt++) {
             Optional<LegacyAccount> existing = find(storeHash, username);
             if (existing.isEmpty()) {
                 return notFound(storeHash, username);

@@ -25,7 +25,8 @@ final class OAuthLifecycle {
     static final long MAX_OVERLAP_SECONDS = 604_800;
     /** The furthest ahead an expiry may be, in days. */
     static final long MAX_LIFETIME_DAYS = 36_500;
-    private static final int REPLACE_ATTEMPTS = 5;
+    /** How often a compare-and-set replacement is tried on a fresh read before it is a conflict. */
+    static final int REPLACE_ATTEMPTS = 5;
 
     private final AccountLifecycle lifecycle;
     private final LifecycleSettings config;
@@ -77,9 +78,9 @@ final class OAuthLifecycle {
     }
 
     Outcome<IssuedCredentials.Rolled> roll(Actor actor, String storeHash, String id, Duration oldTokenLifetime) {
-        if (oldTokenLifetime.isNegative() || oldTokenLifetime.toSeconds() > MAX_OVERLAP_SECONDS) {
-            return Outcome.invalid("old_token_expires_in", "old_token_expires_in must be 0-" + MAX_OVERLAP_SECONDS
-                    + " seconds");
+        Optional<Outcome<IssuedCredentials.Rolled>> refused = badOverlap(oldTokenLifetime);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         String token = config.generator().generate(SecretKind.ACCESS_TOKEN);
         Instant now = config.clock().instant();
@@ -173,7 +174,16 @@ final class OAuthLifecycle {
         }
     }
 
-    private static <T> Outcome<T> notFound(String storeHash, String id) {
+    /** The refusal of an overlap outside 0 to {@value #MAX_OVERLAP_SECONDS} seconds, naming the field. */
+    static <T> Optional<Outcome<T>> badOverlap(Duration overlap) {
+        if (overlap.isNegative() || overlap.toSeconds() > MAX_OVERLAP_SECONDS) {
+            return Optional.of(Outcome.invalid("old_token_expires_in", "old_token_expires_in must be 0-"
+                    + MAX_OVERLAP_SECONDS + " seconds"));
+        }
+        return Optional.empty();
+    }
+
+    static <T> Outcome<T> notFound(String storeHash, String id) {
         String which = AccountNames.couldBeOAuthId(id) ? id : "with that id";
         return Outcome.refused(Outcome.Refusal.NOT_FOUND, "no OAuth API account " + which + " in store " + storeHash);
     }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,8 +43,8 @@ final class InMemoryAuditTrail {
         for (Account account : accounts) {
             if (account instanceof OAuthAccount oauth && oauth.expiresAt().filter(at -> !at.isAfter(now)).isPresent()
                     && expiryRecorded.add(oauth.id())) {
-                add(new AuditEntry(oauth.expiresAt().get(), AuditEntry.SYSTEM, AuditAction.OAUTH_ACCOUNT_EXPIRED,
-                        Optional.of(oauth.storeHash()), Optional.of(oauth.id()), Optional.empty(), Map.of()));
+                add(AuditEntry.of(oauth.expiresAt().get(), AuditEntry.SYSTEM, AuditAction.OAUTH_ACCOUNT_EXPIRED,
+                        oauth.storeHash()).forAccount(oauth.id()));
                 recorded++;
             }
         }

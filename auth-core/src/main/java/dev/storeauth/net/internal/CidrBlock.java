@@ -122,25 +122,9 @@ public final class CidrBlock {
         return value;
     }
 
-    /** Whether the 4 or 16 bytes {@code ip} (as from {@link IpLiteral#parseOrNull}) are in this block. */
-    public boolean contains(byte[] ip) {
-        boolean v4 = ip.length == 4;
-        return v4 ? contains(true, 0, word(ip, 0, 4)) : contains(false, word(ip, 0, 8), word(ip, 8, 8));
-    }
-
     /** Whether the address of family {@code v4} and bits {@code hi}, {@code lo} is in this block. */
     boolean contains(boolean v4, long hi, long lo) {
         return v4 == ipv4 && (hi & maskHigh) == high && (lo & maskLow) == low;
-    }
-
-    /** Whether this is a block of IPv4 addresses. */
-    public boolean isIpv4() {
-        return ipv4;
-    }
-
-    /** The prefix length: 0-32 for IPv4, 0-128 for IPv6. */
-    public int prefixLength() {
-        return prefix;
     }
 
     @Override

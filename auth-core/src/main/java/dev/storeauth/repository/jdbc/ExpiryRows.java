@@ -6,8 +6,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Recording each OAuth account's expiry in the audit trail once: the {@code expiry_recorded} flag is
@@ -43,9 +41,8 @@ final class ExpiryRows {
         if (flagged == 0) {
             return false;
         }
-        AuditRows.insert(c, new AuditEntry(AccountRows.fromMicros(due.expiresAtMicros()), AuditEntry.SYSTEM,
-                AuditAction.OAUTH_ACCOUNT_EXPIRED, Optional.of(due.storeHash()), Optional.of(due.id()),
-                Optional.empty(), Map.of()));
+        AuditRows.insert(c, AuditEntry.of(AccountRows.fromMicros(due.expiresAtMicros()), AuditEntry.SYSTEM,
+                AuditAction.OAUTH_ACCOUNT_EXPIRED, due.storeHash()).forAccount(due.id()));
         return true;
     }
 }
