@@ -3,6 +3,7 @@ package dev.storeauth.servlet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storeauth.audit.TestAudit;
 import dev.storeauth.repository.AccountChange;
 import dev.storeauth.repository.LookupKey;
 import java.net.http.HttpResponse;

@@ -4,6 +4,7 @@ import dev.storeauth.accounts.AllowedAddresses;
 import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.accounts.OAuthAccount;
 import dev.storeauth.accounts.PreviousToken;
+import dev.storeauth.audit.TestAudit;
 import dev.storeauth.credentials.internal.SecretGenerator;
 import dev.storeauth.credentials.internal.SecretKind;
 import dev.storeauth.policy.AccessLevel;
@@ -40,7 +41,7 @@ final class PolicyAccounts {
         insert("rolled", currentToken, Optional.empty(), previous(oldToken), AllowedAddresses.anywhere());
         insert("fenced", fencedToken, Optional.empty(), Optional.empty(), AllowedAddresses.parse(List.of(ALLOWED_BLOCK)));
         repository.insertLegacyAccount(new LegacyAccount(STORE, "alice", TestAccounts.DIGESTER.digest(legacyToken),
-                Instant.EPOCH, LegacyAccount.idOf(STORE, "alice"), previous(oldLegacyToken)), TestAccounts.AUDIT);
+                Instant.EPOCH, LegacyAccount.idOf(STORE, "alice"), previous(oldLegacyToken)), TestAudit.ENTRY);
     }
 
     private static Optional<PreviousToken> previous(String token) {
@@ -52,6 +53,6 @@ final class PolicyAccounts {
         repository.insertOAuthAccount(new OAuthAccount(id, STORE, "Account " + id, GENERATOR.generate(SecretKind.CLIENT_ID),
                 TestAccounts.DIGESTER.digest(GENERATOR.generate(SecretKind.CLIENT_SECRET)),
                 TestAccounts.DIGESTER.digest(token), Scopes.of(Map.of("products", AccessLevel.MODIFY)), Instant.EPOCH,
-                expiresAt, previous, allowed), 50, TestAccounts.AUDIT);
+                expiresAt, previous, allowed), 50, TestAudit.ENTRY);
     }
 }

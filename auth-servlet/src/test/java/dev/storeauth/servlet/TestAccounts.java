@@ -2,8 +2,7 @@ package dev.storeauth.servlet;
 
 import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.accounts.OAuthAccount;
-import dev.storeauth.audit.AuditAction;
-import dev.storeauth.audit.AuditEntry;
+import dev.storeauth.audit.TestAudit;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.internal.SecretGenerator;
 import dev.storeauth.credentials.internal.SecretKind;
@@ -21,8 +20,6 @@ final class TestAccounts {
     static final String STORE = "store1";
     static final String OTHER_STORE = "store2";
     static final SecretDigester DIGESTER = SecretDigester.sha256();
-    /** The audit entry of writes the tests make directly; what it says does not matter to them. */
-    static final AuditEntry AUDIT = AuditEntry.of(Instant.EPOCH, "tester", AuditAction.OAUTH_ACCOUNT_CREATED, STORE);
     private static final SecretGenerator GENERATOR = new SecretGenerator();
 
     final InMemoryAccountRepository repository = new InMemoryAccountRepository();

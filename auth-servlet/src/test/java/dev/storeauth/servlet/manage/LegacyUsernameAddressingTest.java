@@ -9,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storeauth.accounts.LegacyAccount;
+import dev.storeauth.audit.TestAudit;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.internal.SecretGenerator;
 import dev.storeauth.credentials.internal.SecretKind;
-import dev.storeauth.servlet.TestAudit;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

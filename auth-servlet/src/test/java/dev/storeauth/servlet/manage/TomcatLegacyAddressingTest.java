@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storeauth.accounts.LegacyAccount;
+import dev.storeauth.audit.TestAudit;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.lifecycle.AccountLifecycle;
 import dev.storeauth.repository.InMemoryAccountRepository;
 import dev.storeauth.repository.LookupKey;
-import dev.storeauth.servlet.TestAudit;
 import dev.storeauth.servlet.manage.LegacyUsernameAddressingTest.Encoding;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
