@@ -10,6 +10,7 @@ import dev.storeauth.lifecycle.AccountLifecycle;
 import dev.storeauth.lifecycle.LifecycleEvent;
 import dev.storeauth.lifecycle.StoreOwnership;
 import dev.storeauth.policy.CredentialPolicy;
+import dev.storeauth.policy.LegacyDeprecation;
 import dev.storeauth.policy.RouteTable;
 import dev.storeauth.policy.ScopeCatalogue;
 import dev.storeauth.policy.StoreQuota;
@@ -146,6 +147,9 @@ public final class StoreAuth implements AutoCloseable {
         if (b.storeQuota != null) {
             builder.storeQuota(b.storeQuota);
         }
+        if (b.legacyDeprecation != null) {
+            builder.legacyDeprecation(b.legacyDeprecation);
+        }
         b.schemes.forEach(builder::scheme);
         if (b.maxFailures > 0) {
             builder.throttle(b.maxFailures, b.failureWindow);
@@ -187,6 +191,7 @@ public final class StoreAuth implements AutoCloseable {
         int maxFailures = 20;
         Duration failureWindow = Duration.ofMinutes(1);
         StoreQuota storeQuota;
+        LegacyDeprecation legacyDeprecation;
         LimitStore limits;
         boolean recordUsage = true;
         Duration changeRetention = Duration.ofHours(1);
@@ -304,6 +309,16 @@ public final class StoreAuth implements AutoCloseable {
         /** Each store's request quota (default: none); see {@link StoreQuota}. */
         public Builder storeQuota(StoreQuota quota) {
             this.storeQuota = once("storeQuota", Objects.requireNonNull(quota, "quota"));
+            return this;
+        }
+
+        /**
+         * The deprecation of legacy Basic accounts that Basic clients are told of, and whether Basic
+         * is refused after its sunset (default: none); see
+         * {@link dev.storeauth.auth.Authenticator.Builder#legacyDeprecation}.
+         */
+        public Builder legacyDeprecation(LegacyDeprecation policy) {
+            this.legacyDeprecation = once("legacyDeprecation", Objects.requireNonNull(policy, "policy"));
             return this;
         }
 

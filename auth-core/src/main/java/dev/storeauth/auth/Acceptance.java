@@ -24,6 +24,8 @@ final class Acceptance {
     final List<String> invalidToken;
     final List<String> invalidRequest;
     final String missingDetail;
+    /** The plain challenges of every scheme but the built-in {@code basic}: what a retired Basic is offered. */
+    final List<String> withoutBasic;
     private final String whatToSend;
 
     Acceptance(String realm, List<CredentialScheme<?>> schemes) {
@@ -35,6 +37,8 @@ final class Acceptance {
         this.invalidRequest = challenges(INVALID_REQUEST);
         this.whatToSend = schemes.stream().map(s -> s.description().howToSend()).collect(Collectors.joining(", or "));
         this.missingDetail = "Send " + whatToSend;
+        this.withoutBasic = schemes.stream().filter(s -> !s.description().name().equals("basic"))
+                .map(s -> s.challenge(realm, Optional.empty())).toList();
     }
 
     boolean accepts(CredentialScheme<?> scheme) {

@@ -79,6 +79,12 @@ public sealed interface AuthResult {
         ADDRESS_NOT_ALLOWED(403, "Address not allowed"),
         TOO_MANY_FAILURES(429, "Too many failed attempts"),
         QUOTA_EXCEEDED(429, "Store request quota used up"),
+        /**
+         * A proven HTTP Basic credential past the sunset of a {@link dev.storeauth.policy.LegacyDeprecation}
+         * refusing it: 401 challenging only for the path's other schemes, so a client learns that
+         * another credential (an OAuth token) is let in; 403 where the path accepts Basic alone.
+         */
+        BASIC_AUTH_RETIRED(401, "HTTP Basic authentication retired"),
         REPOSITORY_UNAVAILABLE(503, "Account repository unavailable");
 
         private static final String TYPE_PREFIX = "urn:storeauth:problem:";

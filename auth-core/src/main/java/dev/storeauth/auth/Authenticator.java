@@ -4,6 +4,7 @@ import dev.storeauth.accounts.Account;
 import dev.storeauth.accounts.AllowedAddresses;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.policy.AccessLevel;
+import dev.storeauth.policy.LegacyDeprecation;
 import dev.storeauth.policy.ResourceDefinition;
 import dev.storeauth.policy.RouteTable;
 import dev.storeauth.policy.internal.StorePath;
@@ -59,6 +60,9 @@ import java.util.Set;
  *       answer carries {@code X-Rate-Limit-Requests-Quota}, {@code -Requests-Left},
  *       {@code -Time-Window-Ms} and {@code -Time-Reset-Ms}, and over quota it is 429.
  *   <li>A path no route covers is 403; too low a level is 403 naming the scope needed.
+ *   <li>With a {@link LegacyDeprecation}, every answer to a proven Basic credential
+ *       carries {@code Deprecation} (and {@code Sunset}, {@code Link}); past a refusing sunset the
+ *       credential is {@code basic_auth_retired} instead (see {@link Builder#legacyDeprecation}).
  * </ol>
  *
  * <pre>{@code
@@ -84,6 +88,8 @@ public final class Authenticator {
     private final Acceptances acceptances;
     private final List<CredentialScheme<?>> schemes;
     private final Clock clock;
+    private final LegacyNotice legacy;
+    private final CredentialScheme<?> basic;
 
     Authenticator(Builder b) {
         this.accounts = new CredentialScheme.AccountFinder(b.lookup);
@@ -99,6 +105,8 @@ public final class Authenticator {
         this.reader = new CredentialReader(schemes);
         this.acceptances = Acceptances.of(b.realm, schemes, routes);
         this.clock = b.clock;
+        this.legacy = b.legacyDeprecation == null ? null : new LegacyNotice(b.legacyDeprecation);
+        this.basic = schemes.get(1);
     }
 
     /** Starts a builder over {@code lookup} (usually an {@code AccountCache}). */
@@ -192,6 +200,23 @@ public final class Authenticator {
      * rest against their store's quota, then authorizes them.
      */
     private AuthResult admit(CredentialScheme.Verdict.Proven proven, CredentialScheme<?> scheme,
+            Optional<ResourceDefinition> resource, Acceptance acceptance, ApiRequest request) {
+        if (legacy != null && scheme == basic) {
+            return legacyAdmit(proven, resource, acceptance, request);
+        }
+        return admitted(proven, scheme, resource, acceptance, request);
+    }
+
+    /** A proven Basic credential under a deprecation: refused past a refusing sunset, else marked. */
+    private AuthResult legacyAdmit(CredentialScheme.Verdict.Proven proven, Optional<ResourceDefinition> resource,
+            Acceptance acceptance, ApiRequest request) {
+        if (legacy.refusesNow(clock)) {
+            return legacy.refusal(acceptance.withoutBasic);
+        }
+        return legacy.mark(admitted(proven, basic, resource, acceptance, request));
+    }
+
+    private AuthResult admitted(CredentialScheme.Verdict.Proven proven, CredentialScheme<?> scheme,
             Optional<ResourceDefinition> resource, Acceptance acceptance, ApiRequest request) {
         // Checked in a call of their own, so that this method stays small enough to inline its callees.
         AuthResult.Denied refused = refusal(proven, scheme, acceptance, request.remoteAddress());
@@ -333,6 +358,7 @@ public final class Authenticator {
         Duration failureWindow;
         StoreQuota quota;
         LimitStore limits;
+        LegacyDeprecation legacyDeprecation;
         Clock clock = Clock.systemUTC();
         private final List<CredentialScheme<?>> added = new ArrayList<>();
         private final Set<String> given = new HashSet<>();
@@ -423,6 +449,22 @@ public final class Authenticator {
             Objects.requireNonNull(limits, "limits");
             once("limitStore");
             this.limits = limits;
+            return this;
+        }
+
+        /**
+         * Tells Basic clients of the deprecation of legacy accounts (default: nothing is said):
+         * every answer to a request a Basic credential proved, refusals after the proof included
+         * (403 scope, 429 quota, 401 expired), carries {@code Deprecation} and, as configured,
+         * {@code Sunset} and {@code Link}; no other answer does. With
+         * {@link LegacyDeprecation#refuseAfterSunset()}, from the sunset on by {@link #clock} a
+         * proven Basic credential is {@link AuthResult.Problem#BASIC_AUTH_RETIRED}, with the same
+         * headers, before the quota is charged or the use recorded.
+         */
+        public Builder legacyDeprecation(LegacyDeprecation policy) {
+            Objects.requireNonNull(policy, "policy");
+            once("legacyDeprecation");
+            this.legacyDeprecation = policy;
             return this;
         }
 

@@ -27,6 +27,8 @@ class ProblemTest {
             Arguments.of(AuthResult.Problem.ADDRESS_NOT_ALLOWED, "address_not_allowed", 403, "Address not allowed"),
             Arguments.of(AuthResult.Problem.TOO_MANY_FAILURES, "too_many_failures", 429, "Too many failed attempts"),
             Arguments.of(AuthResult.Problem.QUOTA_EXCEEDED, "quota_exceeded", 429, "Store request quota used up"),
+            Arguments.of(AuthResult.Problem.BASIC_AUTH_RETIRED, "basic_auth_retired", 401,
+                    "HTTP Basic authentication retired"),
             Arguments.of(AuthResult.Problem.REPOSITORY_UNAVAILABLE, "repository_unavailable", 503,
                     "Account repository unavailable"));
 
