@@ -3,6 +3,7 @@ package dev.storeauth.servlet;
 import dev.storeauth.StoreAuth;
 import dev.storeauth.auth.LimitStore;
 import dev.storeauth.credentials.SecretDigester;
+import dev.storeauth.policy.LegacyDeprecation;
 import dev.storeauth.policy.StoreQuota;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
@@ -37,6 +38,10 @@ import java.util.Set;
  *   <tr><td>{@code store-quotas}</td><td>per-store overrides of {@code store-quota}, separated by whitespace or commas: {@code storehash=N/PERIOD} or {@code storehash=off}, e.g. {@code bigshop=450/30s, internal=off}</td><td>none</td></tr>
  *   <tr><td>{@code limit-store}</td><td>where the failure throttle and the store quota count: {@code local} (this node), {@code redis://host:port} (every node using that Redis), or {@code postgresql} (every node on the {@code repository-datasource}); a shared store that is down falls back to local counting</td><td>{@code local}</td></tr>
  *   <tr><td>{@code audit-retention}</td><td>how long audit events are kept before the hourly prune deletes them</td><td>{@code P365D}</td></tr>
+ *   <tr><td>{@code legacy-deprecated-since}</td><td>when HTTP Basic (legacy accounts) was or will be deprecated, {@code YYYY-MM-DD} (the start of that day in UTC): every answer to a proven Basic credential carries {@code Deprecation}; required by the three below</td><td>no deprecation</td></tr>
+ *   <tr><td>{@code legacy-sunset}</td><td>when Basic stops being honoured, {@code YYYY-MM-DD}, not before the deprecation: sent as {@code Sunset}</td><td>none</td></tr>
+ *   <tr><td>{@code legacy-deprecation-link}</td><td>absolute http(s) URI of the deprecation's documentation, sent as {@code Link} with {@code rel="deprecation"} (and {@code rel="sunset"} with a sunset)</td><td>none</td></tr>
+ *   <tr><td>{@code legacy-refuse-after-sunset}</td><td>{@code true}: from the sunset on a proven Basic credential is {@code basic_auth_retired}</td><td>{@code false}</td></tr>
  *   <tr><td>{@code digest-key-env}</td><td>environment variable holding a base64 HMAC key (at least 32 bytes); unset means SHA-256</td><td></td></tr>
  * </table>
  */
@@ -45,7 +50,7 @@ final class FilterSettings {
     private static final String LIMIT_STORE = "limit-store";
 
     static final int DEFAULT_RETRY_AFTER_SECONDS = 5;
-    static final Set<String> NAMES = Set.of(StoreSources.CONFIGURER, StoreSources.DATASOURCE, "realm",
+    static final Set<String> NAMES = names(StoreSources.CONFIGURER, StoreSources.DATASOURCE, "realm",
             "cache-max-size", "cache-ttl", "negative-cache-ttl", "lookup-timeout", "require-tls", "trusted-proxies",
             "api-prefix", "retry-after", "digest-key-env", "max-failures", "failure-window", QuotaParams.QUOTA,
             QuotaParams.OVERRIDES, LIMIT_STORE, "audit-retention");
@@ -75,6 +80,12 @@ final class FilterSettings {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ServletException("StoreAuthFilter: " + e.getMessage(), e);
         }
+    }
+
+    private static Set<String> names(String... names) {
+        Set<String> all = new java.util.HashSet<>(Set.of(names));
+        all.addAll(LegacyParams.NAMES);
+        return Set.copyOf(all);
     }
 
     /** Everything init-params opened, to close on {@code destroy()}. */
@@ -136,6 +147,10 @@ final class FilterSettings {
         given(params, "audit-retention", () -> builder.auditRetention(params.duration("audit-retention", "P365D")));
         if (params.has("max-failures") || params.has("failure-window")) {
             throttle(params, builder);
+        }
+        if (LegacyParams.given(params)) {
+            LegacyDeprecation policy = LegacyParams.from(params);
+            named(LegacyParams.SINCE, () -> builder.legacyDeprecation(policy));
         }
         if (QuotaParams.given(params)) {
             StoreQuota quota = QuotaParams.from(params);
