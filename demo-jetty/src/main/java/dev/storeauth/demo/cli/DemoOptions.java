@@ -3,6 +3,7 @@ package dev.storeauth.demo.cli;
 import dev.storeauth.policy.StoreQuota;
 import dev.storeauth.policy.internal.StoreHash;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,10 +20,19 @@ import java.util.Optional;
  * @param storeQuota the store API requests every store may make per window; empty for none
  * @param redisUrl a Redis the limits count in, shared with every node using it; empty to count in
  *     the PostgreSQL of {@code jdbcUrl}, or in this process on H2
+ * @param legacySunset the day from which HTTP Basic (legacy accounts) is refused, announced in
+ *     {@code Sunset} until then; empty for no date (Basic is only marked deprecated)
  */
 public record DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<String> jdbcUrl,
         Optional<String> storeHash, String bindAddress, String publicHost, Optional<StoreQuota.Quota> storeQuota,
-        Optional<String> redisUrl) {
+        Optional<String> redisUrl, Optional<LocalDate> legacySunset) {
+
+    /**
+     * When the demo says HTTP Basic was deprecated, in every answer to a Basic request. The platform's
+     * documentation says only that it is "gradually deprecating Basic Authentication", without a date;
+     * this is the demo's own.
+     */
+    public static final LocalDate LEGACY_DEPRECATED_SINCE = LocalDate.of(2023, 7, 1);
 
     /** Listens on the loopback interface only unless {@code --bind} says otherwise. */
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -53,6 +63,11 @@ public record DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<St
         Objects.requireNonNull(publicHost, "publicHost");
         Objects.requireNonNull(storeQuota, "storeQuota");
         Objects.requireNonNull(redisUrl, "redisUrl");
+        Objects.requireNonNull(legacySunset, "legacySunset");
+        legacySunset.filter(day -> day.isBefore(LEGACY_DEPRECATED_SINCE)).ifPresent(day -> {
+            throw new IllegalArgumentException("--legacy-sunset must not be before Basic was deprecated, "
+                    + LEGACY_DEPRECATED_SINCE + " (got " + day + ")");
+        });
         redisUrl.filter(url -> !url.startsWith("redis://") && !url.startsWith("rediss://")).ifPresent(url -> {
             // Not echoed: a URL may carry a password.
             throw new IllegalArgumentException("--redis-url must start with redis:// or rediss://");
@@ -91,16 +106,29 @@ public record DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<St
                 Optional.of(DEFAULT_STORE_QUOTA), Optional.empty());
     }
 
+    /** No legacy sunset. */
+    public DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<String> jdbcUrl, Optional<String> storeHash,
+            String bindAddress, String publicHost, Optional<StoreQuota.Quota> storeQuota, Optional<String> redisUrl) {
+        this(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota, redisUrl,
+                Optional.empty());
+    }
+
     /** These options with {@code quota} instead; empty for no quota. */
     public DemoOptions withStoreQuota(Optional<StoreQuota.Quota> quota) {
         return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, quota,
-                redisUrl);
+                redisUrl, legacySunset);
     }
 
     /** These options counting limits in the Redis at {@code url}; empty for the default. */
     public DemoOptions withRedisUrl(Optional<String> url) {
         return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota,
-                url);
+                url, legacySunset);
+    }
+
+    /** These options refusing HTTP Basic from {@code day} on; empty for no sunset. */
+    public DemoOptions withLegacySunset(Optional<LocalDate> day) {
+        return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota,
+                redisUrl, day);
     }
 
     private static void requirePort(String option, int port) {

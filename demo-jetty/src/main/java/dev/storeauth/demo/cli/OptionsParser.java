@@ -2,6 +2,8 @@ package dev.storeauth.demo.cli;
 
 import dev.storeauth.policy.StoreQuota;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,6 +44,12 @@ public final class OptionsParser {
                                  shared by every node using it, e.g. redis://127.0.0.1:6379
                                  (default: in the --jdbc-url database when it is PostgreSQL,
                                  else in this process)
+              --legacy-sunset YYYY-MM-DD
+                                 refuse HTTP Basic (legacy API accounts) from the start of
+                                 that day (UTC) on, announcing it in every answer to a Basic
+                                 request until then with Sunset, beside Deprecation and a Link
+                                 to /manage/assets/legacy-basic.html (default: no sunset; Basic
+                                 is marked deprecated since 2023-07-01 and still served)
               --help             print this and exit
 
             Maintenance (each runs instead of the server, then exits; stop the server first):
@@ -101,6 +109,20 @@ public final class OptionsParser {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--store-quota must be requests/period such as 450/30s (period in"
                     + " ms, s, m or h), or off (got " + value + ")", e);
+        }
+    }
+
+    /**
+     * Parses a {@code --legacy-sunset} day.
+     *
+     * @throws IllegalArgumentException naming {@code --legacy-sunset} and the form it takes
+     */
+    static LocalDate legacySunset(String value) {
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--legacy-sunset must be a date YYYY-MM-DD such as 2027-06-30 (got "
+                    + value + ")", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.storeauth.demo.server;
 
+import dev.storeauth.demo.cli.DemoOptions;
 import dev.storeauth.demo.data.FirstStart;
 import dev.storeauth.policy.StoreQuota;
 import java.util.Map;
@@ -24,6 +25,9 @@ final class Banner {
         out.append("  Database         ").append(server.databaseDescription()).append('\n');
         out.append("  Store quota      ").append(server.storeQuota().map(Banner::quota)
                 .orElse("off (--store-quota N/PERIOD to set one)")).append('\n');
+        out.append("  Legacy Basic     deprecated since ").append(DemoOptions.LEGACY_DEPRECATED_SINCE)
+                .append(server.legacySunset().map(day -> "; refused from " + day + " (UTC)")
+                        .orElse("; no sunset (--legacy-sunset YYYY-MM-DD to set one)")).append('\n');
         out.append("  TLS certificate  self-signed: ").append(server.keystore().certificatePem()).append('\n');
         server.certificateNotice().ifPresent(notice -> out.append("                   ").append(notice)
                 .append(" (clients must trust the new file)\n"));

@@ -10,10 +10,12 @@ import dev.storeauth.demo.data.DemoSchema;
 import dev.storeauth.demo.data.FirstStart;
 import dev.storeauth.demo.data.PasswordHasher;
 import dev.storeauth.demo.data.SeededStore;
+import dev.storeauth.policy.LegacyDeprecation;
 import dev.storeauth.policy.StoreQuota;
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -34,6 +36,8 @@ import org.slf4j.LoggerFactory;
 public final class DemoServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoServer.class);
+    /** The public page the {@code Link} of every answer to a Basic request points at. */
+    static final String LEGACY_PAGE = "/manage/assets/legacy-basic.html";
 
     private final Deque<AutoCloseable> owned = new ArrayDeque<>();
     private Server jetty;
@@ -45,6 +49,7 @@ public final class DemoServer implements AutoCloseable {
     private SeededStore store;
     private String databaseDescription;
     private Optional<StoreQuota.Quota> storeQuota = Optional.empty();
+    private Optional<LocalDate> legacySunset = Optional.empty();
 
     private DemoServer() {
     }
@@ -94,6 +99,7 @@ public final class DemoServer implements AutoCloseable {
         StoreAuth storeAuth = own(StoreAuth.builder().jdbc(database.dataSource()).realm("storeauth demo")
                 .storeQuota(storeQuota.map(StoreQuota::everyStore).orElse(StoreQuota.off()))
                 .limitStore(limitStore(options, database.dataSource()))
+                .legacyDeprecation(legacyDeprecation(options))
                 .lifecycle(users::isOwner, httpsBase().getAuthority()).lifecycleListener(new AuditLog()).build());
         firstStart = new FirstStart(database.dataSource(), hasher, environment);
         store = firstStart.ensureStore(options.storeHash());
@@ -180,6 +186,22 @@ public final class DemoServer implements AutoCloseable {
         }
         return options.jdbcUrl().filter(url -> url.startsWith("jdbc:postgresql:")).isPresent()
                 ? LimitStore.postgres(dataSource) : LimitStore.local();
+    }
+
+    /**
+     * Basic deprecated since {@link DemoOptions#LEGACY_DEPRECATED_SINCE}, linking to the page the demo
+     * serves about it; with {@code --legacy-sunset}, refused from that day on.
+     */
+    private LegacyDeprecation legacyDeprecation(DemoOptions options) {
+        legacySunset = options.legacySunset();
+        LegacyDeprecation since = LegacyDeprecation.since(DemoOptions.LEGACY_DEPRECATED_SINCE)
+                .withLink(httpsBase().resolve(LEGACY_PAGE));
+        return legacySunset.map(day -> since.withSunset(day).refusingAfterSunset()).orElse(since);
+    }
+
+    /** The day HTTP Basic is refused from, as {@code --legacy-sunset} gave it; empty for none. */
+    Optional<LocalDate> legacySunset() {
+        return legacySunset;
     }
 
     /** Every store's request quota, as {@code --store-quota} gave it; empty for none. */

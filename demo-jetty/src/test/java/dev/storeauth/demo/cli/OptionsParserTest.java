@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import dev.storeauth.policy.StoreQuota;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -129,8 +130,33 @@ class OptionsParserTest {
                 Arguments.of(List.of("--store-quota", "none"), quotaMistake("none")),
                 Arguments.of(List.of("--redis-url", "http://:hunter2@cache:6379"),
                         "--redis-url must start with redis:// or rediss://"),
+                Arguments.of(List.of("--legacy-sunset", "2027-6-30"), sunsetMistake("2027-6-30")),
+                Arguments.of(List.of("--legacy-sunset", "2027-02-30"), sunsetMistake("2027-02-30")),
+                Arguments.of(List.of("--legacy-sunset", "30/06/2027"), sunsetMistake("30/06/2027")),
+                Arguments.of(List.of("--legacy-sunset", "2027-06-30T00:00:00Z"), sunsetMistake("2027-06-30T00:00:00Z")),
+                Arguments.of(List.of("--legacy-sunset", "soon"), sunsetMistake("soon")),
+                Arguments.of(List.of("--legacy-sunset="), "--legacy-sunset needs a value"),
+                Arguments.of(List.of("--legacy-sunset", "2023-06-30"),
+                        "--legacy-sunset must not be before Basic was deprecated, 2023-07-01 (got 2023-06-30)"),
                 Arguments.of(List.of("--backup", "a", "--restore", "b"),
                         "--backup and --restore cannot be combined: run one at a time"));
+    }
+
+    private static String sunsetMistake(String value) {
+        return "--legacy-sunset must be a date YYYY-MM-DD such as 2027-06-30 (got " + value + ")";
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2027-06-30", "2023-07-01", "9999-12-31"})
+    void readsALegacySunsetDay(String day) {
+        assertEquals(new CommandLine.Run(DemoOptions.DEFAULTS.withLegacySunset(Optional.of(LocalDate.parse(day)))),
+                OptionsParser.parse(List.of("--legacy-sunset", day)));
+    }
+
+    @Test
+    void hasNoLegacySunsetByDefaultAndMarksBasicDeprecatedSinceTheDemosDate() {
+        assertEquals(Optional.empty(), DemoOptions.DEFAULTS.legacySunset());
+        assertEquals(LocalDate.of(2023, 7, 1), DemoOptions.LEGACY_DEPRECATED_SINCE);
     }
 
     private static String quotaMistake(String value) {
