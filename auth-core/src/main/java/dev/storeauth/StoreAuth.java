@@ -3,6 +3,7 @@ package dev.storeauth;
 import dev.storeauth.auth.Authenticator;
 import dev.storeauth.auth.CredentialScheme;
 import dev.storeauth.auth.LimitStore;
+import dev.storeauth.auth.ReportOnlyRoutes;
 import dev.storeauth.cache.CacheStatistics;
 import dev.storeauth.cache.internal.AccountCache;
 import dev.storeauth.credentials.SecretDigester;
@@ -150,6 +151,12 @@ public final class StoreAuth implements AutoCloseable {
         if (b.legacyDeprecation != null) {
             builder.legacyDeprecation(b.legacyDeprecation);
         }
+        if (b.reportOnlyRoutes != null) {
+            builder.reportOnlyRoutes(b.reportOnlyRoutes);
+        }
+        if (b.reportOnlyListener != null) {
+            builder.reportOnlyListener(b.reportOnlyListener);
+        }
         b.schemes.forEach(builder::scheme);
         if (b.maxFailures > 0) {
             builder.throttle(b.maxFailures, b.failureWindow);
@@ -192,6 +199,8 @@ public final class StoreAuth implements AutoCloseable {
         Duration failureWindow = Duration.ofMinutes(1);
         StoreQuota storeQuota;
         LegacyDeprecation legacyDeprecation;
+        RouteTable reportOnlyRoutes;
+        ReportOnlyRoutes.Listener reportOnlyListener;
         LimitStore limits;
         boolean recordUsage = true;
         Duration changeRetention = Duration.ofHours(1);
@@ -242,6 +251,21 @@ public final class StoreAuth implements AutoCloseable {
         /** The route table over {@link #catalogue}: which resource guards each path, which schemes it accepts. */
         public Builder routes(RouteTable routes) {
             this.routes = once("routes", Objects.requireNonNull(routes, "routes"));
+            return this;
+        }
+
+        /**
+         * A candidate route table, over its own catalogue, applied in report-only mode beside
+         * {@link #routes}; see {@link dev.storeauth.auth.Authenticator.Builder#reportOnlyRoutes}.
+         */
+        public Builder reportOnlyRoutes(RouteTable candidate) {
+            this.reportOnlyRoutes = once("reportOnlyRoutes", Objects.requireNonNull(candidate, "candidate"));
+            return this;
+        }
+
+        /** Told of what the {@link #reportOnlyRoutes} would deny (default: a rate-limited INFO log); needs them. */
+        public Builder reportOnlyListener(ReportOnlyRoutes.Listener listener) {
+            this.reportOnlyListener = once("reportOnlyListener", Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
@@ -399,6 +423,7 @@ public final class StoreAuth implements AutoCloseable {
                 check(dataSource != null || !given.contains("changeRetention"), "changeRetention applies to jdbc(...) only");
                 check(ownership != null || !given.contains("lifecycleListener"), "lifecycleListener needs lifecycle(...)");
                 check(ownership != null || !given.contains("oauthAccountLimit"), "oauthAccountLimit needs lifecycle(...)");
+                check(reportOnlyRoutes != null || reportOnlyListener == null, "reportOnlyListener needs reportOnlyRoutes(...)");
                 check(ownership != null || !given.contains("defaultCredentialPolicy"),
                         "defaultCredentialPolicy needs lifecycle(...)");
             } catch (IllegalStateException e) {

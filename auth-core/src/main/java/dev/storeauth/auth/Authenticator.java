@@ -63,6 +63,8 @@ import java.util.Set;
  *   <li>With a {@link LegacyDeprecation}, every answer to a proven Basic credential
  *       carries {@code Deprecation} (and {@code Sunset}, {@code Link}); past a refusing sunset the
  *       credential is {@code basic_auth_retired} instead (see {@link Builder#legacyDeprecation}).
+ *   <li>With {@linkplain Builder#reportOnlyRoutes report-only routes}, a request let through is judged
+ *       by them too; one they would deny still goes through, counted and reported.
  * </ol>
  *
  * <pre>{@code
@@ -90,6 +92,7 @@ public final class Authenticator {
     private final Clock clock;
     private final LegacyNotice legacy;
     private final CredentialScheme<?> basic;
+    private final ReportOnlyCheck reportOnly;
 
     Authenticator(Builder b) {
         this.accounts = new CredentialScheme.AccountFinder(b.lookup);
@@ -107,6 +110,23 @@ public final class Authenticator {
         this.clock = b.clock;
         this.legacy = b.legacyDeprecation == null ? null : new LegacyNotice(b.legacyDeprecation);
         this.basic = schemes.get(1);
+        this.reportOnly = reportOnly(b, schemes);
+    }
+
+    private static ReportOnlyCheck reportOnly(Builder b, List<CredentialScheme<?>> schemes) {
+        if (b.reportOnlyRoutes == null) {
+            if (b.reportOnlyListener != null) {
+                throw new IllegalStateException("reportOnlyListener needs reportOnlyRoutes");
+            }
+            return null;
+        }
+        try {
+            Acceptances.of(b.realm, schemes, b.reportOnlyRoutes);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("reportOnlyRoutes: " + e.getMessage(), e);
+        }
+        return new ReportOnlyCheck(b.reportOnlyRoutes,
+                b.reportOnlyListener == null ? new ReportOnlyLog(b.clock) : b.reportOnlyListener, b.clock);
     }
 
     /** Starts a builder over {@code lookup} (usually an {@code AccountCache}). */
@@ -135,7 +155,21 @@ public final class Authenticator {
         if (read instanceof CredentialReader.Missing) {
             return AuthResult.Denied.of(AuthResult.Problem.MISSING_CREDENTIALS, acceptance.missingDetail, acceptance.plain);
         }
-        return decide(read, path, match, acceptance, request);
+        AuthResult result = decide(read, path, match, acceptance, request);
+        if (reportOnly != null) {
+            reportOnly.review(result, path, request);
+        }
+        return result;
+    }
+
+    /**
+     * How many requests the {@linkplain Builder#reportOnlyRoutes report-only table} would have
+     * denied, by rule, reason and what it would take, since the authenticator was built: an
+     * unmodifiable snapshot, empty without a report-only table or before it would deny anything.
+     * Cheap; never blocks.
+     */
+    public Map<ReportOnlyRoutes.WouldDeny, Long> reportOnlyStatistics() {
+        return reportOnly == null ? Map.of() : reportOnly.statistics();
     }
 
     /**
@@ -359,6 +393,8 @@ public final class Authenticator {
         StoreQuota quota;
         LimitStore limits;
         LegacyDeprecation legacyDeprecation;
+        RouteTable reportOnlyRoutes;
+        ReportOnlyRoutes.Listener reportOnlyListener;
         Clock clock = Clock.systemUTC();
         private final List<CredentialScheme<?>> added = new ArrayList<>();
         private final Set<String> given = new HashSet<>();
@@ -396,6 +432,37 @@ public final class Authenticator {
             Objects.requireNonNull(routes, "routes");
             once("routes");
             this.routes = routes;
+            return this;
+        }
+
+        /**
+         * Applies {@code candidate}, over its own catalogue, in report-only mode (default: none):
+         * {@link #routes} still decides; each request it lets through that the candidate would deny
+         * (no route, a scheme it does not accept there, too low a scope at its resource) goes on, and
+         * is counted in {@link Authenticator#reportOnlyStatistics()} and reported to the
+         * {@link #reportOnlyListener}. Without a candidate this costs one check per request.
+         *
+         * @throws IllegalArgumentException on {@link #build()} if the candidate accepts a scheme that is
+         *     not on offer
+         */
+        public Builder reportOnlyRoutes(RouteTable candidate) {
+            Objects.requireNonNull(candidate, "candidate");
+            once("reportOnlyRoutes");
+            this.reportOnlyRoutes = candidate;
+            return this;
+        }
+
+        /**
+         * Told of each request the report-only table would deny (default: an INFO line on the
+         * {@code dev.storeauth.auth.ReportOnlyRoutes} logger for the first of each rule, reason and
+         * need in each minute of the {@link #clock}, with how many like it went unlogged).
+         *
+         * @throws IllegalStateException on {@link #build()} without {@link #reportOnlyRoutes}
+         */
+        public Builder reportOnlyListener(ReportOnlyRoutes.Listener listener) {
+            Objects.requireNonNull(listener, "listener");
+            once("reportOnlyListener");
+            this.reportOnlyListener = listener;
             return this;
         }
 
@@ -492,7 +559,8 @@ public final class Authenticator {
          * Builds the authenticator.
          *
          * @throws IllegalArgumentException if two schemes share a name or a header, or the route table
-         *     accepts a scheme that is not on offer
+         *     (or the report-only one) accepts a scheme that is not on offer
+         * @throws IllegalStateException for a report-only listener without report-only routes
          */
         public Authenticator build() {
             return new Authenticator(this);

@@ -45,13 +45,22 @@ public final class RouteTable {
      * @param schemeSet the index of {@code schemes} in the table's {@link #schemeSets()}, so that what a
      *     caller derives from each list can be found by index on every request
      * @param place where the path is, for messages: {@code the v3 API}, {@code the webhooks resource}
+     * @param route the rule that matched, to name it (e.g. in a report-only denial); empty when no
+     *     route covers the path
      */
-    public record Match(Optional<ResourceDefinition> definition, List<String> schemes, int schemeSet, String place) {
+    public record Match(Optional<ResourceDefinition> definition, List<String> schemes, int schemeSet, String place,
+            Optional<Route> route) {
         public Match {
             schemes = List.copyOf(schemes);
+            Objects.requireNonNull(route, "route");
             if (schemeSet < 0) {
                 throw new IllegalArgumentException("schemeSet must not be negative: " + schemeSet);
             }
+        }
+
+        /** A match naming no rule. */
+        public Match(Optional<ResourceDefinition> definition, List<String> schemes, int schemeSet, String place) {
+            this(definition, schemes, schemeSet, place, Optional.empty());
         }
     }
 
@@ -132,7 +141,7 @@ public final class RouteTable {
         List<String> names = route.schemes().isEmpty() ? accepts.get(route.version()) : route.schemes();
         String place = route.schemes().isEmpty() ? "the " + route.version().segment() + " API"
                 : "the " + definition.get().displayName().toLowerCase(Locale.ROOT) + " resource";
-        return new RouteIndex.Entry(route, new Match(definition, names, schemeSet(names), place));
+        return new RouteIndex.Entry(route, new Match(definition, names, schemeSet(names), place, Optional.of(route)));
     }
 
     private int schemeSet(List<String> names) {

@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  *       {@code BEARER}, {@code isUserInRole("products:read-only")} checks scopes, and the account
  *       is the request attribute {@link #ACCOUNT_ATTRIBUTE}. The result's
  *       {@linkplain AuthResult.Authenticated#headers() headers} (a store quota's
- *       {@code X-Rate-Limit-*}) are set on the response before the chain runs, so the application's
- *       answer carries them unless it resets the response.
+ *       {@code X-Rate-Limit-*}; for a Basic credential under a legacy deprecation {@code Deprecation},
+ *       {@code Sunset} and {@code Link}) are set on the response before the chain runs, so the
+ *       application's answer carries them unless it resets the response.
  *   <li>Denied requests get the status, every {@code WWW-Authenticate} challenge, the denial's
  *       headers (on 429 {@code Retry-After} and {@code X-Retry-After}; with a store quota the
  *       {@code X-Rate-Limit-*} ones), {@code Cache-Control: no-store} and a {@link ProblemResponse}
