@@ -4,6 +4,7 @@ import dev.storeauth.StoreAuth;
 import dev.storeauth.auth.LimitStore;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.policy.LegacyDeprecation;
+import dev.storeauth.policy.RouteTable;
 import dev.storeauth.policy.StoreQuota;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
@@ -42,18 +43,20 @@ import java.util.Set;
  *   <tr><td>{@code legacy-sunset}</td><td>when Basic stops being honoured, {@code YYYY-MM-DD}, not before the deprecation: sent as {@code Sunset}</td><td>none</td></tr>
  *   <tr><td>{@code legacy-deprecation-link}</td><td>absolute http(s) URI of the deprecation's documentation, sent as {@code Link} with {@code rel="deprecation"} (and {@code rel="sunset"} with a sunset)</td><td>none</td></tr>
  *   <tr><td>{@code legacy-refuse-after-sunset}</td><td>{@code true}: from the sunset on a proven Basic credential is {@code basic_auth_retired}</td><td>{@code false}</td></tr>
+ *   <tr><td>{@code report-only-routes}</td><td>path of a UTF-8 file (at most 1 MiB) holding a route table in {@code RouteTable.parse} form over the platform's catalogue, applied in report-only mode: requests the enforcing table lets through and it would deny go on, and are counted and logged (INFO, logger {@code dev.storeauth.auth.ReportOnlyRoutes}, the first of each rule per minute)</td><td>none</td></tr>
  *   <tr><td>{@code digest-key-env}</td><td>environment variable holding a base64 HMAC key (at least 32 bytes); unset means SHA-256</td><td></td></tr>
  * </table>
  */
 final class FilterSettings {
 
     private static final String LIMIT_STORE = "limit-store";
+    private static final String REPORT_ONLY_ROUTES = "report-only-routes";
 
     static final int DEFAULT_RETRY_AFTER_SECONDS = 5;
     static final Set<String> NAMES = names(StoreSources.CONFIGURER, StoreSources.DATASOURCE, "realm",
             "cache-max-size", "cache-ttl", "negative-cache-ttl", "lookup-timeout", "require-tls", "trusted-proxies",
             "api-prefix", "retry-after", "digest-key-env", "max-failures", "failure-window", QuotaParams.QUOTA,
-            QuotaParams.OVERRIDES, LIMIT_STORE, "audit-retention");
+            QuotaParams.OVERRIDES, LIMIT_STORE, "audit-retention", REPORT_ONLY_ROUTES);
 
     private final String apiPrefix;
     private final TrustedProxies trustedProxies;
@@ -151,6 +154,10 @@ final class FilterSettings {
         if (LegacyParams.given(params)) {
             LegacyDeprecation policy = LegacyParams.from(params);
             named(LegacyParams.SINCE, () -> builder.legacyDeprecation(policy));
+        }
+        if (params.has(REPORT_ONLY_ROUTES)) {
+            RouteTable candidate = RouteFile.read(REPORT_ONLY_ROUTES, params.string(REPORT_ONLY_ROUTES, ""));
+            named(REPORT_ONLY_ROUTES, () -> builder.reportOnlyRoutes(candidate));
         }
         if (QuotaParams.given(params)) {
             StoreQuota quota = QuotaParams.from(params);
