@@ -22,10 +22,11 @@ import java.util.Optional;
  *     the PostgreSQL of {@code jdbcUrl}, or in this process on H2
  * @param legacySunset the day from which HTTP Basic (legacy accounts) is refused, announced in
  *     {@code Sunset} until then; empty for no date (Basic is only marked deprecated)
+ * @param reportOnlyRoutes a route table file applied in report-only mode beside the platform's; empty for none
  */
 public record DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<String> jdbcUrl,
         Optional<String> storeHash, String bindAddress, String publicHost, Optional<StoreQuota.Quota> storeQuota,
-        Optional<String> redisUrl, Optional<LocalDate> legacySunset) {
+        Optional<String> redisUrl, Optional<LocalDate> legacySunset, Optional<Path> reportOnlyRoutes) {
 
     /**
      * When the demo says HTTP Basic was deprecated, in every answer to a Basic request. The platform's
@@ -64,6 +65,7 @@ public record DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<St
         Objects.requireNonNull(storeQuota, "storeQuota");
         Objects.requireNonNull(redisUrl, "redisUrl");
         Objects.requireNonNull(legacySunset, "legacySunset");
+        Objects.requireNonNull(reportOnlyRoutes, "reportOnlyRoutes");
         legacySunset.filter(day -> day.isBefore(LEGACY_DEPRECATED_SINCE)).ifPresent(day -> {
             throw new IllegalArgumentException("--legacy-sunset must not be before Basic was deprecated, "
                     + LEGACY_DEPRECATED_SINCE + " (got " + day + ")");
@@ -106,29 +108,35 @@ public record DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<St
                 Optional.of(DEFAULT_STORE_QUOTA), Optional.empty());
     }
 
-    /** No legacy sunset. */
+    /** No legacy sunset, no report-only routes. */
     public DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<String> jdbcUrl, Optional<String> storeHash,
             String bindAddress, String publicHost, Optional<StoreQuota.Quota> storeQuota, Optional<String> redisUrl) {
         this(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota, redisUrl,
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /** These options with {@code quota} instead; empty for no quota. */
     public DemoOptions withStoreQuota(Optional<StoreQuota.Quota> quota) {
         return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, quota,
-                redisUrl, legacySunset);
+                redisUrl, legacySunset, reportOnlyRoutes);
     }
 
     /** These options counting limits in the Redis at {@code url}; empty for the default. */
     public DemoOptions withRedisUrl(Optional<String> url) {
         return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota,
-                url, legacySunset);
+                url, legacySunset, reportOnlyRoutes);
     }
 
     /** These options refusing HTTP Basic from {@code day} on; empty for no sunset. */
     public DemoOptions withLegacySunset(Optional<LocalDate> day) {
         return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota,
-                redisUrl, day);
+                redisUrl, day, reportOnlyRoutes);
+    }
+
+    /** These options applying the route table in {@code file} in report-only mode; empty for none. */
+    public DemoOptions withReportOnlyRoutes(Optional<Path> file) {
+        return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota,
+                redisUrl, legacySunset, file);
     }
 
     private static void requirePort(String option, int port) {

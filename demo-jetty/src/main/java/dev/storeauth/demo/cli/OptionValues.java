@@ -11,8 +11,8 @@ import java.util.Set;
 final class OptionValues {
 
     private static final Set<String> KNOWN = Set.of("--port", "--http-port", "--data-dir", "--jdbc-url",
-            "--store-hash", "--bind", "--public-host", "--store-quota", "--redis-url", "--legacy-sunset", "--backup", "--restore",
-            "--reset-password");
+            "--store-hash", "--bind", "--public-host", "--store-quota", "--redis-url", "--legacy-sunset",
+            "--report-only-routes", "--backup", "--restore", "--reset-password");
     private static final List<String> TASKS = List.of("--backup", "--restore", "--reset-password");
 
     private final Map<String, String> values = new LinkedHashMap<>();
@@ -56,7 +56,8 @@ final class OptionValues {
                     Optional.ofNullable(values.get("--store-quota")).map(OptionsParser::storeQuota)
                             .orElse(defaults.storeQuota()),
                     Optional.ofNullable(values.get("--redis-url")),
-                    Optional.ofNullable(values.get("--legacy-sunset")).map(OptionsParser::legacySunset));
+                    Optional.ofNullable(values.get("--legacy-sunset")).map(OptionsParser::legacySunset),
+                    Optional.ofNullable(values.get("--report-only-routes")).map(OptionsParser::path));
             return tasks.isEmpty() ? new CommandLine.Run(options) : task(tasks.get(0), options);
         } catch (IllegalArgumentException e) {
             return new CommandLine.Invalid(e.getMessage());

@@ -50,6 +50,11 @@ public final class OptionsParser {
                                  request until then with Sunset, beside Deprecation and a Link
                                  to /manage/assets/legacy-basic.html (default: no sunset; Basic
                                  is marked deprecated since 2023-07-01 and still served)
+              --report-only-routes FILE
+                                 apply the route table in FILE (RouteTable text over the
+                                 platform's scopes) in report-only mode: requests it would
+                                 deny still go through, and are logged once per rule a
+                                 minute (default: none)
               --help             print this and exit
 
             Maintenance (each runs instead of the server, then exits; stop the server first):

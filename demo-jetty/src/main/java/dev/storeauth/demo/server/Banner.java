@@ -28,6 +28,8 @@ final class Banner {
         out.append("  Legacy Basic     deprecated since ").append(DemoOptions.LEGACY_DEPRECATED_SINCE)
                 .append(server.legacySunset().map(day -> "; refused from " + day + " (UTC)")
                         .orElse("; no sunset (--legacy-sunset YYYY-MM-DD to set one)")).append('\n');
+        server.reportOnlyRoutesFile().ifPresent(file -> out.append("  Report-only      ").append(file)
+                .append(" (requests it would deny go through, logged by dev.storeauth.auth.ReportOnlyRoutes)\n"));
         out.append("  TLS certificate  self-signed: ").append(server.keystore().certificatePem()).append('\n');
         server.certificateNotice().ifPresent(notice -> out.append("                   ").append(notice)
                 .append(" (clients must trust the new file)\n"));

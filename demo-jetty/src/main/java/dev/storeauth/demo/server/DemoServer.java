@@ -11,8 +11,13 @@ import dev.storeauth.demo.data.FirstStart;
 import dev.storeauth.demo.data.PasswordHasher;
 import dev.storeauth.demo.data.SeededStore;
 import dev.storeauth.policy.LegacyDeprecation;
+import dev.storeauth.policy.RouteTable;
+import dev.storeauth.policy.ScopeCatalogue;
 import dev.storeauth.policy.StoreQuota;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -50,6 +55,7 @@ public final class DemoServer implements AutoCloseable {
     private String databaseDescription;
     private Optional<StoreQuota.Quota> storeQuota = Optional.empty();
     private Optional<LocalDate> legacySunset = Optional.empty();
+    private Optional<Path> reportOnlyRoutes = Optional.empty();
 
     private DemoServer() {
     }
@@ -79,6 +85,9 @@ public final class DemoServer implements AutoCloseable {
      */
     private void open(DemoOptions options, Function<String, Optional<String>> environment) throws Exception {
         publicHost = options.publicHost();
+        // Read first: a bad file stops the start before anything is bound or written.
+        reportOnlyRoutes = options.reportOnlyRoutes();
+        Optional<RouteTable> candidate = reportOnlyRoutes.map(DemoServer::reportOnlyRoutes);
         PendingKeystore tls = own(TlsKeystore.prepare(options.dataDir(), options.publicHost()));
         certificateNotice = tls.notice();
         certificateNotice.ifPresent(notice -> LOG.info("{}", notice));
@@ -96,7 +105,9 @@ public final class DemoServer implements AutoCloseable {
         ControlPanelUsers users = new ControlPanelUsers(database.dataSource(), hasher);
         // Built (and the account tables migrated) before the first start and the commit mark read them.
         storeQuota = options.storeQuota();
-        StoreAuth storeAuth = own(StoreAuth.builder().jdbc(database.dataSource()).realm("storeauth demo")
+        StoreAuth.Builder builder = StoreAuth.builder();
+        candidate.ifPresent(builder::reportOnlyRoutes);
+        StoreAuth storeAuth = own(builder.jdbc(database.dataSource()).realm("storeauth demo")
                 .storeQuota(storeQuota.map(StoreQuota::everyStore).orElse(StoreQuota.off()))
                 .limitStore(limitStore(options, database.dataSource()))
                 .legacyDeprecation(legacyDeprecation(options))
@@ -197,6 +208,30 @@ public final class DemoServer implements AutoCloseable {
         LegacyDeprecation since = LegacyDeprecation.since(DemoOptions.LEGACY_DEPRECATED_SINCE)
                 .withLink(httpsBase().resolve(LEGACY_PAGE));
         return legacySunset.map(day -> since.withSunset(day).refusingAfterSunset()).orElse(since);
+    }
+
+    /**
+     * The route table in {@code file}, over the platform's scopes.
+     *
+     * @throws IllegalStateException naming {@code --report-only-routes} when it cannot be read, is over
+     *     1 MiB, or has a bad line
+     */
+    private static RouteTable reportOnlyRoutes(Path file) {
+        try {
+            if (Files.size(file) > 1 << 20) {
+                throw new IllegalStateException("--report-only-routes: " + file + " is larger than 1 MiB");
+            }
+            return RouteTable.parse(Files.readString(file), ScopeCatalogue.defaults());
+        } catch (IOException e) {
+            throw new IllegalStateException("--report-only-routes: cannot read " + file + " (" + e + ")", e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("--report-only-routes: " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The route table file applied in report-only mode, as {@code --report-only-routes} gave it; empty for none. */
+    Optional<Path> reportOnlyRoutesFile() {
+        return reportOnlyRoutes;
     }
 
     /** The day HTTP Basic is refused from, as {@code --legacy-sunset} gave it; empty for none. */

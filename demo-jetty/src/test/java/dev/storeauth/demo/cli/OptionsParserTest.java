@@ -136,6 +136,9 @@ class OptionsParserTest {
                 Arguments.of(List.of("--legacy-sunset", "2027-06-30T00:00:00Z"), sunsetMistake("2027-06-30T00:00:00Z")),
                 Arguments.of(List.of("--legacy-sunset", "soon"), sunsetMistake("soon")),
                 Arguments.of(List.of("--legacy-sunset="), "--legacy-sunset needs a value"),
+                Arguments.of(List.of("--report-only-routes"), "--report-only-routes needs a value"),
+                Arguments.of(List.of("--report-only-routes", "a", "--report-only-routes=b"),
+                        "--report-only-routes given twice"),
                 Arguments.of(List.of("--legacy-sunset", "2023-06-30"),
                         "--legacy-sunset must not be before Basic was deprecated, 2023-07-01 (got 2023-06-30)"),
                 Arguments.of(List.of("--backup", "a", "--restore", "b"),
@@ -151,6 +154,13 @@ class OptionsParserTest {
     void readsALegacySunsetDay(String day) {
         assertEquals(new CommandLine.Run(DemoOptions.DEFAULTS.withLegacySunset(Optional.of(LocalDate.parse(day)))),
                 OptionsParser.parse(List.of("--legacy-sunset", day)));
+    }
+
+    @Test
+    void readsAReportOnlyRoutesFileAndHasNoneByDefault() {
+        assertEquals(Optional.empty(), DemoOptions.DEFAULTS.reportOnlyRoutes());
+        assertEquals(new CommandLine.Run(DemoOptions.DEFAULTS.withReportOnlyRoutes(Optional.of(Path.of("/etc/candidate")))),
+                OptionsParser.parse(List.of("--report-only-routes=/etc/candidate")));
     }
 
     @Test
