@@ -110,23 +110,7 @@ public final class Authenticator {
         this.clock = b.clock;
         this.legacy = b.legacyDeprecation == null ? null : new LegacyNotice(b.legacyDeprecation);
         this.basic = schemes.get(1);
-        this.reportOnly = reportOnly(b, schemes);
-    }
-
-    private static ReportOnlyCheck reportOnly(Builder b, List<CredentialScheme<?>> schemes) {
-        if (b.reportOnlyRoutes == null) {
-            if (b.reportOnlyListener != null) {
-                throw new IllegalStateException("reportOnlyListener needs reportOnlyRoutes");
-            }
-            return null;
-        }
-        try {
-            Acceptances.of(b.realm, schemes, b.reportOnlyRoutes);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("reportOnlyRoutes: " + e.getMessage(), e);
-        }
-        return new ReportOnlyCheck(b.reportOnlyRoutes,
-                b.reportOnlyListener == null ? new ReportOnlyLog(b.clock) : b.reportOnlyListener, b.clock);
+        this.reportOnly = ReportOnlyCheck.of(b.reportOnlyRoutes, b.reportOnlyListener, b.realm, schemes, b.clock);
     }
 
     /** Starts a builder over {@code lookup} (usually an {@code AccountCache}). */

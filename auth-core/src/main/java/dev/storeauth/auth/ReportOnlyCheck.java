@@ -7,6 +7,7 @@ import dev.storeauth.policy.RouteTable;
 import dev.storeauth.policy.internal.StorePath;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,6 +36,29 @@ final class ReportOnlyCheck {
         this.candidate = candidate;
         this.listener = listener;
         this.clock = clock;
+    }
+
+    /**
+     * The check of {@code candidate}, or {@code null} without one.
+     *
+     * @param listener {@code null} for the rate-limited log
+     * @throws IllegalArgumentException if the candidate accepts a scheme not among {@code schemes}
+     * @throws IllegalStateException for a listener without a candidate
+     */
+    static ReportOnlyCheck of(RouteTable candidate, ReportOnlyRoutes.Listener listener, String realm,
+            List<CredentialScheme<?>> schemes, Clock clock) {
+        if (candidate == null) {
+            if (listener != null) {
+                throw new IllegalStateException("reportOnlyListener needs reportOnlyRoutes");
+            }
+            return null;
+        }
+        try {
+            Acceptances.of(realm, schemes, candidate);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("reportOnlyRoutes: " + e.getMessage(), e);
+        }
+        return new ReportOnlyCheck(candidate, listener == null ? new ReportOnlyLog(clock) : listener, clock);
     }
 
     /** Counts and reports {@code result} when it let the request through and the candidate would not. */
