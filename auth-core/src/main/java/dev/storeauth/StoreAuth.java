@@ -7,6 +7,7 @@ import dev.storeauth.auth.ReportOnlyRoutes;
 import dev.storeauth.cache.CacheStatistics;
 import dev.storeauth.cache.internal.AccountCache;
 import dev.storeauth.credentials.SecretDigester;
+import dev.storeauth.grant.ShortLivedTokens;
 import dev.storeauth.lifecycle.AccountLifecycle;
 import dev.storeauth.lifecycle.LifecycleEvent;
 import dev.storeauth.lifecycle.StoreOwnership;
@@ -64,6 +65,7 @@ public final class StoreAuth implements AutoCloseable {
     private final Optional<AccountLifecycle> lifecycle;
     private final LimitStore limits;
     private final AuditMaintenance maintenance;
+    private final Optional<ShortLivedTokens> shortLivedTokens;
 
     StoreAuth(Builder b) {
         try {
@@ -75,6 +77,7 @@ public final class StoreAuth implements AutoCloseable {
             startFeed(b);
             this.maintenance = owned.add(new AuditMaintenance(repository, Clock.systemUTC(), b.auditRetention)
                     .scheduleOn(owned.scheduler()));
+            this.shortLivedTokens = Optional.ofNullable(b.shortLivedTokens);
             this.authenticator = authenticator(b, b.recordUsage ? recorder() : Authenticator.UsageRecorder.NONE);
             this.lifecycle = Optional.ofNullable(b.ownership).map(ownership -> AccountLifecycle
                     .builder(repository, ownership, b.apiHost).digester(b.digester).catalogue(b.catalogue)
@@ -99,6 +102,11 @@ public final class StoreAuth implements AutoCloseable {
     /** Creates, lists and deletes API accounts; empty unless the builder was given a lifecycle. */
     public Optional<AccountLifecycle> lifecycle() {
         return lifecycle;
+    }
+
+    /** What issues the short-lived access tokens the authenticator accepts; empty unless the builder was given them. */
+    public Optional<ShortLivedTokens> shortLivedTokens() {
+        return shortLivedTokens;
     }
 
     /** Where the accounts are kept. */
@@ -158,6 +166,9 @@ public final class StoreAuth implements AutoCloseable {
             builder.reportOnlyListener(b.reportOnlyListener);
         }
         b.schemes.forEach(builder::scheme);
+        if (b.shortLivedTokens != null) {
+            builder.shortLivedTokens(b.shortLivedTokens);
+        }
         if (b.maxFailures > 0) {
             builder.throttle(b.maxFailures, b.failureWindow);
         }
@@ -210,6 +221,7 @@ public final class StoreAuth implements AutoCloseable {
         int oauthAccountLimit = 50;
         CredentialPolicy defaultCredentialPolicy = CredentialPolicy.none();
         Duration auditRetention = Duration.ofDays(365);
+        ShortLivedTokens shortLivedTokens;
         private final Set<String> given = new HashSet<>();
 
         Builder() {
@@ -284,6 +296,16 @@ public final class StoreAuth implements AutoCloseable {
         /** Offers one more credential scheme, after the built-in {@code bearer} and {@code basic}. */
         public Builder scheme(CredentialScheme<?> scheme) {
             schemes.add(Objects.requireNonNull(scheme, "scheme"));
+            return this;
+        }
+
+        /**
+         * Accepts the short-lived access tokens {@code tokens} issues (default: none; an {@code sst_}
+         * token is then invalid); see {@link dev.storeauth.auth.Authenticator.Builder#shortLivedTokens}.
+         * Their catalogue should be {@link #catalogue}'s.
+         */
+        public Builder shortLivedTokens(ShortLivedTokens tokens) {
+            this.shortLivedTokens = once("shortLivedTokens", Objects.requireNonNull(tokens, "tokens"));
             return this;
         }
 
