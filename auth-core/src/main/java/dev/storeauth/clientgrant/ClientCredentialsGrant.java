@@ -69,6 +69,8 @@ public final class ClientCredentialsGrant {
             new GrantOutcome.Refused(GrantError.INVALID_CLIENT, "the client credentials have expired");
     private static final GrantOutcome.Refused NOT_HERE = new GrantOutcome.Refused(GrantError.UNAUTHORIZED_CLIENT,
             "this client may not be granted tokens from this address");
+    private static final GrantOutcome.Refused UNCARRIED = new GrantOutcome.Refused(GrantError.INVALID_SCOPE,
+            "the client's scopes cannot be carried by a short-lived token; ask for a narrower scope");
 
     private final AccountRepository repository;
     private final SecretDigester digester;
@@ -141,7 +143,8 @@ public final class ClientCredentialsGrant {
 
     /** What a proven client gets: a refusal for an expired account, an address or a scope, else a token. */
     private GrantOutcome decide(OAuthAccount account, ClientCredentialsRequest request) {
-        if (account.expiresAt().filter(at -> !clock.instant().isBefore(at)).isPresent()) {
+        // By the second, as tokens carry their expiry: a token would be dead within the second.
+        if (account.expiresAt().filter(at -> at.getEpochSecond() <= clock.instant().getEpochSecond()).isPresent()) {
             return EXPIRED;
         }
         if (!account.allowedAddresses().permits(request.clientAddress())) {
@@ -153,7 +156,13 @@ public final class ClientCredentialsGrant {
         } catch (ScopeParameter.Refusal refusal) {
             return refusal.outcome();
         }
-        IssuedToken token = tokens.issue(account, granted);
+        IssuedToken token;
+        try {
+            token = tokens.issue(account, granted);
+        } catch (IllegalArgumentException e) {
+            // The account's scopes name a resource the tokens' catalogue lacks, or its clock is ahead.
+            return UNCARRIED;
+        }
         return new GrantOutcome.Issued(token, scopes.format(token.scopes()));
     }
 
