@@ -163,7 +163,8 @@ public final class ClientCredentialsGrant {
             // The account's scopes name a resource the tokens' catalogue lacks, or its clock is ahead.
             return UNCARRIED;
         }
-        return new GrantOutcome.Issued(token, scopes.format(token.scopes()));
+        long seconds = token.expiresAt().getEpochSecond() - clock.instant().getEpochSecond();
+        return new GrantOutcome.Issued(token, scopes.format(token.scopes()), Duration.ofSeconds(Math.max(1, seconds)));
     }
 
     private static boolean readable(String clientId) {

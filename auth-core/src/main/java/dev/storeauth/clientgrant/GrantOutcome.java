@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * switch (grant.grant(request)) {
- *     case GrantOutcome.Issued issued -> send(200, issued.token().token(), issued.scope());
+ *     case GrantOutcome.Issued issued -> send(200, issued.token().token(), issued.expiresIn(), issued.scope());
  *     case GrantOutcome.Refused refused -> send(refused.error().status(), refused.error().code(), refused.description());
  *     case GrantOutcome.Throttled throttled -> send(429, throttled.retryAfter());
  * }
@@ -24,12 +24,20 @@ public sealed interface GrantOutcome {
      * @param token the token, its expiry and the scopes it carries
      * @param scope those scopes in the {@code scope} parameter's syntax ({@code products:modify
      *     orders:read-only}), in catalogue order; empty for none
+     * @param expiresIn how long the token lives from now, whole seconds, at least one: the
+     *     response's {@code expires_in}
      */
-    record Issued(IssuedToken token, String scope) implements GrantOutcome {
+    record Issued(IssuedToken token, String scope, Duration expiresIn) implements GrantOutcome {
 
+        /**
+         * @throws IllegalArgumentException unless {@code expiresIn} is whole seconds, at least one
+         */
         public Issued {
             Objects.requireNonNull(token, "token");
             Objects.requireNonNull(scope, "scope");
+            if (expiresIn.getSeconds() < 1 || expiresIn.getNano() != 0) {
+                throw new IllegalArgumentException("expiresIn must be whole seconds, at least one: " + expiresIn);
+            }
         }
     }
 

@@ -71,6 +71,7 @@ class ClientCredentialsGrantTest {
         assertEquals(account.scopes(), issued.token().scopes());
         assertEquals("products:modify orders:read-only", issued.scope());
         assertEquals(NOW.plus(Duration.ofHours(1)), issued.token().expiresAt());
+        assertEquals(Duration.ofHours(1), issued.expiresIn());
     }
 
     @Test
@@ -112,7 +113,9 @@ class ClientCredentialsGrantTest {
         String other = generator.generate(SecretKind.CLIENT_SECRET);
         OAuthAccount expiring = account(other, Optional.of(NOW.plusSeconds(10)), AllowedAddresses.anywhere());
         clock.set(NOW.plusSeconds(10).minusNanos(1));
-        assertInstanceOf(GrantOutcome.Issued.class, ask(expiring, other, null, ADDRESS));
+        GrantOutcome.Issued last = assertInstanceOf(GrantOutcome.Issued.class, ask(expiring, other, null, ADDRESS));
+        assertEquals(NOW.plusSeconds(10), last.token().expiresAt());
+        assertEquals(Duration.ofSeconds(1), last.expiresIn());
         clock.set(NOW.plusSeconds(10));
         assertEquals(refused(GrantError.INVALID_CLIENT, "the client credentials have expired"),
                 ask(expiring, other, null, ADDRESS));
