@@ -10,6 +10,8 @@ import dev.storeauth.demo.data.DemoSchema;
 import dev.storeauth.demo.data.FirstStart;
 import dev.storeauth.demo.data.PasswordHasher;
 import dev.storeauth.demo.data.SeededStore;
+import dev.storeauth.demo.data.TokenSigningKey;
+import dev.storeauth.grant.ShortLivedTokens;
 import dev.storeauth.policy.StoreQuota;
 import java.net.URI;
 import java.sql.SQLException;
@@ -91,9 +93,10 @@ public final class DemoServer implements AutoCloseable {
         ControlPanelUsers users = new ControlPanelUsers(database.dataSource(), hasher);
         // Built (and the account tables migrated) before the first start and the commit mark read them.
         storeQuota = options.storeQuota();
-        StoreAuth storeAuth = own(StoreAuth.builder().jdbc(database.dataSource()).realm("storeauth demo")
+        StoreAuth storeAuth = own(StoreAuth.builder().jdbc(database.dataSource()).realm(DemoContext.REALM)
                 .storeQuota(storeQuota.map(StoreQuota::everyStore).orElse(StoreQuota.off()))
                 .limitStore(limitStore(options, database.dataSource()))
+                .shortLivedTokens(ShortLivedTokens.builder(TokenSigningKey.loadOrCreate(options.dataDir())).build())
                 .lifecycle(users::isOwner, httpsBase().getAuthority()).lifecycleListener(new AuditLog()).build());
         firstStart = new FirstStart(database.dataSource(), hasher, environment);
         store = firstStart.ensureStore(options.storeHash());
