@@ -8,6 +8,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import dev.storeauth.accounts.AllowedAddresses;
@@ -140,7 +141,7 @@ class ClientCredentialsGrantTest {
         GrantOutcome.Throttled throttled = assertInstanceOf(GrantOutcome.Throttled.class,
                 grant.grant(new ClientCredentialsRequest("sci_other", secret, Optional.empty(), ATTACKER)));
         assertFalse(throttled.retryAfter().isNegative());
-        verify(repository, org.mockito.Mockito.times(LIMIT)).oauthAccountByClientId(anyString());
+        verify(repository, times(LIMIT)).oauthAccountByClientId(anyString());
         assertInstanceOf(GrantOutcome.Issued.class, ask(account, secret, null, ADDRESS));
     }
 

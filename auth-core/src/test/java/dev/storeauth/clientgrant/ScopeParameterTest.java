@@ -7,6 +7,7 @@ import dev.storeauth.policy.AccessLevel;
 import dev.storeauth.policy.ScopeCatalogue;
 import dev.storeauth.policy.Scopes;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -52,14 +53,14 @@ class ScopeParameterTest {
         assertEquals(description, refusal.outcome().description());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aScopeLongerThanTheCapIsRefusedBeforeItIsRead() {
         String asked = "products:read-only ".repeat(200);
         ScopeParameter.Refusal refusal = assertThrows(ScopeParameter.Refusal.class, () -> parameter.read(asked, HELD));
         assertEquals("scope is longer than 2048 characters", refusal.outcome().description());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void noScopesAreWrittenAsEmptyText() {
         assertEquals("", parameter.format(Scopes.none()));
     }

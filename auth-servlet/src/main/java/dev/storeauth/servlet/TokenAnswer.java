@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,7 @@ record TokenAnswer(int status, Map<String, Object> body, List<Map.Entry<String, 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     TokenAnswer {
-        body = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(body));
+        body = Collections.unmodifiableMap(new LinkedHashMap<>(body));
         headers = List.copyOf(headers);
     }
 
@@ -34,7 +36,7 @@ record TokenAnswer(int status, Map<String, Object> body, List<Map.Entry<String, 
 
     /** A copy with one more header. */
     TokenAnswer withHeader(String name, String value) {
-        List<Map.Entry<String, String>> more = new java.util.ArrayList<>(headers);
+        List<Map.Entry<String, String>> more = new ArrayList<>(headers);
         more.add(Map.entry(name, value));
         return new TokenAnswer(status, body, more);
     }

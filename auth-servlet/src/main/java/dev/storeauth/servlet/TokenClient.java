@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * How a token request authenticates its client (RFC 6749 section 2.3.1): HTTP Basic, the client ID
@@ -51,7 +52,7 @@ final class TokenClient {
      * @param badClient the {@code invalid_client} answer, with its challenge, for {@code description}
      * @throws Refusal for two ways of authentication, or none, or one that cannot be read
      */
-    static Presented of(HttpServletRequest request, FormBody.Fields form, java.util.function.Function<String, TokenAnswer> badClient)
+    static Presented of(HttpServletRequest request, FormBody.Fields form, Function<String, TokenAnswer> badClient)
             throws Refusal {
         List<String> authorizations = Collections.list(request.getHeaders("Authorization"));
         Optional<String> id = form.first("client_id").filter(v -> !v.isEmpty());

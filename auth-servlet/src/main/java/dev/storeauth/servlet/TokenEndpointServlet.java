@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -164,7 +165,7 @@ public final class TokenEndpointServlet extends HttpServlet {
             body.put("token_type", "Bearer");
             body.put("expires_in", issued.expiresIn().toSeconds());
             body.put("scope", issued.scope());
-            return new TokenAnswer(200, body, java.util.List.of());
+            return new TokenAnswer(200, body, List.of());
         }
         if (outcome instanceof GrantOutcome.Throttled throttled) {
             long seconds = Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000);

@@ -8,6 +8,7 @@ import dev.storeauth.lifecycle.Outcome;
 import dev.storeauth.repository.InMemoryAccountRepository;
 import jakarta.servlet.DispatcherType;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -75,8 +76,8 @@ final class TokenEndpointServer implements AutoCloseable {
 
     /** {@code Authorization: Basic} of the two parts, each form-urlencoded first (RFC 6749 section 2.3.1). */
     static String basic(String clientId, String clientSecret) {
-        String pair = java.net.URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
-                + java.net.URLEncoder.encode(clientSecret, StandardCharsets.UTF_8);
+        String pair = URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
+                + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8);
         return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -12,6 +12,7 @@ import dev.storeauth.lifecycle.IssuedCredentials;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +48,7 @@ class TokenEndpointTest {
         assertEquals(Optional.of("no-cache"), answer.headers().firstValue("Pragma"));
         // A charset's name is case-insensitive (RFC 9110 section 8.3.2); Jetty writes it in lower case.
         assertEquals("application/json;charset=utf-8",
-                answer.headers().firstValue("Content-Type").orElseThrow().toLowerCase(java.util.Locale.ROOT));
+                answer.headers().firstValue("Content-Type").orElseThrow().toLowerCase(Locale.ROOT));
     }
 
     private JsonNode granted(HttpResponse<String> answer) throws Exception {
