@@ -54,7 +54,7 @@ public final class ShortLivedTokens {
     private final Duration lifetime;
     private final Clock clock;
     private final int payloadLength;
-    private final ThreadLocal<byte[][]> buffers;
+    private final ThreadLocal<byte[]> payloads;
 
     private ShortLivedTokens(Builder builder) {
         this.scopes = new ScopeBits(builder.catalogue);
@@ -62,8 +62,7 @@ public final class ShortLivedTokens {
         this.lifetime = builder.lifetime;
         this.clock = builder.clock;
         this.payloadLength = TokenPayload.length(scopes.length());
-        this.buffers = ThreadLocal.withInitial(() -> new byte[][] {
-                new byte[TokenText.length(payloadLength)], new byte[payloadLength]});
+        this.payloads = ThreadLocal.withInitial(() -> new byte[payloadLength]);
     }
 
     /**
@@ -126,9 +125,8 @@ public final class ShortLivedTokens {
 
     private Claims claimsOrNull(String token) {
         // The length check inside decode comes before anything reads the characters.
-        byte[][] buffer = buffers.get();
-        byte[] payload = buffer[1];
-        if (token == null || !TokenText.decode(token, buffer[0], payload)
+        byte[] payload = payloads.get();
+        if (token == null || !TokenText.decode(token, payload)
                 || !keys.verify(payload, TokenPayload.tagOffset(payloadLength))) {
             return null;
         }
