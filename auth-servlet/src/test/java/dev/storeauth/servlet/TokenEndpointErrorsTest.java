@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storeauth.lifecycle.IssuedCredentials;
+import dev.storeauth.lifecycle.NewOAuthAccount;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -28,10 +31,13 @@ class TokenEndpointErrorsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FORM = "application/x-www-form-urlencoded";
     private static TokenEndpointServer server;
+    private static IssuedCredentials.OAuth office;
 
     @BeforeAll
     static void start() throws Exception {
         server = new TokenEndpointServer(1000);
+        office = server.create(NewOAuthAccount.named("Office only", Map.of("products", "modify"))
+                .allowedFrom(List.of("192.0.2.0/24")));
     }
 
     @AfterAll
@@ -99,6 +105,8 @@ class TokenEndpointErrorsTest {
                         "grant_type=client_credentials&scope=orders%3Amodify", "Authorization", auth(c))),
                 row("unknown scope", 400, "invalid_scope", null, c -> server.token(
                         "grant_type=client_credentials&scope=widgets%3Aread-only", "Authorization", auth(c))),
+                row("address outside the allowlist", 400, "unauthorized_client", null, c -> server.token(
+                        "grant_type=client_credentials", "Authorization", auth(office))),
                 row("repeated scope resource", 400, "invalid_scope", null, c -> server.token(
                         "grant_type=client_credentials&scope=products%3Amodify+products%3Aread-only", "Authorization", auth(c))));
     }
@@ -119,5 +127,6 @@ class TokenEndpointErrorsTest {
                 answer.headers().firstValue("WWW-Authenticate"));
         assertEquals(Optional.ofNullable(allow), answer.headers().firstValue("Allow"));
         assertFalse(answer.body().contains(server.client.clientSecret()));
+        assertFalse(answer.body().contains("192.0.2"), "an allowlist is never named");
     }
 }

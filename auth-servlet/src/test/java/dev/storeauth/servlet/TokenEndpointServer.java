@@ -4,6 +4,7 @@ import dev.storeauth.StoreAuth;
 import dev.storeauth.grant.ShortLivedTokens;
 import dev.storeauth.lifecycle.Actor;
 import dev.storeauth.lifecycle.IssuedCredentials;
+import dev.storeauth.lifecycle.NewOAuthAccount;
 import dev.storeauth.lifecycle.Outcome;
 import dev.storeauth.repository.InMemoryAccountRepository;
 import jakarta.servlet.DispatcherType;
@@ -67,10 +68,14 @@ final class TokenEndpointServer implements AutoCloseable {
         https = HttpClient.newBuilder().sslContext(TestKeystore.clientContext()).build();
     }
 
-    @SuppressWarnings("unchecked")
     IssuedCredentials.OAuth create(Map<String, String> scopes) {
+        return create(NewOAuthAccount.named("Stock sync " + scopes.size(), scopes));
+    }
+
+    @SuppressWarnings("unchecked")
+    IssuedCredentials.OAuth create(NewOAuthAccount account) {
         Outcome<IssuedCredentials.OAuth> created = storeAuth.lifecycle().orElseThrow()
-                .createOAuthAccount(Actor.of(OWNER), "abc", "Stock sync " + scopes.size(), scopes);
+                .createOAuthAccount(Actor.of(OWNER), "abc", account);
         return ((Outcome.Done<IssuedCredentials.OAuth>) created).value();
     }
 
