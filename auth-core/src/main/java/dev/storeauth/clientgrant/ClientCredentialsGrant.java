@@ -31,7 +31,7 @@ import java.util.Set;
  * <ol>
  *   <li>A client ID over {@value OAuthAccount#MAX_CLIENT_ID_LENGTH} characters or with control
  *       characters, or a secret not shaped like a generated client secret (length, prefix, checksum),
- *       is {@code invalid_client} without a lookup.
+ *       is {@code invalid_client} without a lookup (counted by the throttle as a failure).
  *   <li>With a failure throttle, a client this node has not proven with the presented secret within
  *       the last hour takes a place in its address's bucket and in the bucket of that client ID at
  *       that address, before the lookup and the secret's digest; with none left it is
