@@ -56,7 +56,8 @@ import java.util.Set;
  * GrantOutcome outcome = grant.grant(new ClientCredentialsRequest(clientId, secret, Optional.empty(), address));
  * }</pre>
  *
- * Immutable and thread-safe.
+ * Thread-safe. Its settings are fixed at build; what changes is only its memory of the clients it
+ * has proven (at most 10,000, each for an hour).
  */
 public final class ClientCredentialsGrant {
 
