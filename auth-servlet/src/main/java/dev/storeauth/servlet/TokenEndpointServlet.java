@@ -160,12 +160,7 @@ public final class TokenEndpointServlet extends HttpServlet {
                     .withHeader("Retry-After", "5");
         }
         if (outcome instanceof GrantOutcome.Issued issued) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("access_token", issued.token().token());
-            body.put("token_type", "Bearer");
-            body.put("expires_in", issued.expiresIn().toSeconds());
-            body.put("scope", issued.scope());
-            return new TokenAnswer(200, body, List.of());
+            return issued(issued);
         }
         if (outcome instanceof GrantOutcome.Throttled throttled) {
             long seconds = Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000);
@@ -175,6 +170,16 @@ public final class TokenEndpointServlet extends HttpServlet {
         GrantOutcome.Refused refused = (GrantOutcome.Refused) outcome;
         return refused.error() == GrantError.INVALID_CLIENT ? badClient(refused.description())
                 : TokenAnswer.error(refused.error().status(), refused.error().code(), refused.description());
+    }
+
+    /** RFC 6749 section 5.1's answer; no refresh token, as section 4.4.3 has it. */
+    private static TokenAnswer issued(GrantOutcome.Issued issued) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("access_token", issued.token().token());
+        body.put("token_type", "Bearer");
+        body.put("expires_in", issued.expiresIn().toSeconds());
+        body.put("scope", issued.scope());
+        return new TokenAnswer(200, body, List.of());
     }
 
     private TokenAnswer badClient(String description) {
