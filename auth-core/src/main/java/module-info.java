@@ -3,7 +3,8 @@
  * servlet types. Start at {@link dev.storeauth.StoreAuth}, which wires everything below it.
  *
  * <p>Exported: the assembly ({@code dev.storeauth}), account records and digests
- * ({@code accounts}, {@code credentials}), short-lived access tokens ({@code grant}), the audit trail ({@code audit}), the authenticator and the {@code CredentialScheme} SPI
+ * ({@code accounts}, {@code credentials}), short-lived access tokens ({@code grant}) and the
+ * client-credentials grant that issues them ({@code clientgrant}), the audit trail ({@code audit}), the authenticator and the {@code CredentialScheme} SPI
  * ({@code auth}), scopes and routes ({@code policy}), the account repository SPI and change events
  * ({@code repository}), cache statistics ({@code cache}) and the account lifecycle
  * ({@code lifecycle}). Everything else (credential parsing, IP and CIDR text, the cache itself, path reading, the
@@ -28,6 +29,7 @@ module dev.storeauth.core {
     exports dev.storeauth.audit;
     exports dev.storeauth.auth;
     exports dev.storeauth.cache;
+    exports dev.storeauth.clientgrant;
     exports dev.storeauth.credentials;
     exports dev.storeauth.grant;
     exports dev.storeauth.lifecycle;

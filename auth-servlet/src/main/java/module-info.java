@@ -1,7 +1,7 @@
 /**
  * storeauth for Jakarta Servlet 6 containers: the {@link dev.storeauth.servlet.StoreAuthFilter}
  * (in code or from {@code web.xml}), bounded pre-authentication body reading, RFC 9457 problem
- * responses, and the account management endpoints ({@code dev.storeauth.servlet.manage}).
+ * responses, the client-credentials token endpoint, and the account management endpoints ({@code dev.storeauth.servlet.manage}).
  */
 module dev.storeauth.servlet {
     requires transitive dev.storeauth.core;

@@ -6,6 +6,7 @@ import dev.storeauth.auth.LimitStore;
 import dev.storeauth.auth.ReportOnlyRoutes;
 import dev.storeauth.cache.CacheStatistics;
 import dev.storeauth.cache.internal.AccountCache;
+import dev.storeauth.clientgrant.ClientCredentialsGrant;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.grant.ShortLivedTokens;
 import dev.storeauth.lifecycle.AccountLifecycle;
@@ -66,6 +67,7 @@ public final class StoreAuth implements AutoCloseable {
     private final LimitStore limits;
     private final AuditMaintenance maintenance;
     private final Optional<ShortLivedTokens> shortLivedTokens;
+    private final Optional<ClientCredentialsGrant> clientCredentialsGrant;
 
     StoreAuth(Builder b) {
         try {
@@ -79,6 +81,7 @@ public final class StoreAuth implements AutoCloseable {
                     .scheduleOn(owned.scheduler()));
             this.shortLivedTokens = Optional.ofNullable(b.shortLivedTokens);
             this.authenticator = authenticator(b, b.recordUsage ? recorder() : Authenticator.UsageRecorder.NONE);
+            this.clientCredentialsGrant = shortLivedTokens.map(tokens -> grant(b, tokens));
             this.lifecycle = Optional.ofNullable(b.ownership).map(ownership -> AccountLifecycle
                     .builder(repository, ownership, b.apiHost).digester(b.digester).catalogue(b.catalogue)
                     .changeListener(cache).listener(b.lifecycleListener).oauthAccountLimit(b.oauthAccountLimit)
@@ -107,6 +110,16 @@ public final class StoreAuth implements AutoCloseable {
     /** What issues the short-lived access tokens the authenticator accepts; empty unless the builder was given them. */
     public Optional<ShortLivedTokens> shortLivedTokens() {
         return shortLivedTokens;
+    }
+
+    /**
+     * The client-credentials grant issuing {@link #shortLivedTokens()}, when the builder was given
+     * them: over the same repository, digester and catalogue, its failures throttled by the same
+     * settings in the same {@link #limitStore()} (in a namespace of its own). Serve it with a token
+     * endpoint such as auth-servlet's {@code TokenEndpointServlet}.
+     */
+    public Optional<ClientCredentialsGrant> clientCredentialsGrant() {
+        return clientCredentialsGrant;
     }
 
     /** Where the accounts are kept. */
@@ -173,6 +186,13 @@ public final class StoreAuth implements AutoCloseable {
             builder.throttle(b.maxFailures, b.failureWindow);
         }
         return builder.build();
+    }
+
+    private ClientCredentialsGrant grant(Builder b, ShortLivedTokens tokens) {
+        ClientCredentialsGrant.Builder builder = ClientCredentialsGrant.builder(repository, tokens).digester(b.digester)
+                .catalogue(b.catalogue).limitStore(limits);
+        return (b.maxFailures > 0 ? builder.failureThrottle(b.maxFailures, b.failureWindow) : builder.noFailureThrottle())
+                .build();
     }
 
     /**
@@ -302,7 +322,8 @@ public final class StoreAuth implements AutoCloseable {
         /**
          * Accepts the short-lived access tokens {@code tokens} issues (default: none; an {@code sst_}
          * token is then invalid); see {@link dev.storeauth.auth.Authenticator.Builder#shortLivedTokens}.
-         * Their catalogue should be {@link #catalogue}'s.
+         * Their catalogue should be {@link #catalogue}'s. They also give the {@link StoreAuth} its
+         * {@link StoreAuth#clientCredentialsGrant() client-credentials grant}.
          */
         public Builder shortLivedTokens(ShortLivedTokens tokens) {
             this.shortLivedTokens = once("shortLivedTokens", Objects.requireNonNull(tokens, "tokens"));

@@ -13,6 +13,9 @@ import dev.storeauth.audit.TestAudit;
 import dev.storeauth.auth.ApiRequest;
 import dev.storeauth.auth.AuthResult;
 import dev.storeauth.auth.LimitStore;
+import dev.storeauth.clientgrant.ClientCredentialsGrant;
+import dev.storeauth.clientgrant.ClientCredentialsRequest;
+import dev.storeauth.clientgrant.GrantOutcome;
 import dev.storeauth.grant.ShortLivedTokens;
 import dev.storeauth.lifecycle.AccountLifecycle;
 import dev.storeauth.lifecycle.Actor;
@@ -97,6 +100,28 @@ class StoreAuthTest {
             assertInstanceOf(AuthResult.Authenticated.class, get(storeAuth, created.accessToken()));
         }
         assertThrows(IllegalStateException.class, () -> StoreAuth.builder().shortLivedTokens(tokens).shortLivedTokens(tokens));
+    }
+
+    @Test
+    void withShortLivedTokensTheClientCredentialsGrantIssuesTokensTheAuthenticatorAccepts() {
+        ShortLivedTokens tokens = ShortLivedTokens.builder(new byte[32]).build();
+        try (StoreAuth storeAuth = StoreAuth.builder().repository(repository).shortLivedTokens(tokens)
+                .lifecycle((store, actor) -> actor.equals(OWNER), "api.example.com").failureThrottle(2, Duration.ofHours(1))
+                .build(); StoreAuth plain = withLifecycle()) {
+            IssuedCredentials.OAuth created = create(storeAuth.lifecycle().orElseThrow());
+            ClientCredentialsGrant grant = storeAuth.clientCredentialsGrant().orElseThrow();
+            GrantOutcome.Issued issued = assertInstanceOf(GrantOutcome.Issued.class, grant.grant(
+                    new ClientCredentialsRequest(created.clientId(), created.clientSecret(), Optional.empty(), "203.0.113.9")));
+
+            assertEquals("products:read-only", issued.scope());
+            assertInstanceOf(AuthResult.Authenticated.class, get(storeAuth, issued.token().token()));
+            assertTrue(plain.clientCredentialsGrant().isEmpty());
+            for (int i = 0; i < 2; i++) {
+                grant.grant(new ClientCredentialsRequest(created.clientId(), "wrong", Optional.empty(), "192.0.2.1"));
+            }
+            assertInstanceOf(GrantOutcome.Throttled.class, grant.grant(
+                    new ClientCredentialsRequest(created.clientId(), "wrong", Optional.empty(), "192.0.2.1")));
+        }
     }
 
     @Test

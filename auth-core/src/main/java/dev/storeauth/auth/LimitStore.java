@@ -2,6 +2,7 @@ package dev.storeauth.auth;
 
 import dev.storeauth.throttle.CounterStore;
 import dev.storeauth.throttle.FallbackCounterStore;
+import dev.storeauth.throttle.LimitStoreAccess;
 import dev.storeauth.throttle.LocalCounterStore;
 import dev.storeauth.throttle.PostgresCounterStore;
 import dev.storeauth.throttle.RedisCounterStore;
@@ -34,6 +35,10 @@ public final class LimitStore implements AutoCloseable {
     static final long LOCAL_KEYS = 100_000;
     /** How long an idle bucket is kept at least; one whose window is longer is kept for its window. */
     static final Duration LOCAL_IDLE = Duration.ofHours(1);
+
+    static {
+        LimitStoreAccess.register(LimitStore.class, LimitStore::counters);
+    }
 
     private final CounterStore store;
 

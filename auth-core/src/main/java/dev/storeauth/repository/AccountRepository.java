@@ -38,6 +38,15 @@ public interface AccountRepository extends AccountLookup {
     Optional<OAuthAccount> oauthAccount(String storeHash, String id);
 
     /**
+     * The OAuth account whose {@link OAuthAccount#clientId() client ID} is {@code clientId}, of any
+     * store: client IDs are unique across stores. Read from the store itself, never from a cache, so
+     * a deleted account or a changed allowlist counts at once.
+     *
+     * @return empty for an unknown client ID
+     */
+    Optional<OAuthAccount> oauthAccountByClientId(String clientId);
+
+    /**
      * Replaces {@code before} by {@code after} (same id and store), only if the stored account still has
      * {@code before}'s access token, previous token, expiry and allowed addresses: a roll or allowlist
      * change made on a stale read writes nothing (so a roll never writes back an allowlist replaced since

@@ -27,6 +27,7 @@ public final class InMemoryAccountRepository implements AccountRepository {
 
     private final Map<LookupKey, Account> byKey = new ConcurrentHashMap<>();
     private final Map<String, Account> byId = new ConcurrentHashMap<>();
+    private final Map<String, OAuthAccount> byClientId = new ConcurrentHashMap<>();
     private final Map<String, Usage> lastUsed = new ConcurrentHashMap<>();
     private final Map<String, CredentialPolicy> policies = new ConcurrentHashMap<>();
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
@@ -45,8 +46,9 @@ public final class InMemoryAccountRepository implements AccountRepository {
         if (countOAuth(account.storeHash()) >= limit) {
             return false;
         }
-        if (byId.containsKey(account.id()) || LookupKey.allOf(account).stream().anyMatch(byKey::containsKey)) {
-            throw new IllegalStateException("duplicate OAuth account id or access token");
+        if (byId.containsKey(account.id()) || byClientId.containsKey(account.clientId())
+                || LookupKey.allOf(account).stream().anyMatch(byKey::containsKey)) {
+            throw new IllegalStateException("duplicate OAuth account id, client ID or access token");
         }
         put(account);
         audit.add(entry);
@@ -69,6 +71,11 @@ public final class InMemoryAccountRepository implements AccountRepository {
     public Optional<OAuthAccount> oauthAccount(String storeHash, String id) {
         return byId.get(id) instanceof OAuthAccount oauth && oauth.storeHash().equals(storeHash)
                 ? Optional.of(oauth) : Optional.empty();
+    }
+
+    @Override
+    public Optional<OAuthAccount> oauthAccountByClientId(String clientId) {
+        return Optional.ofNullable(byClientId.get(Objects.requireNonNull(clientId, "clientId")));
     }
 
     @Override
@@ -222,10 +229,16 @@ public final class InMemoryAccountRepository implements AccountRepository {
             unindex(old);
         }
         LookupKey.allOf(account).forEach(key -> byKey.put(key, account));
+        if (account instanceof OAuthAccount oauth) {
+            byClientId.put(oauth.clientId(), oauth);
+        }
     }
 
     private void unindex(Account account) {
         LookupKey.allOf(account).forEach(key -> byKey.remove(key, account));
+        if (account instanceof OAuthAccount oauth) {
+            byClientId.remove(oauth.clientId(), oauth);
+        }
     }
 
     private void remove(Account account) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storeauth.accounts.AllowedAddresses;
 import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.accounts.OAuthAccount;
 import dev.storeauth.audit.TestAudit;
@@ -101,6 +102,44 @@ public abstract class AccountRepositoryContract implements RotationContract, Aud
         repo.insertOAuthAccount(account, 50, TestAudit.ENTRY);
         assertEquals(Optional.of(account), repo.oauthAccount(STORE, account.id()));
         assertEquals(Optional.empty(), repo.oauthAccount(OTHER, account.id()));
+    }
+
+    @Test
+    void findsOAuthAccountByClientIdInAnyStore() {
+        AccountRepository repo = repository();
+        OAuthAccount mine = oauth(STORE, 1);
+        OAuthAccount theirs = oauth(OTHER, 1);
+        repo.insertOAuthAccount(mine, 50, TestAudit.ENTRY);
+        repo.insertOAuthAccount(theirs, 50, TestAudit.ENTRY);
+        assertEquals(Optional.of(mine), repo.oauthAccountByClientId(mine.clientId()));
+        assertEquals(Optional.of(theirs), repo.oauthAccountByClientId(theirs.clientId()));
+        assertEquals(Optional.empty(), repo.oauthAccountByClientId("unknown-client"));
+        assertEquals(Optional.empty(), repo.oauthAccountByClientId(mine.clientId().toUpperCase()));
+    }
+
+    @Test
+    void findsByClientIdTheAccountAsLastReplacedAndNothingOnceDeleted() {
+        AccountRepository repo = repository();
+        OAuthAccount account = oauth(STORE, 1);
+        repo.insertOAuthAccount(account, 50, TestAudit.ENTRY);
+        OAuthAccount narrowed = account.withAllowedAddresses(
+                AllowedAddresses.parse(List.of("203.0.113.0/24")));
+        assertTrue(repo.replaceOAuthAccount(account, narrowed, TestAudit.ENTRY));
+        assertEquals(Optional.of(narrowed), repo.oauthAccountByClientId(account.clientId()));
+        repo.deleteOAuthAccounts(STORE, List.of(account.id()), TestAudit.ENTRY);
+        assertEquals(Optional.empty(), repo.oauthAccountByClientId(account.clientId()));
+    }
+
+    @Test
+    void rejectsDuplicateClientId() {
+        AccountRepository repo = repository();
+        OAuthAccount first = oauth(STORE, 1);
+        OAuthAccount second = oauth(OTHER, 2);
+        OAuthAccount sameClient = new OAuthAccount(second.id(), OTHER, second.name(), first.clientId(),
+                second.clientSecretDigest(), second.accessTokenDigest(), second.scopes(), second.createdAt());
+        repo.insertOAuthAccount(first, 50, TestAudit.ENTRY);
+        assertThrows(IllegalStateException.class, () -> repo.insertOAuthAccount(sameClient, 50, TestAudit.ENTRY));
+        assertEquals(List.of(), repo.oauthAccounts(OTHER));
     }
 
     @Test

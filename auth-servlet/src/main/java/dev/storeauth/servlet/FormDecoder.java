@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@link FormBody#parse}: one pass over the bytes, each byte looked at a constant number of times. */
 final class FormDecoder {
@@ -39,6 +40,20 @@ final class FormDecoder {
             start = end + 1;
         }
         return new FormBody.Fields(fields);
+    }
+
+    /**
+     * One form-urlencoded component on its own (as RFC 6749 section 2.3.1 has the client ID and
+     * secret encoded inside HTTP Basic), by the same rules as a field's name or value; empty when it
+     * is not well-formed.
+     */
+    static Optional<String> decodeComponent(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        try {
+            return Optional.of(decode(bytes, 0, bytes.length, 1, "value"));
+        } catch (MalformedField e) {
+            return Optional.empty();
+        }
     }
 
     private static int indexOf(byte[] bytes, byte wanted, int from, int to) {

@@ -4,6 +4,7 @@
  * {@code web.xml} init-params or from code. For endpoints that read a body before any credential is
  * checked (a sign-in, a token request), {@link dev.storeauth.servlet.BoundedBodyReader} reads it
  * capped in bytes and time without parking a thread, and {@link dev.storeauth.servlet.FormBody}
- * parses a form in linear time.
+ * parses a form in linear time. {@link dev.storeauth.servlet.TokenEndpointServlet} is the OAuth 2.0
+ * token endpoint of the client-credentials grant, built on both.
  */
 package dev.storeauth.servlet;

@@ -65,6 +65,38 @@ class DemoEndToEndTest {
     }
 
     @Test
+    void aClientGetsAShortLivedTokenOverHttpsAndUsesItWithinTheScopeAskedFor() throws Exception {
+        JsonNode account = createOAuth("Nightly export", Map.of("products", "modify", "orders", "read-only"));
+        String basic = "Basic " + Base64.getEncoder().encodeToString((account.get("client_id").asText() + ":"
+                + account.get("client_secret").asText()).getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<String> granted = send(owner, HttpRequest.newBuilder(demo.https("/oauth2/token"))
+                .header("Authorization", basic).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=products%3Aread-only")).build());
+        assertEquals(200, granted.statusCode(), granted.body());
+        assertEquals("no-store", granted.headers().firstValue("Cache-Control").orElseThrow());
+        JsonNode token = json(granted);
+        assertEquals("Bearer", token.get("token_type").asText());
+        assertEquals("products:read-only", token.get("scope").asText());
+        assertEquals(3600, token.get("expires_in").asInt());
+        String accessToken = token.get("access_token").asText();
+
+        assertEquals(200, api("GET", "/v3/catalog/products", accessToken, null).statusCode());
+        assertEquals(200, send(owner, apiRequest("GET", "/v3/catalog/products", null)
+                .header("Authorization", "Bearer " + accessToken).build()).statusCode());
+        assertEquals(403, api("POST", "/v3/catalog/products", accessToken, "{\"name\":\"Hat\"}").statusCode());
+
+        HttpResponse<String> plain = send(owner, HttpRequest.newBuilder(demo.http("/oauth2/token"))
+                .header("Authorization", basic).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build());
+        assertEquals(400, plain.statusCode(), plain.body());
+        assertEquals("invalid_request", json(plain).get("error").asText());
+
+        assertEquals(204, manage("DELETE", "api-accounts/" + account.get("id").asText(), null).statusCode());
+        assertEquals(401, api("GET", "/v3/catalog/products", accessToken, null).statusCode());
+    }
+
+    @Test
     void modifyTokenCreatesRecords() throws Exception {
         String token = createOAuth("Stock sync", Map.of("products", "modify")).get("access_token").asText();
 

@@ -141,6 +141,12 @@ public final class JdbcAccountRepository implements AccountRepository {
     }
 
     @Override
+    public Optional<OAuthAccount> oauthAccountByClientId(String clientId) {
+        Objects.requireNonNull(clientId, "clientId");
+        return read("find OAuth account by client ID", c -> OAuthTable.byClientId(c, clientId));
+    }
+
+    @Override
     public boolean replaceOAuthAccount(OAuthAccount before, OAuthAccount after, AuditEntry audit) {
         requireSame(before, after);
         Objects.requireNonNull(audit, "audit");

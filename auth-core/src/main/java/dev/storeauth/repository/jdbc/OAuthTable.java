@@ -42,6 +42,11 @@ final class OAuthTable {
         return Sql.first(c, SELECT + " WHERE id = ? AND store_hash = ?", AccountRows::oauth, id, storeHash);
     }
 
+    /** By the unique index on {@code client_id} ({@code storeauth_oauth_client_id_uq}). */
+    static Optional<OAuthAccount> byClientId(Connection c, String clientId) throws SQLException {
+        return Sql.first(c, SELECT + " WHERE client_id = ?", AccountRows::oauth, clientId);
+    }
+
     /** Inserts {@code account} unless the store has {@code limit} accounts, its row locked meanwhile. */
     static boolean insert(Connection c, Dialect dialect, ChangeLog changes, OAuthAccount account, int limit,
             AuditEntry audit) throws SQLException {

@@ -18,6 +18,7 @@ final class Banner {
         out.append("\nstoreauth demo is running\n");
         out.append("  Control panel    ").append(https).append("/manage/\n");
         out.append("  Store API        ").append(https).append("/stores/").append(hash).append("/v3/  (and /v2/)\n");
+        out.append("  Token endpoint   ").append(https).append(DemoContext.TOKEN_PATH).append("  (client credentials)\n");
         out.append("  Plain HTTP       http://").append(PublicHost.inUrl(server.publicHost())).append(':')
                 .append(server.httpPort())
                 .append("/  (redirects pages to HTTPS, refuses API calls)\n");

@@ -12,6 +12,8 @@ import dev.storeauth.demo.panel.SessionPrincipalFilter;
 import dev.storeauth.demo.panel.SessionServlet;
 import dev.storeauth.lifecycle.AccountLifecycle;
 import dev.storeauth.servlet.StoreAuthFilter;
+import dev.storeauth.servlet.TokenEndpointServlet;
+import dev.storeauth.servlet.TrustedProxies;
 import dev.storeauth.servlet.manage.AccountManagementServlet;
 import dev.storeauth.throttle.FailureThrottle;
 import jakarta.servlet.DispatcherType;
@@ -33,6 +35,7 @@ import org.eclipse.jetty.http.HttpCookie;
  * <pre>
  * /*                      security headers; plain HTTP: pages redirected to HTTPS on the public host
  * /stores/*               StoreAuthFilter, then the store API
+ * /oauth2/token           the client-credentials token endpoint (answers over HTTPS only)
  * /manage/login           sign-in page and POST
  * /manage/session         who is signed in (GET), sign out (DELETE)
  * /manage/stores/*        the session user as principal, then AccountManagementServlet
@@ -42,6 +45,11 @@ import org.eclipse.jetty.http.HttpCookie;
  * <p>and answers every error Jetty raises itself as a problem ({@link ProblemErrorHandler}).
  */
 final class DemoContext {
+
+    /** Where OAuth clients get short-lived tokens. */
+    static final String TOKEN_PATH = "/oauth2/token";
+    /** The realm of the store API's and the token endpoint's challenges. */
+    static final String REALM = "storeauth demo";
 
     /** The session cookie's name. */
     static final String SESSION_COOKIE = "STOREAUTH_SESSION";
@@ -73,6 +81,10 @@ final class DemoContext {
         filter(context, new SessionPrincipalFilter(), "/manage/stores/*");
         context.addServlet(new ServletHolder(new StoreApiServlet(new StoreRecords(parts.dataSource()),
                 new StoreSettings(parts.dataSource()))), "/stores/*");
+        ServletHolder token = new ServletHolder(new TokenEndpointServlet(
+                parts.storeAuth().clientCredentialsGrant().orElseThrow(), REALM, TrustedProxies.none()));
+        token.setAsyncSupported(true);
+        context.addServlet(token, TOKEN_PATH);
         ServletHolder login = new ServletHolder(new LoginServlet(users, signInThrottle(), throttledSignInEntries(),
                 parts.storeAuth().repository(), Clock.systemUTC()));
         login.setAsyncSupported(true);

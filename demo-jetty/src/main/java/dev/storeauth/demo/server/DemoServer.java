@@ -10,6 +10,8 @@ import dev.storeauth.demo.data.DemoSchema;
 import dev.storeauth.demo.data.FirstStart;
 import dev.storeauth.demo.data.PasswordHasher;
 import dev.storeauth.demo.data.SeededStore;
+import dev.storeauth.demo.data.TokenSigningKey;
+import dev.storeauth.grant.ShortLivedTokens;
 import dev.storeauth.policy.LegacyDeprecation;
 import dev.storeauth.policy.RouteTable;
 import dev.storeauth.policy.ScopeCatalogue;
@@ -107,10 +109,11 @@ public final class DemoServer implements AutoCloseable {
         storeQuota = options.storeQuota();
         StoreAuth.Builder builder = StoreAuth.builder();
         candidate.ifPresent(builder::reportOnlyRoutes);
-        StoreAuth storeAuth = own(builder.jdbc(database.dataSource()).realm("storeauth demo")
+        StoreAuth storeAuth = own(builder.jdbc(database.dataSource()).realm(DemoContext.REALM)
                 .storeQuota(storeQuota.map(StoreQuota::everyStore).orElse(StoreQuota.off()))
                 .limitStore(limitStore(options, database.dataSource()))
                 .legacyDeprecation(legacyDeprecation(options))
+                .shortLivedTokens(ShortLivedTokens.builder(TokenSigningKey.loadOrCreate(options.dataDir())).build())
                 .lifecycle(users::isOwner, httpsBase().getAuthority()).lifecycleListener(new AuditLog()).build());
         firstStart = new FirstStart(database.dataSource(), hasher, environment);
         store = firstStart.ensureStore(options.storeHash());

@@ -17,7 +17,8 @@ import java.io.IOException;
  * page ({@code GET}/{@code HEAD}), redirected (301) to the same path on the configured public host
  * and HTTPS port, never to the host the client named; anything else (a sign-in, say) is refused
  * with 403 rather than redirected, since its body has already crossed the network in clear. Store
- * API paths pass through untouched: the storeauth filter refuses them itself ("TLS required").
+ * API paths pass through untouched: the storeauth filter refuses them itself ("TLS required"); so
+ * does the token endpoint, which refuses them as an OAuth error ({@code invalid_request}).
  * Thread-safe.
  */
 final class HttpsRedirectFilter implements Filter {
@@ -34,7 +35,7 @@ final class HttpsRedirectFilter implements Filter {
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
-        if (Transport.isTls(request) || isStoreApi(request)) {
+        if (Transport.isTls(request) || isStoreApi(request) || DemoContext.TOKEN_PATH.equals(request.getServletPath())) {
             chain.doFilter(request, response);
             return;
         }

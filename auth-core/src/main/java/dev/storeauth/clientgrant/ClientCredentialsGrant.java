@@ -1,0 +1,265 @@
+package dev.storeauth.clientgrant;
+
+import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.auth.LimitStore;
+import dev.storeauth.credentials.SecretDigest;
+import dev.storeauth.credentials.SecretDigester;
+import dev.storeauth.credentials.internal.SecretFormat;
+import dev.storeauth.credentials.internal.SecretGenerator;
+import dev.storeauth.credentials.internal.SecretKind;
+import dev.storeauth.grant.IssuedToken;
+import dev.storeauth.grant.ShortLivedTokens;
+import dev.storeauth.policy.ScopeCatalogue;
+import dev.storeauth.policy.Scopes;
+import dev.storeauth.repository.AccountRepository;
+import dev.storeauth.repository.RepositoryUnavailableException;
+import dev.storeauth.throttle.Admission;
+import dev.storeauth.throttle.FailureThrottle;
+import dev.storeauth.throttle.LimitStoreAccess;
+import dev.storeauth.throttle.Reservation;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The OAuth 2.0 client-credentials grant (RFC 6749 section 4.4): an OAuth account's client ID and
+ * secret buy a {@link ShortLivedTokens short-lived token} carrying the account's scopes, or fewer.
+ *
+ * <ol>
+ *   <li>A client ID over {@value OAuthAccount#MAX_CLIENT_ID_LENGTH} characters or with control
+ *       characters, or a secret not shaped like a generated client secret (length, prefix, checksum),
+ *       is {@code invalid_client} without a lookup (counted by the throttle as a failure).
+ *   <li>With a failure throttle, a client this node has not proven with the presented secret within
+ *       the last hour takes a place in its address's bucket and in the bucket of that client ID at
+ *       that address, before the lookup and the secret's digest; with none left it is
+ *       {@link GrantOutcome.Throttled}. A wrong secret keeps its place; a proven one gives it back.
+ *       Buckets are per address, never per client ID alone: no one can lock a client out from
+ *       another address, and a client proven before is never refused for the failures of others at
+ *       its own address either (checking it costs one digest of its 42-character secret).
+ *   <li>The account is read from the repository by client ID on every grant, never from a cache: a
+ *       deleted account, a new allowlist or new scopes count at once. The secret's digest is compared
+ *       in constant time, against a dummy digest for an unknown client ID.
+ *   <li>A proven account that has expired by the clock is {@code invalid_client} saying so; one
+ *       whose allowlist does not permit the client address is {@code unauthorized_client}, never
+ *       naming the list.
+ *   <li>{@code scope}, when given, is read by the catalogue's resources and level wire names
+ *       ({@code products:read-only orders:modify}); anything malformed, unknown, repeated or beyond
+ *       the account's levels is {@code invalid_scope} naming it. Without it the token carries all the
+ *       account's scopes.
+ * </ol>
+ *
+ * <pre>{@code
+ * ClientCredentialsGrant grant = ClientCredentialsGrant.builder(repository, tokens).build();
+ * GrantOutcome outcome = grant.grant(new ClientCredentialsRequest(clientId, secret, Optional.empty(), address));
+ * }</pre>
+ *
+ * Thread-safe. Its settings are fixed at build; what changes is only its memory of the clients it
+ * has proven (at most 10,000, each for an hour).
+ */
+public final class ClientCredentialsGrant {
+
+    static final String FAILURES = "client-failures";
+    /** Keeps client IDs apart from legacy usernames, which cannot hold a colon (RFC 7617). */
+    private static final String IDENTITY_PREFIX = "client_id:";
+    private static final GrantOutcome.Refused UNKNOWN =
+            new GrantOutcome.Refused(GrantError.INVALID_CLIENT, "client authentication failed");
+    private static final GrantOutcome.Refused EXPIRED =
+            new GrantOutcome.Refused(GrantError.INVALID_CLIENT, "the client credentials have expired");
+    private static final GrantOutcome.Refused NOT_HERE = new GrantOutcome.Refused(GrantError.UNAUTHORIZED_CLIENT,
+            "this client may not be granted tokens from this address");
+    private static final GrantOutcome.Refused UNCARRIED = new GrantOutcome.Refused(GrantError.INVALID_SCOPE,
+            "the client's scopes cannot be carried by a short-lived token; ask for a narrower scope");
+
+    private final AccountRepository repository;
+    private final SecretDigester digester;
+    private final ShortLivedTokens tokens;
+    private final ScopeParameter scopes;
+    private final FailureThrottle throttle;
+    private final Clock clock;
+    private final SecretDigest dummy;
+    private final ProvenClients proven = new ProvenClients();
+
+    ClientCredentialsGrant(Builder b) {
+        this.repository = b.repository;
+        this.digester = b.digester;
+        this.tokens = b.tokens;
+        this.scopes = new ScopeParameter(b.catalogue);
+        this.throttle = b.maxFailures == 0 ? null : new FailureThrottle(b.maxFailures, b.window,
+                LimitStoreAccess.counters(b.limits == null ? LimitStore.local() : b.limits, FAILURES));
+        this.clock = b.clock;
+        this.dummy = digester.digest(new SecretGenerator().generate(SecretKind.CLIENT_SECRET));
+    }
+
+    /** Starts a builder: accounts from {@code repository}, tokens from {@code tokens}. */
+    public static Builder builder(AccountRepository repository, ShortLivedTokens tokens) {
+        return new Builder(repository, tokens);
+    }
+
+    /**
+     * Decides {@code request} as the class describes.
+     *
+     * @return never {@code null}; wrong credentials are a {@link GrantOutcome.Refused}
+     * @throws RepositoryUnavailableException when the repository cannot answer; the throttle's place
+     *     is given back
+     */
+    public GrantOutcome grant(ClientCredentialsRequest request) {
+        String clientId = request.clientId();
+        boolean wellFormed = readable(clientId) && SecretFormat.isWellFormed(SecretKind.CLIENT_SECRET, request.clientSecret());
+        if (throttle == null || (wellFormed && proven.knows(clientId)
+                && proven.proves(clientId, digester.digest(request.clientSecret())))) {
+            return wellFormed ? verify(request) : UNKNOWN;
+        }
+        Admission admission = throttle.tryReserve(request.clientAddress(), IDENTITY_PREFIX + clientId);
+        if (admission instanceof Admission.Blocked blocked) {
+            return new GrantOutcome.Throttled(blocked.retryAfter());
+        }
+        try (Reservation reservation = ((Admission.Reserved) admission).reservation()) {
+            GrantOutcome outcome = wellFormed ? verify(request) : UNKNOWN;
+            if (outcome == UNKNOWN) {
+                reservation.failed();
+            }
+            return outcome;
+        }
+    }
+
+    /** The lifetime of the tokens granted. */
+    public Duration tokenLifetime() {
+        return tokens.lifetime();
+    }
+
+    private GrantOutcome verify(ClientCredentialsRequest request) {
+        Optional<OAuthAccount> found = repository.oauthAccountByClientId(request.clientId());
+        SecretDigest presented = digester.digest(request.clientSecret());
+        boolean matches = found.map(OAuthAccount::clientSecretDigest).orElse(dummy).matches(presented);
+        if (found.isEmpty() || !matches) {
+            proven.forgetIfProvenBy(request.clientId(), presented);
+            return UNKNOWN;
+        }
+        proven.remember(request.clientId(), presented);
+        return decide(found.get(), request);
+    }
+
+    /** What a proven client gets: a refusal for an expired account, an address or a scope, else a token. */
+    private GrantOutcome decide(OAuthAccount account, ClientCredentialsRequest request) {
+        // By the second, as tokens carry their expiry: a token would be dead within the second.
+        if (account.expiresAt().filter(at -> at.getEpochSecond() <= clock.instant().getEpochSecond()).isPresent()) {
+            return EXPIRED;
+        }
+        if (!account.allowedAddresses().permits(request.clientAddress())) {
+            return NOT_HERE;
+        }
+        Scopes granted;
+        try {
+            granted = request.scope().isEmpty() ? account.scopes() : scopes.read(request.scope().get(), account.scopes());
+        } catch (ScopeParameter.Refusal refusal) {
+            return refusal.outcome();
+        }
+        IssuedToken token;
+        try {
+            token = tokens.issue(account, granted);
+        } catch (IllegalArgumentException e) {
+            // The account's scopes name a resource the tokens' catalogue lacks, or its clock is ahead.
+            return UNCARRIED;
+        }
+        long seconds = token.expiresAt().getEpochSecond() - clock.instant().getEpochSecond();
+        return new GrantOutcome.Issued(token, scopes.format(token.scopes()), Duration.ofSeconds(Math.max(1, seconds)));
+    }
+
+    private static boolean readable(String clientId) {
+        return !clientId.isEmpty() && clientId.length() <= OAuthAccount.MAX_CLIENT_ID_LENGTH
+                && clientId.chars().noneMatch(Character::isISOControl);
+    }
+
+    /**
+     * Configures a {@link ClientCredentialsGrant}. Defaults: SHA-256 digests, the platform's scope
+     * catalogue, 20 failed attempts per client address (and per client ID at an address) a minute
+     * counted in this process, the system clock. Give the grant the digester and catalogue the
+     * accounts were made with and the limit store the authenticator counts in; the grant counts in
+     * its own namespace of that store and never closes it. A setting given twice fails with
+     * {@link IllegalStateException}. Not thread-safe; build once.
+     */
+    public static final class Builder {
+
+        final AccountRepository repository;
+        final ShortLivedTokens tokens;
+        SecretDigester digester = SecretDigester.sha256();
+        ScopeCatalogue catalogue = ScopeCatalogue.defaults();
+        int maxFailures = 20;
+        Duration window = Duration.ofMinutes(1);
+        LimitStore limits;
+        Clock clock = Clock.systemUTC();
+        private final Set<String> given = new HashSet<>();
+
+        Builder(AccountRepository repository, ShortLivedTokens tokens) {
+            this.repository = Objects.requireNonNull(repository, "repository");
+            this.tokens = Objects.requireNonNull(tokens, "tokens");
+        }
+
+        /** How client secrets were digested when their accounts were made. */
+        public Builder digester(SecretDigester digester) {
+            this.digester = once("digester", Objects.requireNonNull(digester, "digester"));
+            return this;
+        }
+
+        /** The resources the {@code scope} parameter names. */
+        public Builder catalogue(ScopeCatalogue catalogue) {
+            this.catalogue = once("catalogue", Objects.requireNonNull(catalogue, "catalogue"));
+            return this;
+        }
+
+        /**
+         * {@code maxFailures} failed attempts per client address, and per client ID at an address,
+         * refilled smoothly over {@code window}; then {@link GrantOutcome.Throttled}.
+         *
+         * @throws IllegalArgumentException unless both are positive and within the throttle's range
+         */
+        public Builder failureThrottle(int maxFailures, Duration window) {
+            Objects.requireNonNull(window, "window");
+            if (maxFailures < 1 || window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("maxFailures and window must be positive");
+            }
+            once("failureThrottle", true);
+            this.maxFailures = maxFailures;
+            this.window = window;
+            return this;
+        }
+
+        /** No failure throttle (e.g. when a proxy in front limits failures). */
+        public Builder noFailureThrottle() {
+            once("failureThrottle", true);
+            this.maxFailures = 0;
+            return this;
+        }
+
+        /** Where the throttle counts (default: this process); not closed by the grant. */
+        public Builder limitStore(LimitStore limits) {
+            this.limits = once("limitStore", Objects.requireNonNull(limits, "limits"));
+            return this;
+        }
+
+        /** What tells whether an account has expired (default {@link Clock#systemUTC()}). */
+        public Builder clock(Clock clock) {
+            this.clock = once("clock", Objects.requireNonNull(clock, "clock"));
+            return this;
+        }
+
+        /**
+         * Builds the grant.
+         *
+         * @throws IllegalArgumentException if the throttle's settings are out of its range
+         */
+        public ClientCredentialsGrant build() {
+            return new ClientCredentialsGrant(this);
+        }
+
+        private <T> T once(String setting, T value) {
+            if (!given.add(setting)) {
+                throw new IllegalStateException(setting + " is already set");
+            }
+            return value;
+        }
+    }
+}
