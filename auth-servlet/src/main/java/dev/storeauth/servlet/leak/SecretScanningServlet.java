@@ -1,0 +1,197 @@
+package dev.storeauth.servlet.leak;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storeauth.leak.LeakReports;
+import dev.storeauth.leak.LeakVerdict;
+import dev.storeauth.repository.RepositoryUnavailableException;
+import dev.storeauth.servlet.BodyOutcome;
+import dev.storeauth.servlet.BoundedBodyReader;
+import dev.storeauth.servlet.ProblemResponse;
+import dev.storeauth.servlet.RequestBodies;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * GitHub secret scanning's partner endpoint: receives reports of leaked tokens, revokes those that are
+ * live credentials ({@link LeakReports}) and answers GitHub's false-positive feedback. Mount it at the
+ * URL given to GitHub, with async support:
+ *
+ * <pre>{@code
+ * ServletHolder holder = new ServletHolder(new SecretScanningServlet(new LeakReports(lifecycle),
+ *         SecretScanningKeys.load(keyFile)));
+ * holder.setAsyncSupported(true);
+ * context.addServlet(holder, "/secret-scanning/reports");
+ * }</pre>
+ *
+ * <ol>
+ *   <li>{@code POST} only (405), {@code Content-Type: application/json} (415).
+ *   <li>{@code Github-Public-Key-Identifier} must name a key of {@link SecretScanningKeys} and
+ *       {@code Github-Public-Key-Signature} hold a base64 DER signature, else 401 before the body is read.
+ *   <li>The body is read without holding a thread: at most {@value #MAX_BODY_BYTES} bytes (413), within 10
+ *       seconds (408).
+ *   <li>The signature is checked over the exact body bytes (ECDSA P-256, SHA-256) before the body is parsed:
+ *       a signature that does not match is 401 and nothing is done.
+ *   <li>The body must be a JSON array of at most {@value LeakReports#MAX_TOKENS} {@code {"token","type",
+ *       "url","source"}} objects within {@link dev.storeauth.leak.LeakedToken}'s bounds: else 400 naming the
+ *       value at fault ({@code field}, e.g. {@code [3].token}) and nothing is done.
+ *   <li>200 with {@code [{"token_raw","token_type","label"}]}, one per reported token in order, {@code label}
+ *       {@code true_positive} for a live credential (now revoked) and {@code false_positive} otherwise. When
+ *       a live credential could not be revoked (its account kept changing) the answer is 503
+ *       {@code revocation_incomplete} instead, and a repository outage is 503 {@code repository_unavailable}:
+ *       GitHub sends the report again.
+ * </ol>
+ *
+ * Every error is a {@link ProblemResponse}; every 401 carries {@code WWW-Authenticate: }{@value
+ * ScanningProblem#CHALLENGE}. Each revocation is logged without the token. Thread-safe.
+ */
+public final class SecretScanningServlet extends HttpServlet {
+
+    /** The largest report body accepted. */
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+    /** The header naming the key that signed the report. */
+    public static final String KEY_IDENTIFIER = "Github-Public-Key-Identifier";
+    /** The header holding the report's signature, base64 of DER. */
+    public static final String SIGNATURE = "Github-Public-Key-Signature";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SecretScanningServlet.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A DER ECDSA P-256 signature is at most 72 bytes: 96 characters of base64. */
+    private static final int MAX_SIGNATURE_CHARS = 200;
+
+    private final transient LeakReports reports;
+    private final transient SecretScanningKeys keys;
+    private final transient BoundedBodyReader reader = new BoundedBodyReader(MAX_BODY_BYTES, Duration.ofSeconds(10));
+
+    /** Serves reports signed by {@code keys}, revoking through {@code reports}. */
+    public SecretScanningServlet(LeakReports reports, SecretScanningKeys keys) {
+        this.reports = Objects.requireNonNull(reports, "reports");
+        this.keys = Objects.requireNonNull(keys, "keys");
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!request.getMethod().equals("POST")) {
+            refuse(request, response, ScanningProblem.METHOD_NOT_ALLOWED.response(request.getMethod()
+                    + " is not allowed here; reports are POSTed").withHeader("Allow", "POST"));
+            return;
+        }
+        if (!isJson(request.getContentType())) {
+            refuse(request, response, ScanningProblem.UNSUPPORTED_MEDIA_TYPE.response("a report is application/json"));
+            return;
+        }
+        String keyId = request.getHeader(KEY_IDENTIFIER);
+        Optional<byte[]> signature = signature(request.getHeader(SIGNATURE));
+        Optional<String> problem = keyId == null ? Optional.of("the " + KEY_IDENTIFIER + " header is missing")
+                : !keys.has(keyId) ? Optional.of("no key of ours has the identifier in " + KEY_IDENTIFIER)
+                : signature.isEmpty() ? Optional.of("the " + SIGNATURE + " header is missing or not base64")
+                : Optional.empty();
+        if (problem.isPresent()) {
+            refuse(request, response, ScanningProblem.INVALID_SIGNATURE.response(problem.get()));
+            return;
+        }
+        reader.read(request, response, outcome -> answer(response, outcome, keyId, signature.get()));
+    }
+
+    private void answer(HttpServletResponse response, BodyOutcome outcome, String keyId, byte[] signature)
+            throws IOException {
+        if (outcome instanceof BodyOutcome.TooLarge) {
+            ScanningProblem.PAYLOAD_TOO_LARGE.response("a report must be at most " + MAX_BODY_BYTES + " bytes")
+                    .withMember("field", "body").writeTo(response);
+        } else if (outcome instanceof BodyOutcome.TimedOut) {
+            ScanningProblem.REQUEST_TIMEOUT.response("the report did not arrive within 10 seconds").writeTo(response);
+        } else if (outcome instanceof BodyOutcome.Complete complete) {
+            byte[] body = complete.bytes();
+            if (!keys.verifies(keyId, body, signature)) {
+                ScanningProblem.INVALID_SIGNATURE.response("the signature does not match the body for that key")
+                        .writeTo(response);
+                return;
+            }
+            handle(response, ReportBody.parse(body));
+        }
+        // BodyOutcome.Failed: the client went away; there is nobody to answer.
+    }
+
+    private void handle(HttpServletResponse response, ReportBody.Result report) throws IOException {
+        if (report instanceof ReportBody.Refused refused) {
+            ScanningProblem.INVALID_REPORT.response(refused.detail()).withMember("field", refused.field())
+                    .writeTo(response);
+            return;
+        }
+        List<LeakVerdict> verdicts;
+        try {
+            verdicts = reports.handle(((ReportBody.Read) report).tokens());
+        } catch (RepositoryUnavailableException e) {
+            ScanningProblem.REPOSITORY_UNAVAILABLE.response("the account repository is unavailable; send the report"
+                    + " again").writeTo(response);
+            return;
+        }
+        verdicts.forEach(SecretScanningServlet::log);
+        long unrevoked = verdicts.stream().filter(LeakVerdict.Unrevoked.class::isInstance).count();
+        if (unrevoked > 0) {
+            ScanningProblem.REVOCATION_INCOMPLETE.response(unrevoked + " live credentials could not be revoked yet;"
+                    + " send the report again").writeTo(response);
+            return;
+        }
+        write(response, verdicts);
+    }
+
+    private static void write(HttpServletResponse response, List<LeakVerdict> verdicts) throws IOException {
+        List<Map<String, String>> answer = verdicts.stream().map(verdict -> {
+            Map<String, String> one = new LinkedHashMap<>();
+            one.put("token_raw", verdict.token().token());
+            one.put("token_type", verdict.tokenType());
+            one.put("label", verdict.label());
+            return one;
+        }).toList();
+        byte[] bytes = JSON.writeValueAsBytes(answer);
+        response.setStatus(200);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("application/json");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    private static void log(LeakVerdict verdict) {
+        if (verdict instanceof LeakVerdict.Revoked revoked) {
+            LOG.warn("revoked a leaked {} ({}) reported in {} at {}", revoked.tokenType(),
+                    revoked.revocation().wireName(), revoked.token().source(), revoked.token().url());
+        } else if (verdict instanceof LeakVerdict.Unrevoked unrevoked) {
+            LOG.error("could not revoke a leaked {} reported at {}: {}", unrevoked.tokenType(),
+                    unrevoked.token().url(), unrevoked.detail());
+        }
+    }
+
+    private static Optional<byte[]> signature(String header) {
+        if (header == null || header.isEmpty() || header.length() > MAX_SIGNATURE_CHARS) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Base64.getDecoder().decode(header.strip()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isJson(String contentType) {
+        return contentType != null && contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT)
+                .equals("application/json");
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, ProblemResponse problem)
+            throws IOException {
+        RequestBodies.closeIfUnread(request, response);
+        problem.writeTo(response);
+    }
+}
