@@ -19,10 +19,12 @@ import java.util.Optional;
  * @param storeQuota the store API requests every store may make per window; empty for none
  * @param redisUrl a Redis the limits count in, shared with every node using it; empty to count in
  *     the PostgreSQL of {@code jdbcUrl}, or in this process on H2
+ * @param leakReportKeys GitHub's secret-scanning keys, in its key-file format: with them the demo takes
+ *     leaked-token reports at {@code POST /secret-scanning/reports}; empty for no such endpoint
  */
 public record DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<String> jdbcUrl,
         Optional<String> storeHash, String bindAddress, String publicHost, Optional<StoreQuota.Quota> storeQuota,
-        Optional<String> redisUrl) {
+        Optional<String> redisUrl, Optional<Path> leakReportKeys) {
 
     /** Listens on the loopback interface only unless {@code --bind} says otherwise. */
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -53,6 +55,7 @@ public record DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<St
         Objects.requireNonNull(publicHost, "publicHost");
         Objects.requireNonNull(storeQuota, "storeQuota");
         Objects.requireNonNull(redisUrl, "redisUrl");
+        Objects.requireNonNull(leakReportKeys, "leakReportKeys");
         redisUrl.filter(url -> !url.startsWith("redis://") && !url.startsWith("rediss://")).ifPresent(url -> {
             // Not echoed: a URL may carry a password.
             throw new IllegalArgumentException("--redis-url must start with redis:// or rediss://");
@@ -88,19 +91,32 @@ public record DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<St
     public DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<String> jdbcUrl, Optional<String> storeHash,
             String bindAddress, String publicHost) {
         this(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost,
-                Optional.of(DEFAULT_STORE_QUOTA), Optional.empty());
+                Optional.of(DEFAULT_STORE_QUOTA), Optional.empty(), Optional.empty());
+    }
+
+    /** Takes no leaked-token reports. */
+    public DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<String> jdbcUrl, Optional<String> storeHash,
+            String bindAddress, String publicHost, Optional<StoreQuota.Quota> storeQuota, Optional<String> redisUrl) {
+        this(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota, redisUrl,
+                Optional.empty());
     }
 
     /** These options with {@code quota} instead; empty for no quota. */
     public DemoOptions withStoreQuota(Optional<StoreQuota.Quota> quota) {
         return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, quota,
-                redisUrl);
+                redisUrl, leakReportKeys);
     }
 
     /** These options counting limits in the Redis at {@code url}; empty for the default. */
     public DemoOptions withRedisUrl(Optional<String> url) {
         return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota,
-                url);
+                url, leakReportKeys);
+    }
+
+    /** These options taking leaked-token reports signed by the keys in {@code keyFile}; empty for none. */
+    public DemoOptions withLeakReportKeys(Optional<Path> keyFile) {
+        return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota,
+                redisUrl, keyFile);
     }
 
     private static void requirePort(String option, int port) {

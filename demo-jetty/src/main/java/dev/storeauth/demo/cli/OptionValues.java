@@ -11,7 +11,8 @@ import java.util.Set;
 final class OptionValues {
 
     private static final Set<String> KNOWN = Set.of("--port", "--http-port", "--data-dir", "--jdbc-url",
-            "--store-hash", "--bind", "--public-host", "--store-quota", "--redis-url", "--backup", "--restore", "--reset-password");
+            "--store-hash", "--bind", "--public-host", "--store-quota", "--redis-url", "--leak-report-keys", "--backup",
+            "--restore", "--reset-password");
     private static final List<String> TASKS = List.of("--backup", "--restore", "--reset-password");
 
     private final Map<String, String> values = new LinkedHashMap<>();
@@ -54,7 +55,8 @@ final class OptionValues {
                     values.getOrDefault("--public-host", DemoOptions.DEFAULT_PUBLIC_HOST).toLowerCase(Locale.ROOT),
                     Optional.ofNullable(values.get("--store-quota")).map(OptionsParser::storeQuota)
                             .orElse(defaults.storeQuota()),
-                    Optional.ofNullable(values.get("--redis-url")));
+                    Optional.ofNullable(values.get("--redis-url")),
+                    Optional.ofNullable(values.get("--leak-report-keys")).map(OptionsParser::path));
             return tasks.isEmpty() ? new CommandLine.Run(options) : task(tasks.get(0), options);
         } catch (IllegalArgumentException e) {
             return new CommandLine.Invalid(e.getMessage());

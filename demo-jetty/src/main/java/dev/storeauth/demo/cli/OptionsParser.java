@@ -42,6 +42,11 @@ public final class OptionsParser {
                                  shared by every node using it, e.g. redis://127.0.0.1:6379
                                  (default: in the --jdbc-url database when it is PostgreSQL,
                                  else in this process)
+              --leak-report-keys FILE
+                                 take GitHub secret-scanning reports of leaked tokens at
+                                 POST /secret-scanning/reports, signed by the keys in FILE
+                                 (GitHub's format, from api.github.com/meta/public_keys/
+                                 secret_scanning); live ones are revoked at once
               --help             print this and exit
 
             Maintenance (each runs instead of the server, then exits; stop the server first):

@@ -24,6 +24,10 @@ final class Banner {
         out.append("  Database         ").append(server.databaseDescription()).append('\n');
         out.append("  Store quota      ").append(server.storeQuota().map(Banner::quota)
                 .orElse("off (--store-quota N/PERIOD to set one)")).append('\n');
+        if (server.takesLeakReports()) {
+            out.append("  Leak reports     ").append(https).append(DemoContext.LEAK_REPORTS)
+                    .append("  (GitHub secret scanning, signed)\n");
+        }
         out.append("  TLS certificate  self-signed: ").append(server.keystore().certificatePem()).append('\n');
         server.certificateNotice().ifPresent(notice -> out.append("                   ").append(notice)
                 .append(" (clients must trust the new file)\n"));

@@ -11,7 +11,10 @@ import dev.storeauth.demo.data.FirstStart;
 import dev.storeauth.demo.data.PasswordHasher;
 import dev.storeauth.demo.data.SeededStore;
 import dev.storeauth.policy.StoreQuota;
+import dev.storeauth.servlet.leak.SecretScanningKeys;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -45,6 +48,7 @@ public final class DemoServer implements AutoCloseable {
     private SeededStore store;
     private String databaseDescription;
     private Optional<StoreQuota.Quota> storeQuota = Optional.empty();
+    private Optional<SecretScanningKeys> leakReportKeys = Optional.empty();
 
     private DemoServer() {
     }
@@ -74,6 +78,7 @@ public final class DemoServer implements AutoCloseable {
      */
     private void open(DemoOptions options, Function<String, Optional<String>> environment) throws Exception {
         publicHost = options.publicHost();
+        leakReportKeys = leakReportKeys(options);
         PendingKeystore tls = own(TlsKeystore.prepare(options.dataDir(), options.publicHost()));
         certificateNotice = tls.notice();
         certificateNotice.ifPresent(notice -> LOG.info("{}", notice));
@@ -99,7 +104,7 @@ public final class DemoServer implements AutoCloseable {
         store = firstStart.ensureStore(options.storeHash());
         own(database.keepCommitMark());
         jetty.setHandler(DemoContext.build(new DemoContext.Parts(database.dataSource(), storeAuth, users,
-                httpsBase().toString(), options.publicHost(), connectors.httpsPort())));
+                httpsBase().toString(), options.publicHost(), connectors.httpsPort(), leakReportKeys)));
         jetty.setRequestLog(RequestLogs.oneLine());
         jetty.start();
         tls.close();
@@ -180,6 +185,25 @@ public final class DemoServer implements AutoCloseable {
         }
         return options.jdbcUrl().filter(url -> url.startsWith("jdbc:postgresql:")).isPresent()
                 ? LimitStore.postgres(dataSource) : LimitStore.local();
+    }
+
+    /** The keys of {@code --leak-report-keys}, read before anything else, so a bad file starts nothing. */
+    private static Optional<SecretScanningKeys> leakReportKeys(DemoOptions options) {
+        if (options.leakReportKeys().isEmpty()) {
+            return Optional.empty();
+        }
+        Path file = options.leakReportKeys().get();
+        try {
+            return Optional.of(SecretScanningKeys.load(file));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("--leak-report-keys " + file + ": " + (e instanceof IOException
+                    ? "cannot be read (" + e + ")" : e.getMessage()), e);
+        }
+    }
+
+    /** Whether leaked-token reports are taken ({@code --leak-report-keys}). */
+    boolean takesLeakReports() {
+        return leakReportKeys.isPresent();
     }
 
     /** Every store's request quota, as {@code --store-quota} gave it; empty for none. */
