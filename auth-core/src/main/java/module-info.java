@@ -3,12 +3,12 @@
  * servlet types. Start at {@link dev.storeauth.StoreAuth}, which wires everything below it.
  *
  * <p>Exported: the assembly ({@code dev.storeauth}), account records and digests
- * ({@code accounts}, {@code credentials}), the audit trail ({@code audit}), the authenticator and the {@code CredentialScheme} SPI
- * ({@code auth}), scopes and routes ({@code policy}), the account repository SPI and change events
- * ({@code repository}), cache statistics ({@code cache}), the account lifecycle
- * ({@code lifecycle}) and leaked-token reports ({@code leak}). Everything else (credential parsing, IP and
- * CIDR text, the cache itself, path reading, the
- * failure throttle, the JDBC repository and its change feeds) is implementation and may change in
+ * ({@code accounts}, {@code credentials}), short-lived access tokens ({@code grant}), the audit trail
+ * ({@code audit}), the authenticator and the {@code CredentialScheme} SPI ({@code auth}), scopes and
+ * routes ({@code policy}), the account repository SPI and change events ({@code repository}), cache
+ * statistics ({@code cache}), the account lifecycle ({@code lifecycle}) and leaked-token reports
+ * ({@code leak}). Everything else (credential parsing, IP and CIDR text, the cache itself, path reading,
+ * the failure throttle, the JDBC repository and its change feeds) is implementation and may change in
  * any release.
  */
 module dev.storeauth.core {
@@ -30,6 +30,7 @@ module dev.storeauth.core {
     exports dev.storeauth.auth;
     exports dev.storeauth.cache;
     exports dev.storeauth.credentials;
+    exports dev.storeauth.grant;
     exports dev.storeauth.leak;
     exports dev.storeauth.lifecycle;
     exports dev.storeauth.policy;

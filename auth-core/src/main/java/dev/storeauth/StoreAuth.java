@@ -6,6 +6,7 @@ import dev.storeauth.auth.LimitStore;
 import dev.storeauth.cache.CacheStatistics;
 import dev.storeauth.cache.internal.AccountCache;
 import dev.storeauth.credentials.SecretDigester;
+import dev.storeauth.grant.ShortLivedTokens;
 import dev.storeauth.lifecycle.AccountLifecycle;
 import dev.storeauth.lifecycle.LifecycleEvent;
 import dev.storeauth.lifecycle.StoreOwnership;
@@ -62,6 +63,7 @@ public final class StoreAuth implements AutoCloseable {
     private final Optional<AccountLifecycle> lifecycle;
     private final LimitStore limits;
     private final AuditMaintenance maintenance;
+    private final Optional<ShortLivedTokens> shortLivedTokens;
 
     StoreAuth(Builder b) {
         try {
@@ -73,6 +75,7 @@ public final class StoreAuth implements AutoCloseable {
             startFeed(b);
             this.maintenance = owned.add(new AuditMaintenance(repository, Clock.systemUTC(), b.auditRetention)
                     .scheduleOn(owned.scheduler()));
+            this.shortLivedTokens = Optional.ofNullable(b.shortLivedTokens);
             this.authenticator = authenticator(b, b.recordUsage ? recorder() : Authenticator.UsageRecorder.NONE);
             this.lifecycle = Optional.ofNullable(b.ownership).map(ownership -> AccountLifecycle
                     .builder(repository, ownership, b.apiHost).digester(b.digester).catalogue(b.catalogue)
@@ -97,6 +100,11 @@ public final class StoreAuth implements AutoCloseable {
     /** Creates, lists and deletes API accounts; empty unless the builder was given a lifecycle. */
     public Optional<AccountLifecycle> lifecycle() {
         return lifecycle;
+    }
+
+    /** What issues the short-lived access tokens the authenticator accepts; empty unless the builder was given them. */
+    public Optional<ShortLivedTokens> shortLivedTokens() {
+        return shortLivedTokens;
     }
 
     /** Where the accounts are kept. */
@@ -147,6 +155,9 @@ public final class StoreAuth implements AutoCloseable {
             builder.storeQuota(b.storeQuota);
         }
         b.schemes.forEach(builder::scheme);
+        if (b.shortLivedTokens != null) {
+            builder.shortLivedTokens(b.shortLivedTokens);
+        }
         if (b.maxFailures > 0) {
             builder.throttle(b.maxFailures, b.failureWindow);
         }
@@ -196,6 +207,7 @@ public final class StoreAuth implements AutoCloseable {
         int oauthAccountLimit = 50;
         CredentialPolicy defaultCredentialPolicy = CredentialPolicy.none();
         Duration auditRetention = Duration.ofDays(365);
+        ShortLivedTokens shortLivedTokens;
         private final Set<String> given = new HashSet<>();
 
         Builder() {
@@ -255,6 +267,16 @@ public final class StoreAuth implements AutoCloseable {
         /** Offers one more credential scheme, after the built-in {@code bearer} and {@code basic}. */
         public Builder scheme(CredentialScheme<?> scheme) {
             schemes.add(Objects.requireNonNull(scheme, "scheme"));
+            return this;
+        }
+
+        /**
+         * Accepts the short-lived access tokens {@code tokens} issues (default: none; an {@code sst_}
+         * token is then invalid); see {@link dev.storeauth.auth.Authenticator.Builder#shortLivedTokens}.
+         * Their catalogue should be {@link #catalogue}'s.
+         */
+        public Builder shortLivedTokens(ShortLivedTokens tokens) {
+            this.shortLivedTokens = once("shortLivedTokens", Objects.requireNonNull(tokens, "tokens"));
             return this;
         }
 

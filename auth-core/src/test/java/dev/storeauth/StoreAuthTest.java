@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.storeauth.accounts.OAuthAccount;
 import dev.storeauth.audit.TestAudit;
 import dev.storeauth.auth.ApiRequest;
 import dev.storeauth.auth.AuthResult;
 import dev.storeauth.auth.LimitStore;
+import dev.storeauth.grant.ShortLivedTokens;
 import dev.storeauth.lifecycle.AccountLifecycle;
 import dev.storeauth.lifecycle.Actor;
 import dev.storeauth.lifecycle.IssuedCredentials;
@@ -77,6 +79,24 @@ class StoreAuthTest {
             assertEquals(AuthResult.Problem.INVALID_CREDENTIALS, denied.problem());
             assertEquals(List.of("Bearer realm=\"storeauth\", error=\"invalid_token\""), denied.challenges());
         }
+    }
+
+    @Test
+    void aShortLivedTokenOfTheGivenTokensProvesItsAccountAndWithoutThemThereAreNone() {
+        ShortLivedTokens tokens = ShortLivedTokens.builder(new byte[32]).build();
+        try (StoreAuth storeAuth = withLifecycle(); StoreAuth plain = StoreAuth.builder().repository(repository)
+                .shortLivedTokens(tokens).build()) {
+            IssuedCredentials.OAuth created = create(storeAuth.lifecycle().orElseThrow());
+            OAuthAccount account = repository.oauthAccounts("abc").get(0);
+            String token = tokens.issue(account, account.scopes()).token();
+
+            assertInstanceOf(AuthResult.Authenticated.class, get(plain, token));
+            assertSame(tokens, plain.shortLivedTokens().orElseThrow());
+            assertTrue(storeAuth.shortLivedTokens().isEmpty());
+            assertEquals(401, ((AuthResult.Denied) get(storeAuth, token)).status());
+            assertInstanceOf(AuthResult.Authenticated.class, get(storeAuth, created.accessToken()));
+        }
+        assertThrows(IllegalStateException.class, () -> StoreAuth.builder().shortLivedTokens(tokens).shortLivedTokens(tokens));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.storeauth.auth;
 import dev.storeauth.accounts.Account;
 import dev.storeauth.accounts.AllowedAddresses;
 import dev.storeauth.credentials.SecretDigester;
+import dev.storeauth.grant.ShortLivedTokens;
 import dev.storeauth.policy.AccessLevel;
 import dev.storeauth.policy.ResourceDefinition;
 import dev.storeauth.policy.RouteTable;
@@ -43,7 +44,9 @@ import java.util.Set;
  *       length or shape, or a username no legacy account can have, is invalid without a lookup).
  *       Digests are compared in constant time, against a dummy for unknown users. Credentials of
  *       another store are invalid, indistinguishably. During a roll's overlap an account's previous
- *       token proves it too, until the overlap ends.
+ *       token proves it too, until the overlap ends. A short-lived {@code sst_} token (see
+ *       {@link Builder#shortLivedTokens}) is checked in full, signature included, before its lookup,
+ *       and proves only the account whose current access token it is bound to, with the scopes it grants.
  *   <li>With a failure throttle, a credential this node has not proven before (its account is not
  *       cached, or its secret does not match) needs a place in its client address's bucket and, for a
  *       scheme's limited identity (a legacy username), in the bucket of that identity at that
@@ -198,15 +201,14 @@ public final class Authenticator {
         if (refused != null) {
             return refused;
         }
-        Account account = proven.account();
         if (quotas == null) {
-            return authorize(account, scheme, resource, acceptance, request, Map.of());
+            return authorize(proven, scheme, resource, acceptance, request, Map.of());
         }
-        StoreQuotas.Use use = quotas.take(account.storeHash());
+        StoreQuotas.Use use = quotas.take(proven.account().storeHash());
         if (use == null) {
-            return authorize(account, scheme, resource, acceptance, request, Map.of());
+            return authorize(proven, scheme, resource, acceptance, request, Map.of());
         }
-        return use.allowed() ? authorize(account, scheme, resource, acceptance, request, RateLimitAnswers.quotaHeaders(use))
+        return use.allowed() ? authorize(proven, scheme, resource, acceptance, request, RateLimitAnswers.quotaHeaders(use))
                 : RateLimitAnswers.overQuota(use);
     }
 
@@ -278,19 +280,20 @@ public final class Authenticator {
         return scheme.limitedIdentity(credentials, path.storeHash()).orElse(null);
     }
 
-    private AuthResult authorize(Account account, CredentialScheme<?> scheme, Optional<ResourceDefinition> resource,
-            Acceptance acceptance, ApiRequest request, Map<String, String> headers) {
+    private AuthResult authorize(CredentialScheme.Verdict.Proven proven, CredentialScheme<?> scheme,
+            Optional<ResourceDefinition> resource, Acceptance acceptance, ApiRequest request, Map<String, String> headers) {
+        Account account = proven.account();
         if (resource.isEmpty()) {
             return unmapped(headers);
         }
         ResourceDefinition definition = resource.get();
         AccessLevel required = AccessLevel.requiredFor(request.method());
-        if (definition.scoped() && !account.scopes().levelFor(definition.id()).covers(required)) {
+        if (definition.scoped() && !proven.scopes().levelFor(definition.id()).covers(required)) {
             return insufficientScope(definition, required, acceptance, headers);
         }
         usage.recordUse(account, request.remoteAddress());
         return new AuthResult.Authenticated(new ApiPrincipal(account.principalName(), account.storeHash(),
-                account.id(), scheme.description().name()), account, account.scopes(), headers);
+                account.id(), scheme.description().name()), account, proven.scopes(), headers);
     }
 
     // The refusals of authorize, out of line: their text keeps its compiled code small enough to inline into the hit.
@@ -334,6 +337,7 @@ public final class Authenticator {
         StoreQuota quota;
         LimitStore limits;
         Clock clock = Clock.systemUTC();
+        ShortLivedTokens shortLived;
         private final List<CredentialScheme<?>> added = new ArrayList<>();
         private final Set<String> given = new HashSet<>();
 
@@ -438,6 +442,19 @@ public final class Authenticator {
         }
 
         /**
+         * Lets the {@code bearer} scheme accept the short-lived tokens {@code tokens} issued (without
+         * it, an {@code sst_} token is invalid): a correctly signed token proves its account while the
+         * account's current access token is the one it is bound to, until the earlier of the token's
+         * and the account's expiry, with the token's scopes as far as the account still holds them.
+         */
+        public Builder shortLivedTokens(ShortLivedTokens tokens) {
+            Objects.requireNonNull(tokens, "tokens");
+            once("shortLivedTokens");
+            this.shortLived = tokens;
+            return this;
+        }
+
+        /**
          * Offers one more credential scheme, after the built-in {@code bearer} and {@code basic}; the
          * route table says where it is accepted.
          */
@@ -458,7 +475,7 @@ public final class Authenticator {
 
         List<CredentialScheme<?>> schemes() {
             List<CredentialScheme<?>> all = new ArrayList<>();
-            all.add(CredentialScheme.oauthBearer(digester));
+            all.add(new BearerScheme(digester, shortLived));
             all.add(CredentialScheme.legacyBasic(digester));
             all.addAll(added);
             return List.copyOf(all);

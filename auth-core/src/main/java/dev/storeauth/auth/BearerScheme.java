@@ -10,7 +10,9 @@ import dev.storeauth.credentials.SecretDigest;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.internal.SecretFormat;
 import dev.storeauth.credentials.internal.SecretKind;
+import dev.storeauth.grant.ShortLivedTokens;
 import dev.storeauth.repository.LookupKey;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,7 +20,10 @@ import java.util.Optional;
  * OAuth access tokens (RFC 6750) in {@code Authorization: Bearer} or {@code X-Auth-Token}: the
  * token's digest finds the account. Malformed tokens are 400 {@code invalid_request}; a token outside
  * the {@code token68} grammar is malformed, which is asked only after a cache miss. During a roll's
- * overlap the account's previous token proves it too, until the overlap ends.
+ * overlap the account's previous token proves it too, until the overlap ends. With
+ * {@link ShortLivedTokens}, a token starting {@code sst_} proves the account whose current access
+ * token it is bound to (never its previous one), until the token or the account expires, with the
+ * token's scopes as far as the account still holds them; without them it is invalid.
  */
 final class BearerScheme implements CredentialScheme<BearerToken> {
 
@@ -29,9 +34,16 @@ final class BearerScheme implements CredentialScheme<BearerToken> {
     private static final Verdict NOT_TOKEN68 = new Verdict.Malformed(CredentialParser.NOT_TOKEN68.reason());
 
     private final SecretDigester digester;
+    private final ShortLivedTokens shortLived;
 
     BearerScheme(SecretDigester digester) {
+        this(digester, null);
+    }
+
+    /** @param shortLived what reads {@code sst_} tokens; {@code null} for none */
+    BearerScheme(SecretDigester digester, ShortLivedTokens shortLived) {
         this.digester = java.util.Objects.requireNonNull(digester, "digester");
+        this.shortLived = shortLived;
     }
 
     @Override
@@ -49,6 +61,9 @@ final class BearerScheme implements CredentialScheme<BearerToken> {
 
     @Override
     public Verdict verify(BearerToken token, String storeHash, CredentialScheme.AccountFinder accounts) {
+        if (shortLived != null && token.token().startsWith(ShortLivedTokens.PREFIX)) {
+            return verifyShortLived(token.token(), storeHash, accounts);
+        }
         SecretDigest presented = digest(token);
         Account account = presented == null ? null : find(presented, token, accounts);
         if (account instanceof OAuthAccount oauth && oauth.storeHash().equals(storeHash)) {
@@ -101,5 +116,33 @@ final class BearerScheme implements CredentialScheme<BearerToken> {
             return new Verdict.Proven(oauth);
         }
         return old ? Verdict.Proven.byPreviousToken(oauth, previous.get()) : null;
+    }
+
+    /**
+     * A short-lived token's proof: its shape, checksum and tag are checked before any lookup, and the
+     * account found by the bound digest must still have it as its current access token.
+     */
+    private Verdict verifyShortLived(String token, String storeHash, CredentialScheme.AccountFinder accounts) {
+        ShortLivedTokens.Claims claims = shortLived.claimsOf(token).orElse(null);
+        if (claims == null) {
+            return INVALID;
+        }
+        LookupKey key = new LookupKey.ByTokenDigest(claims.accessTokenDigest());
+        Account found = accounts.cachedOrNull(key);
+        if (found == null) {
+            found = accounts.find(key).orElse(null);
+        }
+        if (found instanceof OAuthAccount oauth && oauth.storeHash().equals(storeHash)
+                && oauth.accessTokenDigest().matches(claims.accessTokenDigest())) {
+            return new Verdict.Proven(oauth, until(claims, oauth), claims.scopesWithin(oauth.scopes()));
+        }
+        return INVALID;
+    }
+
+    /** The earlier of the token's expiry and the account's, reusing the account's where that is it. */
+    private static Optional<Instant> until(ShortLivedTokens.Claims claims, OAuthAccount oauth) {
+        Instant token = claims.expiresAt();
+        Optional<Instant> account = oauth.expiresAt();
+        return account.isPresent() && !account.get().isAfter(token) ? account : Optional.of(token);
     }
 }

@@ -4,6 +4,7 @@ import dev.storeauth.accounts.Account;
 import dev.storeauth.accounts.PreviousToken;
 import dev.storeauth.cache.internal.AccountCache;
 import dev.storeauth.credentials.SecretDigester;
+import dev.storeauth.policy.Scopes;
 import dev.storeauth.repository.AccountLookup;
 import dev.storeauth.repository.LookupKey;
 import java.time.Instant;
@@ -142,17 +143,24 @@ public interface CredentialScheme<C> {
         /**
          * The credentials prove {@code account}, until {@code until}: the first instant at which the
          * proof no longer holds, by the authenticator's clock (empty: it does not run out). A proof
-         * that has run out is refused as expired, not as invalid.
+         * that has run out is refused as expired, not as invalid. The request may do what
+         * {@code scopes} allow: the account's own, or less for a credential that grants less.
          *
          * <pre>{@code
          * return current ? new Verdict.Proven(account)                       // until account.expiresAt()
          *         : Verdict.Proven.byPreviousToken(account, previous);        // and the old token's end
          * }</pre>
          */
-        record Proven(Account account, Optional<Instant> until) implements Verdict {
+        record Proven(Account account, Optional<Instant> until, Scopes scopes) implements Verdict {
             public Proven {
                 Objects.requireNonNull(account, "account");
                 Objects.requireNonNull(until, "until");
+                Objects.requireNonNull(scopes, "scopes");
+            }
+
+            /** Proof until {@code until} with the account's own scopes. */
+            public Proven(Account account, Optional<Instant> until) {
+                this(account, until, account.scopes());
             }
 
             /** Proof by the account's current secret: it holds until the account expires. */

@@ -55,12 +55,31 @@ public final class SecretFormat {
                 return false;
             }
         }
+        return hasChecksum(bytes, offset, length);
+    }
+
+    /**
+     * Whether the ASCII bytes {@code bytes[offset, offset + length)} end in the {@value #CHECKSUM_LENGTH}
+     * base62 characters of the CRC-32 of the bytes before them, as every generated value and every
+     * short-lived token does. Never throws for a range inside {@code bytes}; a range shorter than the
+     * checksum has none.
+     *
+     * @throws IndexOutOfBoundsException if the range is not inside {@code bytes}
+     */
+    public static boolean hasChecksum(byte[] bytes, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, bytes.length);
+        if (length < CHECKSUM_LENGTH) {
+            return false;
+        }
         // The checksum is base62, most significant digit first: read it as a number, no division.
         long written = 0;
-        for (int i = offset + LENGTH - CHECKSUM_LENGTH; i < offset + LENGTH; i++) {
+        for (int i = offset + length - CHECKSUM_LENGTH; i < offset + length; i++) {
+            if (bytes[i] < 0 || DIGITS[bytes[i]] < 0) {
+                return false;
+            }
             written = written * ALPHABET.length() + DIGITS[bytes[i]];
         }
-        return written == crc(bytes, offset, LENGTH - CHECKSUM_LENGTH);
+        return written == crc(bytes, offset, length - CHECKSUM_LENGTH);
     }
 
     private static boolean hasPrefix(String prefix, byte[] bytes, int offset) {
@@ -90,8 +109,11 @@ public final class SecretFormat {
         return digits;
     }
 
-    /** Base62 of the CRC-32 of the first {@code length} characters, left-padded to six. */
-    static String checksum(CharSequence value, int length) {
+    /**
+     * Base62 of the CRC-32 of the first {@code length} characters (ISO-8859-1), left-padded to six:
+     * what {@link #hasChecksum} expects after them.
+     */
+    public static String checksum(CharSequence value, int length) {
         long remaining = crc(value.toString().getBytes(StandardCharsets.ISO_8859_1), 0, length);
         char[] out = new char[CHECKSUM_LENGTH];
         for (int i = CHECKSUM_LENGTH - 1; i >= 0; i--) {

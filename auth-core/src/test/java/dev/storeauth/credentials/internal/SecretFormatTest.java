@@ -85,4 +85,14 @@ class SecretFormatTest {
 
         assertFalse(SecretFormat.isWellFormed(SecretKind.ACCESS_TOKEN, bytes, 0, bytes.length));
     }
+
+    @Test
+    void findsTheChecksumAtTheEndOfAnyRange() {
+        byte[] bytes = ("xx" + VALID + "yy").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        assertTrue(SecretFormat.hasChecksum(bytes, 2, VALID.length()));
+        assertFalse(SecretFormat.hasChecksum(bytes, 2, VALID.length() + 1));
+        assertFalse(SecretFormat.hasChecksum(bytes, 2, 5));
+        assertEquals(VALID.substring(36), SecretFormat.checksum(VALID, 36));
+    }
 }

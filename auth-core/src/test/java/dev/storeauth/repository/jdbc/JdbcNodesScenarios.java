@@ -241,6 +241,32 @@ abstract class JdbcNodesScenarios {
     }
 
     @Test
+    void aShortLivedTokenDiesOnTheOtherNodeWithinOneSecondOfItsAccountsDeletion() {
+        String url = newDatabase();
+        try (Node a = new Node(url); Node b = new Node(url)) {
+            ShortLivedAcrossNodes nodes = new ShortLivedAcrossNodes(a, b);
+            List<Long> millis = new ArrayList<>();
+            for (int i = 0; i < REVOKES; i++) {
+                millis.add(nodes.delete(i));
+            }
+            RotationAcrossNodes.report("short-lived token death by delete", databaseName(), b.feed, millis);
+        }
+    }
+
+    @Test
+    void aShortLivedTokenDiesOnTheOtherNodeWithinOneSecondOfARollDespiteTheOverlap() {
+        String url = newDatabase();
+        try (Node a = new Node(url); Node b = new Node(url)) {
+            ShortLivedAcrossNodes nodes = new ShortLivedAcrossNodes(a, b);
+            List<Long> millis = new ArrayList<>();
+            for (int i = 0; i < REVOKES; i++) {
+                millis.add(nodes.roll(i));
+            }
+            RotationAcrossNodes.report("short-lived token death by roll", databaseName(), b.feed, millis);
+        }
+    }
+
+    @Test
     void anAllowlistSetOnOneNodeIsHeldByTheOtherWithinOneSecond() {
         String url = newDatabase();
         try (Node a = new Node(url); Node b = new Node(url)) {
