@@ -1,5 +1,6 @@
 package dev.storeauth.leak;
 
+import dev.storeauth.grant.ShortLivedTokens;
 import dev.storeauth.lifecycle.AccountLifecycle;
 import dev.storeauth.lifecycle.Outcome;
 import dev.storeauth.lifecycle.Revocation;
@@ -18,16 +19,19 @@ import java.util.Optional;
  * audit trail as {@code credential.leaked} with the token's kind and the report's url and source.
  *
  * <ul>
- *   <li>A value's kind comes from its prefix ({@code sat_}, {@code scs_}, {@code slt_}, {@code sci_}), and
- *       its prefix, length and checksum are checked before any lookup; the report's {@code type} is not
- *       trusted for it.
+ *   <li>A value's kind comes from its prefix ({@code sat_}, {@code scs_}, {@code slt_}, {@code sci_},
+ *       {@code sst_}), and its prefix, length and checksum are checked before any lookup; the report's
+ *       {@code type} is not trusted for it.
+ *   <li>A short-lived token ({@code sst_}, with {@link ShortLivedTokens} given) is live when it is well
+ *       formed, correctly signed, unexpired and bound to some account's current access token; that access
+ *       token is then rolled with no overlap, which ends every short-lived token bound to it.
  *   <li>A client ID ({@code sci_}) is not a secret and never live; nor is a value of no kind of ours.
  *   <li>A value reported twice in one report gets the first one's verdict, so it is not called a false
  *       positive for having just been revoked.
  * </ul>
  *
  * <pre>{@code
- * LeakReports reports = new LeakReports(storeAuth.lifecycle().orElseThrow());
+ * LeakReports reports = new LeakReports(storeAuth.lifecycle().orElseThrow(), storeAuth.shortLivedTokens());
  * List<LeakVerdict> verdicts = reports.handle(List.of(new LeakedToken(token, type, url, source)));
  * }</pre>
  *
@@ -44,11 +48,27 @@ public final class LeakReports {
     /** Our kinds by prefix, each with its stable type name. */
     private static final Map<String, String> TYPES = types();
 
-    private final AccountLifecycle lifecycle;
+    /** The type of a short-lived token. */
+    static final String SHORT_LIVED_TYPE = "storeauth_short_lived_token";
 
-    /** Revokes through {@code lifecycle}, which must use the authenticator's digester (as StoreAuth's does). */
+    private final AccountLifecycle lifecycle;
+    private final Optional<ShortLivedTokens> shortLivedTokens;
+
+    /**
+     * Revokes through {@code lifecycle}, which must use the authenticator's digester (as StoreAuth's does);
+     * short-lived tokens are never live.
+     */
     public LeakReports(AccountLifecycle lifecycle) {
+        this(lifecycle, Optional.empty());
+    }
+
+    /**
+     * As {@link #LeakReports(AccountLifecycle)}, reading short-lived tokens with {@code shortLivedTokens}
+     * (the authenticator's), when given.
+     */
+    public LeakReports(AccountLifecycle lifecycle, Optional<ShortLivedTokens> shortLivedTokens) {
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+        this.shortLivedTokens = Objects.requireNonNull(shortLivedTokens, "shortLivedTokens");
     }
 
     private static Map<String, String> types() {
@@ -57,6 +77,7 @@ public final class LeakReports {
         types.put("scs_", "storeauth_oauth_client_secret");
         types.put("slt_", "storeauth_legacy_api_token");
         types.put("sci_", "storeauth_oauth_client_id");
+        types.put(ShortLivedTokens.PREFIX, SHORT_LIVED_TYPE);
         return Map.copyOf(types);
     }
 
@@ -85,17 +106,28 @@ public final class LeakReports {
     public LeakVerdict handle(LeakedToken token) {
         Objects.requireNonNull(token, "token");
         String type = typeOf(token.token());
-        if (type.equals(UNKNOWN_TYPE)) {
-            return new LeakVerdict.NotLive(token, type);
-        }
-        Outcome<Revocation> outcome = lifecycle.revokeLeakedSecret(token.token(),
-                Map.of("kind", type, "url", token.url(), "source", token.source()));
-        if (outcome instanceof Outcome.Done<Revocation> done) {
+        Optional<Outcome<Revocation>> outcome = type.equals(UNKNOWN_TYPE) ? Optional.empty() : revoke(token, type);
+        if (outcome.isPresent() && outcome.get() instanceof Outcome.Done<Revocation> done) {
             return new LeakVerdict.Revoked(token, type, done.value());
         }
-        Outcome.Refused<Revocation> refused = (Outcome.Refused<Revocation>) outcome;
-        return refused.reason() == Outcome.Refusal.NOT_FOUND ? new LeakVerdict.NotLive(token, type)
-                : new LeakVerdict.Unrevoked(token, type, refused.detail());
+        if (outcome.isPresent() && outcome.get() instanceof Outcome.Refused<Revocation> refused
+                && refused.reason() != Outcome.Refusal.NOT_FOUND) {
+            return new LeakVerdict.Unrevoked(token, type, refused.detail());
+        }
+        return new LeakVerdict.NotLive(token, type);
+    }
+
+    /**
+     * Revokes the value if it is live; empty for a short-lived token that is not (not ours, badly signed,
+     * expired), read here since only {@link ShortLivedTokens} can.
+     */
+    private Optional<Outcome<Revocation>> revoke(LeakedToken token, String type) {
+        Map<String, String> detail = Map.of("kind", type, "url", token.url(), "source", token.source());
+        if (!type.equals(SHORT_LIVED_TYPE)) {
+            return Optional.of(lifecycle.revokeLeakedSecret(token.token(), detail));
+        }
+        return shortLivedTokens.flatMap(tokens -> tokens.accessTokenDigestOf(token.token()))
+                .map(bound -> lifecycle.revokeLeakedAccessToken(bound, detail));
     }
 
     /** Our type name for {@code value}'s prefix, or {@link #UNKNOWN_TYPE}. */

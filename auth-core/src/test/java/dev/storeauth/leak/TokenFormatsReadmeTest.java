@@ -4,14 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storeauth.accounts.OAuthAccount;
 import dev.storeauth.credentials.internal.SecretFormat;
 import dev.storeauth.credentials.internal.SecretGenerator;
 import dev.storeauth.credentials.internal.SecretKind;
+import dev.storeauth.grant.ShortLivedTokens;
+import dev.storeauth.policy.ResourceDefinition;
+import dev.storeauth.policy.ScopeCatalogue;
+import dev.storeauth.policy.Scopes;
+import dev.storeauth.repository.TestAccounts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,8 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's "Token formats" table and checksum rule, read from the file, hold for generated tokens:
- * each kind's expression finds its tokens in text and no other kind's, its type is the one reports
- * answer, and the rule as written computes the last six characters.
+ * each kind's expression, short-lived tokens' included, finds its tokens in text and no other kind's,
+ * its type is the one reports answer, and the rule as written computes the last six characters.
  */
 class TokenFormatsReadmeTest {
 
@@ -47,32 +55,61 @@ class TokenFormatsReadmeTest {
     @Test
     void everyKindHasARowWhoseExpressionFindsItsTokensAndNoOtherKinds() throws Exception {
         Map<String, String[]> table = table();
-        assertEquals(SecretKind.values().length, table.size(), "one row per kind: " + table.keySet());
-        for (SecretKind kind : SecretKind.values()) {
-            for (int i = 0; i < 500; i++) {
-                String token = generator.generate(kind);
+        assertEquals(SecretKind.values().length + 1, table.size(), "one row per kind: " + table.keySet());
+        for (Map.Entry<String, List<String>> kind : tokensByPrefix().entrySet()) {
+            for (String token : kind.getValue()) {
                 for (Map.Entry<String, String[]> row : table.entrySet()) {
                     Matcher found = Pattern.compile(row.getValue()[0]).matcher("API_TOKEN=" + token + "\n");
-                    boolean own = row.getKey().equals(kind.prefix());
-                    assertEquals(own, found.find(), row.getValue()[0] + " on " + kind);
+                    boolean own = row.getKey().equals(kind.getKey());
+                    assertEquals(own, found.find(), row.getValue()[0] + " on " + token);
                     assertTrue(!own || found.group().equals(token), "finds the whole token");
                 }
             }
-            assertEquals(LeakReports.typeOf(generator.generate(kind)), table.get(kind.prefix())[1]);
+            assertEquals(LeakReports.typeOf(kind.getValue().get(0)), table.get(kind.getKey())[1]);
         }
+    }
+
+    /**
+     * 500 generated tokens of each kind, and short-lived ones with catalogues of 1, 4, 5, 11 (the default's
+     * size) and 20 resources.
+     */
+    private Map<String, List<String>> tokensByPrefix() {
+        Map<String, List<String>> tokens = new LinkedHashMap<>();
+        for (SecretKind kind : SecretKind.values()) {
+            for (int i = 0; i < 500; i++) {
+                tokens.computeIfAbsent(kind.prefix(), k -> new ArrayList<>()).add(generator.generate(kind));
+            }
+        }
+        OAuthAccount account = TestAccounts.oauth("abc", 1);
+        for (int resources : new int[] {1, 4, 5, 11, 20}) {
+            ShortLivedTokens issuer = ShortLivedTokens.builder(new byte[32]).catalogue(catalogue(resources)).build();
+            for (int i = 0; i < 100; i++) {
+                tokens.computeIfAbsent(ShortLivedTokens.PREFIX, k -> new ArrayList<>())
+                        .add(issuer.issue(account, Scopes.of(Map.of())).token());
+            }
+        }
+        return tokens;
+    }
+
+    private static ScopeCatalogue catalogue(int resources) {
+        List<ResourceDefinition> definitions = new ArrayList<>();
+        for (int i = 0; i < resources; i++) {
+            definitions.add(ResourceDefinition.full("r" + i, "Resource " + i));
+        }
+        return new ScopeCatalogue(definitions);
     }
 
     @Test
     void theChecksumRuleAsWrittenGivesTheLastSixCharacters() throws Exception {
-        String readme = Files.readString(README);
-        for (String stated : new String[] {"CRC-32", "of the first 36\ncharacters", "most\nsignificant digit first",
-            "left-padded with `0` to 6 digits", "`0-9A-Za-z`"}) {
+        String readme = Files.readString(README).replaceAll("\\s+", " ");
+        for (String stated : new String[] {"CRC-32", "of every character before the checksum, as ASCII bytes",
+            "most significant digit first", "left-padded with `0` to 6 digits", "`0-9A-Za-z`"}) {
             assertTrue(readme.contains(stated), "the README states: " + stated);
         }
-        for (SecretKind kind : SecretKind.values()) {
-            for (int i = 0; i < 500; i++) {
-                String token = generator.generate(kind);
-                assertEquals(byTheRule(token.substring(0, 36)), token.substring(36), token);
+        for (List<String> tokens : tokensByPrefix().values()) {
+            for (String token : tokens) {
+                int cut = token.length() - 6;
+                assertEquals(byTheRule(token.substring(0, cut)), token.substring(cut), token);
             }
         }
     }
@@ -87,9 +124,9 @@ class TokenFormatsReadmeTest {
     }
 
     /** The README's rule, written out independently of SecretFormat. */
-    private static String byTheRule(String first36) {
+    private static String byTheRule(String before) {
         CRC32 crc = new CRC32();
-        crc.update(first36.getBytes(StandardCharsets.US_ASCII));
+        crc.update(before.getBytes(StandardCharsets.US_ASCII));
         long n = crc.getValue();
         StringBuilder digits = new StringBuilder();
         for (int i = 0; i < 6; i++) {

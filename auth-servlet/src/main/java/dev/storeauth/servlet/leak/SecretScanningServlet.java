@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * URL given to GitHub, with async support:
  *
  * <pre>{@code
- * ServletHolder holder = new ServletHolder(new SecretScanningServlet(new LeakReports(lifecycle),
+ * ServletHolder holder = new ServletHolder(new SecretScanningServlet(
+ *         new LeakReports(storeAuth.lifecycle().orElseThrow(), storeAuth.shortLivedTokens()),
  *         SecretScanningKeys.load(keyFile)));
  * holder.setAsyncSupported(true);
  * context.addServlet(holder, "/secret-scanning/reports");

@@ -91,7 +91,8 @@ final class DemoContext {
                 PanelSession.csrfTokens())), "/manage/stores/*");
         context.addServlet(new ServletHolder(new PageServlet()), "/manage/*");
         parts.leakReportKeys().ifPresent(keys -> {
-            ServletHolder reports = new ServletHolder(new SecretScanningServlet(new LeakReports(lifecycle), keys));
+            ServletHolder reports = new ServletHolder(new SecretScanningServlet(
+                    new LeakReports(lifecycle, parts.storeAuth().shortLivedTokens()), keys));
             reports.setAsyncSupported(true);
             context.addServlet(reports, LEAK_REPORTS);
         });
