@@ -67,28 +67,39 @@ final class LeakRevocations {
         return Outcome.refused(Outcome.Refusal.CONFLICT, "the account kept changing meanwhile; try again");
     }
 
+    /** What revoking {@code digest} as a {@code kind} held by {@code holder} writes; empty when it is not live. */
     private Optional<Plan> plan(Account holder, SecretDigest digest, SecretKind kind, boolean currentOnly, Instant now) {
         boolean oldTokenLive = !currentOnly && holder.previousToken()
                 .filter(p -> p.digest().equals(digest) && now.isBefore(p.expiresAt())).isPresent();
         if (holder instanceof OAuthAccount oauth && kind == SecretKind.ACCESS_TOKEN) {
-            if (oauth.accessTokenDigest().equals(digest)) {
-                return plan(oauth, oauth.withAccessToken(newDigest(kind), Optional.empty()), Revocation.ACCESS_TOKEN_ROLLED);
-            }
-            return oldTokenLive ? plan(oauth, oauth.withAccessToken(oauth.accessTokenDigest(), Optional.empty()),
-                    Revocation.OLD_TOKEN_ENDED) : Optional.empty();
+            return oauthPlan(oauth, digest, oldTokenLive);
         }
         if (holder instanceof OAuthAccount oauth && kind == SecretKind.CLIENT_SECRET) {
             return oauth.clientSecretDigest().equals(digest)
                     ? Optional.of(new Plan(oauth, Optional.empty(), Revocation.ACCOUNT_DELETED)) : Optional.empty();
         }
         if (holder instanceof LegacyAccount legacy && kind == SecretKind.LEGACY_TOKEN) {
-            if (legacy.tokenDigest().equals(digest)) {
-                return plan(legacy, legacy.withTokenDigest(newDigest(kind)), Revocation.LEGACY_TOKEN_REGENERATED);
-            }
-            return oldTokenLive ? plan(legacy, legacy.withTokenDigest(legacy.tokenDigest()), Revocation.OLD_TOKEN_ENDED)
-                    : Optional.empty();
+            return legacyPlan(legacy, digest, oldTokenLive);
         }
         return Optional.empty();
+    }
+
+    private Optional<Plan> oauthPlan(OAuthAccount oauth, SecretDigest digest, boolean oldTokenLive) {
+        if (oauth.accessTokenDigest().equals(digest)) {
+            return plan(oauth, oauth.withAccessToken(newDigest(SecretKind.ACCESS_TOKEN), Optional.empty()),
+                    Revocation.ACCESS_TOKEN_ROLLED);
+        }
+        return oldTokenLive ? plan(oauth, oauth.withAccessToken(oauth.accessTokenDigest(), Optional.empty()),
+                Revocation.OLD_TOKEN_ENDED) : Optional.empty();
+    }
+
+    private Optional<Plan> legacyPlan(LegacyAccount legacy, SecretDigest digest, boolean oldTokenLive) {
+        if (legacy.tokenDigest().equals(digest)) {
+            return plan(legacy, legacy.withTokenDigest(newDigest(SecretKind.LEGACY_TOKEN)),
+                    Revocation.LEGACY_TOKEN_REGENERATED);
+        }
+        return oldTokenLive ? plan(legacy, legacy.withTokenDigest(legacy.tokenDigest()), Revocation.OLD_TOKEN_ENDED)
+                : Optional.empty();
     }
 
     private static Optional<Plan> plan(Account before, Account after, Revocation revocation) {

@@ -1,6 +1,5 @@
 package dev.storeauth.servlet.leak;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storeauth.leak.LeakReports;
 import dev.storeauth.leak.LeakVerdict;
 import dev.storeauth.repository.RepositoryUnavailableException;
@@ -14,14 +13,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * GitHub secret scanning's partner endpoint: receives reports of leaked tokens, revokes those that are
@@ -66,8 +61,6 @@ public final class SecretScanningServlet extends HttpServlet {
     /** The header holding the report's signature, base64 of DER. */
     public static final String SIGNATURE = "Github-Public-Key-Signature";
 
-    private static final Logger LOG = LoggerFactory.getLogger(SecretScanningServlet.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** A DER ECDSA P-256 signature is at most 72 bytes: 96 characters of base64. */
     private static final int MAX_SIGNATURE_CHARS = 200;
 
@@ -83,26 +76,32 @@ public final class SecretScanningServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!request.getMethod().equals("POST")) {
-            refuse(request, response, ScanningProblem.METHOD_NOT_ALLOWED.response(request.getMethod()
-                    + " is not allowed here; reports are POSTed").withHeader("Allow", "POST"));
-            return;
-        }
-        if (!isJson(request.getContentType())) {
-            refuse(request, response, ScanningProblem.UNSUPPORTED_MEDIA_TYPE.response("a report is application/json"));
+        Optional<ProblemResponse> refused = refusedBeforeTheBody(request);
+        if (refused.isPresent()) {
+            RequestBodies.closeIfUnread(request, response);
+            refused.get().writeTo(response);
             return;
         }
         String keyId = request.getHeader(KEY_IDENTIFIER);
-        Optional<byte[]> signature = signature(request.getHeader(SIGNATURE));
+        byte[] signature = signature(request.getHeader(SIGNATURE)).orElseThrow();
+        reader.read(request, response, outcome -> answer(response, outcome, keyId, signature));
+    }
+
+    /** What is wrong with the request line and headers, found before a byte of the body is read. */
+    private Optional<ProblemResponse> refusedBeforeTheBody(HttpServletRequest request) {
+        if (!request.getMethod().equals("POST")) {
+            return Optional.of(ScanningProblem.METHOD_NOT_ALLOWED.response(request.getMethod()
+                    + " is not allowed here; reports are POSTed").withHeader("Allow", "POST"));
+        }
+        if (!isJson(request.getContentType())) {
+            return Optional.of(ScanningProblem.UNSUPPORTED_MEDIA_TYPE.response("a report is application/json"));
+        }
+        String keyId = request.getHeader(KEY_IDENTIFIER);
         Optional<String> problem = keyId == null ? Optional.of("the " + KEY_IDENTIFIER + " header is missing")
                 : !keys.has(keyId) ? Optional.of("no key of ours has the identifier in " + KEY_IDENTIFIER)
-                : signature.isEmpty() ? Optional.of("the " + SIGNATURE + " header is missing or not base64")
-                : Optional.empty();
-        if (problem.isPresent()) {
-            refuse(request, response, ScanningProblem.INVALID_SIGNATURE.response(problem.get()));
-            return;
-        }
-        reader.read(request, response, outcome -> answer(response, outcome, keyId, signature.get()));
+                : signature(request.getHeader(SIGNATURE)).isEmpty()
+                ? Optional.of("the " + SIGNATURE + " header is missing or not base64") : Optional.empty();
+        return problem.map(ScanningProblem.INVALID_SIGNATURE::response);
     }
 
     private void answer(HttpServletResponse response, BodyOutcome outcome, String keyId, byte[] signature)
@@ -138,40 +137,7 @@ public final class SecretScanningServlet extends HttpServlet {
                     + " again").writeTo(response);
             return;
         }
-        verdicts.forEach(SecretScanningServlet::log);
-        long unrevoked = verdicts.stream().filter(LeakVerdict.Unrevoked.class::isInstance).count();
-        if (unrevoked > 0) {
-            ScanningProblem.REVOCATION_INCOMPLETE.response(unrevoked + " live credentials could not be revoked yet;"
-                    + " send the report again").writeTo(response);
-            return;
-        }
-        write(response, verdicts);
-    }
-
-    private static void write(HttpServletResponse response, List<LeakVerdict> verdicts) throws IOException {
-        List<Map<String, String>> answer = verdicts.stream().map(verdict -> {
-            Map<String, String> one = new LinkedHashMap<>();
-            one.put("token_raw", verdict.token().token());
-            one.put("token_type", verdict.tokenType());
-            one.put("label", verdict.label());
-            return one;
-        }).toList();
-        byte[] bytes = JSON.writeValueAsBytes(answer);
-        response.setStatus(200);
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentType("application/json");
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
-    }
-
-    private static void log(LeakVerdict verdict) {
-        if (verdict instanceof LeakVerdict.Revoked revoked) {
-            LOG.warn("revoked a leaked {} ({}) reported in {} at {}", revoked.tokenType(),
-                    revoked.revocation().wireName(), revoked.token().source(), revoked.token().url());
-        } else if (verdict instanceof LeakVerdict.Unrevoked unrevoked) {
-            LOG.error("could not revoke a leaked {} reported at {}: {}", unrevoked.tokenType(),
-                    unrevoked.token().url(), unrevoked.detail());
-        }
+        VerdictAnswer.write(response, verdicts);
     }
 
     private static Optional<byte[]> signature(String header) {
@@ -188,11 +154,5 @@ public final class SecretScanningServlet extends HttpServlet {
     private static boolean isJson(String contentType) {
         return contentType != null && contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT)
                 .equals("application/json");
-    }
-
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, ProblemResponse problem)
-            throws IOException {
-        RequestBodies.closeIfUnread(request, response);
-        problem.writeTo(response);
     }
 }
