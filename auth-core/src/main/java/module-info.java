@@ -39,4 +39,6 @@ module dev.storeauth.core {
     exports dev.storeauth.policy.internal to dev.storeauth.servlet;
     // Trusted proxies and forwarded addresses are read by the same IP and CIDR rules as allowlists.
     exports dev.storeauth.net.internal to dev.storeauth.servlet;
+    // The secret-scanning endpoint bounds its signature checks per client address with the failure throttle.
+    exports dev.storeauth.throttle to dev.storeauth.servlet;
 }

@@ -11,6 +11,7 @@ enum ScanningProblem {
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     REQUEST_TIMEOUT(408, "Request timeout"),
     INVALID_REPORT(400, "Invalid report"),
+    TOO_MANY_FAILURES(429, "Too many failures"),
     REVOCATION_INCOMPLETE(503, "Revocation incomplete"),
     REPOSITORY_UNAVAILABLE(503, "Repository unavailable");
 

@@ -7,6 +7,10 @@ import dev.storeauth.servlet.BodyOutcome;
 import dev.storeauth.servlet.BoundedBodyReader;
 import dev.storeauth.servlet.ProblemResponse;
 import dev.storeauth.servlet.RequestBodies;
+import dev.storeauth.servlet.TrustedProxies;
+import dev.storeauth.throttle.Admission;
+import dev.storeauth.throttle.FailureThrottle;
+import dev.storeauth.throttle.Reservation;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,6 +39,10 @@ import java.util.Optional;
  *   <li>{@code POST} only (405), {@code Content-Type: application/json} (415).
  *   <li>{@code Github-Public-Key-Identifier} must name a key of {@link SecretScanningKeys} and
  *       {@code Github-Public-Key-Signature} hold a base64 DER signature, else 401 before the body is read.
+ *   <li>A client address (the socket's, or behind {@link TrustedProxies} the right-most
+ *       {@code X-Forwarded-For} hop they do not vouch for) whose reports failed the signature check
+ *       {@value #MAX_FAILED_SIGNATURES} times within a minute gets 429 with {@code Retry-After}, before the
+ *       body is read; a genuine report gives its place back, so GitHub is never held up.
  *   <li>The body is read without holding a thread: at most {@value #MAX_BODY_BYTES} bytes (413), within 10
  *       seconds (408).
  *   <li>The signature is checked over the exact body bytes (ECDSA P-256, SHA-256) before the body is parsed:
@@ -61,17 +69,29 @@ public final class SecretScanningServlet extends HttpServlet {
     /** The header holding the report's signature, base64 of DER. */
     public static final String SIGNATURE = "Github-Public-Key-Signature";
 
+    /** Failed signature checks a client address may cause per minute. */
+    public static final int MAX_FAILED_SIGNATURES = 10;
+
     /** A DER ECDSA P-256 signature is at most 72 bytes: 96 characters of base64. */
     private static final int MAX_SIGNATURE_CHARS = 200;
 
     private final transient LeakReports reports;
     private final transient SecretScanningKeys keys;
+    private final transient TrustedProxies trustedProxies;
     private final transient BoundedBodyReader reader = new BoundedBodyReader(MAX_BODY_BYTES, Duration.ofSeconds(10));
+    private final transient FailureThrottle throttle = FailureThrottle.local(MAX_FAILED_SIGNATURES,
+            Duration.ofMinutes(1), 100_000, System::nanoTime);
 
-    /** Serves reports signed by {@code keys}, revoking through {@code reports}. */
+    /** Serves reports signed by {@code keys}, revoking through {@code reports}; the client address is the socket's. */
     public SecretScanningServlet(LeakReports reports, SecretScanningKeys keys) {
+        this(reports, keys, TrustedProxies.none());
+    }
+
+    /** As {@link #SecretScanningServlet(LeakReports, SecretScanningKeys)}, behind {@code trustedProxies}. */
+    public SecretScanningServlet(LeakReports reports, SecretScanningKeys keys, TrustedProxies trustedProxies) {
         this.reports = Objects.requireNonNull(reports, "reports");
         this.keys = Objects.requireNonNull(keys, "keys");
+        this.trustedProxies = Objects.requireNonNull(trustedProxies, "trustedProxies");
     }
 
     @Override
@@ -82,9 +102,32 @@ public final class SecretScanningServlet extends HttpServlet {
             refused.get().writeTo(response);
             return;
         }
+        Admission admission = throttle.tryReserve(trustedProxies.clientAddress(request), null);
+        if (admission instanceof Admission.Blocked blocked) {
+            RequestBodies.closeIfUnread(request, response);
+            tooManyFailures(blocked).writeTo(response);
+            return;
+        }
+        Reservation reservation = ((Admission.Reserved) admission).reservation();
         String keyId = request.getHeader(KEY_IDENTIFIER);
         byte[] signature = signature(request.getHeader(SIGNATURE)).orElseThrow();
-        reader.read(request, response, outcome -> answer(response, outcome, keyId, signature));
+        try {
+            reader.read(request, response, outcome -> {
+                try (reservation) {
+                    answer(response, outcome, keyId, signature, reservation);
+                }
+            });
+        } catch (RuntimeException e) {
+            reservation.release();
+            throw e;
+        }
+    }
+
+    private static ProblemResponse tooManyFailures(Admission.Blocked blocked) {
+        String seconds = Long.toString(Math.max(1, (blocked.retryAfter().toMillis() + 999) / 1000));
+        return ScanningProblem.TOO_MANY_FAILURES.response("too many reports from this address failed the signature"
+                + " check; try again in " + seconds + " s").withHeader("Retry-After", seconds)
+                .withHeader("X-Retry-After", seconds);
     }
 
     /** What is wrong with the request line and headers, found before a byte of the body is read. */
@@ -104,8 +147,9 @@ public final class SecretScanningServlet extends HttpServlet {
         return problem.map(ScanningProblem.INVALID_SIGNATURE::response);
     }
 
-    private void answer(HttpServletResponse response, BodyOutcome outcome, String keyId, byte[] signature)
-            throws IOException {
+    /** Answers the body's outcome; a signature that fails keeps its place in the throttle, all else gives it back. */
+    private void answer(HttpServletResponse response, BodyOutcome outcome, String keyId, byte[] signature,
+            Reservation reservation) throws IOException {
         if (outcome instanceof BodyOutcome.TooLarge) {
             ScanningProblem.PAYLOAD_TOO_LARGE.response("a report must be at most " + MAX_BODY_BYTES + " bytes")
                     .withMember("field", "body").writeTo(response);
@@ -114,10 +158,12 @@ public final class SecretScanningServlet extends HttpServlet {
         } else if (outcome instanceof BodyOutcome.Complete complete) {
             byte[] body = complete.bytes();
             if (!keys.verifies(keyId, body, signature)) {
+                reservation.failed();
                 ScanningProblem.INVALID_SIGNATURE.response("the signature does not match the body for that key")
                         .writeTo(response);
                 return;
             }
+            reservation.release();
             handle(response, ReportBody.parse(body));
         }
         // BodyOutcome.Failed: the client went away; there is nobody to answer.

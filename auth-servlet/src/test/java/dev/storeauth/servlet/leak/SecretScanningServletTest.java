@@ -114,6 +114,28 @@ class SecretScanningServletTest {
     }
 
     @Test
+    void anAddressWhoseReportsFailTheSignatureTenTimesIsRefusedBeforeItsNextBodyIsRead() throws Exception {
+        IssuedCredentials.OAuth created = server.oauth();
+        String body = report(created.account().clientId());
+        GitHubSigner impostor = new GitHubSigner(server.github.identifier);
+        for (int i = 0; i < 20; i++) {
+            assertEquals(200, server.report(body).statusCode(), "genuine reports give their place back");
+        }
+        for (int i = 0; i < SecretScanningServlet.MAX_FAILED_SIGNATURES; i++) {
+            assertUnauthorized(server.post(body, "Github-Public-Key-Identifier", server.github.identifier,
+                    "Github-Public-Key-Signature", impostor.sign(body)), "does not match");
+        }
+
+        HttpResponse<String> blocked = server.report(report(created.accessToken()));
+
+        assertEquals(429, blocked.statusCode(), blocked.body());
+        assertEquals("too_many_failures", json(blocked).get("code").asText());
+        assertTrue(Integer.parseInt(blocked.headers().firstValue("Retry-After").orElse("0")) > 0);
+        assertEquals("close", blocked.headers().firstValue("Connection").orElse(""));
+        assertEquals(200, server.bearer(created.accessToken()));
+    }
+
+    @Test
     void anUnknownKeyIdentifierIsRefusedBeforeTheBodyIsRead() throws Exception {
         IssuedCredentials.OAuth created = server.oauth();
         String body = report(created.accessToken());
