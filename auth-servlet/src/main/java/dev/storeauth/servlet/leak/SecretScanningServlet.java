@@ -108,7 +108,12 @@ public final class SecretScanningServlet extends HttpServlet {
             tooManyFailures(blocked).writeTo(response);
             return;
         }
-        Reservation reservation = ((Admission.Reserved) admission).reservation();
+        readThenAnswer(request, response, ((Admission.Reserved) admission).reservation());
+    }
+
+    /** Reads the body, then answers it; {@code reservation} is settled whatever happens. */
+    private void readThenAnswer(HttpServletRequest request, HttpServletResponse response, Reservation reservation)
+            throws IOException {
         String keyId = request.getHeader(KEY_IDENTIFIER);
         byte[] signature = signature(request.getHeader(SIGNATURE)).orElseThrow();
         try {
@@ -117,7 +122,7 @@ public final class SecretScanningServlet extends HttpServlet {
                     answer(response, outcome, keyId, signature, reservation);
                 }
             });
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             reservation.release();
             throw e;
         }
