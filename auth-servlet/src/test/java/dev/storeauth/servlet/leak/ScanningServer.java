@@ -1,6 +1,7 @@
 package dev.storeauth.servlet.leak;
 
 import dev.storeauth.StoreAuth;
+import dev.storeauth.grant.ShortLivedTokens;
 import dev.storeauth.leak.LeakReports;
 import dev.storeauth.lifecycle.AccountLifecycle;
 import dev.storeauth.lifecycle.Actor;
@@ -30,15 +31,17 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * A real Jetty 12 on a loopback port: {@link SecretScanningServlet} on {@code /secret-scanning/reports},
  * trusting {@link #github}'s key only, and a store API behind the real {@link StoreAuthFilter} on
- * {@code /stores/*}, over one in-memory {@link StoreAuth} whose store {@code abc} is owned by {@code owner}.
+ * {@code /stores/*}, over one in-memory {@link StoreAuth} whose store {@code abc} is owned by {@code owner}
+ * and which accepts the short-lived tokens {@link #shortLived} issues.
  */
 final class ScanningServer implements AutoCloseable {
 
     static final String PATH = "/secret-scanning/reports";
 
     final GitHubSigner github;
+    final ShortLivedTokens shortLived = ShortLivedTokens.builder(new byte[32]).build();
     final StoreAuth storeAuth = StoreAuth.builder().repository(new InMemoryAccountRepository()).requireTls(false)
-            .lifecycle((store, user) -> user.equals("owner"), "api.example.com").build();
+            .shortLivedTokens(shortLived).lifecycle((store, user) -> user.equals("owner"), "api.example.com").build();
     final AccountLifecycle lifecycle = storeAuth.lifecycle().orElseThrow();
     private final Server server = new Server();
     private final HttpClient client = HttpClient.newHttpClient();
@@ -50,7 +53,8 @@ final class ScanningServer implements AutoCloseable {
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
-        ServletHolder scanning = new ServletHolder(new SecretScanningServlet(new LeakReports(lifecycle),
+        ServletHolder scanning = new ServletHolder(new SecretScanningServlet(
+                new LeakReports(lifecycle, storeAuth.shortLivedTokens()),
                 SecretScanningKeys.parse(GitHubSigner.keyFile(github))));
         scanning.setAsyncSupported(true);
         context.addServlet(scanning, PATH);
@@ -70,6 +74,12 @@ final class ScanningServer implements AutoCloseable {
     IssuedCredentials.OAuth oauth() {
         return ((Outcome.Done<IssuedCredentials.OAuth>) lifecycle.createOAuthAccount(Actor.of("owner"), "abc",
                 "Stock sync", Map.of("products", "read-only"))).value();
+    }
+
+    /** A short-lived token bound to {@code created}'s current access token. */
+    String shortLived(IssuedCredentials.OAuth created) {
+        return shortLived.issue(storeAuth.repository().oauthAccount("abc", created.account().id()).orElseThrow(),
+                created.account().scopes()).token();
     }
 
     IssuedCredentials.Legacy legacy(String username) {

@@ -74,6 +74,20 @@ class SecretScanningServletTest {
     }
 
     @Test
+    void aLeakedShortLivedTokenRollsTheAccessTokenItIsBoundTo() throws Exception {
+        IssuedCredentials.OAuth created = server.oauth();
+        String token = server.shortLived(created);
+        assertEquals(200, server.bearer(token));
+
+        HttpResponse<String> answer = server.report(report(token));
+
+        assertEquals(List.of(Map.of("token_raw", token, "token_type", "storeauth_short_lived_token",
+                "label", "true_positive")), JSON.readValue(answer.body(), List.class));
+        assertEquals(401, server.bearer(token));
+        assertEquals(401, server.bearer(created.accessToken()));
+    }
+
+    @Test
     void whatIsNoLiveCredentialIsAnsweredFalsePositiveAndLeftAlone() throws Exception {
         IssuedCredentials.OAuth created = server.oauth();
 
