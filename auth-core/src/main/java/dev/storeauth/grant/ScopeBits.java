@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * Scopes as two bits per resource of a catalogue, in catalogue order (0 none, 1 read-only, 2 modify;
  * resource {@code i} in bits {@code 2i} and {@code 2i+1} of a little-endian number), and the
  * catalogue's fingerprint: the first 8 bytes of SHA-256 of its resource ids, each followed by a
- * line feed. Immutable and thread-safe; decoded scopes are kept in a small table so that a hit
- * with a narrowed token allocates nothing.
+ * line feed. Immutable and thread-safe; decoded scopes and accounts' scopes as bits are kept in
+ * small tables so that a hit neither allocates nor looks every resource up.
  */
 final class ScopeBits {
 
@@ -31,8 +31,13 @@ final class ScopeBits {
     private final long mask;
     private final byte[] fingerprint;
     private final AtomicReferenceArray<Decoded> decoded = new AtomicReferenceArray<>(256);
+    private final AtomicReferenceArray<Held> held = new AtomicReferenceArray<>(64);
 
     private record Decoded(long bits, Scopes scopes) {
+    }
+
+    /** An account's scopes as bits, and whether the bits are all of them (no resource outside the catalogue). */
+    private record Held(Scopes scopes, long bits, boolean complete) {
     }
 
     /** @throws IllegalArgumentException if the catalogue has more than {@value #MOST_RESOURCES} resources */
@@ -96,19 +101,35 @@ final class ScopeBits {
     }
 
     /** The least of {@code bits} and {@code held} on each resource; {@code held} itself when that is all of it. */
-    Scopes within(long bits, Scopes held) {
+    Scopes within(long bits, Scopes scopes) {
+        Held have = held(scopes);
         long least = 0;
-        long heldBits = 0;
+        for (int i = 0; i < 2 * ids.length; i += 2) {
+            least |= Math.min(bits >>> i & 3, have.bits() >>> i & 3) << i;
+        }
+        return least == have.bits() && have.complete() ? scopes : decode(least);
+    }
+
+    /**
+     * {@code scopes} as bits, remembered by identity: accounts share interned scopes, so a few
+     * entries spare the hit a map lookup per resource.
+     */
+    private Held held(Scopes scopes) {
+        int slot = System.identityHashCode(scopes) & 63;
+        Held known = held.get(slot);
+        if (known != null && known.scopes() == scopes) {
+            return known;
+        }
+        long bits = 0;
         int named = 0;
         for (int i = 0; i < ids.length; i++) {
-            int have = held.levelFor(ids[i]).ordinal();
-            int granted = (int) (bits >>> 2 * i) & 3;
-            least |= (long) Math.min(have, granted) << 2 * i;
-            heldBits |= (long) have << 2 * i;
-            named += have == 0 ? 0 : 1;
+            int level = scopes.levelFor(ids[i]).ordinal();
+            bits |= (long) level << 2 * i;
+            named += level == 0 ? 0 : 1;
         }
-        boolean all = least == heldBits && !held.isUnrestricted() && named == held.granted().size();
-        return all ? held : decode(least);
+        Held computed = new Held(scopes, bits, !scopes.isUnrestricted() && named == scopes.granted().size());
+        held.set(slot, computed);
+        return computed;
     }
 
     /** The scopes {@code bits} stand for. */

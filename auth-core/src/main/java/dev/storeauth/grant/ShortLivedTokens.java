@@ -27,18 +27,23 @@ import java.util.Optional;
  *
  * <p>A token fails once any of these happens: its expiry passes (by each node's clock; never later
  * than the account's expiry); the account is deleted or its access token rolled, overlap or not (on
- * every node within the account change feed's latency, since the token is found by the access
- * token's cache key); its signing key is no longer among the keys; the catalogue changes.
+ * the node that made the change at once, on every other within the account change feed's latency,
+ * since the token is found by the access token's cache key); its signing key is no longer among the
+ * keys; the catalogue's resource ids or their order change. To rotate the signing key, sign with the
+ * new one and keep the old one as a {@link Builder#previousKey} for one {@link #lifetime()}.
  *
- * <p>Format, for scanners: {@code sst_}, then base64url without padding of the payload, then six
+ * <p>Format, for scanners: {@code sst_}, then the payload in base64url without padding, then six
  * base62 characters ({@code 0-9A-Za-z}) of the CRC-32 of the ASCII of everything before them, most
- * significant digit first, as for the other credentials. With the default catalogue (11 resources)
- * every token matches {@code sst_[A-Za-z0-9_-]{76}[0-9A-Za-z]{6}}, 86 characters; a catalogue of
- * {@code n} resources (at most 32) makes the payload {@code 54 + ceil(n / 4)} bytes. The payload is
- * the signing key's id (the first byte of its SHA-256), the bound access-token digest (32 bytes),
- * the expiry in epoch seconds (5 bytes, big-endian), the scopes (two bits per resource in catalogue
- * order: 0 none, 1 read-only, 2 modify), and 16 bytes of HMAC-SHA256 with the key over the payload
- * before them and the first 8 bytes of SHA-256 of the catalogue's resource ids.
+ * significant digit first ({@code SecretFormat}'s rule for every other credential). With the default
+ * catalogue (11 resources) every token matches {@code sst_[A-Za-z0-9_-]{76}[0-9A-Za-z]{6}}, 86
+ * characters. A catalogue of {@code n} resources (at most 32) makes the payload {@code 54 + ceil(n / 4)}
+ * bytes and the token {@code 10 + ceil(4 * (54 + ceil(n / 4)) / 3)} characters: any catalogue's
+ * token matches {@code sst_[A-Za-z0-9_-]{72,83}[0-9A-Za-z]{6}}. The payload, in order: the signing
+ * key's id (the first byte of its SHA-256), the bound access-token digest (32 bytes), the expiry in
+ * epoch seconds (5 bytes, big-endian), the scopes (two bits per resource in catalogue order, resource
+ * {@code i} in bits {@code 2i, 2i+1} of a little-endian field: 0 none, 1 read-only, 2 modify), and the
+ * first 16 bytes of HMAC-SHA256 under the key of the payload before them followed by the catalogue's
+ * fingerprint (the first 8 bytes of SHA-256 of its resource ids, each followed by a line feed).
  *
  * <p>Immutable and thread-safe.
  */
@@ -54,7 +59,7 @@ public final class ShortLivedTokens {
     private final Duration lifetime;
     private final Clock clock;
     private final int payloadLength;
-    private final ThreadLocal<byte[][]> buffers;
+    private final ThreadLocal<byte[]> payloads;
 
     private ShortLivedTokens(Builder builder) {
         this.scopes = new ScopeBits(builder.catalogue);
@@ -62,8 +67,7 @@ public final class ShortLivedTokens {
         this.lifetime = builder.lifetime;
         this.clock = builder.clock;
         this.payloadLength = TokenPayload.length(scopes.length());
-        this.buffers = ThreadLocal.withInitial(() -> new byte[][] {
-                new byte[TokenText.length(payloadLength)], new byte[payloadLength]});
+        this.payloads = ThreadLocal.withInitial(() -> new byte[payloadLength]);
     }
 
     /**
@@ -126,9 +130,8 @@ public final class ShortLivedTokens {
 
     private Claims claimsOrNull(String token) {
         // The length check inside decode comes before anything reads the characters.
-        byte[][] buffer = buffers.get();
-        byte[] payload = buffer[1];
-        if (token == null || !TokenText.decode(token, buffer[0], payload)
+        byte[] payload = payloads.get();
+        if (token == null || !TokenText.decode(token, payload)
                 || !keys.verify(payload, TokenPayload.tagOffset(payloadLength))) {
             return null;
         }

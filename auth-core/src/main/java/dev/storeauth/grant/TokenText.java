@@ -1,6 +1,7 @@
 package dev.storeauth.grant;
 
 import dev.storeauth.credentials.internal.SecretFormat;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -39,53 +40,62 @@ final class TokenText {
         if (n > MOST_LENGTH || n < length(TokenPayload.LEAST_LENGTH)) {
             return false;
         }
-        byte[] ascii = new byte[n];
         int payloadLength = (n - PREFIX_LENGTH - SecretFormat.CHECKSUM_LENGTH) * 3 / 4;
-        return length(payloadLength) == n && decode(text, ascii, new byte[payloadLength]);
+        return length(payloadLength) == n && decode(text, new byte[payloadLength]);
     }
 
     /**
-     * Decodes a token of exactly {@code payload.length} bytes into {@code payload}, using {@code ascii}
-     * (at least the token's length) for its characters.
+     * Decodes a token of exactly {@code payload.length} bytes into {@code payload}.
      *
-     * @return false, leaving the buffers' contents unspecified, unless prefix, length, alphabet and
+     * @return false, leaving the payload's contents unspecified, unless prefix, length, alphabet and
      *     checksum are right
      */
-    static boolean decode(String text, byte[] ascii, byte[] payload) {
+    static boolean decode(String text, byte[] payload) {
         int n = text.length();
         if (n != length(payload.length) || !text.startsWith(ShortLivedTokens.PREFIX)) {
             return false;
         }
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c >= 128) {
-                return false;
-            }
-            ascii[i] = (byte) c;
-        }
+        // A character above U+00FF becomes '?' and one above U+007F a negative byte: both outside the alphabets.
+        byte[] ascii = text.getBytes(StandardCharsets.ISO_8859_1);
         return SecretFormat.hasChecksum(ascii, 0, n)
                 && decodeBase64(ascii, PREFIX_LENGTH, n - SecretFormat.CHECKSUM_LENGTH, payload);
     }
 
     /** Canonical unpadded base64url of {@code ascii[from, to)} into all of {@code out}. */
     private static boolean decodeBase64(byte[] ascii, int from, int to, byte[] out) {
-        int bits = 0;
-        int held = 0;
         int o = 0;
-        for (int i = from; i < to; i++) {
-            int value = VALUES[ascii[i]];
-            if (value < 0) {
+        int i = from;
+        int invalid = 0;
+        for (; i + 4 <= to; i += 4) {
+            // A byte outside the alphabet is -1, which makes the whole group negative.
+            int group = value(ascii[i]) << 18 | value(ascii[i + 1]) << 12 | value(ascii[i + 2]) << 6 | value(ascii[i + 3]);
+            invalid |= group;
+            out[o++] = (byte) (group >> 16);
+            out[o++] = (byte) (group >> 8);
+            out[o++] = (byte) group;
+        }
+        int left = to - i;
+        if (invalid < 0 || left == 1 || o + left * 3 / 4 != out.length) {
+            return false;
+        }
+        int bits = 0;
+        for (int k = 0; k < left; k++) {
+            int v = value(ascii[i + k]);
+            if (v < 0) {
                 return false;
             }
-            bits = bits << 6 | value;
-            held += 6;
-            if (held >= 8) {
-                held -= 8;
-                out[o++] = (byte) (bits >> held);
-            }
+            bits = bits << 6 | v;
         }
         // What is left over must be zero bits, or two texts would decode to the same payload.
-        return o == out.length && (bits & ((1 << held) - 1)) == 0;
+        int spare = left * 6 % 8;
+        for (int k = left - 2; k >= 0; k--) {
+            out[o++] = (byte) (bits >> (spare + 8 * k));
+        }
+        return (bits & ((1 << spare) - 1)) == 0;
+    }
+
+    private static int value(byte b) {
+        return b < 0 ? -1 : VALUES[b];
     }
 
     private static byte[] values() {

@@ -9,6 +9,7 @@ import dev.storeauth.auth.ApiRequest;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.internal.SecretGenerator;
 import dev.storeauth.credentials.internal.SecretKind;
+import dev.storeauth.grant.ShortLivedTokens;
 import dev.storeauth.policy.AccessLevel;
 import dev.storeauth.policy.Scopes;
 import dev.storeauth.repository.InMemoryAccountRepository;
@@ -22,7 +23,8 @@ import java.util.Optional;
 
 /**
  * One store, one legacy account and two OAuth accounts (one plain, one that expires and may be used
- * from two blocks, the requests' address among them), and the requests that present them.
+ * from two blocks, the requests' address among them), short-lived tokens of the plain one, and the
+ * requests that present them.
  */
 final class Fixtures {
 
@@ -42,6 +44,8 @@ final class Fixtures {
     final OAuthAccount oauth;
     final OAuthAccount fenced;
     final InMemoryAccountRepository repository = new InMemoryAccountRepository();
+    /** Short-lived tokens under a fixed key, lasting the default hour: longer than any run. */
+    final ShortLivedTokens shortLived = ShortLivedTokens.builder(new byte[32]).build();
 
     Fixtures() {
         SecretDigester sha = SecretDigester.sha256();
@@ -83,6 +87,11 @@ final class Fixtures {
 
     ApiRequest fencedOAuthRequest() {
         return oauthRequest(fencedAccessToken);
+    }
+
+    /** The plain OAuth account's short-lived token granting all its scopes, or {@code granted}. */
+    ApiRequest shortLivedRequest(Scopes granted) {
+        return oauthRequest(shortLived.issue(oauth, granted).token());
     }
 
     private static ApiRequest oauthRequest(String token) {

@@ -5,6 +5,9 @@ import dev.storeauth.auth.ApiRequest;
 import dev.storeauth.auth.AuthResult;
 import dev.storeauth.auth.Authenticator;
 import dev.storeauth.cache.internal.AccountCache;
+import dev.storeauth.policy.AccessLevel;
+import dev.storeauth.policy.Scopes;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,7 +24,10 @@ import org.openjdk.jmh.annotations.Threads;
  * header parse, length check, SHA-256, {@link AccountCache} hit, constant-time compare, scope decision,
  * result; the shape, token68 and username checks run only on a miss). {@code oursOAuthExpiryAllowlistHit1T}
  * presents an account that expires (so the clock is read) and has a two-block allowlist that permits the
- * request's address (so it is matched). The authenticator and cache are shared by all benchmark threads, as in a
+ * request's address (so it is matched). {@code oursShortLivedHit1T} presents a short-lived {@code sst_}
+ * token of the plain OAuth account granting all its scopes (checksum, HMAC-SHA256 tag, {@link AccountCache}
+ * hit by the bound digest, scopes reused); {@code oursShortLivedNarrowedHit1T} one granting less (the
+ * intersection of scopes). The authenticator and cache are shared by all benchmark threads, as in a
  * server.
  */
 @State(Scope.Benchmark)
@@ -34,19 +40,26 @@ public class HitBenchmark {
     private ApiRequest basic;
     private ApiRequest oauth;
     private ApiRequest fencedOAuth;
+    private ApiRequest shortLived;
+    private ApiRequest shortLivedNarrowed;
 
     @Setup
     public void setUp() {
         Fixtures fixtures = new Fixtures();
         // As in a server, minus the failure throttle and the last-used recorder, which hits do not reach.
-        storeAuth = StoreAuth.builder().repository(fixtures.repository).noFailureThrottle().recordUsage(false).build();
+        storeAuth = StoreAuth.builder().repository(fixtures.repository).noFailureThrottle().recordUsage(false)
+                .shortLivedTokens(fixtures.shortLived).build();
         authenticator = storeAuth.authenticator();
         basic = fixtures.basicRequest();
         oauth = fixtures.oauthRequest();
         fencedOAuth = fixtures.fencedOAuthRequest();
+        shortLived = fixtures.shortLivedRequest(fixtures.oauth.scopes());
+        shortLivedNarrowed = fixtures.shortLivedRequest(Scopes.of(Map.of("products", AccessLevel.READ_ONLY)));
         Expect.authenticated(authenticator.authenticate(basic));
         Expect.authenticated(authenticator.authenticate(oauth));
         Expect.authenticated(authenticator.authenticate(fencedOAuth));
+        Expect.authenticated(authenticator.authenticate(shortLived));
+        Expect.authenticated(authenticator.authenticate(shortLivedNarrowed));
     }
 
     @TearDown
@@ -70,6 +83,18 @@ public class HitBenchmark {
     @Threads(1)
     public AuthResult oursOAuthExpiryAllowlistHit1T() {
         return authenticator.authenticate(fencedOAuth);
+    }
+
+    @Benchmark
+    @Threads(1)
+    public AuthResult oursShortLivedHit1T() {
+        return authenticator.authenticate(shortLived);
+    }
+
+    @Benchmark
+    @Threads(1)
+    public AuthResult oursShortLivedNarrowedHit1T() {
+        return authenticator.authenticate(shortLivedNarrowed);
     }
 
     @Benchmark
