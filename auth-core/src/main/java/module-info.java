@@ -4,10 +4,11 @@
  *
  * <p>Exported: the assembly ({@code dev.storeauth}), account records and digests
  * ({@code accounts}, {@code credentials}), short-lived access tokens ({@code grant}) and the
- * client-credentials grant that issues them ({@code clientgrant}), the audit trail ({@code audit}), the authenticator and the {@code CredentialScheme} SPI
- * ({@code auth}), scopes and routes ({@code policy}), the account repository SPI and change events
- * ({@code repository}), cache statistics ({@code cache}) and the account lifecycle
- * ({@code lifecycle}). Everything else (credential parsing, IP and CIDR text, the cache itself, path reading, the
+ * client-credentials grant that issues them ({@code clientgrant}), the audit trail ({@code audit}), the
+ * authenticator and the {@code CredentialScheme} SPI ({@code auth}), scopes and routes ({@code policy}), the
+ * account repository SPI and change events ({@code repository}), cache statistics ({@code cache}), the
+ * account lifecycle ({@code lifecycle}) and leaked-token reports ({@code leak}). Everything else (credential
+ * parsing, IP and CIDR text, the cache itself, path reading, the
  * failure throttle, the JDBC repository and its change feeds) is implementation and may change in
  * any release.
  */
@@ -32,6 +33,7 @@ module dev.storeauth.core {
     exports dev.storeauth.clientgrant;
     exports dev.storeauth.credentials;
     exports dev.storeauth.grant;
+    exports dev.storeauth.leak;
     exports dev.storeauth.lifecycle;
     exports dev.storeauth.policy;
     exports dev.storeauth.repository;
@@ -39,4 +41,6 @@ module dev.storeauth.core {
     exports dev.storeauth.policy.internal to dev.storeauth.servlet;
     // Trusted proxies and forwarded addresses are read by the same IP and CIDR rules as allowlists.
     exports dev.storeauth.net.internal to dev.storeauth.servlet;
+    // The secret-scanning endpoint bounds its signature checks per client address with the failure throttle.
+    exports dev.storeauth.throttle to dev.storeauth.servlet;
 }

@@ -1,7 +1,9 @@
 /**
  * storeauth for Jakarta Servlet 6 containers: the {@link dev.storeauth.servlet.StoreAuthFilter}
  * (in code or from {@code web.xml}), bounded pre-authentication body reading, RFC 9457 problem
- * responses, the client-credentials token endpoint, and the account management endpoints ({@code dev.storeauth.servlet.manage}).
+ * responses, the client-credentials token endpoint, the account management endpoints
+ * ({@code dev.storeauth.servlet.manage}) and GitHub secret scanning's leaked-token endpoint
+ * ({@code dev.storeauth.servlet.leak}).
  */
 module dev.storeauth.servlet {
     requires transitive dev.storeauth.core;
@@ -11,5 +13,6 @@ module dev.storeauth.servlet {
     requires java.naming;
 
     exports dev.storeauth.servlet;
+    exports dev.storeauth.servlet.leak;
     exports dev.storeauth.servlet.manage;
 }

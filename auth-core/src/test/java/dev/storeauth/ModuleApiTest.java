@@ -34,8 +34,9 @@ class ModuleApiTest {
     // NewOAuthAccount; the audit trail AuditAction, AuditEntry and AuditEvent; the Basic deprecation
     // LegacyDeprecation; report-only rules ReportOnlyRoutes; short-lived tokens ShortLivedTokens and
     // IssuedToken; the client-credentials grant ClientCredentialsGrant, ClientCredentialsRequest,
-    // GrantOutcome and GrantError.
-    private static final int MOST_PUBLIC_TYPES = 49;
+    // GrantOutcome and GrantError; leaked-token reports LeakReports, LeakedToken, LeakVerdict and the
+    // lifecycle's Revocation.
+    private static final int MOST_PUBLIC_TYPES = 53;
 
     private final ModuleDescriptor module = ModuleFinder.of(CLASSES).findAll().iterator().next().descriptor();
 
@@ -48,7 +49,8 @@ class ModuleApiTest {
     void exportsOnlyTheApiPackages() {
         assertEquals("dev.storeauth.core", module.name());
         assertEquals(new TreeSet<>(List.of("dev.storeauth", "dev.storeauth.accounts", "dev.storeauth.audit", "dev.storeauth.auth",
-                "dev.storeauth.cache", "dev.storeauth.clientgrant", "dev.storeauth.credentials", "dev.storeauth.grant", "dev.storeauth.lifecycle", "dev.storeauth.policy",
+                "dev.storeauth.cache", "dev.storeauth.clientgrant", "dev.storeauth.credentials", "dev.storeauth.grant",
+                "dev.storeauth.leak", "dev.storeauth.lifecycle", "dev.storeauth.policy",
                 "dev.storeauth.repository")), exported());
     }
 

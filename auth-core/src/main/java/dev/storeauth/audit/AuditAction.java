@@ -25,7 +25,13 @@ public enum AuditAction {
     /** Someone signed in to the control panel. */
     SIGN_IN_SUCCEEDED("control_panel.sign_in_succeeded"),
     /** A control-panel sign-in was refused. */
-    SIGN_IN_FAILED("control_panel.sign_in_failed");
+    SIGN_IN_FAILED("control_panel.sign_in_failed"),
+    /**
+     * A credential of the account was reported leaked (e.g. found in a public repository) and revoked at
+     * once, by {@link AuditEntry#SYSTEM}; the detail says which credential, where it was found and what was
+     * done.
+     */
+    CREDENTIAL_LEAKED("credential.leaked");
 
     private final String wireName;
 

@@ -5,6 +5,7 @@ import dev.storeauth.accounts.AllowedAddresses;
 import dev.storeauth.audit.AuditAction;
 import dev.storeauth.audit.AuditEntry;
 import dev.storeauth.audit.AuditEvent;
+import dev.storeauth.credentials.SecretDigest;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.internal.SecretGenerator;
 import dev.storeauth.policy.CredentialPolicy;
@@ -56,6 +57,7 @@ public final class AccountLifecycle {
     final LifecycleSettings config;
     private final LegacyLifecycle legacy;
     private final OAuthLifecycle oauth;
+    private final LeakRevocations leaks;
 
     /** The most audit events one page lists. */
     public static final int MAX_AUDIT_PAGE = 100;
@@ -64,6 +66,7 @@ public final class AccountLifecycle {
         this.config = config;
         this.legacy = new LegacyLifecycle(this);
         this.oauth = new OAuthLifecycle(this);
+        this.leaks = new LeakRevocations(this);
     }
 
     /**
@@ -255,6 +258,55 @@ public final class AccountLifecycle {
             }
             return Outcome.done(config.repository().auditEvents(storeHash, limit, beforeId));
         });
+    }
+
+    /**
+     * Revokes a leaked secret at once, if it is live, as {@link AuditEntry#SYSTEM} and with no owner check:
+     * the caller has established that the report is genuine (e.g. by its signature). What is done depends
+     * on the secret:
+     *
+     * <ul>
+     *   <li>an OAuth account's access token: rolled with no overlap ({@link Revocation#ACCESS_TOKEN_ROLLED});
+     *   <li>its previous token during a roll's overlap: the overlap ends ({@link Revocation#OLD_TOKEN_ENDED});
+     *   <li>its client secret: the account is deleted ({@link Revocation#ACCOUNT_DELETED});
+     *   <li>a legacy account's token: regenerated with no overlap ({@link Revocation#LEGACY_TOKEN_REGENERATED});
+     *       its previous token during an overlap: the overlap ends.
+     * </ul>
+     *
+     * The change is written with a {@link AuditAction#CREDENTIAL_LEAKED} entry holding {@code detail} (empty
+     * values left out) and {@code revoked}, the revocation's wire name; it reaches this node's cache before
+     * the call returns and other nodes by the change feed, as every lifecycle change does.
+     *
+     * <pre>{@code
+     * Outcome<Revocation> done = lifecycle.revokeLeakedSecret(token,
+     *         Map.of("kind", "storeauth_oauth_access_token", "url", url, "source", "commit"));
+     * }</pre>
+     *
+     * @param secret the value as found; checked for a generated secret's shape (prefix, length, checksum)
+     *     before any lookup. Client IDs are not secrets and are never live
+     * @param detail facts of the report (names and values 1-200 and 1-4000 characters)
+     * @return what was done; or {@link Outcome.Refusal#NOT_FOUND} when the value is no live secret (not of
+     *     the shape, unknown, of an expired account, or a previous token past its overlap) and nothing was
+     *     done, {@link Outcome.Refusal#CONFLICT} when the account kept changing meanwhile,
+     *     {@link Outcome.Refusal#INVALID} when a detail name or value is outside its bounds or the
+     *     repository cannot hold it; nothing is written then
+     */
+    public Outcome<Revocation> revokeLeakedSecret(String secret, Map<String, String> detail) {
+        Objects.requireNonNull(secret, "secret");
+        return leaks.revokeSecret(secret, Map.copyOf(detail));
+    }
+
+    /**
+     * Revokes, as {@link #revokeLeakedSecret} does, the OAuth access token whose digest is
+     * {@code accessTokenDigest}, for a leaked credential that stands for an access token (a token bound to
+     * it): the access token is rolled with no overlap. Only a current access token of an unexpired account
+     * is live; a previous token is not.
+     *
+     * @return {@link Revocation#ACCESS_TOKEN_ROLLED}; or the refusals of {@link #revokeLeakedSecret}
+     */
+    public Outcome<Revocation> revokeLeakedAccessToken(SecretDigest accessTokenDigest, Map<String, String> detail) {
+        Objects.requireNonNull(accessTokenDigest, "accessTokenDigest");
+        return leaks.revokeAccessToken(accessTokenDigest, Map.copyOf(detail));
     }
 
     /**

@@ -4,7 +4,9 @@
  * and restricted to client addresses; roll their access tokens with an overlap in which old and new
  * both work; create legacy accounts and regenerate their tokens, also with an overlap; delete and
  * bulk-delete; list accounts without secrets but with expiry, overlap, allowlist and last use; keep
- * each store's {@link dev.storeauth.policy.CredentialPolicy}; and read the store's audit trail.
+ * each store's {@link dev.storeauth.policy.CredentialPolicy}; read the store's audit trail; and revoke a
+ * leaked secret at once, as the system ({@link dev.storeauth.lifecycle.AccountLifecycle#revokeLeakedSecret},
+ * {@link dev.storeauth.lifecycle.Revocation}).
  *
  * <p>{@link dev.storeauth.lifecycle.AccountLifecycle} is the service. The host application
  * supplies who owns which store ({@link dev.storeauth.lifecycle.StoreOwnership}) and who is asking

@@ -1,9 +1,11 @@
 package dev.storeauth.repository;
 
+import dev.storeauth.accounts.Account;
 import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.accounts.OAuthAccount;
 import dev.storeauth.audit.AuditEntry;
 import dev.storeauth.audit.AuditEvent;
+import dev.storeauth.credentials.SecretDigest;
 import dev.storeauth.policy.CredentialPolicy;
 import java.time.Instant;
 import java.util.Collection;
@@ -134,4 +136,19 @@ public interface AccountRepository extends AccountLookup {
      * @return how many were deleted
      */
     int pruneAuditEvents(Instant cutoff);
+
+    /**
+     * The account holding a secret with this digest in any of its secret columns: an OAuth account's
+     * access token, previous token (in its overlap or past it) or client secret, or a legacy account's
+     * token or previous token. For acting on a leaked secret; requests are found by {@link #find}. The
+     * caller tells which secret matched by comparing the account's digests with {@code digest}; none is
+     * checked for expiry here.
+     *
+     * <pre>{@code
+     * Optional<Account> holder = repository.findBySecretDigest(digester.digest(leakedValue));
+     * }</pre>
+     *
+     * @return the account, or empty when no secret has that digest; never {@code null}
+     */
+    Optional<Account> findBySecretDigest(SecretDigest digest);
 }

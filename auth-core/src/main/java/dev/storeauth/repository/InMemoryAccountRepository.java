@@ -5,6 +5,7 @@ import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.accounts.OAuthAccount;
 import dev.storeauth.audit.AuditEntry;
 import dev.storeauth.audit.AuditEvent;
+import dev.storeauth.credentials.SecretDigest;
 import dev.storeauth.policy.CredentialPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -199,6 +200,23 @@ public final class InMemoryAccountRepository implements AccountRepository {
     @Override
     public int pruneAuditEvents(Instant cutoff) {
         return audit.prune(cutoff);
+    }
+
+    /** {@inheritDoc} A scan of every account: leaks are rare, and this keeps no index for them. */
+    @Override
+    public Optional<Account> findBySecretDigest(SecretDigest digest) {
+        Objects.requireNonNull(digest, "digest");
+        return byId.values().stream().filter(account -> holds(account, digest)).findFirst();
+    }
+
+    private static boolean holds(Account account, SecretDigest digest) {
+        if (account.previousToken().filter(p -> p.digest().equals(digest)).isPresent()) {
+            return true;
+        }
+        if (account instanceof OAuthAccount oauth) {
+            return oauth.accessTokenDigest().equals(digest) || oauth.clientSecretDigest().equals(digest);
+        }
+        return account instanceof LegacyAccount legacy && legacy.tokenDigest().equals(digest);
     }
 
     private static void requireSame(Account before, Account after) {

@@ -26,9 +26,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What every {@link AccountRepository} must do, with rolls and allowlists ({@link RotationContract}) and
- * the audit trail ({@link AuditContract}). Subclasses supply a fresh, empty repository per test.
+ * the audit trail ({@link AuditContract}) and the holders of leaked secrets ({@link LeakedSecretContract}).
+ * Subclasses supply a fresh, empty repository per test.
  */
-public abstract class AccountRepositoryContract implements RotationContract, AuditContract {
+public abstract class AccountRepositoryContract implements RotationContract, AuditContract, LeakedSecretContract {
 
     protected static final String STORE = "store1";
     protected static final String OTHER = "store2";

@@ -5,6 +5,7 @@ import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.accounts.OAuthAccount;
 import dev.storeauth.audit.AuditEntry;
 import dev.storeauth.audit.AuditEvent;
+import dev.storeauth.credentials.SecretDigest;
 import dev.storeauth.policy.CredentialPolicy;
 import dev.storeauth.repository.AccountRepository;
 import dev.storeauth.repository.LookupKey;
@@ -258,6 +259,15 @@ public final class JdbcAccountRepository implements AccountRepository {
     @Override
     public int pruneAuditEvents(Instant cutoff) {
         return write("prune audit events", c -> AuditRows.prune(c, cutoff));
+    }
+
+    @Override
+    public Optional<Account> findBySecretDigest(SecretDigest digest) {
+        String hex = digest.toHex();
+        return read("find by secret", c -> {
+            Optional<Account> oauth = OAuthTable.findBySecret(c, hex).map(Account.class::cast);
+            return oauth.isPresent() ? oauth : LegacyTable.findBySecret(c, hex).map(Account.class::cast);
+        });
     }
 
     /**

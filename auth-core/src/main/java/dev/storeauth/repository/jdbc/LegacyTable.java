@@ -24,6 +24,12 @@ final class LegacyTable {
         return Sql.first(c, SELECT + " WHERE store_hash = ? AND username = ?", AccountRows::legacy, storeHash, username);
     }
 
+    /** The account whose token or previous token has {@code digestHex}; one indexed select per column. */
+    static Optional<LegacyAccount> findBySecret(Connection c, String digestHex) throws SQLException {
+        return Sql.first(c, SELECT + " WHERE token_digest = ? UNION ALL " + SELECT + " WHERE previous_token_digest = ?",
+                AccountRows::legacy, digestHex, digestHex);
+    }
+
     static List<LegacyAccount> list(Connection c, String storeHash) throws SQLException {
         return Sql.list(c, SELECT + " WHERE store_hash = ? ORDER BY created_at_us, username", AccountRows::legacy,
                 storeHash);

@@ -34,6 +34,16 @@ final class OAuthTable {
                 AccountRows::oauth, digestHex, digestHex);
     }
 
+    /**
+     * The account whose access token, previous token or client secret has {@code digestHex}; a
+     * {@code UNION ALL} of one indexed select per column, as in {@link #findByToken}.
+     */
+    static Optional<OAuthAccount> findBySecret(Connection c, String digestHex) throws SQLException {
+        return Sql.first(c, SELECT + " WHERE access_token_digest = ? UNION ALL " + SELECT
+                + " WHERE previous_token_digest = ? UNION ALL " + SELECT + " WHERE client_secret_digest = ?",
+                AccountRows::oauth, digestHex, digestHex, digestHex);
+    }
+
     static List<OAuthAccount> list(Connection c, String storeHash) throws SQLException {
         return Sql.list(c, SELECT + " WHERE store_hash = ? ORDER BY created_at_us, id", AccountRows::oauth, storeHash);
     }

@@ -10,6 +10,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.storeauth.accounts.OAuthAccount;
 import dev.storeauth.audit.TestAudit;
 import dev.storeauth.auth.AuthResult;
+import dev.storeauth.leak.LeakReports;
+import dev.storeauth.leak.LeakVerdict;
+import dev.storeauth.leak.LeakedToken;
+import dev.storeauth.lifecycle.AccountLifecycle;
+import dev.storeauth.lifecycle.Actor;
+import dev.storeauth.lifecycle.IssuedCredentials;
+import dev.storeauth.lifecycle.Outcome;
 import dev.storeauth.repository.LookupKey;
 import dev.storeauth.repository.RepositoryUnavailableException;
 import dev.storeauth.repository.TestAccounts;
@@ -20,6 +27,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,7 +63,7 @@ abstract class JdbcNodesScenarios {
             for (Future<JdbcAccountRepository> f : threads.invokeAll(starts)) {
                 f.get();
             }
-            assertEquals(List.of(1, 2, 3), versions(pools.get(0)));
+            assertEquals(List.of(1, 2, 3, 4), versions(pools.get(0)));
         } finally {
             threads.shutdownNow();
             pools.forEach(HikariDataSource::close);
@@ -67,7 +75,7 @@ abstract class JdbcNodesScenarios {
         try (HikariDataSource pool = TestDatabases.pool(newDatabase(), 2)) {
             JdbcAccountRepository.create(pool).insertOAuthAccount(TestAccounts.oauth("store1", 1), 50, TestAudit.ENTRY);
             JdbcAccountRepository again = JdbcAccountRepository.create(pool);
-            assertEquals(List.of(1, 2, 3), versions(pool));
+            assertEquals(List.of(1, 2, 3, 4), versions(pool));
             assertEquals(1, again.oauthAccounts("store1").size());
         }
     }
@@ -77,7 +85,7 @@ abstract class JdbcNodesScenarios {
         try (HikariDataSource pool = TestDatabases.pool(newDatabase(), 2)) {
             createVersion1(pool);
             JdbcAccountRepository repository = JdbcAccountRepository.create(pool);
-            assertEquals(List.of(1, 2, 3), versions(pool));
+            assertEquals(List.of(1, 2, 3, 4), versions(pool));
             assertTrue(repository.find(new LookupKey.ByUsername("store1", "bob")).isPresent());
             try (Connection c = pool.getConnection(); Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT account_id, lookup_key FROM storeauth_changes")) {
@@ -269,6 +277,36 @@ abstract class JdbcNodesScenarios {
             }
             RotationAcrossNodes.report("allowlist change", databaseName(), b.feed, millis);
         }
+    }
+
+    @Test
+    void aLeakedTokenRevokedOnOneNodeIsRefusedOnTheOtherWithinOneSecond() {
+        String url = newDatabase();
+        try (Node a = new Node(url); Node b = new Node(url)) {
+            AccountLifecycle lifecycle = AccountLifecycle.builder(a.repository, (store, user) -> true, "api.example.com")
+                    .changeListener(a.cache).build();
+            LeakReports reports = new LeakReports(lifecycle);
+            List<Long> millis = new ArrayList<>();
+            for (int i = 0; i < ROTATIONS; i++) {
+                IssuedCredentials.OAuth created = ((Outcome.Done<IssuedCredentials.OAuth>) lifecycle.createOAuthAccount(
+                        Actor.of("owner"), "fleet", "Stock sync " + i, Map.of("products", "read-only"))).value();
+                String leaked = i % 2 == 0 ? created.accessToken() : created.clientSecret();
+                assertInstanceOf(AuthResult.Authenticated.class, b.get("fleet", created.accessToken()));
+                long start = System.nanoTime();
+                assertInstanceOf(LeakVerdict.Revoked.class, reports.handle(new LeakedToken(leaked, "", "", "")));
+                millis.add(untilRefused(b, created.accessToken(), start));
+            }
+            RotationAcrossNodes.report("leaked-token revocation", databaseName(), b.feed, millis);
+        }
+    }
+
+    /** Milliseconds from {@code start} until {@code b} refuses {@code token}, giving up after 5 seconds. */
+    private static long untilRefused(Node b, String token, long start) {
+        while (b.get("fleet", token) instanceof AuthResult.Authenticated
+                && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5)) {
+            LockSupport.parkNanos(1_000_000);
+        }
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     }
 
     private static long revokeAndMeasure(Node a, Node b, int n) {

@@ -23,10 +23,13 @@ import java.util.Optional;
  * @param legacySunset the day from which HTTP Basic (legacy accounts) is refused, announced in
  *     {@code Sunset} until then; empty for no date (Basic is only marked deprecated)
  * @param reportOnlyRoutes a route table file applied in report-only mode beside the platform's; empty for none
+ * @param leakReportKeys GitHub's secret-scanning keys, in its key-file format: with them the demo takes
+ *     leaked-token reports at {@code POST /secret-scanning/reports}; empty for no such endpoint
  */
 public record DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<String> jdbcUrl,
         Optional<String> storeHash, String bindAddress, String publicHost, Optional<StoreQuota.Quota> storeQuota,
-        Optional<String> redisUrl, Optional<LocalDate> legacySunset, Optional<Path> reportOnlyRoutes) {
+        Optional<String> redisUrl, Optional<LocalDate> legacySunset, Optional<Path> reportOnlyRoutes,
+        Optional<Path> leakReportKeys) {
 
     /**
      * When the demo says HTTP Basic was deprecated, in every answer to a Basic request. The platform's
@@ -70,6 +73,7 @@ public record DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<St
             throw new IllegalArgumentException("--legacy-sunset must not be before Basic was deprecated, "
                     + LEGACY_DEPRECATED_SINCE + " (got " + day + ")");
         });
+        Objects.requireNonNull(leakReportKeys, "leakReportKeys");
         redisUrl.filter(url -> !url.startsWith("redis://") && !url.startsWith("rediss://")).ifPresent(url -> {
             // Not echoed: a URL may carry a password.
             throw new IllegalArgumentException("--redis-url must start with redis:// or rediss://");
@@ -108,35 +112,41 @@ public record DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<St
                 Optional.of(DEFAULT_STORE_QUOTA), Optional.empty());
     }
 
-    /** No legacy sunset, no report-only routes. */
+    /** No legacy sunset, no report-only routes, no leaked-token reports. */
     public DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<String> jdbcUrl, Optional<String> storeHash,
             String bindAddress, String publicHost, Optional<StoreQuota.Quota> storeQuota, Optional<String> redisUrl) {
         this(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota, redisUrl,
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** These options with {@code quota} instead; empty for no quota. */
     public DemoOptions withStoreQuota(Optional<StoreQuota.Quota> quota) {
         return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, quota,
-                redisUrl, legacySunset, reportOnlyRoutes);
+                redisUrl, legacySunset, reportOnlyRoutes, leakReportKeys);
     }
 
     /** These options counting limits in the Redis at {@code url}; empty for the default. */
     public DemoOptions withRedisUrl(Optional<String> url) {
         return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota,
-                url, legacySunset, reportOnlyRoutes);
+                url, legacySunset, reportOnlyRoutes, leakReportKeys);
     }
 
     /** These options refusing HTTP Basic from {@code day} on; empty for no sunset. */
     public DemoOptions withLegacySunset(Optional<LocalDate> day) {
         return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota,
-                redisUrl, day, reportOnlyRoutes);
+                redisUrl, day, reportOnlyRoutes, leakReportKeys);
     }
 
     /** These options applying the route table in {@code file} in report-only mode; empty for none. */
     public DemoOptions withReportOnlyRoutes(Optional<Path> file) {
         return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota,
-                redisUrl, legacySunset, file);
+                redisUrl, legacySunset, file, leakReportKeys);
+    }
+
+    /** These options taking leaked-token reports signed by the keys in {@code keyFile}; empty for none. */
+    public DemoOptions withLeakReportKeys(Optional<Path> keyFile) {
+        return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota,
+                redisUrl, legacySunset, reportOnlyRoutes, keyFile);
     }
 
     private static void requirePort(String option, int port) {

@@ -55,6 +55,11 @@ public final class OptionsParser {
                                  platform's scopes) in report-only mode: requests it would
                                  deny still go through, and are logged once per rule a
                                  minute (default: none)
+              --leak-report-keys FILE
+                                 take GitHub secret-scanning reports of leaked tokens at
+                                 POST /secret-scanning/reports, signed by the keys in FILE
+                                 (GitHub's format, from api.github.com/meta/public_keys/
+                                 secret_scanning); live ones are revoked at once
               --help             print this and exit
 
             Maintenance (each runs instead of the server, then exits; stop the server first):

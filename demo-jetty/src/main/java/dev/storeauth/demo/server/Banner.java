@@ -31,6 +31,10 @@ final class Banner {
                         .orElse("; no sunset (--legacy-sunset YYYY-MM-DD to set one)")).append('\n');
         server.reportOnlyRoutesFile().ifPresent(file -> out.append("  Report-only      ").append(file)
                 .append(" (requests it would deny go through, logged by dev.storeauth.auth.ReportOnlyRoutes)\n"));
+        if (server.takesLeakReports()) {
+            out.append("  Leak reports     ").append(https).append(DemoContext.LEAK_REPORTS)
+                    .append("  (GitHub secret scanning, signed)\n");
+        }
         out.append("  TLS certificate  self-signed: ").append(server.keystore().certificatePem()).append('\n');
         server.certificateNotice().ifPresent(notice -> out.append("                   ").append(notice)
                 .append(" (clients must trust the new file)\n"));

@@ -10,10 +10,13 @@ import dev.storeauth.demo.panel.PageServlet;
 import dev.storeauth.demo.panel.PanelSession;
 import dev.storeauth.demo.panel.SessionPrincipalFilter;
 import dev.storeauth.demo.panel.SessionServlet;
+import dev.storeauth.leak.LeakReports;
 import dev.storeauth.lifecycle.AccountLifecycle;
 import dev.storeauth.servlet.StoreAuthFilter;
 import dev.storeauth.servlet.TokenEndpointServlet;
 import dev.storeauth.servlet.TrustedProxies;
+import dev.storeauth.servlet.leak.SecretScanningKeys;
+import dev.storeauth.servlet.leak.SecretScanningServlet;
 import dev.storeauth.servlet.manage.AccountManagementServlet;
 import dev.storeauth.throttle.FailureThrottle;
 import jakarta.servlet.DispatcherType;
@@ -22,6 +25,7 @@ import jakarta.servlet.SessionTrackingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -40,6 +44,7 @@ import org.eclipse.jetty.http.HttpCookie;
  * /manage/session         who is signed in (GET), sign out (DELETE)
  * /manage/stores/*        the session user as principal, then AccountManagementServlet
  * /manage/*               the control panel's pages and assets
+ * /secret-scanning/reports GitHub secret scanning's leaked-token reports, with --leak-report-keys only
  * </pre>
  *
  * <p>and answers every error Jetty raises itself as a problem ({@link ProblemErrorHandler}).
@@ -61,8 +66,11 @@ final class DemoContext {
 
     /** What the context is built from. */
     record Parts(DataSource dataSource, StoreAuth storeAuth, ControlPanelUsers users, String httpsBase,
-            String publicHost, int httpsPort) {
+            String publicHost, int httpsPort, Optional<SecretScanningKeys> leakReportKeys) {
     }
+
+    /** Where GitHub posts its reports. */
+    static final String LEAK_REPORTS = "/secret-scanning/reports";
 
     private DemoContext() {
     }
@@ -94,6 +102,12 @@ final class DemoContext {
         context.addServlet(new ServletHolder(new AccountManagementServlet(lifecycle,
                 PanelSession.csrfTokens())), "/manage/stores/*");
         context.addServlet(new ServletHolder(new PageServlet()), "/manage/*");
+        parts.leakReportKeys().ifPresent(keys -> {
+            ServletHolder reports = new ServletHolder(new SecretScanningServlet(
+                    new LeakReports(lifecycle, parts.storeAuth().shortLivedTokens()), keys));
+            reports.setAsyncSupported(true);
+            context.addServlet(reports, LEAK_REPORTS);
+        });
         context.addServlet(new ServletHolder(new RootServlet()), "/");
         return context;
     }

@@ -16,6 +16,7 @@ import dev.storeauth.policy.LegacyDeprecation;
 import dev.storeauth.policy.RouteTable;
 import dev.storeauth.policy.ScopeCatalogue;
 import dev.storeauth.policy.StoreQuota;
+import dev.storeauth.servlet.leak.SecretScanningKeys;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -58,6 +59,7 @@ public final class DemoServer implements AutoCloseable {
     private Optional<StoreQuota.Quota> storeQuota = Optional.empty();
     private Optional<LocalDate> legacySunset = Optional.empty();
     private Optional<Path> reportOnlyRoutes = Optional.empty();
+    private Optional<SecretScanningKeys> leakReportKeys = Optional.empty();
 
     private DemoServer() {
     }
@@ -90,6 +92,7 @@ public final class DemoServer implements AutoCloseable {
         // Read first: a bad file stops the start before anything is bound or written.
         reportOnlyRoutes = options.reportOnlyRoutes();
         Optional<RouteTable> candidate = reportOnlyRoutes.map(DemoServer::reportOnlyRoutes);
+        leakReportKeys = leakReportKeys(options);
         PendingKeystore tls = own(TlsKeystore.prepare(options.dataDir(), options.publicHost()));
         certificateNotice = tls.notice();
         certificateNotice.ifPresent(notice -> LOG.info("{}", notice));
@@ -119,7 +122,7 @@ public final class DemoServer implements AutoCloseable {
         store = firstStart.ensureStore(options.storeHash());
         own(database.keepCommitMark());
         jetty.setHandler(DemoContext.build(new DemoContext.Parts(database.dataSource(), storeAuth, users,
-                httpsBase().toString(), options.publicHost(), connectors.httpsPort())));
+                httpsBase().toString(), options.publicHost(), connectors.httpsPort(), leakReportKeys)));
         jetty.setRequestLog(RequestLogs.oneLine());
         jetty.start();
         tls.close();
@@ -240,6 +243,25 @@ public final class DemoServer implements AutoCloseable {
     /** The day HTTP Basic is refused from, as {@code --legacy-sunset} gave it; empty for none. */
     Optional<LocalDate> legacySunset() {
         return legacySunset;
+    }
+
+    /** The keys of {@code --leak-report-keys}, read before anything else, so a bad file starts nothing. */
+    private static Optional<SecretScanningKeys> leakReportKeys(DemoOptions options) {
+        if (options.leakReportKeys().isEmpty()) {
+            return Optional.empty();
+        }
+        Path file = options.leakReportKeys().get();
+        try {
+            return Optional.of(SecretScanningKeys.load(file));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("--leak-report-keys " + file + ": " + (e instanceof IOException
+                    ? "cannot be read (" + e + ")" : e.getMessage()), e);
+        }
+    }
+
+    /** Whether leaked-token reports are taken ({@code --leak-report-keys}). */
+    boolean takesLeakReports() {
+        return leakReportKeys.isPresent();
     }
 
     /** Every store's request quota, as {@code --store-quota} gave it; empty for none. */

@@ -15,7 +15,8 @@
     'legacy_account.deleted': 'Deleted legacy account',
     'store.credential_policy_changed': 'Changed credential policy',
     'control_panel.sign_in_succeeded': 'Signed in',
-    'control_panel.sign_in_failed': 'Sign-in failed'
+    'control_panel.sign_in_failed': 'Sign-in failed',
+    'credential.leaked': 'Leaked credential revoked'
   };
   const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
   let before = null;

@@ -41,6 +41,15 @@ class OptionsParserTest {
     }
 
     @Test
+    void readsTheLeakReportKeyFile() {
+        CommandLine line = OptionsParser.parse(List.of("--leak-report-keys", "/etc/storeauth/github-keys.json"));
+
+        assertEquals(new CommandLine.Run(DemoOptions.DEFAULTS.withLeakReportKeys(
+                Optional.of(Path.of("/etc/storeauth/github-keys.json")))), line);
+        assertEquals(Optional.empty(), DemoOptions.DEFAULTS.leakReportKeys());
+    }
+
+    @Test
     void givesEveryStoreTheLargerPlansQuotaByDefault() {
         assertEquals(Optional.of(new StoreQuota.Quota(450, Duration.ofSeconds(30))), DemoOptions.DEFAULTS.storeQuota());
     }

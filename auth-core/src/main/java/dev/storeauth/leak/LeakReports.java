@@ -1,0 +1,147 @@
+package dev.storeauth.leak;
+
+import dev.storeauth.grant.ShortLivedTokens;
+import dev.storeauth.lifecycle.AccountLifecycle;
+import dev.storeauth.lifecycle.Outcome;
+import dev.storeauth.lifecycle.Revocation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Handles a report of leaked values: each that is a live credential of ours is revoked at once, as
+ * {@link AccountLifecycle#revokeLeakedSecret} describes (an access token rolled with no overlap, an old
+ * token's overlap ended, a legacy token regenerated, a client secret's account deleted), and recorded in the
+ * audit trail as {@code credential.leaked} with the token's kind and the report's url and source.
+ *
+ * <ul>
+ *   <li>A value's kind comes from its prefix ({@code sat_}, {@code scs_}, {@code slt_}, {@code sci_},
+ *       {@code sst_}), and its prefix, length and checksum are checked before any lookup; the report's
+ *       {@code type} is not trusted for it.
+ *   <li>A short-lived token ({@code sst_}, with {@link ShortLivedTokens} given) is live when it is well
+ *       formed, correctly signed, unexpired and bound to some account's current access token; that access
+ *       token is then rolled with no overlap, which ends every short-lived token bound to it.
+ *   <li>A client ID ({@code sci_}) is not a secret and never live; nor is a value of no kind of ours.
+ *   <li>A value reported twice in one report gets the first one's verdict, so it is not called a false
+ *       positive for having just been revoked.
+ * </ul>
+ *
+ * <pre>{@code
+ * LeakReports reports = new LeakReports(storeAuth.lifecycle().orElseThrow(), storeAuth.shortLivedTokens());
+ * List<LeakVerdict> verdicts = reports.handle(List.of(new LeakedToken(token, type, url, source)));
+ * }</pre>
+ *
+ * Checking that the report is genuine (GitHub signs it) is the caller's, before calling. Thread-safe;
+ * repository faults are thrown as {@link dev.storeauth.repository.RepositoryUnavailableException}.
+ */
+public final class LeakReports {
+
+    /** The most values one report may hold. */
+    public static final int MAX_TOKENS = 1000;
+    /** The {@link LeakVerdict#tokenType()} of a value of no kind of ours. */
+    public static final String UNKNOWN_TYPE = "storeauth_unknown";
+
+    /** Our kinds by prefix, each with its stable type name. */
+    private static final Map<String, String> TYPES = types();
+
+    /** The type of a short-lived token. */
+    static final String SHORT_LIVED_TYPE = "storeauth_short_lived_token";
+
+    private final AccountLifecycle lifecycle;
+    private final Optional<ShortLivedTokens> shortLivedTokens;
+
+    /**
+     * Revokes through {@code lifecycle}, which must use the authenticator's digester (as StoreAuth's does);
+     * short-lived tokens are never live.
+     */
+    public LeakReports(AccountLifecycle lifecycle) {
+        this(lifecycle, Optional.empty());
+    }
+
+    /**
+     * As {@link #LeakReports(AccountLifecycle)}, reading short-lived tokens with {@code shortLivedTokens}
+     * (the authenticator's), when given.
+     */
+    public LeakReports(AccountLifecycle lifecycle, Optional<ShortLivedTokens> shortLivedTokens) {
+        this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+        this.shortLivedTokens = Objects.requireNonNull(shortLivedTokens, "shortLivedTokens");
+    }
+
+    private static Map<String, String> types() {
+        Map<String, String> types = new LinkedHashMap<>();
+        types.put("sat_", "storeauth_oauth_access_token");
+        types.put("scs_", "storeauth_oauth_client_secret");
+        types.put("slt_", "storeauth_legacy_api_token");
+        types.put("sci_", "storeauth_oauth_client_id");
+        types.put(ShortLivedTokens.PREFIX, SHORT_LIVED_TYPE);
+        return Map.copyOf(types);
+    }
+
+    /**
+     * Handles every value of {@code report}, in order.
+     *
+     * @return one verdict per value, in the report's order; empty for an empty report
+     * @throws IllegalArgumentException if the report holds more than {@value #MAX_TOKENS} values
+     */
+    public List<LeakVerdict> handle(List<LeakedToken> report) {
+        if (report.size() > MAX_TOKENS) {
+            throw new IllegalArgumentException("a report holds at most " + MAX_TOKENS + " tokens, not " + report.size());
+        }
+        Map<String, LeakVerdict> first = new HashMap<>();
+        List<LeakVerdict> verdicts = new ArrayList<>(report.size());
+        for (LeakedToken token : report) {
+            LeakVerdict earlier = first.get(token.token());
+            LeakVerdict verdict = earlier == null ? handle(token) : again(earlier, token);
+            first.putIfAbsent(token.token(), verdict);
+            verdicts.add(verdict);
+        }
+        return verdicts;
+    }
+
+    /** Handles one value: revokes it if it is a live credential. */
+    public LeakVerdict handle(LeakedToken token) {
+        Objects.requireNonNull(token, "token");
+        String type = typeOf(token.token());
+        Optional<Outcome<Revocation>> outcome = type.equals(UNKNOWN_TYPE) ? Optional.empty() : revoke(token, type);
+        if (outcome.isPresent() && outcome.get() instanceof Outcome.Done<Revocation> done) {
+            return new LeakVerdict.Revoked(token, type, done.value());
+        }
+        if (outcome.isPresent() && outcome.get() instanceof Outcome.Refused<Revocation> refused
+                && refused.reason() != Outcome.Refusal.NOT_FOUND) {
+            return new LeakVerdict.Unrevoked(token, type, refused.detail());
+        }
+        return new LeakVerdict.NotLive(token, type);
+    }
+
+    /**
+     * Revokes the value if it is live; empty for a short-lived token that is not (not ours, badly signed,
+     * expired), read here since only {@link ShortLivedTokens} can.
+     */
+    private Optional<Outcome<Revocation>> revoke(LeakedToken token, String type) {
+        Map<String, String> detail = Map.of("kind", type, "url", token.url(), "source", token.source());
+        if (!type.equals(SHORT_LIVED_TYPE)) {
+            return Optional.of(lifecycle.revokeLeakedSecret(token.token(), detail));
+        }
+        return shortLivedTokens.flatMap(tokens -> tokens.accessTokenDigestOf(token.token()))
+                .map(bound -> lifecycle.revokeLeakedAccessToken(bound, detail));
+    }
+
+    /** Our type name for {@code value}'s prefix, or {@link #UNKNOWN_TYPE}. */
+    static String typeOf(String value) {
+        return value.length() < 4 ? UNKNOWN_TYPE : Optional.ofNullable(TYPES.get(value.substring(0, 4))).orElse(UNKNOWN_TYPE);
+    }
+
+    private static LeakVerdict again(LeakVerdict earlier, LeakedToken token) {
+        if (earlier instanceof LeakVerdict.Revoked revoked) {
+            return new LeakVerdict.Revoked(token, revoked.tokenType(), revoked.revocation());
+        }
+        if (earlier instanceof LeakVerdict.Unrevoked unrevoked) {
+            return new LeakVerdict.Unrevoked(token, unrevoked.tokenType(), unrevoked.detail());
+        }
+        return new LeakVerdict.NotLive(token, earlier.tokenType());
+    }
+}

@@ -1,0 +1,209 @@
+package dev.storeauth.servlet.leak;
+
+import dev.storeauth.leak.LeakReports;
+import dev.storeauth.leak.LeakVerdict;
+import dev.storeauth.repository.RepositoryUnavailableException;
+import dev.storeauth.servlet.BodyOutcome;
+import dev.storeauth.servlet.BoundedBodyReader;
+import dev.storeauth.servlet.ProblemResponse;
+import dev.storeauth.servlet.RequestBodies;
+import dev.storeauth.servlet.TrustedProxies;
+import dev.storeauth.throttle.Admission;
+import dev.storeauth.throttle.FailureThrottle;
+import dev.storeauth.throttle.Reservation;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * GitHub secret scanning's partner endpoint: receives reports of leaked tokens, revokes those that are
+ * live credentials ({@link LeakReports}) and answers GitHub's false-positive feedback. Mount it at the
+ * URL given to GitHub, with async support:
+ *
+ * <pre>{@code
+ * ServletHolder holder = new ServletHolder(new SecretScanningServlet(
+ *         new LeakReports(storeAuth.lifecycle().orElseThrow(), storeAuth.shortLivedTokens()),
+ *         SecretScanningKeys.load(keyFile)));
+ * holder.setAsyncSupported(true);
+ * context.addServlet(holder, "/secret-scanning/reports");
+ * }</pre>
+ *
+ * <ol>
+ *   <li>{@code POST} only (405), {@code Content-Type: application/json} (415).
+ *   <li>{@code Github-Public-Key-Identifier} must name a key of {@link SecretScanningKeys} and
+ *       {@code Github-Public-Key-Signature} hold a base64 DER signature, else 401 before the body is read.
+ *   <li>A client address (the socket's, or behind {@link TrustedProxies} the right-most
+ *       {@code X-Forwarded-For} hop they do not vouch for) whose reports failed the signature check
+ *       {@value #MAX_FAILED_SIGNATURES} times within a minute gets 429 with {@code Retry-After}, before the
+ *       body is read; a genuine report gives its place back, so GitHub is never held up.
+ *   <li>The body is read without holding a thread: at most {@value #MAX_BODY_BYTES} bytes (413), within 10
+ *       seconds (408).
+ *   <li>The signature is checked over the exact body bytes (ECDSA P-256, SHA-256) before the body is parsed:
+ *       a signature that does not match is 401 and nothing is done.
+ *   <li>The body must be a JSON array of at most {@value LeakReports#MAX_TOKENS} {@code {"token","type",
+ *       "url","source"}} objects within {@link dev.storeauth.leak.LeakedToken}'s bounds: else 400 naming the
+ *       value at fault ({@code field}, e.g. {@code [3].token}) and nothing is done.
+ *   <li>200 with {@code [{"token_raw","token_type","label"}]}, one per reported token in order, {@code label}
+ *       {@code true_positive} for a live credential (now revoked) and {@code false_positive} otherwise. When
+ *       a live credential could not be revoked (its account kept changing) the answer is 503
+ *       {@code revocation_incomplete} instead, and a repository outage is 503 {@code repository_unavailable}:
+ *       GitHub sends the report again.
+ * </ol>
+ *
+ * Every error is a {@link ProblemResponse}; every 401 carries {@code WWW-Authenticate: }{@value
+ * ScanningProblem#CHALLENGE}. Each revocation is logged without the token. Thread-safe.
+ */
+public final class SecretScanningServlet extends HttpServlet {
+
+    /** The largest report body accepted. */
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+    /** The header naming the key that signed the report. */
+    public static final String KEY_IDENTIFIER = "Github-Public-Key-Identifier";
+    /** The header holding the report's signature, base64 of DER. */
+    public static final String SIGNATURE = "Github-Public-Key-Signature";
+
+    /** Failed signature checks a client address may cause per minute. */
+    public static final int MAX_FAILED_SIGNATURES = 10;
+
+    /** A DER ECDSA P-256 signature is at most 72 bytes: 96 characters of base64. */
+    private static final int MAX_SIGNATURE_CHARS = 200;
+
+    private final transient LeakReports reports;
+    private final transient SecretScanningKeys keys;
+    private final transient TrustedProxies trustedProxies;
+    private final transient BoundedBodyReader reader = new BoundedBodyReader(MAX_BODY_BYTES, Duration.ofSeconds(10));
+    private final transient FailureThrottle throttle = FailureThrottle.local(MAX_FAILED_SIGNATURES,
+            Duration.ofMinutes(1), 100_000, System::nanoTime);
+
+    /** Serves reports signed by {@code keys}, revoking through {@code reports}; the client address is the socket's. */
+    public SecretScanningServlet(LeakReports reports, SecretScanningKeys keys) {
+        this(reports, keys, TrustedProxies.none());
+    }
+
+    /** As {@link #SecretScanningServlet(LeakReports, SecretScanningKeys)}, behind {@code trustedProxies}. */
+    public SecretScanningServlet(LeakReports reports, SecretScanningKeys keys, TrustedProxies trustedProxies) {
+        this.reports = Objects.requireNonNull(reports, "reports");
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.trustedProxies = Objects.requireNonNull(trustedProxies, "trustedProxies");
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<ProblemResponse> refused = refusedBeforeTheBody(request);
+        if (refused.isPresent()) {
+            RequestBodies.closeIfUnread(request, response);
+            refused.get().writeTo(response);
+            return;
+        }
+        Admission admission = throttle.tryReserve(trustedProxies.clientAddress(request), null);
+        if (admission instanceof Admission.Blocked blocked) {
+            RequestBodies.closeIfUnread(request, response);
+            tooManyFailures(blocked).writeTo(response);
+            return;
+        }
+        readThenAnswer(request, response, ((Admission.Reserved) admission).reservation());
+    }
+
+    /** Reads the body, then answers it; {@code reservation} is settled whatever happens. */
+    private void readThenAnswer(HttpServletRequest request, HttpServletResponse response, Reservation reservation)
+            throws IOException {
+        String keyId = request.getHeader(KEY_IDENTIFIER);
+        byte[] signature = signature(request.getHeader(SIGNATURE)).orElseThrow();
+        try {
+            reader.read(request, response, outcome -> {
+                try (reservation) {
+                    answer(response, outcome, keyId, signature, reservation);
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            reservation.release();
+            throw e;
+        }
+    }
+
+    private static ProblemResponse tooManyFailures(Admission.Blocked blocked) {
+        String seconds = Long.toString(Math.max(1, (blocked.retryAfter().toMillis() + 999) / 1000));
+        return ScanningProblem.TOO_MANY_FAILURES.response("too many reports from this address failed the signature"
+                + " check; try again in " + seconds + " s").withHeader("Retry-After", seconds)
+                .withHeader("X-Retry-After", seconds);
+    }
+
+    /** What is wrong with the request line and headers, found before a byte of the body is read. */
+    private Optional<ProblemResponse> refusedBeforeTheBody(HttpServletRequest request) {
+        if (!request.getMethod().equals("POST")) {
+            return Optional.of(ScanningProblem.METHOD_NOT_ALLOWED.response(request.getMethod()
+                    + " is not allowed here; reports are POSTed").withHeader("Allow", "POST"));
+        }
+        if (!isJson(request.getContentType())) {
+            return Optional.of(ScanningProblem.UNSUPPORTED_MEDIA_TYPE.response("a report is application/json"));
+        }
+        String keyId = request.getHeader(KEY_IDENTIFIER);
+        Optional<String> problem = keyId == null ? Optional.of("the " + KEY_IDENTIFIER + " header is missing")
+                : !keys.has(keyId) ? Optional.of("no key of ours has the identifier in " + KEY_IDENTIFIER)
+                : signature(request.getHeader(SIGNATURE)).isEmpty()
+                ? Optional.of("the " + SIGNATURE + " header is missing or not base64") : Optional.empty();
+        return problem.map(ScanningProblem.INVALID_SIGNATURE::response);
+    }
+
+    /** Answers the body's outcome; a signature that fails keeps its place in the throttle, all else gives it back. */
+    private void answer(HttpServletResponse response, BodyOutcome outcome, String keyId, byte[] signature,
+            Reservation reservation) throws IOException {
+        if (outcome instanceof BodyOutcome.TooLarge) {
+            ScanningProblem.PAYLOAD_TOO_LARGE.response("a report must be at most " + MAX_BODY_BYTES + " bytes")
+                    .withMember("field", "body").writeTo(response);
+        } else if (outcome instanceof BodyOutcome.TimedOut) {
+            ScanningProblem.REQUEST_TIMEOUT.response("the report did not arrive within 10 seconds").writeTo(response);
+        } else if (outcome instanceof BodyOutcome.Complete complete) {
+            byte[] body = complete.bytes();
+            if (!keys.verifies(keyId, body, signature)) {
+                reservation.failed();
+                ScanningProblem.INVALID_SIGNATURE.response("the signature does not match the body for that key")
+                        .writeTo(response);
+                return;
+            }
+            reservation.release();
+            handle(response, ReportBody.parse(body));
+        }
+        // BodyOutcome.Failed: the client went away; there is nobody to answer.
+    }
+
+    private void handle(HttpServletResponse response, ReportBody.Result report) throws IOException {
+        if (report instanceof ReportBody.Refused refused) {
+            ScanningProblem.INVALID_REPORT.response(refused.detail()).withMember("field", refused.field())
+                    .writeTo(response);
+            return;
+        }
+        List<LeakVerdict> verdicts;
+        try {
+            verdicts = reports.handle(((ReportBody.Read) report).tokens());
+        } catch (RepositoryUnavailableException e) {
+            ScanningProblem.REPOSITORY_UNAVAILABLE.response("the account repository is unavailable; send the report"
+                    + " again").writeTo(response);
+            return;
+        }
+        VerdictAnswer.write(response, verdicts);
+    }
+
+    private static Optional<byte[]> signature(String header) {
+        if (header == null || header.isEmpty() || header.length() > MAX_SIGNATURE_CHARS) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Base64.getDecoder().decode(header.strip()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isJson(String contentType) {
+        return contentType != null && contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT)
+                .equals("application/json");
+    }
+}
