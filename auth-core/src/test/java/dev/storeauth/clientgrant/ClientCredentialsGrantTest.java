@@ -41,7 +41,7 @@ class ClientCredentialsGrantTest {
     private final SecretDigester digester = SecretDigester.sha256();
     private final InMemoryAccountRepository repository = spy(new InMemoryAccountRepository());
     private final ManualClock clock = new ManualClock(NOW);
-    private final ShortLivedTokens tokens = ShortLivedTokens.builder(new byte[32]).clock(clock).build();
+    private final ShortLivedTokens tokens = ShortLivedTokens.builder(repository, digester).clock(clock).build();
     private final String secret = generator.generate(SecretKind.CLIENT_SECRET);
     private final OAuthAccount account = account(secret, Optional.empty(), AllowedAddresses.anywhere());
     // The window is long enough that no place comes back while a test runs.

@@ -267,6 +267,19 @@ abstract class JdbcNodesScenarios {
     }
 
     @Test
+    void aShortLivedTokenDeletedOnOneNodeDiesOnTheOtherWithinOneSecondAndItsAccountLivesOn() {
+        String url = newDatabase();
+        try (Node a = new Node(url); Node b = new Node(url)) {
+            ShortLivedAcrossNodes nodes = new ShortLivedAcrossNodes(a, b);
+            List<Long> millis = new ArrayList<>();
+            for (int i = 0; i < REVOKES; i++) {
+                millis.add(nodes.deleteToken(i));
+            }
+            RotationAcrossNodes.report("short-lived token death by its own deletion", databaseName(), b.feed, millis);
+        }
+    }
+
+    @Test
     void anAllowlistSetOnOneNodeIsHeldByTheOtherWithinOneSecond() {
         String url = newDatabase();
         try (Node a = new Node(url); Node b = new Node(url)) {
