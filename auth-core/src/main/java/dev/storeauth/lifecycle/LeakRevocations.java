@@ -44,17 +44,16 @@ final class LeakRevocations {
         if (kind.isEmpty()) {
             return notLive();
         }
-        return revoke(config.digester().digest(secret), kind.get(), false, detail);
+        return revoke(config.digester().digest(secret), kind.get(), detail);
     }
 
     /** Revokes on a fresh read as often as the account changes meanwhile, up to the lifecycle's attempts. */
-    private Outcome<Revocation> revoke(SecretDigest digest, SecretKind kind, boolean currentOnly,
-            Map<String, String> detail) {
+    private Outcome<Revocation> revoke(SecretDigest digest, SecretKind kind, Map<String, String> detail) {
         for (int attempt = 0; attempt < OAuthLifecycle.REPLACE_ATTEMPTS; attempt++) {
             Instant now = config.clock().instant();
             Optional<Plan> plan = config.repository().findBySecretDigest(digest)
                     .filter(holder -> holder.expiresAt().filter(end -> !now.isBefore(end)).isEmpty())
-                    .flatMap(holder -> plan(holder, digest, kind, currentOnly, now));
+                    .flatMap(holder -> plan(holder, digest, kind, now));
             if (plan.isEmpty()) {
                 return notLive();
             }
@@ -67,8 +66,8 @@ final class LeakRevocations {
     }
 
     /** What revoking {@code digest} as a {@code kind} held by {@code holder} writes; empty when it is not live. */
-    private Optional<Plan> plan(Account holder, SecretDigest digest, SecretKind kind, boolean currentOnly, Instant now) {
-        boolean oldTokenLive = !currentOnly && holder.previousToken()
+    private Optional<Plan> plan(Account holder, SecretDigest digest, SecretKind kind, Instant now) {
+        boolean oldTokenLive = holder.previousToken()
                 .filter(p -> p.digest().equals(digest) && now.isBefore(p.expiresAt())).isPresent();
         if (holder instanceof OAuthAccount oauth && kind == SecretKind.ACCESS_TOKEN) {
             return oauthPlan(oauth, digest, oldTokenLive);

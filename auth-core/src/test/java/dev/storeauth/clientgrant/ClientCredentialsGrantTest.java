@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.spy;
@@ -189,6 +191,29 @@ class ClientCredentialsGrantTest {
             grant.grant(new ClientCredentialsRequest(account.clientId(), secret, Optional.empty(), ADDRESS));
         }
         assertInstanceOf(GrantOutcome.Issued.class, ask(account, secret, null, ADDRESS));
+    }
+
+    @Test
+    void aClientWhoseAccessTokenWasRolledWhileTheGrantWasDecidedGetsNoToken() {
+        OAuthAccount read = account;
+        doAnswer(call -> {
+            OAuthAccount rolled = read.withAccessToken(digester.digest(generator.generate(SecretKind.ACCESS_TOKEN)),
+                    Optional.empty());
+            repository.replaceOAuthAccount(read, rolled, TestAudit.ENTRY);
+            return call.callRealMethod();
+        }).when(repository).insertShortLivedToken(any(), any());
+
+        GrantOutcome.Refused refused = assertInstanceOf(GrantOutcome.Refused.class, ask(account, secret, null, ADDRESS));
+
+        assertEquals(GrantError.INVALID_CLIENT, refused.error());
+        assertEquals("the client's credentials changed", refused.description());
+    }
+
+    @Test
+    void aTokenThatCannotBeStoredIsAnUnavailableRepository() {
+        doThrow(new RepositoryUnavailableException("down", null)).when(repository).insertShortLivedToken(any(), any());
+
+        assertThrows(RepositoryUnavailableException.class, () -> ask(account, secret, null, ADDRESS));
     }
 
     @Test
