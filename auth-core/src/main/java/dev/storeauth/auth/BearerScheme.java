@@ -70,9 +70,7 @@ final class BearerScheme implements CredentialScheme<BearerToken> {
         Account account = presented == null ? null
                 : find(presented, token, sst ? SecretKind.SHORT_LIVED_TOKEN : SecretKind.ACCESS_TOKEN, accounts);
         if (sst) {
-            return account instanceof ShortLivedAccount issued && issued.storeHash().equals(storeHash)
-                    && issued.tokenDigest().matches(presented)
-                    ? new Verdict.Proven(issued.account(), issued.expiresAt(), issued.scopes()) : INVALID;
+            return proveShortLived(account, presented, storeHash);
         }
         if (account instanceof OAuthAccount oauth && oauth.storeHash().equals(storeHash)) {
             Verdict proven = prove(oauth, presented);
@@ -109,6 +107,13 @@ final class BearerScheme implements CredentialScheme<BearerToken> {
             found = accounts.find(key).orElse(null);
         }
         return found;
+    }
+
+    /** The proof of a short-lived token found under its digest: its account, until its expiry, with its scopes. */
+    private static Verdict proveShortLived(Account found, SecretDigest presented, String storeHash) {
+        return found instanceof ShortLivedAccount issued && issued.storeHash().equals(storeHash)
+                && issued.tokenDigest().matches(presented)
+                ? new Verdict.Proven(issued.account(), issued.expiresAt(), issued.scopes()) : INVALID;
     }
 
     /**
