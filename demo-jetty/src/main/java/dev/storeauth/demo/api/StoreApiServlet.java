@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST} a collection creates (201 with {@code Location}); {@code GET}, {@code PUT}
  *       (merges fields) and {@code DELETE} (204) one record by id.
  *   <li>{@code GET}/{@code PUT} {@code /v2/store}: the store's Information &amp; Settings.
+ *   <li>A v2 path may end in {@code .json} ({@code /v2/products.json}, {@code /v2/products/5.json}),
+ *       answered as the bare path; {@code .xml} is 406, as the demo writes JSON only.
  * </ul>
  *
  * {@code HEAD} answers wherever {@code GET} does, with the same headers and no body. Bodies are read
@@ -52,6 +54,11 @@ public final class StoreApiServlet extends HttpServlet {
         Optional<ApiTarget> target = ApiTarget.parse(request.getPathInfo());
         if (target.isEmpty()) {
             DemoProblem.NOT_FOUND.response("the demo serves " + ApiTarget.SERVED).writeTo(response);
+            return;
+        }
+        if (ApiTarget.formatSuffix(request.getPathInfo()).equals(ApiTarget.XML)) {
+            DemoProblem.NOT_ACCEPTABLE.response("the demo's v2 API answers JSON only: call the path with .json "
+                    + "or without a suffix").writeTo(response);
             return;
         }
         try {
