@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  *       {@code {"status": 401, "title": "...", "type": "https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes", "errors": {}}},
  *       the members the platform's v3 OpenAPI schema for an error with errors ({@code GeneralErrorWithErrors})
  *       requires, {@code type} its API status codes page and {@code errors} empty, as no field is at fault;
- *       on a v2 path {@code [{"status": 401, "message": "..."}]}, the v2 API's list of errors. The
+ *       on a v2 path {@code [{"status": 401, "message": "..."}]}, the v2 API's list of errors with one
+ *       error (unlike the v3 body, not taken from a published schema of the platform's). The
  *       {@code title} or {@code message} is the problem's {@code detail} (its {@code title} when
  *       the detail is empty). A path that is not a store API path is answered in the v3 shape.
  * </ul>
