@@ -166,7 +166,8 @@ public final class StoreAuth implements AutoCloseable {
 
     private Authenticator authenticator(Builder b, Authenticator.UsageRecorder usage) {
         Authenticator.Builder builder = Authenticator.builder(cache).realm(b.realm).requireTls(b.requireTls)
-                .routes(b.routes).digester(b.digester).usageRecorder(usage).limitStore(limits);
+                .routes(b.routes).digester(b.digester).usageRecorder(usage).limitStore(limits)
+                .verifyClientId(b.verifyClientId);
         if (b.storeQuota != null) {
             builder.storeQuota(b.storeQuota);
         }
@@ -217,6 +218,7 @@ public final class StoreAuth implements AutoCloseable {
         Function<AccountChange.Listener, AutoCloseable> changeFeed;
         String realm = "storeauth";
         boolean requireTls = true;
+        boolean verifyClientId;
         RouteTable routes = RouteTable.defaults();
         ScopeCatalogue catalogue = ScopeCatalogue.defaults();
         SecretDigester digester = SecretDigester.sha256();
@@ -276,6 +278,15 @@ public final class StoreAuth implements AutoCloseable {
         /** Whether plain-HTTP requests are refused (default {@code true}); turn off only behind TLS you trust. */
         public Builder requireTls(boolean requireTls) {
             this.requireTls = once("requireTls", requireTls);
+            return this;
+        }
+
+        /**
+         * Whether an OAuth token's request must name the token's client ID in {@code X-Auth-Client}
+         * (default {@code false}); see {@link dev.storeauth.auth.Authenticator.Builder#verifyClientId}.
+         */
+        public Builder verifyClientId(boolean verify) {
+            this.verifyClientId = once("verifyClientId", verify);
             return this;
         }
 

@@ -58,8 +58,11 @@ import java.util.Set;
  *       overlap after a roll ended) is 401 {@code expired_credentials}, challenged for its scheme
  *       (RFC 6750 {@code error="invalid_token"} with a description for a bearer token).
  *   <li>An account with an address allowlist that does not permit {@link ApiRequest#remoteAddress()}
- *       is 403 {@code address_not_allowed}, never naming the list. Both are proven secrets: the
- *       throttle does not count them as failures, and the store quota is not charged.
+ *       is 403 {@code address_not_allowed}, never naming the list. With
+ *       {@linkplain Builder#verifyClientId client ID verification}, an OAuth token whose
+ *       {@code X-Auth-Client} is not its account's client ID is 401 {@code client_id_mismatch}. All
+ *       are proven secrets: the throttle does not count them as failures, and the store quota is not
+ *       charged.
  *   <li>With a {@link StoreQuota}, every proven request counts against its store's quota: the
  *       answer carries {@code X-Rate-Limit-Requests-Quota}, {@code -Requests-Left},
  *       {@code -Time-Window-Ms} and {@code -Time-Reset-Ms}, and over quota it is 429.
@@ -97,6 +100,8 @@ public final class Authenticator {
     private final LegacyNotice legacy;
     private final CredentialScheme<?> basic;
     private final ReportOnlyCheck reportOnly;
+    private final boolean verifyClientId;
+    private final CredentialScheme<?> bearer;
 
     Authenticator(Builder b) {
         this.accounts = new CredentialScheme.AccountFinder(b.lookup);
@@ -114,6 +119,8 @@ public final class Authenticator {
         this.clock = b.clock;
         this.legacy = b.legacyDeprecation == null ? null : new LegacyNotice(b.legacyDeprecation);
         this.basic = schemes.get(1);
+        this.bearer = schemes.get(0);
+        this.verifyClientId = b.verifyClientId;
         this.reportOnly = ReportOnlyCheck.of(b.reportOnlyRoutes, b.reportOnlyListener, b.realm, schemes, b.clock);
     }
 
@@ -244,6 +251,9 @@ public final class Authenticator {
         AuthResult.Denied refused = refusal(proven, scheme, acceptance, request.remoteAddress());
         if (refused != null) {
             return refused;
+        }
+        if (verifyClientId && scheme == bearer && !ClientIdCheck.matches(proven.account(), request.headers())) {
+            return ClientIdCheck.mismatch(scheme, acceptance);
         }
         if (quotas == null) {
             return authorize(proven, scheme, resource, acceptance, request, Map.of());
@@ -385,6 +395,7 @@ public final class Authenticator {
         ReportOnlyRoutes.Listener reportOnlyListener;
         Clock clock = Clock.systemUTC();
         boolean shortLived;
+        boolean verifyClientId;
         private final List<CredentialScheme<?>> added = new ArrayList<>();
         private final Set<String> given = new HashSet<>();
 
@@ -546,6 +557,22 @@ public final class Authenticator {
             Objects.requireNonNull(tokens, "tokens");
             once("shortLivedTokens");
             this.shortLived = true;
+            return this;
+        }
+
+        /**
+         * Whether a request proved by an OAuth token (the built-in {@code bearer} scheme, short-lived
+         * tokens included) must name the token's account's client ID in {@code X-Auth-Client}
+         * (default {@code false}: the header is accepted and ignored). When on, a proven token whose
+         * request has no {@code X-Auth-Client}, more than one, or another client ID is 401
+         * {@link AuthResult.Problem#CLIENT_ID_MISMATCH}, challenged {@code error="invalid_token"}; the
+         * comparison takes constant time. Checked after expiry and the address allowlist, before the
+         * store quota; like them not a failure for the throttle. The header is never a credential on
+         * its own, and Basic requests ignore it.
+         */
+        public Builder verifyClientId(boolean verify) {
+            once("verifyClientId");
+            this.verifyClientId = verify;
             return this;
         }
 

@@ -114,9 +114,14 @@ public final class RouteTable {
      * What the table says of the {@code version} resource path that starts at {@code from} in
      * {@code text} and runs to its end (e.g. {@code /catalog/products/7}), read in place. Allocates
      * nothing: the answers are made when the table is built.
+     *
+     * <p>A v2 path's format suffix, {@code .json} or {@code .xml} on its last segment, is not part of
+     * the resource: {@code /products.json} and {@code /products/5.xml} match as {@code /products} and
+     * {@code /products/5}. A suffix anywhere else, or on a v3 path, is part of the name.
      */
     public Match match(ApiVersion version, String text, int from) {
-        RouteIndex.Entry entry = indexes[version.ordinal()].find(text, from);
+        int end = version == ApiVersion.V2 ? FormatSuffix.resourceEnd(text, from) : text.length();
+        RouteIndex.Entry entry = indexes[version.ordinal()].find(text, from, end);
         return entry == null ? unmatched[version.ordinal()] : entry.match();
     }
 

@@ -1,6 +1,7 @@
 package dev.storeauth.demo.cli;
 
 import dev.storeauth.policy.StoreQuota;
+import dev.storeauth.servlet.ErrorFormat;
 import dev.storeauth.policy.internal.StoreHash;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -25,11 +26,13 @@ import java.util.Optional;
  * @param reportOnlyRoutes a route table file applied in report-only mode beside the platform's; empty for none
  * @param leakReportKeys GitHub's secret-scanning keys, in its key-file format: with them the demo takes
  *     leaked-token reports at {@code POST /secret-scanning/reports}; empty for no such endpoint
+ * @param errorFormat how the store API's denials and problems are written: RFC 9457 (the default) or
+ *     the platform's own shapes
  */
 public record DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<String> jdbcUrl,
         Optional<String> storeHash, String bindAddress, String publicHost, Optional<StoreQuota.Quota> storeQuota,
         Optional<String> redisUrl, Optional<LocalDate> legacySunset, Optional<Path> reportOnlyRoutes,
-        Optional<Path> leakReportKeys) {
+        Optional<Path> leakReportKeys, ErrorFormat errorFormat) {
 
     /**
      * When the demo says HTTP Basic was deprecated, in every answer to a Basic request. The platform's
@@ -74,6 +77,7 @@ public record DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<St
                     + LEGACY_DEPRECATED_SINCE + " (got " + day + ")");
         });
         Objects.requireNonNull(leakReportKeys, "leakReportKeys");
+        Objects.requireNonNull(errorFormat, "errorFormat");
         redisUrl.filter(url -> !url.startsWith("redis://") && !url.startsWith("rediss://")).ifPresent(url -> {
             // Not echoed: a URL may carry a password.
             throw new IllegalArgumentException("--redis-url must start with redis:// or rediss://");
@@ -119,34 +123,48 @@ public record DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<St
                 Optional.empty(), Optional.empty(), Optional.empty());
     }
 
+    /** Writes problems in RFC 9457 form. */
+    public DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<String> jdbcUrl, Optional<String> storeHash,
+            String bindAddress, String publicHost, Optional<StoreQuota.Quota> storeQuota, Optional<String> redisUrl,
+            Optional<LocalDate> legacySunset, Optional<Path> reportOnlyRoutes, Optional<Path> leakReportKeys) {
+        this(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota, redisUrl,
+                legacySunset, reportOnlyRoutes, leakReportKeys, ErrorFormat.RFC9457);
+    }
+
+    /** These options writing the store API's problems in {@code format}. */
+    public DemoOptions withErrorFormat(ErrorFormat format) {
+        return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota,
+                redisUrl, legacySunset, reportOnlyRoutes, leakReportKeys, format);
+    }
+
     /** These options with {@code quota} instead; empty for no quota. */
     public DemoOptions withStoreQuota(Optional<StoreQuota.Quota> quota) {
         return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, quota,
-                redisUrl, legacySunset, reportOnlyRoutes, leakReportKeys);
+                redisUrl, legacySunset, reportOnlyRoutes, leakReportKeys, errorFormat);
     }
 
     /** These options counting limits in the Redis at {@code url}; empty for the default. */
     public DemoOptions withRedisUrl(Optional<String> url) {
         return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota,
-                url, legacySunset, reportOnlyRoutes, leakReportKeys);
+                url, legacySunset, reportOnlyRoutes, leakReportKeys, errorFormat);
     }
 
     /** These options refusing HTTP Basic from {@code day} on; empty for no sunset. */
     public DemoOptions withLegacySunset(Optional<LocalDate> day) {
         return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota,
-                redisUrl, day, reportOnlyRoutes, leakReportKeys);
+                redisUrl, day, reportOnlyRoutes, leakReportKeys, errorFormat);
     }
 
     /** These options applying the route table in {@code file} in report-only mode; empty for none. */
     public DemoOptions withReportOnlyRoutes(Optional<Path> file) {
         return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota,
-                redisUrl, legacySunset, file, leakReportKeys);
+                redisUrl, legacySunset, file, leakReportKeys, errorFormat);
     }
 
     /** These options taking leaked-token reports signed by the keys in {@code keyFile}; empty for none. */
     public DemoOptions withLeakReportKeys(Optional<Path> keyFile) {
         return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota,
-                redisUrl, legacySunset, reportOnlyRoutes, keyFile);
+                redisUrl, legacySunset, reportOnlyRoutes, keyFile, errorFormat);
     }
 
     private static void requirePort(String option, int port) {

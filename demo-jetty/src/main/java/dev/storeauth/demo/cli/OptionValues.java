@@ -12,7 +12,7 @@ final class OptionValues {
 
     private static final Set<String> KNOWN = Set.of("--port", "--http-port", "--data-dir", "--jdbc-url",
             "--store-hash", "--bind", "--public-host", "--store-quota", "--redis-url", "--legacy-sunset",
-            "--report-only-routes", "--leak-report-keys", "--backup", "--restore", "--reset-password");
+            "--report-only-routes", "--leak-report-keys", "--error-format", "--backup", "--restore", "--reset-password");
     private static final List<String> TASKS = List.of("--backup", "--restore", "--reset-password");
 
     private final Map<String, String> values = new LinkedHashMap<>();
@@ -58,7 +58,9 @@ final class OptionValues {
                     Optional.ofNullable(values.get("--redis-url")),
                     Optional.ofNullable(values.get("--legacy-sunset")).map(OptionsParser::legacySunset),
                     Optional.ofNullable(values.get("--report-only-routes")).map(OptionsParser::path),
-                    Optional.ofNullable(values.get("--leak-report-keys")).map(OptionsParser::path));
+                    Optional.ofNullable(values.get("--leak-report-keys")).map(OptionsParser::path),
+                    Optional.ofNullable(values.get("--error-format")).map(OptionsParser::errorFormat)
+                            .orElse(defaults.errorFormat()));
             return tasks.isEmpty() ? new CommandLine.Run(options) : task(tasks.get(0), options);
         } catch (IllegalArgumentException e) {
             return new CommandLine.Invalid(e.getMessage());

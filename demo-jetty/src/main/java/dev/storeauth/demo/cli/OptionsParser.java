@@ -1,6 +1,7 @@
 package dev.storeauth.demo.cli;
 
 import dev.storeauth.policy.StoreQuota;
+import dev.storeauth.servlet.ErrorFormat;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -60,6 +61,11 @@ public final class OptionsParser {
                                  POST /secret-scanning/reports, signed by the keys in FILE
                                  (GitHub's format, from api.github.com/meta/public_keys/
                                  secret_scanning); live ones are revoked at once
+              --error-format rfc9457|bigcommerce
+                                 how the store API writes denials and problems: RFC 9457
+                                 application/problem+json, or the platform's application/json
+                                 shapes (v3 {status, title, type, errors}, v2 [{status,
+                                 message}]); same statuses and headers (default rfc9457)
               --help             print this and exit
 
             Maintenance (each runs instead of the server, then exits; stop the server first):
@@ -103,6 +109,19 @@ public final class OptionsParser {
             return Optional.empty();
         }
         return Optional.of(Integer.parseInt(value));
+    }
+
+    /**
+     * Parses an {@code --error-format} value.
+     *
+     * @throws IllegalArgumentException naming {@code --error-format} and its values
+     */
+    static ErrorFormat errorFormat(String value) {
+        try {
+            return ErrorFormat.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--error-format must be rfc9457 or bigcommerce (got " + value + ")", e);
+        }
     }
 
     /**

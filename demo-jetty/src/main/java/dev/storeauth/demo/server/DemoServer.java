@@ -120,7 +120,8 @@ public final class DemoServer implements AutoCloseable {
         store = firstStart.ensureStore(options.storeHash());
         own(database.keepCommitMark());
         jetty.setHandler(DemoContext.build(new DemoContext.Parts(database.dataSource(), storeAuth, users,
-                httpsBase().toString(), options.publicHost(), connectors.httpsPort(), leakReportKeys)));
+                httpsBase().toString(), options.publicHost(), connectors.httpsPort(), leakReportKeys,
+                options.errorFormat())));
         jetty.setRequestLog(RequestLogs.oneLine());
         jetty.start();
         tls.close();
