@@ -36,6 +36,9 @@ import java.util.Optional;
  * }</pre>
  *
  * <ol>
+ *   <li>Over TLS only, decided from the connection as {@link TrustedProxies#isSecure} does (a trusted
+ *       proxy's {@code X-Forwarded-Proto} counts, nobody else's): plain HTTP is 403 {@code tls_required}
+ *       before anything else is looked at or a byte of the body is read.
  *   <li>{@code POST} only (405), {@code Content-Type: application/json} (415).
  *   <li>{@code Github-Public-Key-Identifier} must name a key of {@link SecretScanningKeys} and
  *       {@code Github-Public-Key-Signature} hold a base64 DER signature, else 401 before the body is read.
@@ -137,6 +140,9 @@ public final class SecretScanningServlet extends HttpServlet {
 
     /** What is wrong with the request line and headers, found before a byte of the body is read. */
     private Optional<ProblemResponse> refusedBeforeTheBody(HttpServletRequest request) {
+        if (!trustedProxies.isSecure(request)) {
+            return Optional.of(ScanningProblem.TLS_REQUIRED.response("reports are accepted over HTTPS only"));
+        }
         if (!request.getMethod().equals("POST")) {
             return Optional.of(ScanningProblem.METHOD_NOT_ALLOWED.response(request.getMethod()
                     + " is not allowed here; reports are POSTed").withHeader("Allow", "POST"));

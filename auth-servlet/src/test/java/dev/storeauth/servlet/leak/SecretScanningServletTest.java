@@ -216,13 +216,35 @@ class SecretScanningServletTest {
     }
 
     @Test
-    void aBodyOverOneMebibyteIsRefusedBeforeItIsRead() throws Exception {
-        String body = "[" + "{\"token\":\"ghp_x\"},".repeat(80_000) + "{\"token\":\"ghp_x\"}]";
+    void aBodyDeclaredOverOneMebibyteIsRefusedBeforeAByteOfItIsSent() throws Exception {
+        String answer = server.headOnly(oversizedHead(server.github.sign("[]")));
 
-        HttpResponse<String> answer = server.report(body);
+        assertTrue(answer.startsWith("HTTP/1.1 413 "), answer);
+        assertTrue(answer.contains("\"code\":\"payload_too_large\""), answer);
+        assertTrue(answer.contains("Connection: close"), answer);
+    }
 
-        assertEquals(413, answer.statusCode());
-        assertEquals("payload_too_large", json(answer).get("code").asText());
+    private String[] oversizedHead(String signature) {
+        return new String[] {"Content-Type: application/json", "Content-Length: " + (SecretScanningServlet.MAX_BODY_BYTES + 1),
+            "Github-Public-Key-Identifier: " + server.github.identifier, "Github-Public-Key-Signature: " + signature};
+    }
+
+    @Test
+    void aSignedReportOverPlainHttpIsRefusedBeforeItsHeadersOrBodyAreLookedAt() throws Exception {
+        IssuedCredentials.OAuth created = server.oauth();
+        String body = report(created.accessToken());
+
+        HttpResponse<String> answer = server.postPlain(body, "Github-Public-Key-Identifier", server.github.identifier,
+                "Github-Public-Key-Signature", server.github.sign(body));
+        HttpResponse<String> unsigned = server.postPlain(body);
+
+        for (HttpResponse<String> refused : List.of(answer, unsigned)) {
+            assertEquals(403, refused.statusCode(), refused.body());
+            assertEquals("tls_required", json(refused).get("code").asText());
+            assertTrue(json(refused).get("detail").asText().contains("HTTPS"), refused.body());
+            assertEquals("close", refused.headers().firstValue("Connection").orElse(""));
+        }
+        assertEquals(200, server.bearer(created.accessToken()));
     }
 
     @Test
