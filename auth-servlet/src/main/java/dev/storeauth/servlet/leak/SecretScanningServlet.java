@@ -43,9 +43,10 @@ import java.util.Optional;
  *   <li>{@code Github-Public-Key-Identifier} must name a key of {@link SecretScanningKeys} and
  *       {@code Github-Public-Key-Signature} hold a base64 DER signature, else 401 before the body is read.
  *   <li>A client address (the socket's, or behind {@link TrustedProxies} the right-most
- *       {@code X-Forwarded-For} hop they do not vouch for) whose reports failed the signature check
- *       {@value #MAX_FAILED_SIGNATURES} times within a minute gets 429 with {@code Retry-After}, before the
- *       body is read; a genuine report gives its place back, so GitHub is never held up.
+ *       {@code X-Forwarded-For} hop they do not vouch for) whose reports failed the signature check, or
+ *       were too large or too slow, {@value #MAX_FAILED_SIGNATURES} times within a minute gets 429 with
+ *       {@code Retry-After}, before the body is read; a genuine report gives its place back, so GitHub is
+ *       never held up.
  *   <li>The body is read without holding a thread: at most {@value #MAX_BODY_BYTES} bytes (413), within 10
  *       seconds (408).
  *   <li>The signature is checked over the exact body bytes (ECDSA P-256, SHA-256) before the body is parsed:
@@ -72,7 +73,7 @@ public final class SecretScanningServlet extends HttpServlet {
     /** The header holding the report's signature, base64 of DER. */
     public static final String SIGNATURE = "Github-Public-Key-Signature";
 
-    /** Failed signature checks a client address may cause per minute. */
+    /** Failed signature checks, oversized and late bodies a client address may send per minute. */
     public static final int MAX_FAILED_SIGNATURES = 10;
 
     /** A DER ECDSA P-256 signature is at most 72 bytes: 96 characters of base64. */
@@ -134,7 +135,7 @@ public final class SecretScanningServlet extends HttpServlet {
     private static ProblemResponse tooManyFailures(Admission.Blocked blocked) {
         String seconds = Long.toString(Math.max(1, (blocked.retryAfter().toMillis() + 999) / 1000));
         return ScanningProblem.TOO_MANY_FAILURES.response("too many reports from this address failed the signature"
-                + " check; try again in " + seconds + " s").withHeader("Retry-After", seconds)
+                + " check or were too large or too slow; try again in " + seconds + " s").withHeader("Retry-After", seconds)
                 .withHeader("X-Retry-After", seconds);
     }
 
@@ -158,13 +159,18 @@ public final class SecretScanningServlet extends HttpServlet {
         return problem.map(ScanningProblem.INVALID_SIGNATURE::response);
     }
 
-    /** Answers the body's outcome; a signature that fails keeps its place in the throttle, all else gives it back. */
+    /**
+     * Answers the body's outcome; a signature that fails, a body too large and one too slow keep their place
+     * in the throttle, all else gives it back.
+     */
     private void answer(HttpServletResponse response, BodyOutcome outcome, String keyId, byte[] signature,
             Reservation reservation) throws IOException {
         if (outcome instanceof BodyOutcome.TooLarge) {
+            reservation.failed();
             ScanningProblem.PAYLOAD_TOO_LARGE.response("a report must be at most " + MAX_BODY_BYTES + " bytes")
                     .withMember("field", "body").writeTo(response);
         } else if (outcome instanceof BodyOutcome.TimedOut) {
+            reservation.failed();
             ScanningProblem.REQUEST_TIMEOUT.response("the report did not arrive within 10 seconds").writeTo(response);
         } else if (outcome instanceof BodyOutcome.Complete complete) {
             byte[] body = complete.bytes();

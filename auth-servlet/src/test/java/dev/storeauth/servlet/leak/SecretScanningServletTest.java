@@ -224,6 +224,21 @@ class SecretScanningServletTest {
         assertTrue(answer.contains("Connection: close"), answer);
     }
 
+    @Test
+    void anAddressSendingTenOversizedBodiesIsRefusedBeforeItsNextIsRead() throws Exception {
+        IssuedCredentials.OAuth created = server.oauth();
+        for (int i = 0; i < SecretScanningServlet.MAX_FAILED_SIGNATURES; i++) {
+            String answer = server.headOnly(oversizedHead(server.github.sign("[]")));
+            assertTrue(answer.startsWith("HTTP/1.1 413 "), answer);
+        }
+
+        HttpResponse<String> blocked = server.report(report(created.accessToken()));
+
+        assertEquals(429, blocked.statusCode(), blocked.body());
+        assertEquals("too_many_failures", json(blocked).get("code").asText());
+        assertEquals(200, server.bearer(created.accessToken()));
+    }
+
     private String[] oversizedHead(String signature) {
         return new String[] {"Content-Type: application/json", "Content-Length: " + (SecretScanningServlet.MAX_BODY_BYTES + 1),
             "Github-Public-Key-Identifier: " + server.github.identifier, "Github-Public-Key-Signature: " + signature};
