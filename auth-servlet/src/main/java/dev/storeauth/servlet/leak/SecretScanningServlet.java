@@ -16,9 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -76,12 +74,10 @@ public final class SecretScanningServlet extends HttpServlet {
     /** Failed signature checks, oversized and late bodies a client address may send per minute. */
     public static final int MAX_FAILED_SIGNATURES = 10;
 
-    /** A DER ECDSA P-256 signature is at most 72 bytes: 96 characters of base64. */
-    private static final int MAX_SIGNATURE_CHARS = 200;
-
     private final transient LeakReports reports;
     private final transient SecretScanningKeys keys;
     private final transient TrustedProxies trustedProxies;
+    private final transient ReportHeaders headers;
     private final transient BoundedBodyReader reader = new BoundedBodyReader(MAX_BODY_BYTES, Duration.ofSeconds(10));
     private final transient FailureThrottle throttle = FailureThrottle.local(MAX_FAILED_SIGNATURES,
             Duration.ofMinutes(1), 100_000, System::nanoTime);
@@ -96,11 +92,12 @@ public final class SecretScanningServlet extends HttpServlet {
         this.reports = Objects.requireNonNull(reports, "reports");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.trustedProxies = Objects.requireNonNull(trustedProxies, "trustedProxies");
+        this.headers = new ReportHeaders(keys, trustedProxies);
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<ProblemResponse> refused = refusedBeforeTheBody(request);
+        Optional<ProblemResponse> refused = headers.refusal(request);
         if (refused.isPresent()) {
             RequestBodies.closeIfUnread(request, response);
             refused.get().writeTo(response);
@@ -119,7 +116,7 @@ public final class SecretScanningServlet extends HttpServlet {
     private void readThenAnswer(HttpServletRequest request, HttpServletResponse response, Reservation reservation)
             throws IOException {
         String keyId = request.getHeader(KEY_IDENTIFIER);
-        byte[] signature = signature(request.getHeader(SIGNATURE)).orElseThrow();
+        byte[] signature = ReportHeaders.signature(request.getHeader(SIGNATURE)).orElseThrow();
         try {
             reader.read(request, response, outcome -> {
                 try (reservation) {
@@ -137,26 +134,6 @@ public final class SecretScanningServlet extends HttpServlet {
         return ScanningProblem.TOO_MANY_FAILURES.response("too many reports from this address failed the signature"
                 + " check or were too large or too slow; try again in " + seconds + " s").withHeader("Retry-After", seconds)
                 .withHeader("X-Retry-After", seconds);
-    }
-
-    /** What is wrong with the request line and headers, found before a byte of the body is read. */
-    private Optional<ProblemResponse> refusedBeforeTheBody(HttpServletRequest request) {
-        if (!trustedProxies.isSecure(request)) {
-            return Optional.of(ScanningProblem.TLS_REQUIRED.response("reports are accepted over HTTPS only"));
-        }
-        if (!request.getMethod().equals("POST")) {
-            return Optional.of(ScanningProblem.METHOD_NOT_ALLOWED.response(request.getMethod()
-                    + " is not allowed here; reports are POSTed").withHeader("Allow", "POST"));
-        }
-        if (!isJson(request.getContentType())) {
-            return Optional.of(ScanningProblem.UNSUPPORTED_MEDIA_TYPE.response("a report is application/json"));
-        }
-        String keyId = request.getHeader(KEY_IDENTIFIER);
-        Optional<String> problem = keyId == null ? Optional.of("the " + KEY_IDENTIFIER + " header is missing")
-                : !keys.has(keyId) ? Optional.of("no key of ours has the identifier in " + KEY_IDENTIFIER)
-                : signature(request.getHeader(SIGNATURE)).isEmpty()
-                ? Optional.of("the " + SIGNATURE + " header is missing or not base64") : Optional.empty();
-        return problem.map(ScanningProblem.INVALID_SIGNATURE::response);
     }
 
     /**
@@ -201,21 +178,5 @@ public final class SecretScanningServlet extends HttpServlet {
             return;
         }
         VerdictAnswer.write(response, verdicts);
-    }
-
-    private static Optional<byte[]> signature(String header) {
-        if (header == null || header.isEmpty() || header.length() > MAX_SIGNATURE_CHARS) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Base64.getDecoder().decode(header.strip()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static boolean isJson(String contentType) {
-        return contentType != null && contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT)
-                .equals("application/json");
     }
 }
