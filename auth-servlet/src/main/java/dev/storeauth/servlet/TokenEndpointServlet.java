@@ -29,11 +29,11 @@ import java.util.Optional;
  * }</pre>
  *
  * <ul>
- *   <li>{@code POST} only: anything else is 405 with {@code Allow: POST}.
  *   <li>Over TLS only, decided from the connection (a trusted proxy's {@code X-Forwarded-Proto}
- *       counts, as for the filter): plain HTTP is 400 {@code invalid_request} naming HTTPS, before the
- *       body or any credential is read. Not the filter's 403: every answer here is an RFC 6749 error
- *       object, and section 5.2 answers a request the server will not take with 400.
+ *       counts, as for the filter): plain HTTP is 400 {@code invalid_request} naming HTTPS, whatever
+ *       the method, before the body or any credential is read. Not the filter's 403: every answer here
+ *       is an RFC 6749 error object, and section 5.2 answers a request the server will not take with 400.
+ *   <li>{@code POST} only: anything else is 405 with {@code Allow: POST}.
  *   <li>Parameters in the query string are refused; the body must be
  *       {@code application/x-www-form-urlencoded}, at most {@value #MAX_BODY_BYTES} bytes
  *       (413 {@code invalid_request} beyond, checked before reading) arriving within 10 seconds;
@@ -94,12 +94,12 @@ public final class TokenEndpointServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!"POST".equals(request.getMethod())) {
-            refuse(request, response, TokenAnswer.error(405, "invalid_request", "the token endpoint answers POST only")
-                    .withHeader("Allow", "POST"));
-        } else if (!describer.isSecure(request)) {
+        if (!describer.isSecure(request)) {
             refuse(request, response, TokenAnswer.error(400, "invalid_request",
                     "the token endpoint is only available over HTTPS; the credentials sent should be considered exposed"));
+        } else if (!"POST".equals(request.getMethod())) {
+            refuse(request, response, TokenAnswer.error(405, "invalid_request", "the token endpoint answers POST only")
+                    .withHeader("Allow", "POST"));
         } else if (request.getQueryString() != null) {
             refuse(request, response, TokenAnswer.error(400, "invalid_request",
                     "parameters belong in the form body, never in the URL's query"));

@@ -108,6 +108,16 @@ class TokenEndpointTest {
     }
 
     @Test
+    void aPlainHttpGetWithCredentialsIsToldAboutHttpsBeforeAboutTheMethod() throws Exception {
+        HttpResponse<String> answer = server.sendPlain("GET", "/oauth2/token", null,
+                "Authorization", basic(client.clientId(), client.clientSecret()));
+        assertEquals(400, answer.statusCode(), answer.body());
+        assertTokenEndpointHeaders(answer);
+        assertTrue(JSON.readTree(answer.body()).get("error_description").asText().contains("HTTPS"), answer.body());
+        assertFalse(answer.headers().firstValue("Allow").isPresent());
+    }
+
+    @Test
     void plainHttpNeverGetsAToken() throws Exception {
         HttpResponse<String> answer = server.sendPlain("POST", "/oauth2/token", "grant_type=client_credentials",
                 "Content-Type", "application/x-www-form-urlencoded",
