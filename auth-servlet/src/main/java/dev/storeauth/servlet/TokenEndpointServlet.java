@@ -42,7 +42,9 @@ import java.util.Optional;
  *       {@code client_credentials} it is {@code unsupported_grant_type}.
  *   <li>The client authenticates by HTTP Basic (client ID and secret each form-urlencoded, then
  *       base64: section 2.3.1) or by {@code client_id} and {@code client_secret} in the body, never
- *       both; then {@link ClientCredentialsGrant} decides.
+ *       both: with Basic, a body {@code client_secret}, or a body {@code client_id} other than Basic's,
+ *       is {@code invalid_request} (the same {@code client_id} is allowed, section 3.2.1); then
+ *       {@link ClientCredentialsGrant} decides.
  * </ul>
  *
  * Success is 200 {@code {"access_token","token_type":"Bearer","expires_in","scope"}}; errors are

@@ -86,6 +86,12 @@ class TokenEndpointTest {
     }
 
     @Test
+    void basicWithTheSameClientIdInTheBodyIsGranted() throws Exception {
+        granted(server.token("grant_type=client_credentials&client_id=" + client.clientId(),
+                "Authorization", basic(client.clientId(), client.clientSecret())));
+    }
+
+    @Test
     void basicCredentialsAreFormUrlDecodedBeforeTheyAreChecked() throws Exception {
         String encodedId = "%73" + client.clientId().substring(1);
         String pair = encodedId + ":" + client.clientSecret();
