@@ -12,6 +12,7 @@ import dev.storeauth.lifecycle.IssuedCredentials;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -150,7 +151,9 @@ class TokenEndpointTest {
     void repeatedFailuresFromAnAddressAreThrottledWithRetryAfter() throws Exception {
         String wrong = basic(client.clientId(), client.clientSecret().substring(0, 41) + "x");
         for (int i = 0; i < 5; i++) {
-            assertEquals(401, server.token("grant_type=client_credentials", "Authorization", wrong).statusCode());
+            HttpResponse<String> refused = server.token("grant_type=client_credentials", "Authorization", wrong);
+            assertEquals(401, refused.statusCode(), refused.body());
+            assertEquals(List.of(CHALLENGE), refused.headers().allValues("WWW-Authenticate"));
         }
         HttpResponse<String> throttled = server.token("grant_type=client_credentials", "Authorization", wrong);
         assertEquals(429, throttled.statusCode(), throttled.body());

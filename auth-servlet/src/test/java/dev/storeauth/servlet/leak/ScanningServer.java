@@ -114,17 +114,17 @@ final class ScanningServer implements AutoCloseable {
                 username)).value();
     }
 
-    /** The status a store API request with {@code token} gets through the filter. */
-    int bearer(String token) throws Exception {
+    /** The answer to a store API request with {@code token} in {@code X-Auth-Token}, through the filter. */
+    HttpResponse<String> bearer(String token) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create(base + "/stores/abc/v3/catalog/products"))
-                .header("X-Auth-Token", token).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                .header("X-Auth-Token", token).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    int basic(String username, String token) throws Exception {
+    /** The answer to a v2 store API request by HTTP Basic, through the filter. */
+    HttpResponse<String> basic(String username, String token) throws Exception {
         String credentials = Base64.getEncoder().encodeToString((username + ":" + token).getBytes(StandardCharsets.UTF_8));
         return client.send(HttpRequest.newBuilder(URI.create(base + "/stores/abc/v2/products"))
-                .header("Authorization", "Basic " + credentials).build(), HttpResponse.BodyHandlers.discarding())
-                .statusCode();
+                .header("Authorization", "Basic " + credentials).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** POSTs {@code body} signed by GitHub's key. */
