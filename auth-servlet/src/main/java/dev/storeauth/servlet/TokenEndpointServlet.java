@@ -1,5 +1,6 @@
 package dev.storeauth.servlet;
 
+import dev.storeauth.auth.RateLimitAnswers;
 import dev.storeauth.clientgrant.ClientCredentialsGrant;
 import dev.storeauth.clientgrant.ClientCredentialsRequest;
 import dev.storeauth.clientgrant.GrantError;
@@ -128,7 +129,7 @@ public final class TokenEndpointServlet extends HttpServlet {
     }
 
     private static TokenAnswer throttled(GrantOutcome.Throttled throttled) {
-        long seconds = Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000);
+        long seconds = RateLimitAnswers.retryAfterSeconds(throttled.retryAfter());
         return TokenAnswer.error(429, "temporarily_unavailable", "too many failed attempts from this address;"
                 + " try again in " + seconds + " seconds").withHeader("Retry-After", Long.toString(seconds));
     }

@@ -1,5 +1,6 @@
 package dev.storeauth.servlet.leak;
 
+import dev.storeauth.auth.RateLimitAnswers;
 import dev.storeauth.leak.LeakReports;
 import dev.storeauth.leak.LeakVerdict;
 import dev.storeauth.repository.RepositoryUnavailableException;
@@ -130,7 +131,7 @@ public final class SecretScanningServlet extends HttpServlet {
     }
 
     private static ProblemResponse tooManyFailures(Admission.Blocked blocked) {
-        String seconds = Long.toString(Math.max(1, (blocked.retryAfter().toMillis() + 999) / 1000));
+        String seconds = Long.toString(RateLimitAnswers.retryAfterSeconds(blocked.retryAfter()));
         return ScanningProblem.TOO_MANY_FAILURES.response("too many reports from this address failed the signature"
                 + " check or were too large or too slow; try again in " + seconds + " s").withHeader("Retry-After", seconds)
                 .withHeader("X-Retry-After", seconds);
