@@ -55,7 +55,7 @@ class ModuleApiTest {
     }
 
     @Test
-    void exportsAtMostFortySevenPublicTopLevelTypes() {
+    void exportsNoMorePublicTopLevelTypesThanTheCap() {
         List<Class<?>> types = publicTopLevelTypes();
 
         assertTrue(types.size() <= MOST_PUBLIC_TYPES, types.size() + " public types: " + types);
