@@ -4,6 +4,7 @@ import dev.storeauth.accounts.Account;
 import dev.storeauth.accounts.AllowedAddresses;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.grant.ShortLivedTokens;
+import dev.storeauth.net.internal.ChallengeRealm;
 import dev.storeauth.policy.AccessLevel;
 import dev.storeauth.policy.LegacyDeprecation;
 import dev.storeauth.policy.ResourceDefinition;
@@ -398,11 +399,7 @@ public final class Authenticator {
          *     backslashes or control characters (it must fit in a quoted-string unescaped)
          */
         public Builder realm(String realm) {
-            Objects.requireNonNull(realm, "realm");
-            if (realm.isEmpty() || realm.length() > 100
-                    || realm.chars().anyMatch(c -> c == '"' || c == '\\' || c < 0x20 || c == 0x7f)) {
-                throw new IllegalArgumentException("realm must be 1-100 printable characters without quotes or backslashes");
-            }
+            ChallengeRealm.check(realm);
             once("realm");
             this.realm = realm;
             return this;

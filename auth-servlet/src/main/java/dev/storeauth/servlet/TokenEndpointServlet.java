@@ -5,6 +5,7 @@ import dev.storeauth.clientgrant.ClientCredentialsGrant;
 import dev.storeauth.clientgrant.ClientCredentialsRequest;
 import dev.storeauth.clientgrant.GrantError;
 import dev.storeauth.clientgrant.GrantOutcome;
+import dev.storeauth.net.internal.ChallengeRealm;
 import dev.storeauth.repository.RepositoryUnavailableException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -72,17 +73,15 @@ public final class TokenEndpointServlet extends HttpServlet {
     }
 
     /**
-     * @param realm named in the {@code Basic} challenge: 1-100 printable characters, no quotes or backslashes
+     * @param realm named in the {@code Basic} challenge: 1-100 characters, no quotes, backslashes or
+     *     control characters (the filter's rule)
      * @param trustedProxies give it the filter's: the client address (throttle, allowlists) and the TLS
      *     question are decided as the filter decides them
      * @throws IllegalArgumentException for a realm that does not fit a quoted-string unescaped
      */
     public TokenEndpointServlet(ClientCredentialsGrant grant, String realm, TrustedProxies trustedProxies) {
         this.grant = Objects.requireNonNull(grant, "grant");
-        if (realm.isEmpty() || realm.length() > 100 || !realm.chars().allMatch(c -> c >= 0x20 && c < 0x7f && c != '"' && c != '\\')) {
-            throw new IllegalArgumentException("realm must be 1-100 printable characters without quotes or backslashes");
-        }
-        this.challenge = "Basic realm=\"" + realm + "\", charset=\"UTF-8\"";
+        this.challenge = "Basic realm=\"" + ChallengeRealm.check(realm) + "\", charset=\"UTF-8\"";
         this.requests = new TokenRequestReader(new RequestDescriber("", Objects.requireNonNull(trustedProxies,
                 "trustedProxies")), this::badClient);
     }
