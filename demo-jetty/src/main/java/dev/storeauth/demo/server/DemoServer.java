@@ -19,7 +19,6 @@ import dev.storeauth.policy.StoreQuota;
 import dev.storeauth.servlet.leak.SecretScanningKeys;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -220,14 +219,11 @@ public final class DemoServer implements AutoCloseable {
      * The route table in {@code file}, over the platform's scopes.
      *
      * @throws IllegalStateException naming {@code --report-only-routes} when it cannot be read, is over
-     *     1 MiB, or has a bad line
+     *     1 MiB, is not UTF-8, or has a bad line
      */
     private static RouteTable reportOnlyRoutes(Path file) {
         try {
-            if (Files.size(file) > 1 << 20) {
-                throw new IllegalStateException("--report-only-routes: " + file + " is larger than 1 MiB");
-            }
-            return RouteTable.parse(Files.readString(file), ScopeCatalogue.defaults());
+            return RouteTable.read(file, ScopeCatalogue.defaults());
         } catch (IOException e) {
             throw new IllegalStateException("--report-only-routes: cannot read " + file + " (" + e + ")", e);
         } catch (IllegalArgumentException e) {
