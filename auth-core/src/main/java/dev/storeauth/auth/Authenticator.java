@@ -108,12 +108,12 @@ public final class Authenticator {
         this.throttle = b.maxFailures == 0 ? null
                 : new FailureThrottle(b.maxFailures, b.failureWindow, limits.counters().counters("failures"));
         this.quotas = b.quota == null ? null : new StoreQuotas(b.quota, limits.counters().counters("quota"));
-        this.schemes = b.schemes();
+        this.basic = CredentialScheme.legacyBasic(b.digester);
+        this.schemes = b.schemes(basic);
         this.reader = new CredentialReader(schemes);
         this.acceptances = Acceptances.of(b.realm, schemes, routes);
         this.clock = b.clock;
         this.legacy = b.legacyDeprecation == null ? null : new LegacyNotice(b.legacyDeprecation);
-        this.basic = schemes.get(1);
         this.reportOnly = ReportOnlyCheck.of(b.reportOnlyRoutes, b.reportOnlyListener, b.realm, schemes, b.clock);
     }
 
@@ -564,10 +564,11 @@ public final class Authenticator {
             return new Authenticator(this);
         }
 
-        List<CredentialScheme<?>> schemes() {
+        /** Bearer, then {@code basic}, then those added. */
+        List<CredentialScheme<?>> schemes(CredentialScheme<?> basic) {
             List<CredentialScheme<?>> all = new ArrayList<>();
             all.add(new BearerScheme(digester, shortLived));
-            all.add(CredentialScheme.legacyBasic(digester));
+            all.add(basic);
             all.addAll(added);
             return List.copyOf(all);
         }
