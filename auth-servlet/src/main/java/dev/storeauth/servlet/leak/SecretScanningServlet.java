@@ -151,17 +151,21 @@ public final class SecretScanningServlet extends HttpServlet {
             reservation.failed();
             ScanningProblem.REQUEST_TIMEOUT.response("the report did not arrive within 10 seconds").writeTo(response);
         } else if (outcome instanceof BodyOutcome.Complete complete) {
-            byte[] body = complete.bytes();
-            if (!keys.verifies(keyId, body, signature)) {
-                reservation.failed();
-                ScanningProblem.INVALID_SIGNATURE.response("the signature does not match the body for that key")
-                        .writeTo(response);
-                return;
-            }
-            reservation.release();
-            handle(response, ReportBody.parse(body));
+            verifyThenHandle(response, complete.bytes(), keyId, signature, reservation);
         }
         // BodyOutcome.Failed: the client went away; there is nobody to answer.
+    }
+
+    private void verifyThenHandle(HttpServletResponse response, byte[] body, String keyId, byte[] signature,
+            Reservation reservation) throws IOException {
+        if (!keys.verifies(keyId, body, signature)) {
+            reservation.failed();
+            ScanningProblem.INVALID_SIGNATURE.response("the signature does not match the body for that key")
+                    .writeTo(response);
+            return;
+        }
+        reservation.release();
+        handle(response, ReportBody.parse(body));
     }
 
     private void handle(HttpServletResponse response, ReportBody.Result report) throws IOException {
