@@ -4,6 +4,7 @@ import dev.storeauth.accounts.Account;
 import dev.storeauth.accounts.AllowedAddresses;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.grant.ShortLivedTokens;
+import dev.storeauth.net.internal.ChallengeRealm;
 import dev.storeauth.policy.AccessLevel;
 import dev.storeauth.policy.LegacyDeprecation;
 import dev.storeauth.policy.ResourceDefinition;
@@ -113,13 +114,13 @@ public final class Authenticator {
         this.throttle = b.maxFailures == 0 ? null
                 : new FailureThrottle(b.maxFailures, b.failureWindow, limits.counters().counters("failures"));
         this.quotas = b.quota == null ? null : new StoreQuotas(b.quota, limits.counters().counters("quota"));
-        this.schemes = b.schemes();
+        this.bearer = new BearerScheme(b.digester, b.shortLived);
+        this.basic = CredentialScheme.legacyBasic(b.digester);
+        this.schemes = b.schemes(bearer, basic);
         this.reader = new CredentialReader(schemes);
         this.acceptances = Acceptances.of(b.realm, schemes, routes);
         this.clock = b.clock;
         this.legacy = b.legacyDeprecation == null ? null : new LegacyNotice(b.legacyDeprecation);
-        this.basic = schemes.get(1);
-        this.bearer = schemes.get(0);
         this.verifyClientId = b.verifyClientId;
         this.reportOnly = ReportOnlyCheck.of(b.reportOnlyRoutes, b.reportOnlyListener, b.realm, schemes, b.clock);
     }
@@ -410,11 +411,7 @@ public final class Authenticator {
          *     backslashes or control characters (it must fit in a quoted-string unescaped)
          */
         public Builder realm(String realm) {
-            Objects.requireNonNull(realm, "realm");
-            if (realm.isEmpty() || realm.length() > 100
-                    || realm.chars().anyMatch(c -> c == '"' || c == '\\' || c < 0x20 || c == 0x7f)) {
-                throw new IllegalArgumentException("realm must be 1-100 printable characters without quotes or backslashes");
-            }
+            ChallengeRealm.check(realm);
             once("realm");
             this.realm = realm;
             return this;
@@ -596,10 +593,11 @@ public final class Authenticator {
             return new Authenticator(this);
         }
 
-        List<CredentialScheme<?>> schemes() {
+        /** {@code bearer}, then {@code basic}, then those added. */
+        List<CredentialScheme<?>> schemes(CredentialScheme<?> bearer, CredentialScheme<?> basic) {
             List<CredentialScheme<?>> all = new ArrayList<>();
-            all.add(new BearerScheme(digester, shortLived));
-            all.add(CredentialScheme.legacyBasic(digester));
+            all.add(bearer);
+            all.add(basic);
             all.addAll(added);
             return List.copyOf(all);
         }

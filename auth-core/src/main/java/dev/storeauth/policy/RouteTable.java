@@ -1,5 +1,7 @@
 package dev.storeauth.policy;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +30,9 @@ import java.util.Optional;
  * }</pre>
  */
 public final class RouteTable {
+
+    /** The largest file {@link #read} accepts: 1 MiB. */
+    public static final int MAX_FILE_BYTES = 1 << 20;
 
     private static final RouteTable DEFAULTS = parse(DefaultRoutes.TEXT, ScopeCatalogue.defaults());
 
@@ -108,6 +113,22 @@ public final class RouteTable {
      */
     public static RouteTable parse(String text, ScopeCatalogue catalogue) {
         return RouteText.parse(text, catalogue);
+    }
+
+    /**
+     * Reads the text form from {@code file}, which is read once, bounded: at most {@value #MAX_FILE_BYTES}
+     * bytes, strictly UTF-8.
+     *
+     * <pre>{@code
+     * RouteTable routes = RouteTable.read(Path.of("/etc/storeauth/routes.txt"), ScopeCatalogue.defaults());
+     * }</pre>
+     *
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException {@code "larger than 1048576 bytes"}, {@code "not UTF-8"}, or as
+     *     {@link #parse} for the first bad line
+     */
+    public static RouteTable read(Path file, ScopeCatalogue catalogue) throws IOException {
+        return parse(RouteText.read(file, MAX_FILE_BYTES), catalogue);
     }
 
     /**

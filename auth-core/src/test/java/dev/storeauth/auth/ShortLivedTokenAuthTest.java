@@ -40,7 +40,7 @@ class ShortLivedTokenAuthTest {
     static final String EXPIRED = BEARER + ", error=\"invalid_token\", error_description=\"The access token expired\"";
     static final Scopes PRODUCTS_READ = Scopes.of(Map.of("products", AccessLevel.READ_ONLY));
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-06-01T00:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-06-01T00:00:00Z"));
     private final InMemoryAccountRepository repository = new InMemoryAccountRepository();
     private final AtomicInteger lookups = new AtomicInteger();
     private final AccountCache cache = AccountCache.builder(key -> {

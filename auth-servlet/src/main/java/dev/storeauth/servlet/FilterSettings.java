@@ -10,6 +10,7 @@ import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -92,7 +93,7 @@ final class FilterSettings {
     }
 
     private static Set<String> names(String... names) {
-        Set<String> all = new java.util.HashSet<>(Set.of(names));
+        Set<String> all = new HashSet<>(Set.of(names));
         all.addAll(LegacyParams.NAMES);
         return Set.copyOf(all);
     }

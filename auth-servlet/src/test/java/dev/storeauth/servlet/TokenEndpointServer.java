@@ -7,6 +7,7 @@ import dev.storeauth.lifecycle.NewOAuthAccount;
 import dev.storeauth.lifecycle.Outcome;
 import dev.storeauth.repository.InMemoryAccountRepository;
 import jakarta.servlet.DispatcherType;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -98,6 +99,23 @@ final class TokenEndpointServer implements AutoCloseable {
     /** The same over the plain connector. */
     HttpResponse<String> sendPlain(String method, String path, String body, String... headers) throws Exception {
         return send(http, "http", plain.getLocalPort(), method, path, body, headers);
+    }
+
+    /**
+     * Writes a {@code POST /oauth2/token} head with {@code headerLines} on an HTTPS socket, then no body
+     * at all, and reads the answer until the server closes (10 s at most without a byte).
+     */
+    String headOnly(String... headerLines) throws Exception {
+        StringBuilder head = new StringBuilder("POST /oauth2/token HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+        for (String line : headerLines) {
+            head.append(line).append("\r\n");
+        }
+        try (Socket socket = TestKeystore.clientContext().getSocketFactory().createSocket("127.0.0.1", tls.getLocalPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readNBytes(1 << 16), StandardCharsets.ISO_8859_1);
+        }
     }
 
     private static HttpResponse<String> send(HttpClient client, String scheme, int port, String method, String path,
