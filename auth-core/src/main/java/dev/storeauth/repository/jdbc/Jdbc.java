@@ -8,6 +8,8 @@ import javax.sql.DataSource;
 /** Borrowing connections and running transactions; SQL failures leave as {@link SQLException}. */
 final class Jdbc {
 
+    private static final int MARIADB_DUPLICATE = 1062;
+
     private final DataSource dataSource;
 
     Jdbc(DataSource dataSource) {
@@ -39,9 +41,10 @@ final class Jdbc {
         }
     }
 
-    /** Whether {@code e} is a unique-constraint violation (SQLSTATE 23505). */
+    /** Whether {@code e} is a unique-constraint violation (SQLSTATE 23505; on MariaDB 23000, error 1062). */
     static boolean isDuplicate(SQLException e) {
-        return "23505".equals(e.getSQLState());
+        String state = e.getSQLState();
+        return "23505".equals(state) || "23000".equals(state) && e.getErrorCode() == MARIADB_DUPLICATE;
     }
 
     /**
