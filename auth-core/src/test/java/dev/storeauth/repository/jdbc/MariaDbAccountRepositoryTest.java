@@ -1,7 +1,14 @@
 package dev.storeauth.repository.jdbc;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.zaxxer.hikari.HikariDataSource;
+import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.audit.AuditEntry;
+import dev.storeauth.audit.TestAudit;
+import dev.storeauth.repository.LookupKey;
+import dev.storeauth.repository.TestAccounts;
 import dev.storeauth.repository.AccountRepository;
 import dev.storeauth.repository.AccountRepositoryContract;
 import java.sql.Connection;
@@ -12,6 +19,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The store contract on MariaDB, in a database of its own that is dropped afterwards. */
 class MariaDbAccountRepositoryTest extends AccountRepositoryContract {
@@ -50,6 +58,21 @@ class MariaDbAccountRepositoryTest extends AccountRepositoryContract {
     @Override
     public Optional<AuditEntry> anEntryTheStoreCannotHold() {
         return Optional.empty();
+    }
+
+    /** MariaDB's default collations ignore case; the schema's binary one does not. */
+    @Test
+    void usernamesDifferingOnlyInCaseAreDifferentAccounts() {
+        AccountRepository repo = repository();
+        List<String> names = List.of("bob", "Bob");
+        for (String name : names) {
+            assertTrue(repo.insertLegacyAccount(TestAccounts.legacy(STORE, name), TestAudit.ENTRY), name);
+        }
+        for (String name : names) {
+            assertEquals(Optional.of(name), repo.find(new LookupKey.ByUsername(STORE, name))
+                    .map(account -> ((LegacyAccount) account).username()));
+        }
+        assertEquals(Optional.empty(), repo.find(new LookupKey.ByUsername(STORE, "BOB")));
     }
 
     /** No pool when the test ended before asking for a repository. */
