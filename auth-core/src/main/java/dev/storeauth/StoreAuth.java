@@ -79,7 +79,8 @@ public final class StoreAuth implements AutoCloseable {
             startFeed(b);
             this.maintenance = owned.add(new AuditMaintenance(repository, Clock.systemUTC(), b.auditRetention)
                     .scheduleOn(owned.scheduler()));
-            this.shortLivedTokens = Optional.ofNullable(b.shortLivedTokens);
+            this.shortLivedTokens = Optional.ofNullable(b.shortLivedLifetime).map(lifetime -> ShortLivedTokens
+                    .builder(repository, b.digester).lifetime(lifetime).build());
             this.authenticator = authenticator(b, b.recordUsage ? recorder() : Authenticator.UsageRecorder.NONE);
             this.clientCredentialsGrant = shortLivedTokens.map(tokens -> grant(b, tokens));
             this.lifecycle = Optional.ofNullable(b.ownership).map(ownership -> AccountLifecycle
@@ -179,9 +180,7 @@ public final class StoreAuth implements AutoCloseable {
             builder.reportOnlyListener(b.reportOnlyListener);
         }
         b.schemes.forEach(builder::scheme);
-        if (b.shortLivedTokens != null) {
-            builder.shortLivedTokens(b.shortLivedTokens);
-        }
+        shortLivedTokens.ifPresent(builder::shortLivedTokens);
         if (b.maxFailures > 0) {
             builder.throttle(b.maxFailures, b.failureWindow);
         }
@@ -241,7 +240,7 @@ public final class StoreAuth implements AutoCloseable {
         int oauthAccountLimit = 50;
         CredentialPolicy defaultCredentialPolicy = CredentialPolicy.none();
         Duration auditRetention = Duration.ofDays(365);
-        ShortLivedTokens shortLivedTokens;
+        Duration shortLivedLifetime;
         private final Set<String> given = new HashSet<>();
 
         Builder() {
@@ -320,13 +319,25 @@ public final class StoreAuth implements AutoCloseable {
         }
 
         /**
-         * Accepts the short-lived access tokens {@code tokens} issues (default: none; an {@code sst_}
+         * Issues short-lived access tokens living {@code lifetime} (unless their account expires
+         * first), stored in the account repository, and accepts them (default: none; an {@code sst_}
          * token is then invalid); see {@link dev.storeauth.auth.Authenticator.Builder#shortLivedTokens}.
-         * Their catalogue should be {@link #catalogue}'s. They also give the {@link StoreAuth} its
+         * They also give the {@link StoreAuth} its
          * {@link StoreAuth#clientCredentialsGrant() client-credentials grant}.
+         *
+         * <pre>{@code
+         * StoreAuth auth = StoreAuth.builder().jdbc(dataSource).shortLivedTokens(Duration.ofMinutes(15)).build();
+         * }</pre>
+         *
+         * @throws IllegalArgumentException outside one minute to 24 hours, or not whole seconds
          */
-        public Builder shortLivedTokens(ShortLivedTokens tokens) {
-            this.shortLivedTokens = once("shortLivedTokens", Objects.requireNonNull(tokens, "tokens"));
+        public Builder shortLivedTokens(Duration lifetime) {
+            Objects.requireNonNull(lifetime, "lifetime");
+            if (lifetime.compareTo(Duration.ofMinutes(1)) < 0 || lifetime.compareTo(Duration.ofHours(24)) > 0
+                    || lifetime.getNano() != 0) {
+                throw new IllegalArgumentException("a lifetime is whole seconds from 1 minute to 24 hours: " + lifetime);
+            }
+            this.shortLivedLifetime = once("shortLivedTokens", lifetime);
             return this;
         }
 

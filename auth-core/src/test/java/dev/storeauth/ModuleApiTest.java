@@ -35,8 +35,8 @@ class ModuleApiTest {
     // LegacyDeprecation; report-only rules ReportOnlyRoutes; short-lived tokens ShortLivedTokens and
     // IssuedToken; the client-credentials grant ClientCredentialsGrant, ClientCredentialsRequest,
     // GrantOutcome and GrantError; leaked-token reports LeakReports, LeakedToken, LeakVerdict and the
-    // lifecycle's Revocation.
-    private static final int MOST_PUBLIC_TYPES = 53;
+    // lifecycle's Revocation; stored short-lived tokens ShortLivedAccount.
+    private static final int MOST_PUBLIC_TYPES = 54;
 
     private final ModuleDescriptor module = ModuleFinder.of(CLASSES).findAll().iterator().next().descriptor();
 

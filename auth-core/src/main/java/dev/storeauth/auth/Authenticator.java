@@ -46,8 +46,9 @@ import java.util.Set;
  *       Digests are compared in constant time, against a dummy for unknown users. Credentials of
  *       another store are invalid, indistinguishably. During a roll's overlap an account's previous
  *       token proves it too, until the overlap ends. A short-lived {@code sst_} token (see
- *       {@link Builder#shortLivedTokens}) is checked in full, signature included, before its lookup,
- *       and proves only the account whose current access token it is bound to, with the scopes it grants.
+ *       {@link Builder#shortLivedTokens}) is checked as an access token is, and proves only the account
+ *       it was issued to while that account's access token is the one it was issued against, with the
+ *       scopes it grants.
  *   <li>With a failure throttle, a credential this node has not proven before (its account is not
  *       cached, or its secret does not match) needs a place in its client address's bucket and, for a
  *       scheme's limited identity (a legacy username), in the bucket of that identity at that
@@ -383,7 +384,7 @@ public final class Authenticator {
         RouteTable reportOnlyRoutes;
         ReportOnlyRoutes.Listener reportOnlyListener;
         Clock clock = Clock.systemUTC();
-        ShortLivedTokens shortLived;
+        boolean shortLived;
         private final List<CredentialScheme<?>> added = new ArrayList<>();
         private final Set<String> given = new HashSet<>();
 
@@ -535,15 +536,16 @@ public final class Authenticator {
         }
 
         /**
-         * Lets the {@code bearer} scheme accept the short-lived tokens {@code tokens} issued (without
-         * it, an {@code sst_} token is invalid): a correctly signed token proves its account while the
-         * account's current access token is the one it is bound to, until the earlier of the token's
-         * and the account's expiry, with the token's scopes as far as the account still holds them.
+         * Lets the {@code bearer} scheme accept the short-lived tokens {@code tokens} issues into the
+         * repository this authenticator looks accounts up in (without it, an {@code sst_} token is
+         * invalid): a stored token proves its account while the account's current access token is the
+         * one it was issued against, until the earlier of the token's and the account's expiry, with
+         * the token's scopes.
          */
         public Builder shortLivedTokens(ShortLivedTokens tokens) {
             Objects.requireNonNull(tokens, "tokens");
             once("shortLivedTokens");
-            this.shortLived = tokens;
+            this.shortLived = true;
             return this;
         }
 

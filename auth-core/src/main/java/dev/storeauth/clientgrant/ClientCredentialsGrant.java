@@ -49,6 +49,9 @@ import java.util.Set;
  *       ({@code products:read-only orders:modify}); anything malformed, unknown, repeated or beyond
  *       the account's levels is {@code invalid_scope} naming it. Without it the token carries all the
  *       account's scopes.
+ *   <li>The token is stored bound to the account's access token as read; if the account was deleted
+ *       or its access token rolled meanwhile, nothing is stored and the answer is {@code invalid_client}
+ *       "the client's credentials changed".
  * </ol>
  *
  * <pre>{@code
@@ -70,8 +73,8 @@ public final class ClientCredentialsGrant {
             new GrantOutcome.Refused(GrantError.INVALID_CLIENT, "the client credentials have expired");
     private static final GrantOutcome.Refused NOT_HERE = new GrantOutcome.Refused(GrantError.UNAUTHORIZED_CLIENT,
             "this client may not be granted tokens from this address");
-    private static final GrantOutcome.Refused UNCARRIED = new GrantOutcome.Refused(GrantError.INVALID_SCOPE,
-            "the client's scopes cannot be carried by a short-lived token; ask for a narrower scope");
+    private static final GrantOutcome.Refused CHANGED =
+            new GrantOutcome.Refused(GrantError.INVALID_CLIENT, "the client's credentials changed");
 
     private final AccountRepository repository;
     private final SecretDigester digester;
@@ -102,8 +105,8 @@ public final class ClientCredentialsGrant {
      * Decides {@code request} as the class describes.
      *
      * @return never {@code null}; wrong credentials are a {@link GrantOutcome.Refused}
-     * @throws RepositoryUnavailableException when the repository cannot answer; the throttle's place
-     *     is given back
+     * @throws RepositoryUnavailableException when the repository cannot answer or store the token; the
+     *     throttle's place is given back
      */
     public GrantOutcome grant(ClientCredentialsRequest request) {
         String clientId = request.clientId();
@@ -157,13 +160,17 @@ public final class ClientCredentialsGrant {
         } catch (ScopeParameter.Refusal refusal) {
             return refusal.outcome();
         }
-        IssuedToken token;
+        Optional<IssuedToken> issued;
         try {
-            token = tokens.issue(account, granted);
+            issued = tokens.issue(account, granted);
         } catch (IllegalArgumentException e) {
-            // The account's scopes name a resource the tokens' catalogue lacks, or its clock is ahead.
-            return UNCARRIED;
+            // The account expires within the second, by the tokens' clock.
+            return EXPIRED;
         }
+        if (issued.isEmpty()) {
+            return CHANGED;
+        }
+        IssuedToken token = issued.get();
         long seconds = token.expiresAt().getEpochSecond() - clock.instant().getEpochSecond();
         return new GrantOutcome.Issued(token, scopes.format(token.scopes()), Duration.ofSeconds(Math.max(1, seconds)));
     }

@@ -15,23 +15,24 @@ import java.util.Optional;
 /**
  * Handles a report of leaked values: each that is a live credential of ours is revoked at once, as
  * {@link AccountLifecycle#revokeLeakedSecret} describes (an access token rolled with no overlap, an old
- * token's overlap ended, a legacy token regenerated, a client secret's account deleted), and recorded in the
+ * token's overlap ended, a legacy token regenerated, a client secret's account deleted, a short-lived
+ * token deleted), and recorded in the
  * audit trail as {@code credential.leaked} with the token's kind and the report's url and source.
  *
  * <ul>
  *   <li>A value's kind comes from its prefix ({@code sat_}, {@code scs_}, {@code slt_}, {@code sci_},
  *       {@code sst_}), and its prefix, length and checksum are checked before any lookup; the report's
  *       {@code type} is not trusted for it.
- *   <li>A short-lived token ({@code sst_}, with {@link ShortLivedTokens} given) is live when it is well
- *       formed, correctly signed, unexpired and bound to some account's current access token; that access
- *       token is then rolled with no overlap, which ends every short-lived token bound to it.
+ *   <li>A short-lived token ({@code sst_}) is live when it is stored, unexpired and still bound to its
+ *       account's current access token; just that token is then deleted, and the account keeps its
+ *       access token and its other short-lived tokens.
  *   <li>A client ID ({@code sci_}) is not a secret and never live; nor is a value of no kind of ours.
  *   <li>A value reported twice in one report gets the first one's verdict, so it is not called a false
  *       positive for having just been revoked.
  * </ul>
  *
  * <pre>{@code
- * LeakReports reports = new LeakReports(storeAuth.lifecycle().orElseThrow(), storeAuth.shortLivedTokens());
+ * LeakReports reports = new LeakReports(storeAuth.lifecycle().orElseThrow());
  * List<LeakVerdict> verdicts = reports.handle(List.of(new LeakedToken(token, type, url, source)));
  * }</pre>
  *
@@ -52,23 +53,10 @@ public final class LeakReports {
     static final String SHORT_LIVED_TYPE = "storeauth_short_lived_token";
 
     private final AccountLifecycle lifecycle;
-    private final Optional<ShortLivedTokens> shortLivedTokens;
 
-    /**
-     * Revokes through {@code lifecycle}, which must use the authenticator's digester (as StoreAuth's does);
-     * short-lived tokens are never live.
-     */
+    /** Revokes through {@code lifecycle}, which must use the authenticator's digester (as StoreAuth's does). */
     public LeakReports(AccountLifecycle lifecycle) {
-        this(lifecycle, Optional.empty());
-    }
-
-    /**
-     * As {@link #LeakReports(AccountLifecycle)}, reading short-lived tokens with {@code shortLivedTokens}
-     * (the authenticator's), when given.
-     */
-    public LeakReports(AccountLifecycle lifecycle, Optional<ShortLivedTokens> shortLivedTokens) {
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
-        this.shortLivedTokens = Objects.requireNonNull(shortLivedTokens, "shortLivedTokens");
     }
 
     private static Map<String, String> types() {
@@ -117,17 +105,10 @@ public final class LeakReports {
         return new LeakVerdict.NotLive(token, type);
     }
 
-    /**
-     * Revokes the value if it is live; empty for a short-lived token that is not (not ours, badly signed,
-     * expired), read here since only {@link ShortLivedTokens} can.
-     */
+    /** Revokes the value if it is live. */
     private Optional<Outcome<Revocation>> revoke(LeakedToken token, String type) {
         Map<String, String> detail = Map.of("kind", type, "url", token.url(), "source", token.source());
-        if (!type.equals(SHORT_LIVED_TYPE)) {
-            return Optional.of(lifecycle.revokeLeakedSecret(token.token(), detail));
-        }
-        return shortLivedTokens.flatMap(tokens -> tokens.accessTokenDigestOf(token.token()))
-                .map(bound -> lifecycle.revokeLeakedAccessToken(bound, detail));
+        return Optional.of(lifecycle.revokeLeakedSecret(token.token(), detail));
     }
 
     /** Our type name for {@code value}'s prefix, or {@link #UNKNOWN_TYPE}. */

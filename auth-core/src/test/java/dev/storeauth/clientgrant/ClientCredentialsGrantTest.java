@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.spy;
@@ -41,7 +43,7 @@ class ClientCredentialsGrantTest {
     private final SecretDigester digester = SecretDigester.sha256();
     private final InMemoryAccountRepository repository = spy(new InMemoryAccountRepository());
     private final ManualClock clock = new ManualClock(NOW);
-    private final ShortLivedTokens tokens = ShortLivedTokens.builder(new byte[32]).clock(clock).build();
+    private final ShortLivedTokens tokens = ShortLivedTokens.builder(repository, digester).clock(clock).build();
     private final String secret = generator.generate(SecretKind.CLIENT_SECRET);
     private final OAuthAccount account = account(secret, Optional.empty(), AllowedAddresses.anywhere());
     // The window is long enough that no place comes back while a test runs.
@@ -189,6 +191,29 @@ class ClientCredentialsGrantTest {
             grant.grant(new ClientCredentialsRequest(account.clientId(), secret, Optional.empty(), ADDRESS));
         }
         assertInstanceOf(GrantOutcome.Issued.class, ask(account, secret, null, ADDRESS));
+    }
+
+    @Test
+    void aClientWhoseAccessTokenWasRolledWhileTheGrantWasDecidedGetsNoToken() {
+        OAuthAccount read = account;
+        doAnswer(call -> {
+            OAuthAccount rolled = read.withAccessToken(digester.digest(generator.generate(SecretKind.ACCESS_TOKEN)),
+                    Optional.empty());
+            repository.replaceOAuthAccount(read, rolled, TestAudit.ENTRY);
+            return call.callRealMethod();
+        }).when(repository).insertShortLivedToken(any(), any());
+
+        GrantOutcome.Refused refused = assertInstanceOf(GrantOutcome.Refused.class, ask(account, secret, null, ADDRESS));
+
+        assertEquals(GrantError.INVALID_CLIENT, refused.error());
+        assertEquals("the client's credentials changed", refused.description());
+    }
+
+    @Test
+    void aTokenThatCannotBeStoredIsAnUnavailableRepository() {
+        doThrow(new RepositoryUnavailableException("down", null)).when(repository).insertShortLivedToken(any(), any());
+
+        assertThrows(RepositoryUnavailableException.class, () -> ask(account, secret, null, ADDRESS));
     }
 
     @Test

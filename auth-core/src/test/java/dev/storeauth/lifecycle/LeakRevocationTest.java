@@ -186,22 +186,6 @@ class LeakRevocationTest {
     }
 
     @Test
-    void aBoundAccessTokenIsRolledOnlyWhenItIsTheCurrentOne() {
-        IssuedCredentials.OAuth created = created();
-        IssuedCredentials.Rolled rolled = done(lifecycle.rollOAuthToken(owner, STORE, created.account().id(),
-                Duration.ofHours(1)));
-
-        refused(lifecycle.revokeLeakedAccessToken(created.account().accessTokenDigest(), REPORT),
-                Outcome.Refusal.NOT_FOUND);
-        refused(lifecycle.revokeLeakedAccessToken(created.account().clientSecretDigest(), REPORT),
-                Outcome.Refusal.NOT_FOUND);
-        assertEquals(Revocation.ACCESS_TOKEN_ROLLED,
-                done(lifecycle.revokeLeakedAccessToken(digester.digest(rolled.accessToken()), REPORT)));
-        assertEquals(Optional.empty(), find(rolled.accessToken()));
-        assertEquals(Optional.empty(), find(created.accessToken()));
-    }
-
-    @Test
     void aDetailTheTrailCannotHoldIsRefusedWritingNothing() {
         IssuedCredentials.OAuth created = created();
 

@@ -1,7 +1,6 @@
 package dev.storeauth.servlet;
 
 import dev.storeauth.StoreAuth;
-import dev.storeauth.grant.ShortLivedTokens;
 import dev.storeauth.lifecycle.Actor;
 import dev.storeauth.lifecycle.IssuedCredentials;
 import dev.storeauth.lifecycle.NewOAuthAccount;
@@ -48,7 +47,7 @@ final class TokenEndpointServer implements AutoCloseable {
     /** With {@code maxFailures} failed grants allowed per address an hour. */
     TokenEndpointServer(int maxFailures) throws Exception {
         storeAuth = StoreAuth.builder().repository(new InMemoryAccountRepository()).realm(REALM)
-                .shortLivedTokens(ShortLivedTokens.builder(new byte[32]).build())
+                .shortLivedTokens(Duration.ofHours(1))
                 .failureThrottle(maxFailures, Duration.ofHours(1))
                 .lifecycle((store, actor) -> actor.equals(OWNER), "api.example.com").build();
         client = create(Map.of("products", "modify", "orders", "read-only"));

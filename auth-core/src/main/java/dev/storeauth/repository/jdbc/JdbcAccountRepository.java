@@ -3,6 +3,7 @@ package dev.storeauth.repository.jdbc;
 import dev.storeauth.accounts.Account;
 import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.accounts.ShortLivedAccount;
 import dev.storeauth.audit.AuditEntry;
 import dev.storeauth.audit.AuditEvent;
 import dev.storeauth.credentials.SecretDigest;
@@ -34,7 +35,9 @@ import javax.sql.DataSource;
  *   <li>{@link #insertOAuthAccount} locks the store's row ({@code SELECT ... FOR UPDATE}) in the
  *       transaction that counts and inserts, so the limit holds across nodes.
  *   <li>An OAuth account is found by the digest of its access token or of its previous token (both
- *       unique and indexed); the overlap's end is the caller's to check.
+ *       unique and indexed); the overlap's end is the caller's to check. A short-lived token is found
+ *       by its digest joined to its account, only while unexpired by this repository's clock and while
+ *       the account's access token is still the one it was issued against.
  *   <li>Every write records its {@link AuditEntry} in its own transaction, and every account change is
  *       published there with every lookup key the account had before and has after it (see
  *       {@link ChangeLog}, {@link AccountChangeFeed}).
@@ -115,7 +118,43 @@ public final class JdbcAccountRepository implements AccountRepository {
             return read("find", c -> LegacyTable.find(c, byUser.storeHash(), byUser.username())).map(Account.class::cast);
         }
         String digest = ((LookupKey.ByTokenDigest) key).digest().toHex();
-        return read("find", c -> OAuthTable.findByToken(c, digest)).map(Account.class::cast);
+        return read("find", c -> byTokenDigest(c, digest));
+    }
+
+    /** An account by its access or previous token, else a live short-lived token. */
+    private Optional<Account> byTokenDigest(Connection c, String digest) throws SQLException {
+        Optional<Account> oauth = OAuthTable.findByToken(c, digest).map(Account.class::cast);
+        return oauth.isPresent() ? oauth : ShortLivedTable.find(c, digest, clock.instant()).map(Account.class::cast);
+    }
+
+    /** {@inheritDoc} An account deleted meanwhile (a foreign-key violation) is {@code false} too. */
+    @Override
+    public boolean insertShortLivedToken(ShortLivedAccount token, Instant issuedAt) {
+        Objects.requireNonNull(issuedAt, "issuedAt");
+        try {
+            return jdbc.transaction(c -> ShortLivedTable.insert(c, token, issuedAt));
+        } catch (SQLException e) {
+            if (Jdbc.isDuplicate(e)) {
+                throw new IllegalStateException("duplicate short-lived token");
+            }
+            if ("23503".equals(e.getSQLState()) || "23506".equals(e.getSQLState())) {
+                return false;
+            }
+            throw Jdbc.writeFailed("insert short-lived token", e);
+        }
+    }
+
+    @Override
+    public boolean deleteShortLivedToken(SecretDigest digest, AuditEntry audit) {
+        Objects.requireNonNull(digest, "digest");
+        Objects.requireNonNull(audit, "audit");
+        return write("delete short-lived token", c -> ShortLivedTable.delete(c, changes, digest, audit));
+    }
+
+    @Override
+    public int pruneShortLivedTokens(Instant now) {
+        Objects.requireNonNull(now, "now");
+        return write("prune short-lived tokens", c -> ShortLivedTable.prune(c, now));
     }
 
     @Override
@@ -266,7 +305,8 @@ public final class JdbcAccountRepository implements AccountRepository {
         String hex = digest.toHex();
         return read("find by secret", c -> {
             Optional<Account> oauth = OAuthTable.findBySecret(c, hex).map(Account.class::cast);
-            return oauth.isPresent() ? oauth : LegacyTable.findBySecret(c, hex).map(Account.class::cast);
+            Optional<Account> held = oauth.isPresent() ? oauth : LegacyTable.findBySecret(c, hex).map(Account.class::cast);
+            return held.isPresent() ? held : ShortLivedTable.find(c, hex, clock.instant()).map(Account.class::cast);
         });
     }
 

@@ -26,10 +26,10 @@ import javax.sql.DataSource;
 public final class SchemaMigrator {
 
     /** The schema version this library needs. */
-    public static final int LATEST = 4;
+    public static final int LATEST = 5;
 
     private static final List<String> SCRIPTS = List.of("V1__schema.sql", "V2__change_keys.sql",
-            "V3__rotation_expiry_audit.sql", "V4__secret_indexes.sql");
+            "V3__rotation_expiry_audit.sql", "V4__secret_indexes.sql", "V5__short_lived_tokens.sql");
     private static final long ADVISORY_LOCK = 0x5707EA07L;
     private static final String MARIADB_LOCK = "storeauth_schema_migration";
     private static final int ATTEMPTS = 5;

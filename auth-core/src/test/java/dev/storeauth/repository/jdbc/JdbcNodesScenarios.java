@@ -68,7 +68,7 @@ abstract class JdbcNodesScenarios {
             for (Future<JdbcAccountRepository> f : threads.invokeAll(starts)) {
                 f.get();
             }
-            assertEquals(List.of(1, 2, 3, 4), versions(pools.get(0)));
+            assertEquals(List.of(1, 2, 3, 4, 5), versions(pools.get(0)));
         } finally {
             threads.shutdownNow();
             pools.forEach(HikariDataSource::close);
@@ -80,7 +80,7 @@ abstract class JdbcNodesScenarios {
         try (HikariDataSource pool = TestDatabases.pool(newDatabase(), 2)) {
             JdbcAccountRepository.create(pool).insertOAuthAccount(TestAccounts.oauth("store1", 1), 50, TestAudit.ENTRY);
             JdbcAccountRepository again = JdbcAccountRepository.create(pool);
-            assertEquals(List.of(1, 2, 3, 4), versions(pool));
+            assertEquals(List.of(1, 2, 3, 4, 5), versions(pool));
             assertEquals(1, again.oauthAccounts("store1").size());
         }
     }
@@ -90,7 +90,7 @@ abstract class JdbcNodesScenarios {
         try (HikariDataSource pool = TestDatabases.pool(newDatabase(), 2)) {
             createVersion1(pool);
             JdbcAccountRepository repository = JdbcAccountRepository.create(pool);
-            assertEquals(List.of(1, 2, 3, 4), versions(pool));
+            assertEquals(List.of(1, 2, 3, 4, 5), versions(pool));
             assertTrue(repository.find(new LookupKey.ByUsername("store1", "bob")).isPresent());
             try (Connection c = pool.getConnection(); Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT account_id, lookup_key FROM storeauth_changes")) {
@@ -271,6 +271,19 @@ abstract class JdbcNodesScenarios {
                 millis.add(nodes.roll(i));
             }
             RotationAcrossNodes.report("short-lived token death by roll", databaseName(), b.feed, millis);
+        }
+    }
+
+    @Test
+    void aShortLivedTokenDeletedOnOneNodeDiesOnTheOtherWithinOneSecondAndItsAccountLivesOn() {
+        String url = newDatabase();
+        try (Node a = new Node(url); Node b = new Node(url)) {
+            ShortLivedAcrossNodes nodes = new ShortLivedAcrossNodes(a, b);
+            List<Long> millis = new ArrayList<>();
+            for (int i = 0; i < REVOKES; i++) {
+                millis.add(nodes.deleteToken(i));
+            }
+            RotationAcrossNodes.report("short-lived token death by its own deletion", databaseName(), b.feed, millis);
         }
     }
 

@@ -29,7 +29,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * ServletHolder holder = new ServletHolder(new SecretScanningServlet(
- *         new LeakReports(storeAuth.lifecycle().orElseThrow(), storeAuth.shortLivedTokens()),
+ *         new LeakReports(storeAuth.lifecycle().orElseThrow()),
  *         SecretScanningKeys.load(keyFile)));
  * holder.setAsyncSupported(true);
  * context.addServlet(holder, "/secret-scanning/reports");

@@ -19,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Map;
@@ -39,9 +40,10 @@ final class ScanningServer implements AutoCloseable {
     static final String PATH = "/secret-scanning/reports";
 
     final GitHubSigner github;
-    final ShortLivedTokens shortLived = ShortLivedTokens.builder(new byte[32]).build();
     final StoreAuth storeAuth = StoreAuth.builder().repository(new InMemoryAccountRepository()).requireTls(false)
-            .shortLivedTokens(shortLived).lifecycle((store, user) -> user.equals("owner"), "api.example.com").build();
+            .shortLivedTokens(Duration.ofHours(1)).lifecycle((store, user) -> user.equals("owner"), "api.example.com")
+            .build();
+    final ShortLivedTokens shortLived = storeAuth.shortLivedTokens().orElseThrow();
     final AccountLifecycle lifecycle = storeAuth.lifecycle().orElseThrow();
     private final Server server = new Server();
     private final HttpClient client = HttpClient.newHttpClient();
@@ -54,7 +56,7 @@ final class ScanningServer implements AutoCloseable {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         ServletHolder scanning = new ServletHolder(new SecretScanningServlet(
-                new LeakReports(lifecycle, storeAuth.shortLivedTokens()),
+                new LeakReports(lifecycle),
                 SecretScanningKeys.parse(GitHubSigner.keyFile(github))));
         scanning.setAsyncSupported(true);
         context.addServlet(scanning, PATH);
@@ -76,10 +78,10 @@ final class ScanningServer implements AutoCloseable {
                 "Stock sync", Map.of("products", "read-only"))).value();
     }
 
-    /** A short-lived token bound to {@code created}'s current access token. */
+    /** A short-lived token issued against {@code created}'s current access token. */
     String shortLived(IssuedCredentials.OAuth created) {
         return shortLived.issue(storeAuth.repository().oauthAccount("abc", created.account().id()).orElseThrow(),
-                created.account().scopes()).token();
+                created.account().scopes()).orElseThrow().token();
     }
 
     IssuedCredentials.Legacy legacy(String username) {

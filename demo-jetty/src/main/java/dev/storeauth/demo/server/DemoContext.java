@@ -104,7 +104,7 @@ final class DemoContext {
         context.addServlet(new ServletHolder(new PageServlet()), "/manage/*");
         parts.leakReportKeys().ifPresent(keys -> {
             ServletHolder reports = new ServletHolder(new SecretScanningServlet(
-                    new LeakReports(lifecycle, parts.storeAuth().shortLivedTokens()), keys));
+                    new LeakReports(lifecycle), keys));
             reports.setAsyncSupported(true);
             context.addServlet(reports, LEAK_REPORTS);
         });

@@ -10,8 +10,6 @@ import dev.storeauth.demo.data.DemoSchema;
 import dev.storeauth.demo.data.FirstStart;
 import dev.storeauth.demo.data.PasswordHasher;
 import dev.storeauth.demo.data.SeededStore;
-import dev.storeauth.demo.data.TokenSigningKey;
-import dev.storeauth.grant.ShortLivedTokens;
 import dev.storeauth.policy.LegacyDeprecation;
 import dev.storeauth.policy.RouteTable;
 import dev.storeauth.policy.ScopeCatalogue;
@@ -116,7 +114,7 @@ public final class DemoServer implements AutoCloseable {
                 .storeQuota(storeQuota.map(StoreQuota::everyStore).orElse(StoreQuota.off()))
                 .limitStore(limitStore(options, database.dataSource()))
                 .legacyDeprecation(legacyDeprecation(options))
-                .shortLivedTokens(ShortLivedTokens.builder(TokenSigningKey.loadOrCreate(options.dataDir())).build())
+                .shortLivedTokens(Duration.ofHours(1))
                 .lifecycle(users::isOwner, httpsBase().getAuthority()).lifecycleListener(new AuditLog()).build());
         firstStart = new FirstStart(database.dataSource(), hasher, environment);
         store = firstStart.ensureStore(options.storeHash());
