@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 final class Jdbc {
 
     private static final int MARIADB_DUPLICATE = 1062;
+    private static final int MARIADB_NO_PARENT_ROW = 1452;
 
     private final DataSource dataSource;
 
@@ -45,6 +46,16 @@ final class Jdbc {
     static boolean isDuplicate(SQLException e) {
         String state = e.getSQLState();
         return "23505".equals(state) || "23000".equals(state) && e.getErrorCode() == MARIADB_DUPLICATE;
+    }
+
+    /**
+     * Whether {@code e} is a foreign-key violation of a row whose parent is gone (SQLSTATE 23503 on
+     * PostgreSQL, 23506 on H2; on MariaDB 23000, error 1452).
+     */
+    static boolean isMissingParent(SQLException e) {
+        String state = e.getSQLState();
+        return "23503".equals(state) || "23506".equals(state)
+                || "23000".equals(state) && e.getErrorCode() == MARIADB_NO_PARENT_ROW;
     }
 
     /**

@@ -137,7 +137,7 @@ public final class JdbcAccountRepository implements AccountRepository {
             if (Jdbc.isDuplicate(e)) {
                 throw new IllegalStateException("duplicate short-lived token");
             }
-            if ("23503".equals(e.getSQLState()) || "23506".equals(e.getSQLState())) {
+            if (Jdbc.isMissingParent(e)) {
                 return false;
             }
             throw Jdbc.writeFailed("insert short-lived token", e);
