@@ -60,7 +60,8 @@ class DemoMariaDbTest {
             String id = created.findValue("id").asText();
             JsonNode read = json(send(onB, v3(b, token, "orders/" + id).build()));
             assertTrue(created.findValue("date_created").asText().matches(".*\\.\\d+Z"), created.toString());
-            assertEquals(created.findValue("date_created"), read.findValue("date_created"), "times kept to the microsecond");
+            assertEquals(created.findValue("date_created"), read.findValue("date_created"),
+                    "times kept to the microsecond");
 
             a.manage(owner, csrf, "DELETE", "api-accounts/" + account.get("id").asText(), null);
 

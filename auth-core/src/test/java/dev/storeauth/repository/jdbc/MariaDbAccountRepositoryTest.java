@@ -26,7 +26,8 @@ class MariaDbAccountRepositoryTest extends AccountRepositoryContract {
 
     /** Children first: MariaDB truncates no table a foreign key names, so they are emptied by DELETE. */
     private static final List<String> TABLES = List.of("storeauth_short_lived_tokens", "storeauth_oauth_accounts",
-            "storeauth_legacy_accounts", "storeauth_stores", "storeauth_changes", "storeauth_audit_events", "storeauth_credential_policies");
+            "storeauth_legacy_accounts", "storeauth_stores", "storeauth_changes", "storeauth_audit_events",
+            "storeauth_credential_policies");
 
     private static String url;
     private HikariDataSource pool;

@@ -80,9 +80,9 @@ public final class TestDatabases {
             }
             Assumptions.abort(message);
         }
-        int query = MARIADB_URL.indexOf('?');
-        String server = MARIADB_URL.substring(0, MARIADB_URL.lastIndexOf('/', query < 0 ? MARIADB_URL.length() : query));
-        return server + "/" + database + (query < 0 ? "" : MARIADB_URL.substring(query));
+        int query = MARIADB_URL.indexOf('?') < 0 ? MARIADB_URL.length() : MARIADB_URL.indexOf('?');
+        String server = MARIADB_URL.substring(0, MARIADB_URL.lastIndexOf('/', query));
+        return server + "/" + database + MARIADB_URL.substring(query);
     }
 
     /** Drops the database that {@code url} (from {@link #newMariaDbDatabase}) names. */

@@ -34,7 +34,8 @@ public final class DemoSchema {
               created_at TIMESTAMP WITH TIME ZONE NOT NULL,
               updated_at TIMESTAMP WITH TIME ZONE NOT NULL)""".formatted(MAX_DOCUMENT_CHARS),
             "CREATE INDEX IF NOT EXISTS demo_records_by_collection ON demo_records (store_hash, collection, id)");
-    private static final String MARIADB_TABLE = " ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_nopad_bin";
+    private static final String MARIADB_TABLE =
+            " ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_nopad_bin";
     // InnoDB ignores REFERENCES written on a column, so the foreign keys are table constraints; the
     // document length is checked before writing (MAX_DOCUMENT_CHARS), MEDIUMTEXT only has to hold it.
     private static final List<String> MARIADB_TABLES = List.of("""
