@@ -71,7 +71,6 @@ public final class DemoDatabase implements AutoCloseable {
         if (url.startsWith("jdbc:mariadb:")) {
             // DATETIME has no zone: every node reads and writes the demo's times in UTC.
             config.addDataSourceProperty("connectionTimeZone", "UTC");
-            config.addDataSourceProperty("forceConnectionTimeZoneToSession", "true");
         }
         return new HikariDataSource(config);
     }
