@@ -26,7 +26,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * An {@link AccountRepository} in a relational database (H2 and PostgreSQL are tested) through a
+ * An {@link AccountRepository} in a relational database (H2, PostgreSQL and MariaDB are tested) through a
  * caller-supplied {@link DataSource}, normally a pool; it never opens connections of its own.
  *
  * <ul>
@@ -75,7 +75,7 @@ public final class JdbcAccountRepository implements AccountRepository {
      * Migrates the schema, then returns a repository over {@code dataSource}.
      *
      * @throws RepositoryUnavailableException if the database cannot be reached or migrated
-     * @throws IllegalArgumentException if it is neither PostgreSQL nor H2
+     * @throws IllegalArgumentException if it is not PostgreSQL, MariaDB or H2
      */
     public static JdbcAccountRepository create(DataSource dataSource) {
         Dialect dialect;
@@ -137,7 +137,7 @@ public final class JdbcAccountRepository implements AccountRepository {
             if (Jdbc.isDuplicate(e)) {
                 throw new IllegalStateException("duplicate short-lived token");
             }
-            if ("23503".equals(e.getSQLState()) || "23506".equals(e.getSQLState())) {
+            if (Jdbc.isMissingParent(e)) {
                 return false;
             }
             throw Jdbc.writeFailed("insert short-lived token", e);
@@ -190,7 +190,7 @@ public final class JdbcAccountRepository implements AccountRepository {
     public boolean replaceOAuthAccount(OAuthAccount before, OAuthAccount after, AuditEntry audit) {
         requireSame(before, after);
         Objects.requireNonNull(audit, "audit");
-        return write("replace OAuth account", c -> OAuthTable.replace(c, changes, before, after, audit));
+        return write("replace OAuth account", c -> OAuthTable.replace(c, dialect, changes, before, after, audit));
     }
 
     @Override
@@ -229,7 +229,7 @@ public final class JdbcAccountRepository implements AccountRepository {
     public boolean replaceLegacyAccount(LegacyAccount before, LegacyAccount after, AuditEntry audit) {
         requireSame(before, after);
         Objects.requireNonNull(audit, "audit");
-        return write("replace legacy token", c -> LegacyTable.replace(c, changes, before, after, audit));
+        return write("replace legacy token", c -> LegacyTable.replace(c, dialect, changes, before, after, audit));
     }
 
     @Override

@@ -31,6 +31,7 @@ public final class OptionsParser {
               --data-dir DIR     H2 database, TLS key store and its password (default ./demo-data)
               --jdbc-url URL     use this database instead of the H2 file, e.g.
                                  jdbc:postgresql://127.0.0.1:5432/test?user=postgres
+                                 or jdbc:mariadb://127.0.0.1:3306/test?user=root
               --store-hash HASH  the store to serve (default: the one in the database, or a new
                                  one generated on first start and kept)
               --bind ADDRESS     the IP address to listen on (default 127.0.0.1; 0.0.0.0 or ::
