@@ -32,13 +32,16 @@ import java.util.Set;
  *   <li>A client ID over {@value OAuthAccount#MAX_CLIENT_ID_LENGTH} characters or with control
  *       characters, or a secret not shaped like a generated client secret (length, prefix, checksum),
  *       is {@code invalid_client} without a lookup (counted by the throttle as a failure).
- *   <li>With a failure throttle, a client this node has not proven with the presented secret within
- *       the last hour takes a place in its address's bucket and in the bucket of that client ID at
- *       that address, before the lookup and the secret's digest; with none left it is
- *       {@link GrantOutcome.Throttled}. A wrong secret keeps its place; a proven one gives it back.
- *       Buckets are per address, never per client ID alone: no one can lock a client out from
- *       another address, and a client proven before is never refused for the failures of others at
- *       its own address either (checking it costs one digest of its 42-character secret).
+ *   <li>With a failure throttle, every request first takes a place in its address's bucket and in
+ *       the bucket of that client ID at that address, before the lookup and the secret's digest. A
+ *       wrong secret keeps its place; a proven one gives it back. Buckets are per address, never per
+ *       client ID alone: no one can lock a client out from another address.
+ *   <li>When those buckets are empty, a client this node proved within the last hour is still let
+ *       through with its secret, so failures of others at its own address do not lock it out: its
+ *       secret is digested once, within a second bucket of the address holding
+ *       {@value #PROVEN_BUCKET_FACTOR} times as many places. A wrong secret keeps that place too, so a
+ *       blocked address costs at most that many digests a window however many client IDs it names.
+ *       Anything else, and everything once that bucket is empty, is {@link GrantOutcome.Throttled}.
  *   <li>The account is read from the repository by client ID on every grant, never from a cache: a
  *       deleted account, a new allowlist or new scopes count at once. The secret's digest is compared
  *       in constant time, against a dummy digest for an unknown client ID.
@@ -65,6 +68,9 @@ import java.util.Set;
 public final class ClientCredentialsGrant {
 
     static final String FAILURES = "client-failures";
+    static final String PROVEN_FAILURES = "client-proven-failures";
+    /** How many more places the bucket of proven clients at a blocked address holds. */
+    static final int PROVEN_BUCKET_FACTOR = 5;
     /** Keeps client IDs apart from legacy usernames, which cannot hold a colon (RFC 7617). */
     private static final String IDENTITY_PREFIX = "client_id:";
     private static final GrantOutcome.Refused UNKNOWN =
@@ -81,6 +87,7 @@ public final class ClientCredentialsGrant {
     private final ShortLivedTokens tokens;
     private final ScopeParameter scopes;
     private final FailureThrottle throttle;
+    private final FailureThrottle provenThrottle;
     private final Clock clock;
     private final SecretDigest dummy;
     private final ProvenClients proven = new ProvenClients();
@@ -90,8 +97,12 @@ public final class ClientCredentialsGrant {
         this.digester = b.digester;
         this.tokens = b.tokens;
         this.scopes = new ScopeParameter(b.catalogue);
-        this.throttle = b.maxFailures == 0 ? null : new FailureThrottle(b.maxFailures, b.window,
-                LimitStoreAccess.counters(b.limits == null ? LimitStore.local() : b.limits, FAILURES));
+        LimitStore limits = b.limits == null ? LimitStore.local() : b.limits;
+        this.throttle = b.maxFailures == 0 ? null
+                : new FailureThrottle(b.maxFailures, b.window, LimitStoreAccess.counters(limits, FAILURES));
+        this.provenThrottle = b.maxFailures == 0 ? null : new FailureThrottle(
+                (int) Math.min(Integer.MAX_VALUE, (long) b.maxFailures * PROVEN_BUCKET_FACTOR),
+                b.window, LimitStoreAccess.counters(limits, PROVEN_FAILURES));
         this.clock = b.clock;
         this.dummy = digester.digest(new SecretGenerator().generate(SecretKind.CLIENT_SECRET));
     }
@@ -111,16 +122,36 @@ public final class ClientCredentialsGrant {
     public GrantOutcome grant(ClientCredentialsRequest request) {
         String clientId = request.clientId();
         boolean wellFormed = readable(clientId) && SecretFormat.isWellFormed(SecretKind.CLIENT_SECRET, request.clientSecret());
-        if (throttle == null || (wellFormed && proven.knows(clientId)
-                && proven.proves(clientId, digester.digest(request.clientSecret())))) {
-            return wellFormed ? verify(request) : UNKNOWN;
+        if (throttle == null) {
+            return wellFormed ? verify(request, digester.digest(request.clientSecret())) : UNKNOWN;
         }
         Admission admission = throttle.tryReserve(request.clientAddress(), IDENTITY_PREFIX + clientId);
         if (admission instanceof Admission.Blocked blocked) {
+            return wellFormed && proven.knows(clientId) ? asProven(request, blocked)
+                    : new GrantOutcome.Throttled(blocked.retryAfter());
+        }
+        return settle(((Admission.Reserved) admission).reservation(), request, wellFormed);
+    }
+
+    /** A client proven before, from a blocked address: one digest, within the address's bucket of proven clients. */
+    private GrantOutcome asProven(ClientCredentialsRequest request, Admission.Blocked blocked) {
+        if (!(provenThrottle.tryReserve(request.clientAddress(), null) instanceof Admission.Reserved reserved)) {
             return new GrantOutcome.Throttled(blocked.retryAfter());
         }
-        try (Reservation reservation = ((Admission.Reserved) admission).reservation()) {
-            GrantOutcome outcome = wellFormed ? verify(request) : UNKNOWN;
+        try (Reservation reservation = reserved.reservation()) {
+            SecretDigest presented = digester.digest(request.clientSecret());
+            GrantOutcome outcome = proven.proves(request.clientId(), presented) ? verify(request, presented) : UNKNOWN;
+            if (outcome == UNKNOWN) {
+                reservation.failed();
+                return new GrantOutcome.Throttled(blocked.retryAfter());
+            }
+            return outcome;
+        }
+    }
+
+    private GrantOutcome settle(Reservation held, ClientCredentialsRequest request, boolean wellFormed) {
+        try (Reservation reservation = held) {
+            GrantOutcome outcome = wellFormed ? verify(request, digester.digest(request.clientSecret())) : UNKNOWN;
             if (outcome == UNKNOWN) {
                 reservation.failed();
             }
@@ -133,9 +164,8 @@ public final class ClientCredentialsGrant {
         return tokens.lifetime();
     }
 
-    private GrantOutcome verify(ClientCredentialsRequest request) {
+    private GrantOutcome verify(ClientCredentialsRequest request, SecretDigest presented) {
         Optional<OAuthAccount> found = repository.oauthAccountByClientId(request.clientId());
-        SecretDigest presented = digester.digest(request.clientSecret());
         boolean matches = found.map(OAuthAccount::clientSecretDigest).orElse(dummy).matches(presented);
         if (found.isEmpty() || !matches) {
             proven.forgetIfProvenBy(request.clientId(), presented);

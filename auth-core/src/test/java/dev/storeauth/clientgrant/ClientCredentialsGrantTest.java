@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
@@ -40,7 +41,7 @@ class ClientCredentialsGrantTest {
     private static final int LIMIT = 3;
 
     private final SecretGenerator generator = new SecretGenerator();
-    private final SecretDigester digester = SecretDigester.sha256();
+    private final SecretDigester digester = spy(SecretDigester.sha256());
     private final InMemoryAccountRepository repository = spy(new InMemoryAccountRepository());
     private final ManualClock clock = new ManualClock(NOW);
     private final ShortLivedTokens tokens = ShortLivedTokens.builder(repository, digester).clock(clock).build();
@@ -162,15 +163,32 @@ class ClientCredentialsGrantTest {
             ask(account, generator.generate(SecretKind.CLIENT_SECRET), null, ADDRESS);
         }
         assertInstanceOf(GrantOutcome.Throttled.class, ask(account, generator.generate(SecretKind.CLIENT_SECRET), null, ADDRESS));
+        clearInvocations(digester);
         assertInstanceOf(GrantOutcome.Issued.class, ask(account, secret, null, ADDRESS));
+        verify(digester, times(1)).digest(secret);
+    }
+
+    @Test
+    void aBlockedAddressNamingAProvenClientWithWrongSecretsGetsNoMoreDigestsThanItsProvenBucket() {
+        assertInstanceOf(GrantOutcome.Issued.class, ask(account, secret, null, ADDRESS));
+        for (int i = 0; i < LIMIT; i++) {
+            ask(account, generator.generate(SecretKind.CLIENT_SECRET), null, ATTACKER);
+        }
+        clearInvocations(digester);
+        int bucket = LIMIT * ClientCredentialsGrant.PROVEN_BUCKET_FACTOR;
+        for (int i = 0; i < bucket + 10; i++) {
+            assertInstanceOf(GrantOutcome.Throttled.class,
+                    ask(account, generator.generate(SecretKind.CLIENT_SECRET), null, ATTACKER));
+        }
+        verify(digester, times(bucket)).digest(anyString());
+        verify(repository, times(1 + LIMIT)).oauthAccountByClientId(anyString());
     }
 
     @Test
     void aDeletedClientIsForgottenAndMeetsTheThrottleAgain() {
         assertInstanceOf(GrantOutcome.Issued.class, ask(account, secret, null, ADDRESS));
         repository.deleteOAuthAccounts("store1", List.of(account.id()), TestAudit.ENTRY);
-        // The first attempt is still let past as proven; it fails, and the client is forgotten.
-        for (int i = 0; i < LIMIT + 1; i++) {
+        for (int i = 0; i < LIMIT; i++) {
             assertEquals(refused(GrantError.INVALID_CLIENT, "client authentication failed"), ask(account, secret, null, ADDRESS));
         }
         assertInstanceOf(GrantOutcome.Throttled.class, ask(account, secret, null, ADDRESS));
