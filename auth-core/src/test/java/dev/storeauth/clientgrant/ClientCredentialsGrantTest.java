@@ -203,10 +203,15 @@ class ClientCredentialsGrantTest {
     }
 
     @Test
-    void successesAndProvenRefusalsGiveTheirPlaceBack() {
-        for (int i = 0; i < LIMIT * 2; i++) {
-            ask(account, secret, "orders:modify", ADDRESS);
-            grant.grant(new ClientCredentialsRequest(account.clientId(), secret, Optional.empty(), ADDRESS));
+    void refusalsOfProvenClientsGiveTheirPlaceBack() {
+        for (int i = 0; i <= LIMIT; i++) {
+            String other = generator.generate(SecretKind.CLIENT_SECRET);
+            boolean office = i % 2 == 0;
+            OAuthAccount client = account(other, Optional.empty(),
+                    office ? AllowedAddresses.parse(List.of("192.0.2.0/24")) : AllowedAddresses.anywhere());
+            GrantError expected = office ? GrantError.UNAUTHORIZED_CLIENT : GrantError.INVALID_SCOPE;
+            assertEquals(expected, assertInstanceOf(GrantOutcome.Refused.class,
+                    ask(client, other, "orders:modify", ADDRESS)).error());
         }
         assertInstanceOf(GrantOutcome.Issued.class, ask(account, secret, null, ADDRESS));
     }
