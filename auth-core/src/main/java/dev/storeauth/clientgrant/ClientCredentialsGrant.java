@@ -2,21 +2,13 @@ package dev.storeauth.clientgrant;
 
 import dev.storeauth.accounts.OAuthAccount;
 import dev.storeauth.auth.LimitStore;
-import dev.storeauth.credentials.SecretDigest;
 import dev.storeauth.credentials.SecretDigester;
-import dev.storeauth.credentials.internal.SecretFormat;
-import dev.storeauth.credentials.internal.SecretGenerator;
-import dev.storeauth.credentials.internal.SecretKind;
 import dev.storeauth.grant.IssuedToken;
 import dev.storeauth.grant.ShortLivedTokens;
 import dev.storeauth.policy.ScopeCatalogue;
 import dev.storeauth.policy.Scopes;
 import dev.storeauth.repository.AccountRepository;
 import dev.storeauth.repository.RepositoryUnavailableException;
-import dev.storeauth.throttle.Admission;
-import dev.storeauth.throttle.FailureThrottle;
-import dev.storeauth.throttle.LimitStoreAccess;
-import dev.storeauth.throttle.Reservation;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -71,10 +63,6 @@ public final class ClientCredentialsGrant {
     static final String PROVEN_FAILURES = "client-proven-failures";
     /** How many more places the bucket of proven clients at a blocked address holds. */
     static final int PROVEN_BUCKET_FACTOR = 5;
-    /** Keeps client IDs apart from legacy usernames, which cannot hold a colon (RFC 7617). */
-    private static final String IDENTITY_PREFIX = "client_id:";
-    private static final GrantOutcome.Refused UNKNOWN =
-            new GrantOutcome.Refused(GrantError.INVALID_CLIENT, "client authentication failed");
     private static final GrantOutcome.Refused EXPIRED =
             new GrantOutcome.Refused(GrantError.INVALID_CLIENT, "the client credentials have expired");
     private static final GrantOutcome.Refused NOT_HERE = new GrantOutcome.Refused(GrantError.UNAUTHORIZED_CLIENT,
@@ -82,29 +70,16 @@ public final class ClientCredentialsGrant {
     private static final GrantOutcome.Refused CHANGED =
             new GrantOutcome.Refused(GrantError.INVALID_CLIENT, "the client's credentials changed");
 
-    private final AccountRepository repository;
-    private final SecretDigester digester;
     private final ShortLivedTokens tokens;
     private final ScopeParameter scopes;
-    private final FailureThrottle throttle;
-    private final FailureThrottle provenThrottle;
     private final Clock clock;
-    private final SecretDigest dummy;
-    private final ProvenClients proven = new ProvenClients();
+    private final ClientAuthentication authentication;
 
     ClientCredentialsGrant(Builder b) {
-        this.repository = b.repository;
-        this.digester = b.digester;
         this.tokens = b.tokens;
         this.scopes = new ScopeParameter(b.catalogue);
-        LimitStore limits = b.limits == null ? LimitStore.local() : b.limits;
-        this.throttle = b.maxFailures == 0 ? null
-                : new FailureThrottle(b.maxFailures, b.window, LimitStoreAccess.counters(limits, FAILURES));
-        this.provenThrottle = b.maxFailures == 0 ? null : new FailureThrottle(
-                (int) Math.min(Integer.MAX_VALUE, (long) b.maxFailures * PROVEN_BUCKET_FACTOR),
-                b.window, LimitStoreAccess.counters(limits, PROVEN_FAILURES));
         this.clock = b.clock;
-        this.dummy = digester.digest(new SecretGenerator().generate(SecretKind.CLIENT_SECRET));
+        this.authentication = new ClientAuthentication(b);
     }
 
     /** Starts a builder: accounts from {@code repository}, tokens from {@code tokens}. */
@@ -120,59 +95,12 @@ public final class ClientCredentialsGrant {
      *     throttle's place is given back
      */
     public GrantOutcome grant(ClientCredentialsRequest request) {
-        String clientId = request.clientId();
-        boolean wellFormed = readable(clientId) && SecretFormat.isWellFormed(SecretKind.CLIENT_SECRET, request.clientSecret());
-        if (throttle == null) {
-            return wellFormed ? verify(request, digester.digest(request.clientSecret())) : UNKNOWN;
-        }
-        Admission admission = throttle.tryReserve(request.clientAddress(), IDENTITY_PREFIX + clientId);
-        if (admission instanceof Admission.Blocked blocked) {
-            return wellFormed && proven.knows(clientId) ? asProven(request, blocked)
-                    : new GrantOutcome.Throttled(blocked.retryAfter());
-        }
-        return settle(((Admission.Reserved) admission).reservation(), request, wellFormed);
-    }
-
-    /** A client proven before, from a blocked address: one digest, within the address's bucket of proven clients. */
-    private GrantOutcome asProven(ClientCredentialsRequest request, Admission.Blocked blocked) {
-        if (!(provenThrottle.tryReserve(request.clientAddress(), null) instanceof Admission.Reserved reserved)) {
-            return new GrantOutcome.Throttled(blocked.retryAfter());
-        }
-        try (Reservation reservation = reserved.reservation()) {
-            SecretDigest presented = digester.digest(request.clientSecret());
-            GrantOutcome outcome = proven.proves(request.clientId(), presented) ? verify(request, presented) : UNKNOWN;
-            if (outcome == UNKNOWN) {
-                reservation.failed();
-                return new GrantOutcome.Throttled(blocked.retryAfter());
-            }
-            return outcome;
-        }
-    }
-
-    private GrantOutcome settle(Reservation held, ClientCredentialsRequest request, boolean wellFormed) {
-        try (Reservation reservation = held) {
-            GrantOutcome outcome = wellFormed ? verify(request, digester.digest(request.clientSecret())) : UNKNOWN;
-            if (outcome == UNKNOWN) {
-                reservation.failed();
-            }
-            return outcome;
-        }
+        return authentication.authenticate(request, account -> decide(account, request));
     }
 
     /** The lifetime of the tokens granted. */
     public Duration tokenLifetime() {
         return tokens.lifetime();
-    }
-
-    private GrantOutcome verify(ClientCredentialsRequest request, SecretDigest presented) {
-        Optional<OAuthAccount> found = repository.oauthAccountByClientId(request.clientId());
-        boolean matches = found.map(OAuthAccount::clientSecretDigest).orElse(dummy).matches(presented);
-        if (found.isEmpty() || !matches) {
-            proven.forgetIfProvenBy(request.clientId(), presented);
-            return UNKNOWN;
-        }
-        proven.remember(request.clientId(), presented);
-        return decide(found.get(), request);
     }
 
     /** What a proven client gets: a refusal for an expired account, an address or a scope, else a token. */
@@ -184,12 +112,15 @@ public final class ClientCredentialsGrant {
         if (!account.allowedAddresses().permits(request.clientAddress())) {
             return NOT_HERE;
         }
-        Scopes granted;
         try {
-            granted = request.scope().isEmpty() ? account.scopes() : scopes.read(request.scope().get(), account.scopes());
+            return issue(account, request.scope().isEmpty() ? account.scopes()
+                    : scopes.read(request.scope().get(), account.scopes()));
         } catch (ScopeParameter.Refusal refusal) {
             return refusal.outcome();
         }
+    }
+
+    private GrantOutcome issue(OAuthAccount account, Scopes granted) {
         Optional<IssuedToken> issued;
         try {
             issued = tokens.issue(account, granted);
@@ -203,11 +134,6 @@ public final class ClientCredentialsGrant {
         IssuedToken token = issued.get();
         long seconds = token.expiresAt().getEpochSecond() - clock.instant().getEpochSecond();
         return new GrantOutcome.Issued(token, scopes.format(token.scopes()), Duration.ofSeconds(Math.max(1, seconds)));
-    }
-
-    private static boolean readable(String clientId) {
-        return !clientId.isEmpty() && clientId.length() <= OAuthAccount.MAX_CLIENT_ID_LENGTH
-                && clientId.chars().noneMatch(Character::isISOControl);
     }
 
     /**
