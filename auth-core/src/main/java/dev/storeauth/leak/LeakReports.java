@@ -1,11 +1,18 @@
 package dev.storeauth.leak;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.storeauth.grant.ShortLivedTokens;
 import dev.storeauth.lifecycle.AccountLifecycle;
 import dev.storeauth.lifecycle.Outcome;
 import dev.storeauth.lifecycle.Revocation;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +36,11 @@ import java.util.Optional;
  *   <li>A client ID ({@code sci_}) is not a secret and never live; nor is a value of no kind of ours.
  *   <li>A value reported twice in one report gets the first one's verdict, so it is not called a false
  *       positive for having just been revoked.
+ *   <li>A value this instance revoked in the last {@link #REMEMBERED} is answered {@link LeakVerdict.Revoked}
+ *       again without a lookup, so a report resent after a failed attempt (a repository outage partway, an
+ *       {@link LeakVerdict.Unrevoked} value) still calls the values revoked the first time true positives.
+ *       Only a SHA-256 digest of each value is kept, for at most {@value #REMEMBERED_MAX} values; a resend
+ *       that reaches another instance finds them no longer live.
  * </ul>
  *
  * <pre>{@code
@@ -52,7 +64,15 @@ public final class LeakReports {
     /** The type of a short-lived token. */
     static final String SHORT_LIVED_TYPE = "storeauth_short_lived_token";
 
+    /** How long a revocation is remembered. */
+    public static final Duration REMEMBERED = Duration.ofHours(24);
+    /** The most revocations remembered; the oldest go first. */
+    public static final int REMEMBERED_MAX = 100_000;
+
     private final AccountLifecycle lifecycle;
+    /** Recent revocations by SHA-256 of the value: never the value itself. */
+    private final Cache<String, Revocation> revoked = Caffeine.newBuilder()
+            .expireAfterWrite(REMEMBERED).maximumSize(REMEMBERED_MAX).build();
 
     /** Revokes through {@code lifecycle}, which must use the authenticator's digester (as StoreAuth's does). */
     public LeakReports(AccountLifecycle lifecycle) {
@@ -90,12 +110,18 @@ public final class LeakReports {
         return verdicts;
     }
 
-    /** Handles one value: revokes it if it is a live credential. */
+    /** Handles one value: revokes it if it is a live credential, or says it was revoked recently. */
     public LeakVerdict handle(LeakedToken token) {
         Objects.requireNonNull(token, "token");
         String type = typeOf(token.token());
+        String key = digest(token.token());
+        Revocation earlier = revoked.getIfPresent(key);
+        if (earlier != null) {
+            return new LeakVerdict.Revoked(token, type, earlier);
+        }
         Optional<Outcome<Revocation>> outcome = type.equals(UNKNOWN_TYPE) ? Optional.empty() : revoke(token, type);
         if (outcome.isPresent() && outcome.get() instanceof Outcome.Done<Revocation> done) {
+            revoked.put(key, done.value());
             return new LeakVerdict.Revoked(token, type, done.value());
         }
         if (outcome.isPresent() && outcome.get() instanceof Outcome.Refused<Revocation> refused
@@ -109,6 +135,15 @@ public final class LeakReports {
     private Optional<Outcome<Revocation>> revoke(LeakedToken token, String type) {
         Map<String, String> detail = Map.of("kind", type, "url", token.url(), "source", token.source());
         return Optional.of(lifecycle.revokeLeakedSecret(token.token(), detail));
+    }
+
+    private static String digest(String value) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     /** Our type name for {@code value}'s prefix, or {@link #UNKNOWN_TYPE}. */

@@ -291,8 +291,9 @@ public final class AccountLifecycle {
      * @return what was done; or {@link Outcome.Refusal#NOT_FOUND} when the value is no live secret (not of
      *     the shape, unknown, of an expired account, or a previous token past its overlap) and nothing was
      *     done, {@link Outcome.Refusal#CONFLICT} when the account kept changing meanwhile,
-     *     {@link Outcome.Refusal#INVALID} when a detail name or value is outside its bounds or the
-     *     repository cannot hold it; nothing is written then
+     *     {@link Outcome.Refusal#INVALID} when even the detail's {@code kind} alone is outside its bounds
+     *     or the repository cannot hold it; nothing is written then. Other detail the audit trail cannot
+     *     hold is dropped, the secret revoked all the same
      */
     public Outcome<Revocation> revokeLeakedSecret(String secret, Map<String, String> detail) {
         Objects.requireNonNull(secret, "secret");

@@ -57,7 +57,7 @@ final class LeakRevocations {
             if (plan.isEmpty()) {
                 return notLive();
             }
-            Outcome<Boolean> written = RepositoryRefusal.write(() -> write(plan.get(), entry(plan.get(), detail, now)));
+            Outcome<Boolean> written = writeAudited(plan.get(), detail, now);
             if (!(written instanceof Outcome.Done<Boolean> done) || done.value()) {
                 return written.map(ignored -> plan.get().revocation());
             }
@@ -111,6 +111,19 @@ final class LeakRevocations {
     /** A digest of a new secret that nobody is shown: what replaces the leaked one. */
     private SecretDigest newDigest(SecretKind kind) {
         return config.digester().digest(config.generator().generate(kind));
+    }
+
+    /**
+     * Writes the plan with the report's detail, or with only its {@code kind} if the trail cannot hold
+     * the rest: whether a leaked secret is revoked never depends on what the report says about it.
+     */
+    private Outcome<Boolean> writeAudited(Plan plan, Map<String, String> detail, Instant now) {
+        Outcome<Boolean> written = RepositoryRefusal.write(() -> write(plan, entry(plan, detail, now)));
+        if (written instanceof Outcome.Refused<Boolean> refused && refused.reason() == Outcome.Refusal.INVALID) {
+            Map<String, String> kind = detail.containsKey("kind") ? Map.of("kind", detail.get("kind")) : Map.of();
+            return RepositoryRefusal.write(() -> write(plan, entry(plan, kind, now)));
+        }
+        return written;
     }
 
     /** Writes the plan; {@code false} when the account changed (or went) since it was read. */

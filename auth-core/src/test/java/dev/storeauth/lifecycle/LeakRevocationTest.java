@@ -186,10 +186,21 @@ class LeakRevocationTest {
     }
 
     @Test
-    void aDetailTheTrailCannotHoldIsRefusedWritingNothing() {
+    void aDetailTheTrailCannotHoldIsDroppedAndTheSecretRevokedAllTheSame() {
+        IssuedCredentials.OAuth created = created();
+        Map<String, String> overlong = Map.of("kind", "storeauth_oauth_access_token", "url", "x".repeat(4001));
+
+        assertEquals(Revocation.ACCESS_TOKEN_ROLLED, done(lifecycle.revokeLeakedSecret(created.accessToken(), overlong)));
+
+        assertEquals(Optional.empty(), find(created.accessToken()));
+        assertEquals(Map.of("kind", "storeauth_oauth_access_token", "revoked", "access_token_rolled"), newestEntry().detail());
+    }
+
+    @Test
+    void aKindTheTrailCannotHoldIsRefusedWritingNothing() {
         IssuedCredentials.OAuth created = created();
 
-        refused(lifecycle.revokeLeakedSecret(created.accessToken(), Map.of("url", "x".repeat(4001))),
+        refused(lifecycle.revokeLeakedSecret(created.accessToken(), Map.of("kind", "x".repeat(4001))),
                 Outcome.Refusal.INVALID);
 
         assertEquals(Optional.of(created.account()), find(created.accessToken()));

@@ -12,11 +12,8 @@ import dev.storeauth.repository.AccountLookup;
 import dev.storeauth.repository.LookupKey;
 import dev.storeauth.repository.RepositoryUnavailableException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -57,8 +54,7 @@ public final class AccountCache implements AccountLookup, AccountChange.Listener
     private final AccountLookup delegate;
     private final AsyncCache<LookupKey, Account> positive;
     private final Cache<LookupKey, Boolean> negative;
-    /** Keys of cached short-lived tokens, by their account's access-token key. */
-    private final Map<LookupKey, Set<LookupKey>> dependents = new ConcurrentHashMap<>();
+    private final Dependents dependents = new Dependents();
     private final AtomicLong epoch = new AtomicLong();
     private final long timeoutNanos;
     private final Executor lookupExecutor;
@@ -140,10 +136,7 @@ public final class AccountCache implements AccountLookup, AccountChange.Listener
         if (change instanceof AccountChange.Changed changed) {
             for (LookupKey key : changed.keys()) {
                 invalidate(key);
-                Set<LookupKey> dependent = dependents.remove(key);
-                if (dependent != null) {
-                    dependent.forEach(this::invalidate);
-                }
+                dependents.remove(key).forEach(this::invalidate);
             }
             return;
         }
@@ -228,11 +221,7 @@ public final class AccountCache implements AccountLookup, AccountChange.Listener
         Account account = found.get();
         if (account instanceof ShortLivedAccount token) {
             // Before the answer is visible, so that a change from here on evicts it.
-            dependents.compute(new LookupKey.ByTokenDigest(token.account().accessTokenDigest()), (k, keys) -> {
-                Set<LookupKey> all = keys == null ? ConcurrentHashMap.newKeySet() : keys;
-                all.add(pending.key);
-                return all;
-            });
+            dependents.add(token, pending.key);
         }
         pending.complete(account);
         if (!fresh || epoch.get() != pending.epoch) {
@@ -252,18 +241,13 @@ public final class AccountCache implements AccountLookup, AccountChange.Listener
      */
     private void forgetDependent(LookupKey key, Account account) {
         if (account instanceof ShortLivedAccount token) {
-            dependents.computeIfPresent(new LookupKey.ByTokenDigest(token.account().accessTokenDigest()), (k, keys) -> {
-                if (positive.getIfPresent(key) == null) {
-                    keys.remove(key);
-                }
-                return keys.isEmpty() ? null : keys;
-            });
+            dependents.forget(token, key, cached -> positive.getIfPresent(cached) != null);
         }
     }
 
     /** How many short-lived tokens' keys are kept as dependents; for tests, to show they are dropped. */
     int dependentCount() {
-        return dependents.values().stream().mapToInt(Set::size).sum();
+        return dependents.count();
     }
 
     private static final class Counters {
