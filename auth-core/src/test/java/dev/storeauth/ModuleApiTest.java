@@ -35,8 +35,8 @@ class ModuleApiTest {
     // LegacyDeprecation; report-only rules ReportOnlyRoutes; short-lived tokens ShortLivedTokens and
     // IssuedToken; the client-credentials grant ClientCredentialsGrant, ClientCredentialsRequest,
     // GrantOutcome and GrantError; leaked-token reports LeakReports, LeakedToken, LeakVerdict and the
-    // lifecycle's Revocation.
-    private static final int MOST_PUBLIC_TYPES = 53;
+    // lifecycle's Revocation; metrics and health StoreAuthObserver and Health.
+    private static final int MOST_PUBLIC_TYPES = 55;
 
     private final ModuleDescriptor module = ModuleFinder.of(CLASSES).findAll().iterator().next().descriptor();
 
@@ -50,7 +50,7 @@ class ModuleApiTest {
         assertEquals("dev.storeauth.core", module.name());
         assertEquals(new TreeSet<>(List.of("dev.storeauth", "dev.storeauth.accounts", "dev.storeauth.audit", "dev.storeauth.auth",
                 "dev.storeauth.cache", "dev.storeauth.clientgrant", "dev.storeauth.credentials", "dev.storeauth.grant",
-                "dev.storeauth.leak", "dev.storeauth.lifecycle", "dev.storeauth.policy",
+                "dev.storeauth.leak", "dev.storeauth.lifecycle", "dev.storeauth.observe", "dev.storeauth.policy",
                 "dev.storeauth.repository")), exported());
     }
 

@@ -4,6 +4,7 @@ import dev.storeauth.accounts.Account;
 import dev.storeauth.accounts.AllowedAddresses;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.grant.ShortLivedTokens;
+import dev.storeauth.observe.StoreAuthObserver;
 import dev.storeauth.policy.AccessLevel;
 import dev.storeauth.policy.LegacyDeprecation;
 import dev.storeauth.policy.ResourceDefinition;
@@ -79,6 +80,7 @@ import java.util.Set;
  */
 public final class Authenticator {
 
+    private static final String NO_SCHEME = "none";
     private static final AuthResult.Denied NOT_ALLOWED = AuthResult.Denied.of(AuthResult.Problem.ADDRESS_NOT_ALLOWED,
             "This credential may not be used from this address", List.of());
 
@@ -96,6 +98,7 @@ public final class Authenticator {
     private final LegacyNotice legacy;
     private final CredentialScheme<?> basic;
     private final ReportOnlyCheck reportOnly;
+    private final StoreAuthObserver observer;
 
     Authenticator(Builder b) {
         this.accounts = new CredentialScheme.AccountFinder(b.lookup);
@@ -114,6 +117,7 @@ public final class Authenticator {
         this.legacy = b.legacyDeprecation == null ? null : new LegacyNotice(b.legacyDeprecation);
         this.basic = schemes.get(1);
         this.reportOnly = ReportOnlyCheck.of(b.reportOnlyRoutes, b.reportOnlyListener, b.realm, schemes, b.clock);
+        this.observer = b.observer;
     }
 
     /** Starts a builder over {@code lookup} (usually an {@code AccountCache}). */
@@ -129,24 +133,51 @@ public final class Authenticator {
      */
     public AuthResult authenticate(ApiRequest request) {
         if (requireTls && !request.secure()) {
-            return AuthResult.Denied.of(AuthResult.Problem.TLS_REQUIRED, "The store API is only available over HTTPS", List.of());
+            return unread(AuthResult.Denied.of(AuthResult.Problem.TLS_REQUIRED,
+                    "The store API is only available over HTTPS", List.of()));
         }
         StorePath path = StorePath.read(request.path());
         if (path == null) {
-            return AuthResult.Denied.of(AuthResult.Problem.NOT_AN_API_PATH,
-                    "Store API paths look like /stores/{store_hash}/v3/...", List.of());
+            return unread(AuthResult.Denied.of(AuthResult.Problem.NOT_AN_API_PATH,
+                    "Store API paths look like /stores/{store_hash}/v3/...", List.of()));
         }
         RouteTable.Match match = routes.match(path.version(), path.resourceText(), path.resourceStart());
         Acceptance acceptance = acceptances.get(match);
         CredentialReader.Read read = reader.read(request.headers());
         if (read instanceof CredentialReader.Missing) {
-            return AuthResult.Denied.of(AuthResult.Problem.MISSING_CREDENTIALS, acceptance.missingDetail, acceptance.plain);
+            return unread(AuthResult.Denied.of(AuthResult.Problem.MISSING_CREDENTIALS, acceptance.missingDetail,
+                    acceptance.plain));
         }
-        AuthResult result = decide(read, path, match, acceptance, request);
+        AuthResult result = observed(read, path, match, acceptance, request);
         if (reportOnly != null) {
             reportOnly.review(result, path, request);
         }
         return result;
+    }
+
+    /** {@link #decide}, told to the observer under the scheme read, 503 included. */
+    private AuthResult observed(CredentialReader.Read read, StorePath path, RouteTable.Match match,
+            Acceptance acceptance, ApiRequest request) {
+        String scheme = read instanceof CredentialReader.Found found ? found.scheme().description().name() : NO_SCHEME;
+        AuthResult result;
+        try {
+            result = decide(read, path, match, acceptance, request);
+        } catch (RepositoryUnavailableException e) {
+            observer.denied(scheme, AuthResult.Problem.REPOSITORY_UNAVAILABLE.code());
+            throw e;
+        }
+        if (result instanceof AuthResult.Denied denied) {
+            observer.denied(scheme, denied.problem().code());
+        } else {
+            observer.authenticated(scheme);
+        }
+        return result;
+    }
+
+    /** A denial before any credential was read, told to the observer. */
+    private AuthResult.Denied unread(AuthResult.Denied denied) {
+        observer.denied(NO_SCHEME, denied.problem().code());
+        return denied;
     }
 
     /**
@@ -203,6 +234,7 @@ public final class Authenticator {
             Acceptance acceptance, ApiRequest request) {
         Admission admission = throttle.tryReserve(request.remoteAddress(), identity(found, path));
         if (admission instanceof Admission.Blocked blocked) {
+            observer.limiterRefused(StoreAuthObserver.Limit.FAILURE_THROTTLE);
             return RateLimitAnswers.tooManyFailures(blocked.retryAfter());
         }
         try (Reservation reservation = ((Admission.Reserved) admission).reservation()) {
@@ -251,8 +283,11 @@ public final class Authenticator {
         if (use == null) {
             return authorize(proven, scheme, resource, acceptance, request, Map.of());
         }
-        return use.allowed() ? authorize(proven, scheme, resource, acceptance, request, RateLimitAnswers.quotaHeaders(use))
-                : RateLimitAnswers.overQuota(use);
+        if (use.allowed()) {
+            return authorize(proven, scheme, resource, acceptance, request, RateLimitAnswers.quotaHeaders(use));
+        }
+        observer.limiterRefused(StoreAuthObserver.Limit.STORE_QUOTA);
+        return RateLimitAnswers.overQuota(use);
     }
 
     /**
@@ -384,6 +419,7 @@ public final class Authenticator {
         ReportOnlyRoutes.Listener reportOnlyListener;
         Clock clock = Clock.systemUTC();
         ShortLivedTokens shortLived;
+        StoreAuthObserver observer = StoreAuthObserver.NOOP;
         private final List<CredentialScheme<?>> added = new ArrayList<>();
         private final Set<String> given = new HashSet<>();
 
@@ -531,6 +567,17 @@ public final class Authenticator {
             Objects.requireNonNull(clock, "clock");
             once("clock");
             this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Told of every outcome by scheme and problem, and of every limiter refusal (default
+         * {@link StoreAuthObserver#NOOP}).
+         */
+        public Builder observer(StoreAuthObserver observer) {
+            Objects.requireNonNull(observer, "observer");
+            once("observer");
+            this.observer = observer;
             return this;
         }
 
