@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * What the demo was asked to run with.
@@ -25,11 +26,13 @@ import java.util.Optional;
  * @param reportOnlyRoutes a route table file applied in report-only mode beside the platform's; empty for none
  * @param leakReportKeys GitHub's secret-scanning keys, in its key-file format: with them the demo takes
  *     leaked-token reports at {@code POST /secret-scanning/reports}; empty for no such endpoint
+ * @param metricsPort a port on 127.0.0.1 only, plain HTTP, serving {@code GET /metrics} (Prometheus text)
+ *     and {@code GET /health}, 0 for any free port; empty (the default) for no such port
  */
 public record DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<String> jdbcUrl,
         Optional<String> storeHash, String bindAddress, String publicHost, Optional<StoreQuota.Quota> storeQuota,
         Optional<String> redisUrl, Optional<LocalDate> legacySunset, Optional<Path> reportOnlyRoutes,
-        Optional<Path> leakReportKeys) {
+        Optional<Path> leakReportKeys, OptionalInt metricsPort) {
 
     /**
      * When the demo says HTTP Basic was deprecated, in every answer to a Basic request. The platform's
@@ -74,6 +77,13 @@ public record DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<St
                     + LEGACY_DEPRECATED_SINCE + " (got " + day + ")");
         });
         Objects.requireNonNull(leakReportKeys, "leakReportKeys");
+        Objects.requireNonNull(metricsPort, "metricsPort");
+        metricsPort.ifPresent(port -> requirePort("--metrics-port", port));
+        metricsPort.stream().filter(port -> port != 0 && (port == httpsPort || port == httpPort)).findAny()
+                .ifPresent(port -> {
+                    throw new IllegalArgumentException("--metrics-port must differ from --port and --http-port (got "
+                            + port + ")");
+                });
         redisUrl.filter(url -> !url.startsWith("redis://") && !url.startsWith("rediss://")).ifPresent(url -> {
             // Not echoed: a URL may carry a password.
             throw new IllegalArgumentException("--redis-url must start with redis:// or rediss://");
@@ -119,34 +129,48 @@ public record DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<St
                 Optional.empty(), Optional.empty(), Optional.empty());
     }
 
+    /** No metrics port. */
+    public DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<String> jdbcUrl, Optional<String> storeHash,
+            String bindAddress, String publicHost, Optional<StoreQuota.Quota> storeQuota, Optional<String> redisUrl,
+            Optional<LocalDate> legacySunset, Optional<Path> reportOnlyRoutes, Optional<Path> leakReportKeys) {
+        this(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota, redisUrl,
+                legacySunset, reportOnlyRoutes, leakReportKeys, OptionalInt.empty());
+    }
+
+    /** These options serving metrics on 127.0.0.1:{@code port} (0 for any free port); empty for none. */
+    public DemoOptions withMetricsPort(OptionalInt port) {
+        return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota,
+                redisUrl, legacySunset, reportOnlyRoutes, leakReportKeys, port);
+    }
+
     /** These options with {@code quota} instead; empty for no quota. */
     public DemoOptions withStoreQuota(Optional<StoreQuota.Quota> quota) {
         return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, quota,
-                redisUrl, legacySunset, reportOnlyRoutes, leakReportKeys);
+                redisUrl, legacySunset, reportOnlyRoutes, leakReportKeys, metricsPort);
     }
 
     /** These options counting limits in the Redis at {@code url}; empty for the default. */
     public DemoOptions withRedisUrl(Optional<String> url) {
         return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota,
-                url, legacySunset, reportOnlyRoutes, leakReportKeys);
+                url, legacySunset, reportOnlyRoutes, leakReportKeys, metricsPort);
     }
 
     /** These options refusing HTTP Basic from {@code day} on; empty for no sunset. */
     public DemoOptions withLegacySunset(Optional<LocalDate> day) {
         return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota,
-                redisUrl, day, reportOnlyRoutes, leakReportKeys);
+                redisUrl, day, reportOnlyRoutes, leakReportKeys, metricsPort);
     }
 
     /** These options applying the route table in {@code file} in report-only mode; empty for none. */
     public DemoOptions withReportOnlyRoutes(Optional<Path> file) {
         return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota,
-                redisUrl, legacySunset, file, leakReportKeys);
+                redisUrl, legacySunset, file, leakReportKeys, metricsPort);
     }
 
     /** These options taking leaked-token reports signed by the keys in {@code keyFile}; empty for none. */
     public DemoOptions withLeakReportKeys(Optional<Path> keyFile) {
         return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota,
-                redisUrl, legacySunset, reportOnlyRoutes, keyFile);
+                redisUrl, legacySunset, reportOnlyRoutes, keyFile, metricsPort);
     }
 
     private static void requirePort(String option, int port) {

@@ -60,6 +60,9 @@ public final class OptionsParser {
                                  POST /secret-scanning/reports, signed by the keys in FILE
                                  (GitHub's format, from api.github.com/meta/public_keys/
                                  secret_scanning); live ones are revoked at once
+              --metrics-port N   serve GET /metrics (Prometheus text: storeauth.* meters) and
+                                 GET /health on 127.0.0.1:N only, plain HTTP (default: off;
+                                 0 picks a free port)
               --help             print this and exit
 
             Maintenance (each runs instead of the server, then exits; stop the server first):
