@@ -148,30 +148,36 @@ public final class Authenticator {
             return unread(AuthResult.Denied.of(AuthResult.Problem.MISSING_CREDENTIALS, acceptance.missingDetail,
                     acceptance.plain));
         }
-        AuthResult result = observed(read, path, match, acceptance, request);
+        AuthResult result;
+        try {
+            result = decide(read, path, match, acceptance, request);
+        } catch (RepositoryUnavailableException e) {
+            throw unavailable(read, e);
+        }
+        observe(read, result);
         if (reportOnly != null) {
             reportOnly.review(result, path, request);
         }
         return result;
     }
 
-    /** {@link #decide}, told to the observer under the scheme read, 503 included. */
-    private AuthResult observed(CredentialReader.Read read, StorePath path, RouteTable.Match match,
-            Acceptance acceptance, ApiRequest request) {
-        String scheme = read instanceof CredentialReader.Found found ? found.scheme().description().name() : NO_SCHEME;
-        AuthResult result;
-        try {
-            result = decide(read, path, match, acceptance, request);
-        } catch (RepositoryUnavailableException e) {
-            observer.denied(scheme, AuthResult.Problem.REPOSITORY_UNAVAILABLE.code());
-            throw e;
-        }
-        if (result instanceof AuthResult.Denied denied) {
-            observer.denied(scheme, denied.problem().code());
+    /** Tells the observer of {@code result}: a success under its principal's scheme, a denial under the scheme read. */
+    private void observe(CredentialReader.Read read, AuthResult result) {
+        if (result instanceof AuthResult.Authenticated authenticated) {
+            observer.authenticated(authenticated.principal().scheme());
         } else {
-            observer.authenticated(scheme);
+            observer.denied(schemeName(read), ((AuthResult.Denied) result).problem().code());
         }
-        return result;
+    }
+
+    /** Tells the observer of a 503 and passes the exception on. */
+    private RepositoryUnavailableException unavailable(CredentialReader.Read read, RepositoryUnavailableException e) {
+        observer.denied(schemeName(read), AuthResult.Problem.REPOSITORY_UNAVAILABLE.code());
+        return e;
+    }
+
+    private static String schemeName(CredentialReader.Read read) {
+        return read instanceof CredentialReader.Found found ? found.scheme().description().name() : NO_SCHEME;
     }
 
     /** A denial before any credential was read, told to the observer. */
