@@ -97,8 +97,8 @@ public final class PostgresChangeListener implements AccountChangeFeed {
         if (!c.getAutoCommit()) {
             c.commit();
         }
-        listening.countDown();
         connected = true;
+        listening.countDown();
         backoff.reset();
         if (missed) {
             observer.changeFeedReconnected();

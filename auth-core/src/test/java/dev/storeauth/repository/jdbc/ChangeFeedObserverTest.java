@@ -10,8 +10,12 @@ import dev.storeauth.observe.RecordingObserver;
 import dev.storeauth.repository.AccountChange;
 import dev.storeauth.repository.TestAccounts;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +50,26 @@ class ChangeFeedObserverTest {
                 assertTrue(feed.connected());
             }
             assertEquals(1, observer.lags.size());
+        }
+    }
+
+    @Test
+    void thePostgresListenerReportsItsReconnectAndNoLag() throws Exception {
+        String app = "storeauth_observe_" + UUID.randomUUID().toString().substring(0, 8);
+        String schemaUrl = TestDatabases.newPostgresSchema("observe");
+        String url = schemaUrl + "&ApplicationName=" + app;
+        try (HikariDataSource pool = TestDatabases.pool(url, 3);
+                PostgresChangeListener feed = PostgresChangeListener.start(pool, delivered::add, observer)) {
+            assertTrue(feed.connected(), "listening");
+            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+                s.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '"
+                        + app + "' AND query LIKE 'LISTEN%'").close();
+            }
+            assertTrue(waitFor(() -> observer.take().contains("reconnected")), "reconnect told");
+            assertTrue(feed.connected());
+            assertEquals(List.of(), observer.lags, "notifications carry no commit time");
+        } finally {
+            TestDatabases.dropPostgresSchema(schemaUrl);
         }
     }
 
