@@ -33,6 +33,8 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>As an {@link AccountChange.Listener} it evicts changed accounts by their {@link LookupKey}
  *       ({@link #onChange}), at once, including one whose lookup was in flight; give it to the account
  *       lifecycle and to a change feed.
+ *   <li>Its {@link dev.storeauth.observe.StoreAuthObserver} (default none) hears each hit, "not found"
+ *       hit and miss on the caller's thread, and each lookup's time and failure on the lookup thread.
  * </ul>
  *
  * <pre>{@code

@@ -74,7 +74,6 @@ public final class PollingChangeListener implements AccountChangeFeed {
     private void poll() {
         try {
             jdbc.read(this::poll);
-            connected = true;
         } catch (SQLException | RuntimeException e) {
             missed = true;
             connected = false;
@@ -83,6 +82,8 @@ public final class PollingChangeListener implements AccountChangeFeed {
     }
 
     private Void poll(Connection c) throws SQLException {
+        // Before anything is delivered, so a listener told of a reconnect finds the feed connected.
+        connected = true;
         long now = System.currentTimeMillis();
         if (cursor == null || missed) {
             boolean first = cursor == null;
