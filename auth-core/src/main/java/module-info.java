@@ -41,7 +41,8 @@ module dev.storeauth.core {
     exports dev.storeauth.repository;
     // The management endpoints validate store hashes in their paths by the same rule.
     exports dev.storeauth.policy.internal to dev.storeauth.servlet;
-    // Trusted proxies and forwarded addresses are read by the same IP and CIDR rules as allowlists.
+    // Trusted proxies and forwarded addresses are read by the same IP and CIDR rules as allowlists, and the
+    // token endpoint checks its realm by the authenticator's rule.
     exports dev.storeauth.net.internal to dev.storeauth.servlet;
     // The secret-scanning endpoint bounds its signature checks per client address with the failure throttle.
     exports dev.storeauth.throttle to dev.storeauth.servlet;

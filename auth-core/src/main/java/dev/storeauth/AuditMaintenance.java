@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The audit trail's upkeep, for any repository: every minute an expiry entry for each account whose
- * expiry has passed ({@link AccountRepository#recordExpiries}), every hour the deletion of events older
+ * expiry has passed ({@link AccountRepository#recordExpiries}) and the deletion of the short-lived
+ * tokens that are expired or no longer bound ({@link AccountRepository#pruneShortLivedTokens}), every hour the deletion of events older
  * than the retention ({@link AccountRepository#pruneAuditEvents}). Each runs first one period after it
  * is scheduled; a failed round (database down) is logged and skipped, never ending the schedule.
  *
@@ -51,6 +52,7 @@ final class AuditMaintenance implements AutoCloseable {
     AuditMaintenance scheduleOn(ScheduledExecutorService scheduler) {
         schedules.add(every(scheduler, EXPIRIES_EVERY, this::recordExpiriesNow));
         schedules.add(every(scheduler, PRUNE_EVERY, this::pruneNow));
+        schedules.add(every(scheduler, EXPIRIES_EVERY, this::pruneShortLivedTokensNow));
         return this;
     }
 
@@ -69,6 +71,16 @@ final class AuditMaintenance implements AutoCloseable {
         }
     }
 
+    /** Deletes the short-lived tokens that can no longer be found; 0 when the repository fails (logged). */
+    int pruneShortLivedTokensNow() {
+        try {
+            return repository.pruneShortLivedTokens(clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("pruning short-lived tokens failed, will retry: {}", e.getMessage());
+            return 0;
+        }
+    }
+
     /** Deletes the events older than the retention; 0 when the repository fails (logged). */
     int pruneNow() {
         try {
@@ -79,7 +91,7 @@ final class AuditMaintenance implements AutoCloseable {
         }
     }
 
-    /** Stops both schedules; idempotent. */
+    /** Stops the schedules; idempotent. */
     @Override
     public void close() {
         schedules.forEach(schedule -> schedule.cancel(false));

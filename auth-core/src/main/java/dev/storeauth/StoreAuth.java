@@ -84,7 +84,8 @@ public final class StoreAuth implements AutoCloseable {
             this.probe = owned.add(new StoreProbe(repository, b.lookupTimeout));
             this.maintenance = owned.add(new AuditMaintenance(repository, Clock.systemUTC(), b.auditRetention)
                     .scheduleOn(owned.scheduler()));
-            this.shortLivedTokens = Optional.ofNullable(b.shortLivedTokens);
+            this.shortLivedTokens = Optional.ofNullable(b.shortLivedLifetime).map(lifetime -> ShortLivedTokens
+                    .builder(repository, b.digester).lifetime(lifetime).build());
             this.authenticator = authenticator(b, b.recordUsage ? recorder() : Authenticator.UsageRecorder.NONE);
             this.clientCredentialsGrant = shortLivedTokens.map(tokens -> grant(b, tokens));
             this.lifecycle = Optional.ofNullable(b.ownership).map(ownership -> AccountLifecycle
@@ -192,7 +193,8 @@ public final class StoreAuth implements AutoCloseable {
 
     private Authenticator authenticator(Builder b, Authenticator.UsageRecorder usage) {
         Authenticator.Builder builder = Authenticator.builder(cache).realm(b.realm).requireTls(b.requireTls)
-                .routes(b.routes).digester(b.digester).usageRecorder(usage).limitStore(limits).observer(b.observer);
+                .routes(b.routes).digester(b.digester).usageRecorder(usage).limitStore(limits)
+                .verifyClientId(b.verifyClientId).observer(b.observer);
         if (b.storeQuota != null) {
             builder.storeQuota(b.storeQuota);
         }
@@ -206,9 +208,7 @@ public final class StoreAuth implements AutoCloseable {
             builder.reportOnlyListener(b.reportOnlyListener);
         }
         b.schemes.forEach(builder::scheme);
-        if (b.shortLivedTokens != null) {
-            builder.shortLivedTokens(b.shortLivedTokens);
-        }
+        shortLivedTokens.ifPresent(builder::shortLivedTokens);
         if (b.maxFailures > 0) {
             builder.throttle(b.maxFailures, b.failureWindow);
         }
@@ -245,6 +245,7 @@ public final class StoreAuth implements AutoCloseable {
         Function<AccountChange.Listener, AutoCloseable> changeFeed;
         String realm = "storeauth";
         boolean requireTls = true;
+        boolean verifyClientId;
         RouteTable routes = RouteTable.defaults();
         ScopeCatalogue catalogue = ScopeCatalogue.defaults();
         SecretDigester digester = SecretDigester.sha256();
@@ -268,7 +269,7 @@ public final class StoreAuth implements AutoCloseable {
         int oauthAccountLimit = 50;
         CredentialPolicy defaultCredentialPolicy = CredentialPolicy.none();
         Duration auditRetention = Duration.ofDays(365);
-        ShortLivedTokens shortLivedTokens;
+        Duration shortLivedLifetime;
         StoreAuthObserver observer = StoreAuthObserver.NOOP;
         private final Set<String> given = new HashSet<>();
 
@@ -305,6 +306,15 @@ public final class StoreAuth implements AutoCloseable {
         /** Whether plain-HTTP requests are refused (default {@code true}); turn off only behind TLS you trust. */
         public Builder requireTls(boolean requireTls) {
             this.requireTls = once("requireTls", requireTls);
+            return this;
+        }
+
+        /**
+         * Whether an OAuth token's request must name the token's client ID in {@code X-Auth-Client}
+         * (default {@code false}); see {@link dev.storeauth.auth.Authenticator.Builder#verifyClientId}.
+         */
+        public Builder verifyClientId(boolean verify) {
+            this.verifyClientId = once("verifyClientId", verify);
             return this;
         }
 
@@ -348,13 +358,25 @@ public final class StoreAuth implements AutoCloseable {
         }
 
         /**
-         * Accepts the short-lived access tokens {@code tokens} issues (default: none; an {@code sst_}
+         * Issues short-lived access tokens living {@code lifetime} (unless their account expires
+         * first), stored in the account repository, and accepts them (default: none; an {@code sst_}
          * token is then invalid); see {@link dev.storeauth.auth.Authenticator.Builder#shortLivedTokens}.
-         * Their catalogue should be {@link #catalogue}'s. They also give the {@link StoreAuth} its
+         * They also give the {@link StoreAuth} its
          * {@link StoreAuth#clientCredentialsGrant() client-credentials grant}.
+         *
+         * <pre>{@code
+         * StoreAuth auth = StoreAuth.builder().jdbc(dataSource).shortLivedTokens(Duration.ofMinutes(15)).build();
+         * }</pre>
+         *
+         * @throws IllegalArgumentException outside one minute to 24 hours, or not whole seconds
          */
-        public Builder shortLivedTokens(ShortLivedTokens tokens) {
-            this.shortLivedTokens = once("shortLivedTokens", Objects.requireNonNull(tokens, "tokens"));
+        public Builder shortLivedTokens(Duration lifetime) {
+            Objects.requireNonNull(lifetime, "lifetime");
+            if (lifetime.compareTo(Duration.ofMinutes(1)) < 0 || lifetime.compareTo(Duration.ofHours(24)) > 0
+                    || lifetime.getNano() != 0) {
+                throw new IllegalArgumentException("a lifetime is whole seconds from 1 minute to 24 hours: " + lifetime);
+            }
+            this.shortLivedLifetime = once("shortLivedTokens", lifetime);
             return this;
         }
 

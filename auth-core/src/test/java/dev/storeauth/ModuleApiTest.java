@@ -35,8 +35,9 @@ class ModuleApiTest {
     // LegacyDeprecation; report-only rules ReportOnlyRoutes; short-lived tokens ShortLivedTokens and
     // IssuedToken; the client-credentials grant ClientCredentialsGrant, ClientCredentialsRequest,
     // GrantOutcome and GrantError; leaked-token reports LeakReports, LeakedToken, LeakVerdict and the
-    // lifecycle's Revocation; metrics and health StoreAuthObserver and Health.
-    private static final int MOST_PUBLIC_TYPES = 55;
+    // lifecycle's Revocation; stored short-lived tokens ShortLivedAccount; RateLimitAnswers for its
+    // Retry-After rounding; metrics and health StoreAuthObserver and Health.
+    private static final int MOST_PUBLIC_TYPES = 57;
 
     private final ModuleDescriptor module = ModuleFinder.of(CLASSES).findAll().iterator().next().descriptor();
 
@@ -55,7 +56,7 @@ class ModuleApiTest {
     }
 
     @Test
-    void exportsAtMostFortySevenPublicTopLevelTypes() {
+    void exportsNoMorePublicTopLevelTypesThanTheCap() {
         List<Class<?>> types = publicTopLevelTypes();
 
         assertTrue(types.size() <= MOST_PUBLIC_TYPES, types.size() + " public types: " + types);

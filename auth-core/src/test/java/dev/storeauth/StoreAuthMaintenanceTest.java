@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.storeauth.accounts.OAuthAccount;
 import dev.storeauth.audit.AuditAction;
 import dev.storeauth.audit.AuditEntry;
 import dev.storeauth.audit.AuditEvent;
 import dev.storeauth.audit.TestAudit;
+import dev.storeauth.grant.ShortLivedTokens;
 import dev.storeauth.repository.AccountRepository;
 import dev.storeauth.repository.InMemoryAccountRepository;
+import dev.storeauth.repository.LookupKey;
 import dev.storeauth.repository.RepositoryUnavailableException;
 import dev.storeauth.repository.TestAccounts;
 import java.lang.reflect.Proxy;
@@ -19,6 +22,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -44,8 +48,9 @@ class StoreAuthMaintenanceTest {
         repository.recordAudit(AuditEntry.of(T0.minus(Duration.ofDays(400)), "owner", AuditAction.SIGN_IN_FAILED, STORE));
         new AuditMaintenance(repository, Clock.fixed(T0, ZoneOffset.UTC), Duration.ofDays(365)).scheduleOn(recorder());
 
-        assertEquals(List.of(Duration.ofMinutes(1), Duration.ofHours(1)), scheduled.stream().map(Scheduled::every).toList());
-        assertEquals(List.of(Duration.ofMinutes(1), Duration.ofHours(1)),
+        assertEquals(List.of(Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofMinutes(1)),
+                scheduled.stream().map(Scheduled::every).toList());
+        assertEquals(List.of(Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofMinutes(1)),
                 scheduled.stream().map(Scheduled::firstAfter).toList());
         scheduled.get(0).task().run();
         scheduled.get(0).task().run();
@@ -64,16 +69,34 @@ class StoreAuthMaintenanceTest {
 
         assertEquals(0, upkeep.recordExpiriesNow());
         assertEquals(0, upkeep.pruneNow());
+        assertEquals(0, upkeep.pruneShortLivedTokensNow());
     }
 
     @Test
-    void closingCancelsBothSchedules() {
+    void everyMinuteTheShortLivedTokensOfARolledAccountOrPastTheirExpiryAreDeleted() {
+        OAuthAccount account = TestAccounts.oauth(STORE, 2);
+        repository.insertOAuthAccount(account, 50, TestAudit.ENTRY);
+        ShortLivedTokens tokens = ShortLivedTokens.builder(repository, TestAccounts.DIGESTER)
+                .clock(Clock.fixed(T0, ZoneOffset.UTC)).lifetime(Duration.ofMinutes(5)).build();
+        String token = tokens.issue(account, account.scopes()).orElseThrow().token();
+        tokens.issue(account, account.scopes()).orElseThrow();
+        new AuditMaintenance(repository, Clock.fixed(T0.plusSeconds(300), ZoneOffset.UTC), Duration.ofDays(365))
+                .scheduleOn(recorder());
+
+        scheduled.get(2).task().run();
+
+        assertEquals(Optional.empty(), repository.find(new LookupKey.ByTokenDigest(TestAccounts.digest(token))));
+        assertEquals(0, repository.pruneShortLivedTokens(T0));
+    }
+
+    @Test
+    void closingCancelsEverySchedule() {
         AuditMaintenance upkeep = new AuditMaintenance(repository, Clock.systemUTC(), Duration.ofDays(1))
                 .scheduleOn(recorder());
 
         upkeep.close();
 
-        assertEquals(List.of(List.of(true), List.of(true)), scheduled.stream().map(Scheduled::cancelled).toList());
+        assertEquals(List.of(List.of(true), List.of(true), List.of(true)), scheduled.stream().map(Scheduled::cancelled).toList());
     }
 
     @Test

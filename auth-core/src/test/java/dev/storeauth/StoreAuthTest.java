@@ -86,26 +86,27 @@ class StoreAuthTest {
 
     @Test
     void aShortLivedTokenOfTheGivenTokensProvesItsAccountAndWithoutThemThereAreNone() {
-        ShortLivedTokens tokens = ShortLivedTokens.builder(new byte[32]).build();
         try (StoreAuth storeAuth = withLifecycle(); StoreAuth plain = StoreAuth.builder().repository(repository)
-                .shortLivedTokens(tokens).build()) {
+                .shortLivedTokens(Duration.ofMinutes(15)).build()) {
             IssuedCredentials.OAuth created = create(storeAuth.lifecycle().orElseThrow());
             OAuthAccount account = repository.oauthAccounts("abc").get(0);
-            String token = tokens.issue(account, account.scopes()).token();
+            ShortLivedTokens tokens = plain.shortLivedTokens().orElseThrow();
+            String token = tokens.issue(account, account.scopes()).orElseThrow().token();
 
             assertInstanceOf(AuthResult.Authenticated.class, get(plain, token));
-            assertSame(tokens, plain.shortLivedTokens().orElseThrow());
+            assertEquals(Duration.ofMinutes(15), tokens.lifetime());
             assertTrue(storeAuth.shortLivedTokens().isEmpty());
             assertEquals(401, ((AuthResult.Denied) get(storeAuth, token)).status());
             assertInstanceOf(AuthResult.Authenticated.class, get(storeAuth, created.accessToken()));
         }
-        assertThrows(IllegalStateException.class, () -> StoreAuth.builder().shortLivedTokens(tokens).shortLivedTokens(tokens));
+        assertThrows(IllegalStateException.class, () -> StoreAuth.builder().shortLivedTokens(Duration.ofHours(1))
+                .shortLivedTokens(Duration.ofHours(1)));
+        assertThrows(IllegalArgumentException.class, () -> StoreAuth.builder().shortLivedTokens(Duration.ofSeconds(30)));
     }
 
     @Test
     void withShortLivedTokensTheClientCredentialsGrantIssuesTokensTheAuthenticatorAccepts() {
-        ShortLivedTokens tokens = ShortLivedTokens.builder(new byte[32]).build();
-        try (StoreAuth storeAuth = StoreAuth.builder().repository(repository).shortLivedTokens(tokens)
+        try (StoreAuth storeAuth = StoreAuth.builder().repository(repository).shortLivedTokens(Duration.ofHours(1))
                 .lifecycle((store, actor) -> actor.equals(OWNER), "api.example.com").failureThrottle(2, Duration.ofHours(1))
                 .build(); StoreAuth plain = withLifecycle()) {
             IssuedCredentials.OAuth created = create(storeAuth.lifecycle().orElseThrow());

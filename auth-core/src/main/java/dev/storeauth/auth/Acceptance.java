@@ -16,6 +16,8 @@ final class Acceptance {
     private static final Optional<String> INVALID_REQUEST = Optional.of("error=\"invalid_request\"");
     private static final Optional<String> EXPIRED = Optional.of(
             "error=\"invalid_token\", error_description=\"The access token expired\"");
+    private static final Optional<String> CLIENT_MISMATCH = Optional.of(
+            "error=\"invalid_token\", error_description=\"X-Auth-Client is not the token's client ID\"");
 
     private final String realm;
     private final List<CredentialScheme<?>> schemes;
@@ -64,6 +66,14 @@ final class Acceptance {
      */
     List<String> expired(CredentialScheme<?> scheme) {
         return List.of(scheme.challenge(realm, scheme.description().rfc6750() ? EXPIRED : Optional.empty()));
+    }
+
+    /**
+     * The challenge of {@code scheme} for a token whose {@code X-Auth-Client} is missing or not its
+     * account's client ID: {@code error="invalid_token"} with a description saying so.
+     */
+    List<String> clientMismatch(CredentialScheme<?> scheme) {
+        return List.of(scheme.challenge(realm, scheme.description().rfc6750() ? CLIENT_MISMATCH : Optional.empty()));
     }
 
     /** Why {@code scheme} is refused at {@code place}, and what to send instead. */

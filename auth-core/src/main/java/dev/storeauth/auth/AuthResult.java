@@ -73,6 +73,11 @@ public sealed interface AuthResult {
         MALFORMED_CREDENTIALS(401, "Malformed credentials"),
         INVALID_CREDENTIALS(401, "Invalid credentials"),
         EXPIRED_CREDENTIALS(401, "Expired credentials"),
+        /**
+         * With {@code verifyClientId}, an OAuth token whose request's {@code X-Auth-Client} is missing
+         * or is not the token's account's client ID.
+         */
+        CLIENT_ID_MISMATCH(401, "Client ID mismatch"),
         OAUTH_REQUIRED(401, "OAuth token required"),
         INSUFFICIENT_SCOPE(403, "Insufficient scope"),
         UNMAPPED_PATH(403, "Path not covered by any scope"),

@@ -4,6 +4,7 @@ import dev.storeauth.accounts.Account;
 import dev.storeauth.accounts.AllowedAddresses;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.grant.ShortLivedTokens;
+import dev.storeauth.net.internal.ChallengeRealm;
 import dev.storeauth.observe.StoreAuthObserver;
 import dev.storeauth.policy.AccessLevel;
 import dev.storeauth.policy.LegacyDeprecation;
@@ -47,8 +48,9 @@ import java.util.Set;
  *       Digests are compared in constant time, against a dummy for unknown users. Credentials of
  *       another store are invalid, indistinguishably. During a roll's overlap an account's previous
  *       token proves it too, until the overlap ends. A short-lived {@code sst_} token (see
- *       {@link Builder#shortLivedTokens}) is checked in full, signature included, before its lookup,
- *       and proves only the account whose current access token it is bound to, with the scopes it grants.
+ *       {@link Builder#shortLivedTokens}) is checked as an access token is, and proves only the account
+ *       it was issued to while that account's access token is the one it was issued against, with the
+ *       scopes it grants.
  *   <li>With a failure throttle, a credential this node has not proven before (its account is not
  *       cached, or its secret does not match) needs a place in its client address's bucket and, for a
  *       scheme's limited identity (a legacy username), in the bucket of that identity at that
@@ -58,8 +60,11 @@ import java.util.Set;
  *       overlap after a roll ended) is 401 {@code expired_credentials}, challenged for its scheme
  *       (RFC 6750 {@code error="invalid_token"} with a description for a bearer token).
  *   <li>An account with an address allowlist that does not permit {@link ApiRequest#remoteAddress()}
- *       is 403 {@code address_not_allowed}, never naming the list. Both are proven secrets: the
- *       throttle does not count them as failures, and the store quota is not charged.
+ *       is 403 {@code address_not_allowed}, never naming the list. With
+ *       {@linkplain Builder#verifyClientId client ID verification}, an OAuth token whose
+ *       {@code X-Auth-Client} is not its account's client ID is 401 {@code client_id_mismatch}. All
+ *       are proven secrets: the throttle does not count them as failures, and the store quota is not
+ *       charged.
  *   <li>With a {@link StoreQuota}, every proven request counts against its store's quota: the
  *       answer carries {@code X-Rate-Limit-Requests-Quota}, {@code -Requests-Left},
  *       {@code -Time-Window-Ms} and {@code -Time-Reset-Ms}, and over quota it is 429.
@@ -98,6 +103,8 @@ public final class Authenticator {
     private final LegacyNotice legacy;
     private final CredentialScheme<?> basic;
     private final ReportOnlyCheck reportOnly;
+    private final boolean verifyClientId;
+    private final CredentialScheme<?> bearer;
     private final StoreAuthObserver observer;
 
     Authenticator(Builder b) {
@@ -110,12 +117,14 @@ public final class Authenticator {
         this.throttle = b.maxFailures == 0 ? null
                 : new FailureThrottle(b.maxFailures, b.failureWindow, limits.counters().counters("failures"));
         this.quotas = b.quota == null ? null : new StoreQuotas(b.quota, limits.counters().counters("quota"));
-        this.schemes = b.schemes();
+        this.bearer = new BearerScheme(b.digester, b.shortLived);
+        this.basic = CredentialScheme.legacyBasic(b.digester);
+        this.schemes = b.schemes(bearer, basic);
         this.reader = new CredentialReader(schemes);
         this.acceptances = Acceptances.of(b.realm, schemes, routes);
         this.clock = b.clock;
         this.legacy = b.legacyDeprecation == null ? null : new LegacyNotice(b.legacyDeprecation);
-        this.basic = schemes.get(1);
+        this.verifyClientId = b.verifyClientId;
         this.reportOnly = ReportOnlyCheck.of(b.reportOnlyRoutes, b.reportOnlyListener, b.realm, schemes, b.clock);
         this.observer = b.observer;
     }
@@ -282,6 +291,9 @@ public final class Authenticator {
         if (refused != null) {
             return refused;
         }
+        if (verifyClientId && scheme == bearer && !ClientIdCheck.matches(proven.account(), request.headers())) {
+            return ClientIdCheck.mismatch(scheme, acceptance);
+        }
         if (quotas == null) {
             return authorize(proven, scheme, resource, acceptance, request, Map.of());
         }
@@ -424,7 +436,8 @@ public final class Authenticator {
         RouteTable reportOnlyRoutes;
         ReportOnlyRoutes.Listener reportOnlyListener;
         Clock clock = Clock.systemUTC();
-        ShortLivedTokens shortLived;
+        boolean shortLived;
+        boolean verifyClientId;
         StoreAuthObserver observer = StoreAuthObserver.NOOP;
         private final List<CredentialScheme<?>> added = new ArrayList<>();
         private final Set<String> given = new HashSet<>();
@@ -440,11 +453,7 @@ public final class Authenticator {
          *     backslashes or control characters (it must fit in a quoted-string unescaped)
          */
         public Builder realm(String realm) {
-            Objects.requireNonNull(realm, "realm");
-            if (realm.isEmpty() || realm.length() > 100
-                    || realm.chars().anyMatch(c -> c == '"' || c == '\\' || c < 0x20 || c == 0x7f)) {
-                throw new IllegalArgumentException("realm must be 1-100 printable characters without quotes or backslashes");
-            }
+            ChallengeRealm.check(realm);
             once("realm");
             this.realm = realm;
             return this;
@@ -588,15 +597,32 @@ public final class Authenticator {
         }
 
         /**
-         * Lets the {@code bearer} scheme accept the short-lived tokens {@code tokens} issued (without
-         * it, an {@code sst_} token is invalid): a correctly signed token proves its account while the
-         * account's current access token is the one it is bound to, until the earlier of the token's
-         * and the account's expiry, with the token's scopes as far as the account still holds them.
+         * Lets the {@code bearer} scheme accept the short-lived tokens {@code tokens} issues into the
+         * repository this authenticator looks accounts up in (without it, an {@code sst_} token is
+         * invalid): a stored token proves its account while the account's current access token is the
+         * one it was issued against, until the earlier of the token's and the account's expiry, with
+         * the token's scopes.
          */
         public Builder shortLivedTokens(ShortLivedTokens tokens) {
             Objects.requireNonNull(tokens, "tokens");
             once("shortLivedTokens");
-            this.shortLived = tokens;
+            this.shortLived = true;
+            return this;
+        }
+
+        /**
+         * Whether a request proved by an OAuth token (the built-in {@code bearer} scheme, short-lived
+         * tokens included) must name the token's account's client ID in {@code X-Auth-Client}
+         * (default {@code false}: the header is accepted and ignored). When on, a proven token whose
+         * request has no {@code X-Auth-Client}, more than one, or another client ID is 401
+         * {@link AuthResult.Problem#CLIENT_ID_MISMATCH}, challenged {@code error="invalid_token"}; the
+         * comparison takes constant time. Checked after expiry and the address allowlist, before the
+         * store quota; like them not a failure for the throttle. The header is never a credential on
+         * its own, and Basic requests ignore it.
+         */
+        public Builder verifyClientId(boolean verify) {
+            once("verifyClientId");
+            this.verifyClientId = verify;
             return this;
         }
 
@@ -620,10 +646,11 @@ public final class Authenticator {
             return new Authenticator(this);
         }
 
-        List<CredentialScheme<?>> schemes() {
+        /** {@code bearer}, then {@code basic}, then those added. */
+        List<CredentialScheme<?>> schemes(CredentialScheme<?> bearer, CredentialScheme<?> basic) {
             List<CredentialScheme<?>> all = new ArrayList<>();
-            all.add(new BearerScheme(digester, shortLived));
-            all.add(CredentialScheme.legacyBasic(digester));
+            all.add(bearer);
+            all.add(basic);
             all.addAll(added);
             return List.copyOf(all);
         }

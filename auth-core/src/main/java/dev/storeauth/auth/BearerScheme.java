@@ -3,6 +3,7 @@ package dev.storeauth.auth;
 import dev.storeauth.accounts.Account;
 import dev.storeauth.accounts.OAuthAccount;
 import dev.storeauth.accounts.PreviousToken;
+import dev.storeauth.accounts.ShortLivedAccount;
 import dev.storeauth.credentials.internal.BearerToken;
 import dev.storeauth.credentials.internal.CredentialParser;
 import dev.storeauth.credentials.internal.ParseResult;
@@ -12,7 +13,6 @@ import dev.storeauth.credentials.internal.SecretFormat;
 import dev.storeauth.credentials.internal.SecretKind;
 import dev.storeauth.grant.ShortLivedTokens;
 import dev.storeauth.repository.LookupKey;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,10 +20,11 @@ import java.util.Optional;
  * OAuth access tokens (RFC 6750) in {@code Authorization: Bearer} or {@code X-Auth-Token}: the
  * token's digest finds the account. Malformed tokens are 400 {@code invalid_request}; a token outside
  * the {@code token68} grammar is malformed, which is asked only after a cache miss. During a roll's
- * overlap the account's previous token proves it too, until the overlap ends. With
- * {@link ShortLivedTokens}, a token starting {@code sst_} proves the account whose current access
- * token it is bound to (never its previous one), until the token or the account expires, with the
- * token's scopes as far as the account still holds them; without them it is invalid.
+ * overlap the account's previous token proves it too, until the overlap ends. With short-lived tokens
+ * accepted, a token starting {@code sst_} is checked the same way (one digest, one cache lookup, the
+ * full shape only before a lookup) and proves the {@link ShortLivedAccount}'s account, until the token
+ * or the account expires, with the token's scopes; without them it is invalid. The prefix decides
+ * which kind is acceptable: an access token's digest never proves a short-lived token, nor the reverse.
  */
 final class BearerScheme implements CredentialScheme<BearerToken> {
 
@@ -34,14 +35,14 @@ final class BearerScheme implements CredentialScheme<BearerToken> {
     private static final Verdict NOT_TOKEN68 = new Verdict.Malformed(CredentialParser.NOT_TOKEN68.reason());
 
     private final SecretDigester digester;
-    private final ShortLivedTokens shortLived;
+    private final boolean shortLived;
 
     BearerScheme(SecretDigester digester) {
-        this(digester, null);
+        this(digester, false);
     }
 
-    /** @param shortLived what reads {@code sst_} tokens; {@code null} for none */
-    BearerScheme(SecretDigester digester, ShortLivedTokens shortLived) {
+    /** @param shortLived whether {@code sst_} tokens are accepted */
+    BearerScheme(SecretDigester digester, boolean shortLived) {
         this.digester = java.util.Objects.requireNonNull(digester, "digester");
         this.shortLived = shortLived;
     }
@@ -61,11 +62,16 @@ final class BearerScheme implements CredentialScheme<BearerToken> {
 
     @Override
     public Verdict verify(BearerToken token, String storeHash, CredentialScheme.AccountFinder accounts) {
-        if (shortLived != null && token.token().startsWith(ShortLivedTokens.PREFIX)) {
-            return verifyShortLived(token.token(), storeHash, accounts);
+        boolean sst = token.token().startsWith(ShortLivedTokens.PREFIX);
+        if (sst && !shortLived) {
+            return INVALID;
         }
         SecretDigest presented = digest(token);
-        Account account = presented == null ? null : find(presented, token, accounts);
+        Account account = presented == null ? null
+                : find(presented, token, sst ? SecretKind.SHORT_LIVED_TOKEN : SecretKind.ACCESS_TOKEN, accounts);
+        if (sst) {
+            return proveShortLived(account, presented, storeHash);
+        }
         if (account instanceof OAuthAccount oauth && oauth.storeHash().equals(storeHash)) {
             Verdict proven = prove(oauth, presented);
             if (proven != null) {
@@ -86,20 +92,28 @@ final class BearerScheme implements CredentialScheme<BearerToken> {
     /**
      * The digest of a token of the right length, or {@code null}. Only the length before digesting:
      * the whole shape is checked before a lookup, and a token of another shape cannot digest to a
-     * cached access token's digest.
+     * cached token's digest.
      */
     private SecretDigest digest(BearerToken token) {
         return token.token().length() == SecretFormat.LENGTH ? digester.digest(token.token()) : null;
     }
 
-    /** The account found under the token's digest, as its current or its previous token, of any store; or {@code null}. */
-    private static Account find(SecretDigest presented, BearerToken token, CredentialScheme.AccountFinder accounts) {
+    /** What the cache or, for a well-formed {@code kind}, the lookup holds under the token's digest; or {@code null}. */
+    private static Account find(SecretDigest presented, BearerToken token, SecretKind kind,
+            CredentialScheme.AccountFinder accounts) {
         LookupKey key = new LookupKey.ByTokenDigest(presented);
         Account found = accounts.cachedOrNull(key);
-        if (found == null && SecretFormat.isWellFormed(SecretKind.ACCESS_TOKEN, token.token())) {
+        if (found == null && SecretFormat.isWellFormed(kind, token.token())) {
             found = accounts.find(key).orElse(null);
         }
         return found;
+    }
+
+    /** The proof of a short-lived token found under its digest: its account, until its expiry, with its scopes. */
+    private static Verdict proveShortLived(Account found, SecretDigest presented, String storeHash) {
+        return found instanceof ShortLivedAccount issued && issued.storeHash().equals(storeHash)
+                && issued.tokenDigest().matches(presented)
+                ? new Verdict.Proven(issued.account(), issued.expiresAt(), issued.scopes()) : INVALID;
     }
 
     /**
@@ -116,33 +130,5 @@ final class BearerScheme implements CredentialScheme<BearerToken> {
             return new Verdict.Proven(oauth);
         }
         return old ? Verdict.Proven.byPreviousToken(oauth, previous.get()) : null;
-    }
-
-    /**
-     * A short-lived token's proof: its shape, checksum and tag are checked before any lookup, and the
-     * account found by the bound digest must still have it as its current access token.
-     */
-    private Verdict verifyShortLived(String token, String storeHash, CredentialScheme.AccountFinder accounts) {
-        ShortLivedTokens.Claims claims = shortLived.claimsOf(token).orElse(null);
-        if (claims == null) {
-            return INVALID;
-        }
-        LookupKey key = new LookupKey.ByTokenDigest(claims.accessTokenDigest());
-        Account found = accounts.cachedOrNull(key);
-        if (found == null) {
-            found = accounts.find(key).orElse(null);
-        }
-        if (found instanceof OAuthAccount oauth && oauth.storeHash().equals(storeHash)
-                && oauth.accessTokenDigest().matches(claims.accessTokenDigest())) {
-            return new Verdict.Proven(oauth, until(claims, oauth), claims.scopesWithin(oauth.scopes()));
-        }
-        return INVALID;
-    }
-
-    /** The earlier of the token's expiry and the account's, reusing the account's where that is it. */
-    private static Optional<Instant> until(ShortLivedTokens.Claims claims, OAuthAccount oauth) {
-        Instant token = claims.expiresAt();
-        Optional<Instant> account = oauth.expiresAt();
-        return account.isPresent() && !account.get().isAfter(token) ? account : Optional.of(token);
     }
 }

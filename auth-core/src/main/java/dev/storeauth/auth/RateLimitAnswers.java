@@ -8,9 +8,10 @@ import java.util.Map;
 /**
  * The headers and 429s of the failure throttle and the store quota, in the platform's dialect:
  * {@code X-Retry-After} (what its clients read) and {@code Retry-After} (RFC 9110), both in whole
- * seconds rounded up, and the four {@code X-Rate-Limit-*} headers of a store's quota.
+ * seconds rounded up, and the four {@code X-Rate-Limit-*} headers of a store's quota. Public for
+ * {@link #retryAfterSeconds} alone, which every 429 and 503 of storeauth and its servlets rounds by.
  */
-final class RateLimitAnswers {
+public final class RateLimitAnswers {
 
     static final String QUOTA = "X-Rate-Limit-Requests-Quota";
     static final String LEFT = "X-Rate-Limit-Requests-Left";
@@ -21,7 +22,7 @@ final class RateLimitAnswers {
     }
 
     static AuthResult.Denied tooManyFailures(Duration retryAfter) {
-        String seconds = Long.toString(seconds(retryAfter.toMillis()));
+        String seconds = Long.toString(retryAfterSeconds(retryAfter));
         return new AuthResult.Denied(429, AuthResult.Problem.TOO_MANY_FAILURES,
                 "Too many failed attempts from this address; retry after " + seconds + " seconds", List.of(),
                 Map.of("Retry-After", seconds, "X-Retry-After", seconds));
@@ -33,7 +34,7 @@ final class RateLimitAnswers {
     }
 
     static AuthResult.Denied overQuota(StoreQuotas.Use use) {
-        String seconds = Long.toString(seconds(use.retryMillis()));
+        String seconds = Long.toString(retryAfterSeconds(Duration.ofMillis(use.retryMillis())));
         return new AuthResult.Denied(429, AuthResult.Problem.QUOTA_EXCEEDED,
                 "This store has used its " + use.plan().requests() + " requests per "
                         + use.plan().windowMillis() + " ms; retry after " + seconds + " seconds", List.of(),
@@ -42,8 +43,16 @@ final class RateLimitAnswers {
                         "Retry-After", seconds, "X-Retry-After", seconds));
     }
 
-    /** Whole seconds, rounded up, at least 1: a client told 0 would retry at once. */
-    private static long seconds(long millis) {
-        return Math.max(1, (millis + 999) / 1000);
+    /**
+     * The whole seconds of a {@code Retry-After} header for {@code wait}: rounded up, at least 1, as a
+     * client told 0 would retry at once.
+     *
+     * <pre>{@code
+     * RateLimitAnswers.retryAfterSeconds(Duration.ofMillis(1001)); // 2
+     * RateLimitAnswers.retryAfterSeconds(Duration.ZERO);           // 1
+     * }</pre>
+     */
+    public static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 }

@@ -2,6 +2,7 @@ package dev.storeauth.auth;
 
 import dev.storeauth.net.internal.SafeText;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -59,7 +60,7 @@ final class ReportOnlyLog implements ReportOnlyRoutes.Listener {
         ApiPrincipal principal = report.principal();
         return "report-only rule " + denial.rule() + " would deny " + SafeText.echo(report.method()) + " "
                 + SafeText.echo(report.path()) + " by " + SafeText.echo(principal.name()) + " (" + principal.scheme()
-                + ") of store " + principal.storeHash() + ": " + denial.reason().name().toLowerCase(java.util.Locale.ROOT)
+                + ") of store " + principal.storeHash() + ": " + denial.reason().name().toLowerCase(Locale.ROOT)
                 + (denial.needs().isEmpty() ? "" : ", needs " + denial.needs())
                 + (unlogged == 0 ? "" : "; " + unlogged + " more like it since its last line");
     }

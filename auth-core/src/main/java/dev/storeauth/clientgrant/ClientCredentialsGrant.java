@@ -2,21 +2,13 @@ package dev.storeauth.clientgrant;
 
 import dev.storeauth.accounts.OAuthAccount;
 import dev.storeauth.auth.LimitStore;
-import dev.storeauth.credentials.SecretDigest;
 import dev.storeauth.credentials.SecretDigester;
-import dev.storeauth.credentials.internal.SecretFormat;
-import dev.storeauth.credentials.internal.SecretGenerator;
-import dev.storeauth.credentials.internal.SecretKind;
 import dev.storeauth.grant.IssuedToken;
 import dev.storeauth.grant.ShortLivedTokens;
 import dev.storeauth.policy.ScopeCatalogue;
 import dev.storeauth.policy.Scopes;
 import dev.storeauth.repository.AccountRepository;
 import dev.storeauth.repository.RepositoryUnavailableException;
-import dev.storeauth.throttle.Admission;
-import dev.storeauth.throttle.FailureThrottle;
-import dev.storeauth.throttle.LimitStoreAccess;
-import dev.storeauth.throttle.Reservation;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -32,13 +24,16 @@ import java.util.Set;
  *   <li>A client ID over {@value OAuthAccount#MAX_CLIENT_ID_LENGTH} characters or with control
  *       characters, or a secret not shaped like a generated client secret (length, prefix, checksum),
  *       is {@code invalid_client} without a lookup (counted by the throttle as a failure).
- *   <li>With a failure throttle, a client this node has not proven with the presented secret within
- *       the last hour takes a place in its address's bucket and in the bucket of that client ID at
- *       that address, before the lookup and the secret's digest; with none left it is
- *       {@link GrantOutcome.Throttled}. A wrong secret keeps its place; a proven one gives it back.
- *       Buckets are per address, never per client ID alone: no one can lock a client out from
- *       another address, and a client proven before is never refused for the failures of others at
- *       its own address either (checking it costs one digest of its 42-character secret).
+ *   <li>With a failure throttle, every request first takes a place in its address's bucket and in
+ *       the bucket of that client ID at that address, before the lookup and the secret's digest. A
+ *       wrong secret keeps its place; a proven one gives it back. Buckets are per address, never per
+ *       client ID alone: no one can lock a client out from another address.
+ *   <li>When those buckets are empty, a client this node proved within the last hour is still let
+ *       through with its secret, so failures of others at its own address do not lock it out: its
+ *       secret is digested once, within a second bucket of the address holding
+ *       {@value #PROVEN_BUCKET_FACTOR} times as many places. A wrong secret keeps that place too, so a
+ *       blocked address costs at most that many digests a window however many client IDs it names.
+ *       Anything else, and everything once that bucket is empty, is {@link GrantOutcome.Throttled}.
  *   <li>The account is read from the repository by client ID on every grant, never from a cache: a
  *       deleted account, a new allowlist or new scopes count at once. The secret's digest is compared
  *       in constant time, against a dummy digest for an unknown client ID.
@@ -49,6 +44,9 @@ import java.util.Set;
  *       ({@code products:read-only orders:modify}); anything malformed, unknown, repeated or beyond
  *       the account's levels is {@code invalid_scope} naming it. Without it the token carries all the
  *       account's scopes.
+ *   <li>The token is stored bound to the account's access token as read; if the account was deleted
+ *       or its access token rolled meanwhile, nothing is stored and the answer is {@code invalid_client}
+ *       "the client's credentials changed".
  * </ol>
  *
  * <pre>{@code
@@ -62,35 +60,26 @@ import java.util.Set;
 public final class ClientCredentialsGrant {
 
     static final String FAILURES = "client-failures";
-    /** Keeps client IDs apart from legacy usernames, which cannot hold a colon (RFC 7617). */
-    private static final String IDENTITY_PREFIX = "client_id:";
-    private static final GrantOutcome.Refused UNKNOWN =
-            new GrantOutcome.Refused(GrantError.INVALID_CLIENT, "client authentication failed");
+    static final String PROVEN_FAILURES = "client-proven-failures";
+    /** How many more places the bucket of proven clients at a blocked address holds. */
+    static final int PROVEN_BUCKET_FACTOR = 5;
     private static final GrantOutcome.Refused EXPIRED =
             new GrantOutcome.Refused(GrantError.INVALID_CLIENT, "the client credentials have expired");
     private static final GrantOutcome.Refused NOT_HERE = new GrantOutcome.Refused(GrantError.UNAUTHORIZED_CLIENT,
             "this client may not be granted tokens from this address");
-    private static final GrantOutcome.Refused UNCARRIED = new GrantOutcome.Refused(GrantError.INVALID_SCOPE,
-            "the client's scopes cannot be carried by a short-lived token; ask for a narrower scope");
+    private static final GrantOutcome.Refused CHANGED =
+            new GrantOutcome.Refused(GrantError.INVALID_CLIENT, "the client's credentials changed");
 
-    private final AccountRepository repository;
-    private final SecretDigester digester;
     private final ShortLivedTokens tokens;
     private final ScopeParameter scopes;
-    private final FailureThrottle throttle;
     private final Clock clock;
-    private final SecretDigest dummy;
-    private final ProvenClients proven = new ProvenClients();
+    private final ClientAuthentication authentication;
 
     ClientCredentialsGrant(Builder b) {
-        this.repository = b.repository;
-        this.digester = b.digester;
         this.tokens = b.tokens;
         this.scopes = new ScopeParameter(b.catalogue);
-        this.throttle = b.maxFailures == 0 ? null : new FailureThrottle(b.maxFailures, b.window,
-                LimitStoreAccess.counters(b.limits == null ? LimitStore.local() : b.limits, FAILURES));
         this.clock = b.clock;
-        this.dummy = digester.digest(new SecretGenerator().generate(SecretKind.CLIENT_SECRET));
+        this.authentication = new ClientAuthentication(b);
     }
 
     /** Starts a builder: accounts from {@code repository}, tokens from {@code tokens}. */
@@ -102,44 +91,16 @@ public final class ClientCredentialsGrant {
      * Decides {@code request} as the class describes.
      *
      * @return never {@code null}; wrong credentials are a {@link GrantOutcome.Refused}
-     * @throws RepositoryUnavailableException when the repository cannot answer; the throttle's place
-     *     is given back
+     * @throws RepositoryUnavailableException when the repository cannot answer or store the token; the
+     *     throttle's place is given back
      */
     public GrantOutcome grant(ClientCredentialsRequest request) {
-        String clientId = request.clientId();
-        boolean wellFormed = readable(clientId) && SecretFormat.isWellFormed(SecretKind.CLIENT_SECRET, request.clientSecret());
-        if (throttle == null || (wellFormed && proven.knows(clientId)
-                && proven.proves(clientId, digester.digest(request.clientSecret())))) {
-            return wellFormed ? verify(request) : UNKNOWN;
-        }
-        Admission admission = throttle.tryReserve(request.clientAddress(), IDENTITY_PREFIX + clientId);
-        if (admission instanceof Admission.Blocked blocked) {
-            return new GrantOutcome.Throttled(blocked.retryAfter());
-        }
-        try (Reservation reservation = ((Admission.Reserved) admission).reservation()) {
-            GrantOutcome outcome = wellFormed ? verify(request) : UNKNOWN;
-            if (outcome == UNKNOWN) {
-                reservation.failed();
-            }
-            return outcome;
-        }
+        return authentication.authenticate(request, account -> decide(account, request));
     }
 
     /** The lifetime of the tokens granted. */
     public Duration tokenLifetime() {
         return tokens.lifetime();
-    }
-
-    private GrantOutcome verify(ClientCredentialsRequest request) {
-        Optional<OAuthAccount> found = repository.oauthAccountByClientId(request.clientId());
-        SecretDigest presented = digester.digest(request.clientSecret());
-        boolean matches = found.map(OAuthAccount::clientSecretDigest).orElse(dummy).matches(presented);
-        if (found.isEmpty() || !matches) {
-            proven.forgetIfProvenBy(request.clientId(), presented);
-            return UNKNOWN;
-        }
-        proven.remember(request.clientId(), presented);
-        return decide(found.get(), request);
     }
 
     /** What a proven client gets: a refusal for an expired account, an address or a scope, else a token. */
@@ -151,26 +112,28 @@ public final class ClientCredentialsGrant {
         if (!account.allowedAddresses().permits(request.clientAddress())) {
             return NOT_HERE;
         }
-        Scopes granted;
         try {
-            granted = request.scope().isEmpty() ? account.scopes() : scopes.read(request.scope().get(), account.scopes());
+            return issue(account, request.scope().isEmpty() ? account.scopes()
+                    : scopes.read(request.scope().get(), account.scopes()));
         } catch (ScopeParameter.Refusal refusal) {
             return refusal.outcome();
         }
-        IssuedToken token;
-        try {
-            token = tokens.issue(account, granted);
-        } catch (IllegalArgumentException e) {
-            // The account's scopes name a resource the tokens' catalogue lacks, or its clock is ahead.
-            return UNCARRIED;
-        }
-        long seconds = token.expiresAt().getEpochSecond() - clock.instant().getEpochSecond();
-        return new GrantOutcome.Issued(token, scopes.format(token.scopes()), Duration.ofSeconds(Math.max(1, seconds)));
     }
 
-    private static boolean readable(String clientId) {
-        return !clientId.isEmpty() && clientId.length() <= OAuthAccount.MAX_CLIENT_ID_LENGTH
-                && clientId.chars().noneMatch(Character::isISOControl);
+    private GrantOutcome issue(OAuthAccount account, Scopes granted) {
+        Optional<IssuedToken> issued;
+        try {
+            issued = tokens.issue(account, granted);
+        } catch (IllegalArgumentException e) {
+            // The account expires within the second, by the tokens' clock.
+            return EXPIRED;
+        }
+        if (issued.isEmpty()) {
+            return CHANGED;
+        }
+        IssuedToken token = issued.get();
+        long seconds = token.expiresAt().getEpochSecond() - clock.instant().getEpochSecond();
+        return new GrantOutcome.Issued(token, scopes.format(token.scopes()), Duration.ofSeconds(Math.max(1, seconds)));
     }
 
     /**

@@ -7,8 +7,8 @@ import java.time.Duration;
 
 /**
  * The clients this node has proven lately: by client ID, the digest of the secret that proved it,
- * at most {@value #MAXIMUM} for {@link #KEPT}. What lets a proven client past the failure throttle,
- * so that failures of others at its address never lock it out; what it is then granted is still
+ * at most {@value #MAXIMUM} for {@link #KEPT}. What lets a proven client past a blocked address's
+ * failure throttle, so that failures of others at its address do not lock it out; what it is then granted is still
  * decided from the repository. Thread-safe.
  */
 final class ProvenClients {
@@ -19,7 +19,7 @@ final class ProvenClients {
     private final Cache<String, SecretDigest> proven = Caffeine.newBuilder().maximumSize(MAXIMUM)
             .expireAfterWrite(KEPT).executor(Runnable::run).build();
 
-    /** Whether any secret proved {@code clientId}: only then is a presented secret worth digesting before the throttle. */
+    /** Whether any secret proved {@code clientId}: only then is a presented secret from a blocked address worth digesting. */
     boolean knows(String clientId) {
         return proven.getIfPresent(clientId) != null;
     }

@@ -1,5 +1,7 @@
 package dev.storeauth.grant;
 
+import dev.storeauth.credentials.internal.SecretFormat;
+import dev.storeauth.credentials.internal.SecretKind;
 import dev.storeauth.policy.Scopes;
 import java.time.Instant;
 import java.util.Objects;
@@ -22,7 +24,7 @@ public record IssuedToken(String token, Instant expiresAt, Scopes scopes) {
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(scopes, "scopes");
-        if (!token.startsWith(ShortLivedTokens.PREFIX) || !TokenText.isTokenText(token)) {
+        if (!SecretFormat.isWellFormed(SecretKind.SHORT_LIVED_TOKEN, token)) {
             throw new IllegalArgumentException("not a short-lived token");
         }
         if (expiresAt.getNano() != 0) {

@@ -1,6 +1,6 @@
 /**
- * Short-lived access tokens: {@link dev.storeauth.grant.ShortLivedTokens} issues stateless signed
- * tokens an OAuth account's client obtains with its client credentials, bound to the account's
- * current access token, and tells the access-token digest a presented one is bound to.
+ * Short-lived access tokens: {@link dev.storeauth.grant.ShortLivedTokens} issues random tokens an
+ * OAuth account's client obtains with its client credentials, stored as digests and bound to the
+ * account's current access token.
  */
 package dev.storeauth.grant;

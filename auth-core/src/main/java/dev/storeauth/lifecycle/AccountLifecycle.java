@@ -270,7 +270,10 @@ public final class AccountLifecycle {
      *   <li>its previous token during a roll's overlap: the overlap ends ({@link Revocation#OLD_TOKEN_ENDED});
      *   <li>its client secret: the account is deleted ({@link Revocation#ACCOUNT_DELETED});
      *   <li>a legacy account's token: regenerated with no overlap ({@link Revocation#LEGACY_TOKEN_REGENERATED});
-     *       its previous token during an overlap: the overlap ends.
+     *       its previous token during an overlap: the overlap ends;
+     *   <li>a short-lived token ({@code sst_}) that is stored, unexpired and still bound to its account's
+     *       access token: that token alone is deleted ({@link Revocation#SHORT_LIVED_TOKEN_DELETED}); the
+     *       account's access token stays.
      * </ul>
      *
      * The change is written with a {@link AuditAction#CREDENTIAL_LEAKED} entry holding {@code detail} (empty
@@ -288,25 +291,13 @@ public final class AccountLifecycle {
      * @return what was done; or {@link Outcome.Refusal#NOT_FOUND} when the value is no live secret (not of
      *     the shape, unknown, of an expired account, or a previous token past its overlap) and nothing was
      *     done, {@link Outcome.Refusal#CONFLICT} when the account kept changing meanwhile,
-     *     {@link Outcome.Refusal#INVALID} when a detail name or value is outside its bounds or the
-     *     repository cannot hold it; nothing is written then
+     *     {@link Outcome.Refusal#INVALID} when even the detail's {@code kind} alone is outside its bounds
+     *     or the repository cannot hold it; nothing is written then. Other detail the audit trail cannot
+     *     hold is dropped, the secret revoked all the same
      */
     public Outcome<Revocation> revokeLeakedSecret(String secret, Map<String, String> detail) {
         Objects.requireNonNull(secret, "secret");
         return leaks.revokeSecret(secret, Map.copyOf(detail));
-    }
-
-    /**
-     * Revokes, as {@link #revokeLeakedSecret} does, the OAuth access token whose digest is
-     * {@code accessTokenDigest}, for a leaked credential that stands for an access token (a token bound to
-     * it): the access token is rolled with no overlap. Only a current access token of an unexpired account
-     * is live; a previous token is not.
-     *
-     * @return {@link Revocation#ACCESS_TOKEN_ROLLED}; or the refusals of {@link #revokeLeakedSecret}
-     */
-    public Outcome<Revocation> revokeLeakedAccessToken(SecretDigest accessTokenDigest, Map<String, String> detail) {
-        Objects.requireNonNull(accessTokenDigest, "accessTokenDigest");
-        return leaks.revokeAccessToken(accessTokenDigest, Map.copyOf(detail));
     }
 
     /**
@@ -358,6 +349,11 @@ public final class AccountLifecycle {
     private void evict(List<? extends Account> accounts) {
         config.changeListener().onChange(new AccountChange.Changed(accounts.stream()
                 .flatMap(account -> LookupKey.allOf(account).stream()).distinct().toList()));
+    }
+
+    /** Emits one event for {@code account}, telling the change listener nothing (the caller has). */
+    void emitted(Actor actor, Account account, AuditAction action) {
+        emit(actor, account, action);
     }
 
     private void emit(Actor actor, Account account, AuditAction action) {

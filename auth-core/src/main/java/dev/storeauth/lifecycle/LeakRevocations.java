@@ -3,11 +3,14 @@ package dev.storeauth.lifecycle;
 import dev.storeauth.accounts.Account;
 import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.accounts.ShortLivedAccount;
 import dev.storeauth.audit.AuditAction;
 import dev.storeauth.audit.AuditEntry;
 import dev.storeauth.credentials.SecretDigest;
 import dev.storeauth.credentials.internal.SecretFormat;
 import dev.storeauth.credentials.internal.SecretKind;
+import dev.storeauth.repository.AccountChange;
+import dev.storeauth.repository.LookupKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +24,7 @@ final class LeakRevocations {
 
     private static final Actor SYSTEM = Actor.of(AuditEntry.SYSTEM);
     private static final List<SecretKind> SECRETS = List.of(SecretKind.ACCESS_TOKEN, SecretKind.CLIENT_SECRET,
-            SecretKind.LEGACY_TOKEN);
+            SecretKind.LEGACY_TOKEN, SecretKind.SHORT_LIVED_TOKEN);
 
     /** A live secret and what revoking it writes: the account after, or none for a delete. */
     private record Plan(Account before, Optional<Account> after, Revocation revocation) {
@@ -41,25 +44,20 @@ final class LeakRevocations {
         if (kind.isEmpty()) {
             return notLive();
         }
-        return revoke(config.digester().digest(secret), kind.get(), false, detail);
-    }
-
-    Outcome<Revocation> revokeAccessToken(SecretDigest digest, Map<String, String> detail) {
-        return revoke(digest, SecretKind.ACCESS_TOKEN, true, detail);
+        return revoke(config.digester().digest(secret), kind.get(), detail);
     }
 
     /** Revokes on a fresh read as often as the account changes meanwhile, up to the lifecycle's attempts. */
-    private Outcome<Revocation> revoke(SecretDigest digest, SecretKind kind, boolean currentOnly,
-            Map<String, String> detail) {
+    private Outcome<Revocation> revoke(SecretDigest digest, SecretKind kind, Map<String, String> detail) {
         for (int attempt = 0; attempt < OAuthLifecycle.REPLACE_ATTEMPTS; attempt++) {
             Instant now = config.clock().instant();
             Optional<Plan> plan = config.repository().findBySecretDigest(digest)
                     .filter(holder -> holder.expiresAt().filter(end -> !now.isBefore(end)).isEmpty())
-                    .flatMap(holder -> plan(holder, digest, kind, currentOnly, now));
+                    .flatMap(holder -> plan(holder, digest, kind, now));
             if (plan.isEmpty()) {
                 return notLive();
             }
-            Outcome<Boolean> written = RepositoryRefusal.write(() -> write(plan.get(), entry(plan.get(), detail, now)));
+            Outcome<Boolean> written = writeAudited(plan.get(), detail, now);
             if (!(written instanceof Outcome.Done<Boolean> done) || done.value()) {
                 return written.map(ignored -> plan.get().revocation());
             }
@@ -68,8 +66,8 @@ final class LeakRevocations {
     }
 
     /** What revoking {@code digest} as a {@code kind} held by {@code holder} writes; empty when it is not live. */
-    private Optional<Plan> plan(Account holder, SecretDigest digest, SecretKind kind, boolean currentOnly, Instant now) {
-        boolean oldTokenLive = !currentOnly && holder.previousToken()
+    private Optional<Plan> plan(Account holder, SecretDigest digest, SecretKind kind, Instant now) {
+        boolean oldTokenLive = holder.previousToken()
                 .filter(p -> p.digest().equals(digest) && now.isBefore(p.expiresAt())).isPresent();
         if (holder instanceof OAuthAccount oauth && kind == SecretKind.ACCESS_TOKEN) {
             return oauthPlan(oauth, digest, oldTokenLive);
@@ -77,6 +75,10 @@ final class LeakRevocations {
         if (holder instanceof OAuthAccount oauth && kind == SecretKind.CLIENT_SECRET) {
             return oauth.clientSecretDigest().equals(digest)
                     ? Optional.of(new Plan(oauth, Optional.empty(), Revocation.ACCOUNT_DELETED)) : Optional.empty();
+        }
+        if (holder instanceof ShortLivedAccount token && kind == SecretKind.SHORT_LIVED_TOKEN) {
+            return token.tokenDigest().equals(digest)
+                    ? Optional.of(new Plan(token, Optional.empty(), Revocation.SHORT_LIVED_TOKEN_DELETED)) : Optional.empty();
         }
         if (holder instanceof LegacyAccount legacy && kind == SecretKind.LEGACY_TOKEN) {
             return legacyPlan(legacy, digest, oldTokenLive);
@@ -111,9 +113,25 @@ final class LeakRevocations {
         return config.digester().digest(config.generator().generate(kind));
     }
 
+    /**
+     * Writes the plan with the report's detail, or with only its {@code kind} if the trail cannot hold
+     * the rest: whether a leaked secret is revoked never depends on what the report says about it.
+     */
+    private Outcome<Boolean> writeAudited(Plan plan, Map<String, String> detail, Instant now) {
+        Outcome<Boolean> written = RepositoryRefusal.write(() -> write(plan, entry(plan, detail, now)));
+        if (written instanceof Outcome.Refused<Boolean> refused && refused.reason() == Outcome.Refusal.INVALID) {
+            Map<String, String> kind = detail.containsKey("kind") ? Map.of("kind", detail.get("kind")) : Map.of();
+            return RepositoryRefusal.write(() -> write(plan, entry(plan, kind, now)));
+        }
+        return written;
+    }
+
     /** Writes the plan; {@code false} when the account changed (or went) since it was read. */
     private boolean write(Plan plan, AuditEntry audit) {
         Account before = plan.before();
+        if (before instanceof ShortLivedAccount token) {
+            return deleteShortLived(token, audit);
+        }
         if (plan.after().isEmpty()) {
             List<String> deleted = config.repository().deleteOAuthAccounts(before.storeHash(), List.of(before.id()), audit);
             if (!deleted.isEmpty()) {
@@ -129,6 +147,16 @@ final class LeakRevocations {
             lifecycle.replaced(SYSTEM, before, after, AuditAction.CREDENTIAL_LEAKED);
         }
         return replaced;
+    }
+
+    /** Deletes the token and evicts its own key here; other nodes hear of it from the change feed. */
+    private boolean deleteShortLived(ShortLivedAccount token, AuditEntry audit) {
+        if (!config.repository().deleteShortLivedToken(token.tokenDigest(), audit)) {
+            return false;
+        }
+        config.changeListener().onChange(new AccountChange.Changed(List.of(new LookupKey.ByTokenDigest(token.tokenDigest()))));
+        lifecycle.emitted(SYSTEM, token.account(), AuditAction.CREDENTIAL_LEAKED);
+        return true;
     }
 
     private static AuditEntry entry(Plan plan, Map<String, String> detail, Instant now) {

@@ -22,7 +22,12 @@ public enum Revocation {
      * The OAuth account was deleted: its client secret leaked, and a client secret cannot be replaced
      * while the account lives.
      */
-    ACCOUNT_DELETED("account_deleted");
+    ACCOUNT_DELETED("account_deleted"),
+    /**
+     * The short-lived token was deleted: it fails at once; the account, its access token and its other
+     * short-lived tokens stay.
+     */
+    SHORT_LIVED_TOKEN_DELETED("short_lived_token_deleted");
 
     private final String wireName;
 

@@ -44,16 +44,16 @@ final class RouteIndex {
     }
 
     /**
-     * The entry of the longest route prefix covering the resource path that starts at {@code from}
-     * in {@code path} and runs to its end; {@code null} when none does.
+     * The entry of the longest route prefix covering the resource path {@code path[from, end)};
+     * {@code null} when none does.
      */
-    Entry find(String path, int from) {
+    Entry find(String path, int from, int end) {
         int slash = path.indexOf('/', from + 1);
-        int segmentEnd = slash < 0 ? path.length() : slash;
+        int segmentEnd = slash < 0 || slash > end ? end : slash;
         Entry[] bucket = bucketOf(path, from, segmentEnd);
         if (bucket != null) {
             for (Entry entry : bucket) {
-                if (coversBeyondFirstSegment(entry.route().prefix(), path, from, segmentEnd)) {
+                if (coversBeyondFirstSegment(entry.route().prefix(), path, from, segmentEnd, end)) {
                     return entry;
                 }
             }
@@ -65,12 +65,14 @@ final class RouteIndex {
      * Whether {@code prefix} covers the path, given that their first segments, which end at
      * {@code segmentEnd} in the path, are already known equal: only the rest is compared.
      */
-    private static boolean coversBeyondFirstSegment(String prefix, String path, int from, int segmentEnd) {
+    private static boolean coversBeyondFirstSegment(String prefix, String path, int from, int segmentEnd,
+            int pathEnd) {
         int segmentLength = segmentEnd - from;
         int end = from + prefix.length();
         return prefix.length() == segmentLength
-                || (path.regionMatches(segmentEnd, prefix, segmentLength, prefix.length() - segmentLength)
-                        && (path.length() == end || path.charAt(end) == '/'));
+                || (end <= pathEnd
+                        && path.regionMatches(segmentEnd, prefix, segmentLength, prefix.length() - segmentLength)
+                        && (pathEnd == end || path.charAt(end) == '/'));
     }
 
     /** The routes whose first segment is {@code path[from, to)} ({@code /} included), or {@code null}. */

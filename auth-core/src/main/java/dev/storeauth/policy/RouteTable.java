@@ -1,5 +1,7 @@
 package dev.storeauth.policy;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +30,9 @@ import java.util.Optional;
  * }</pre>
  */
 public final class RouteTable {
+
+    /** The largest file {@link #read} accepts: 1 MiB. */
+    public static final int MAX_FILE_BYTES = 1 << 20;
 
     private static final RouteTable DEFAULTS = parse(DefaultRoutes.TEXT, ScopeCatalogue.defaults());
 
@@ -111,12 +116,33 @@ public final class RouteTable {
     }
 
     /**
+     * Reads the text form from {@code file}, which is read once, bounded: at most {@value #MAX_FILE_BYTES}
+     * bytes, strictly UTF-8.
+     *
+     * <pre>{@code
+     * RouteTable routes = RouteTable.read(Path.of("/etc/storeauth/routes.txt"), ScopeCatalogue.defaults());
+     * }</pre>
+     *
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException {@code "larger than 1048576 bytes"}, {@code "not UTF-8"}, or as
+     *     {@link #parse} for the first bad line
+     */
+    public static RouteTable read(Path file, ScopeCatalogue catalogue) throws IOException {
+        return parse(RouteText.read(file, MAX_FILE_BYTES), catalogue);
+    }
+
+    /**
      * What the table says of the {@code version} resource path that starts at {@code from} in
      * {@code text} and runs to its end (e.g. {@code /catalog/products/7}), read in place. Allocates
      * nothing: the answers are made when the table is built.
+     *
+     * <p>A v2 path's format suffix, {@code .json} or {@code .xml} on its last segment, is not part of
+     * the resource: {@code /products.json} and {@code /products/5.xml} match as {@code /products} and
+     * {@code /products/5}. A suffix anywhere else, or on a v3 path, is part of the name.
      */
     public Match match(ApiVersion version, String text, int from) {
-        RouteIndex.Entry entry = indexes[version.ordinal()].find(text, from);
+        int end = version == ApiVersion.V2 ? FormatSuffix.resourceEnd(text, from) : text.length();
+        RouteIndex.Entry entry = indexes[version.ordinal()].find(text, from, end);
         return entry == null ? unmatched[version.ordinal()] : entry.match();
     }
 

@@ -1,5 +1,13 @@
 package dev.storeauth.policy;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -15,6 +23,20 @@ final class RouteText {
     private static final Pattern SCHEME_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
 
     private RouteText() {
+    }
+
+    /** The text of {@code file}: at most {@code maxBytes}, strict UTF-8; see {@link RouteTable#read}. */
+    static String read(Path file, int maxBytes) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                throw new IllegalArgumentException("larger than " + maxBytes + " bytes");
+            }
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("not UTF-8");
+        }
     }
 
     static RouteTable parse(String text, ScopeCatalogue catalogue) {

@@ -3,6 +3,7 @@ package dev.storeauth.repository;
 import dev.storeauth.accounts.Account;
 import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.accounts.ShortLivedAccount;
 import dev.storeauth.audit.AuditEntry;
 import dev.storeauth.audit.AuditEvent;
 import dev.storeauth.credentials.SecretDigest;
@@ -139,8 +140,9 @@ public interface AccountRepository extends AccountLookup {
 
     /**
      * The account holding a secret with this digest in any of its secret columns: an OAuth account's
-     * access token, previous token (in its overlap or past it) or client secret, or a legacy account's
-     * token or previous token. For acting on a leaked secret; requests are found by {@link #find}. The
+     * access token, previous token (in its overlap or past it) or client secret, a legacy account's
+     * token or previous token, or a short-lived token (a {@link ShortLivedAccount}, found as
+     * {@link #find} finds it: unexpired at {@code now} of the repository's clock and still bound). For acting on a leaked secret; requests are found by {@link #find}. The
      * caller tells which secret matched by comparing the account's digests with {@code digest}; none is
      * checked for expiry here.
      *
@@ -151,4 +153,37 @@ public interface AccountRepository extends AccountLookup {
      * @return the account, or empty when no secret has that digest; never {@code null}
      */
     Optional<Account> findBySecretDigest(SecretDigest digest);
+
+    /**
+     * Stores a short-lived token issued at {@code issuedAt}, only if its account still exists and still
+     * has the access token it was issued against ({@code token.account().accessTokenDigest()}), checked
+     * and written in one step. Records no audit entry: issuing is routine and the token endpoint's own.
+     * From then on {@link #find} by {@code ByTokenDigest(token.tokenDigest())} returns it until it expires
+     * or the account changes its access token or is deleted.
+     *
+     * <pre>{@code
+     * boolean stored = repository.insertShortLivedToken(new ShortLivedAccount(account, digest, scopes,
+     *         Optional.of(expiry)), clock.instant());
+     * }</pre>
+     *
+     * @return {@code false}, writing nothing, when the account is gone or its access token changed
+     * @throws IllegalStateException if a token with that digest exists already
+     */
+    boolean insertShortLivedToken(ShortLivedAccount token, Instant issuedAt);
+
+    /**
+     * Deletes the short-lived token with digest {@code digest}, e.g. a leaked one, recording
+     * {@code audit} and announcing the change under the token's own lookup key.
+     *
+     * @return {@code false}, writing nothing, when no such token is stored
+     */
+    boolean deleteShortLivedToken(SecretDigest digest, AuditEntry audit);
+
+    /**
+     * Deletes the short-lived tokens expired at {@code now} and those whose account no longer has the
+     * access token they were issued against (neither is found any more). Safe on several nodes at once.
+     *
+     * @return how many were deleted
+     */
+    int pruneShortLivedTokens(Instant now);
 }

@@ -3,6 +3,7 @@ package dev.storeauth.repository;
 import dev.storeauth.accounts.Account;
 import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.accounts.ShortLivedAccount;
 import dev.storeauth.audit.AuditEntry;
 import dev.storeauth.audit.AuditEvent;
 import dev.storeauth.credentials.SecretDigest;
@@ -29,6 +30,7 @@ public final class InMemoryAccountRepository implements AccountRepository {
     private final Map<LookupKey, Account> byKey = new ConcurrentHashMap<>();
     private final Map<String, Account> byId = new ConcurrentHashMap<>();
     private final Map<String, OAuthAccount> byClientId = new ConcurrentHashMap<>();
+    private final Map<SecretDigest, ShortLivedAccount> shortLived = new ConcurrentHashMap<>();
     private final Map<String, Usage> lastUsed = new ConcurrentHashMap<>();
     private final Map<String, CredentialPolicy> policies = new ConcurrentHashMap<>();
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
@@ -39,7 +41,55 @@ public final class InMemoryAccountRepository implements AccountRepository {
 
     @Override
     public Optional<Account> find(LookupKey key) {
-        return Optional.ofNullable(byKey.get(key));
+        Account found = byKey.get(key);
+        if (found == null && key instanceof LookupKey.ByTokenDigest byDigest) {
+            return Optional.ofNullable(bound(shortLived.get(byDigest.digest())));
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /**
+     * {@inheritDoc} Expiry is the caller's to check here: a token past its expiry is still found until
+     * pruned, and the authenticator refuses it by its {@code expiresAt}.
+     */
+    @Override
+    public synchronized boolean insertShortLivedToken(ShortLivedAccount token, Instant issuedAt) {
+        Objects.requireNonNull(issuedAt, "issuedAt");
+        if (bound(token) == null) {
+            return false;
+        }
+        if (shortLived.containsKey(token.tokenDigest()) || byKey.containsKey(new LookupKey.ByTokenDigest(token.tokenDigest()))) {
+            throw new IllegalStateException("duplicate short-lived token");
+        }
+        shortLived.put(token.tokenDigest(), token);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean deleteShortLivedToken(SecretDigest digest, AuditEntry entry) {
+        Objects.requireNonNull(entry, "audit");
+        if (shortLived.remove(Objects.requireNonNull(digest, "digest")) == null) {
+            return false;
+        }
+        audit.add(entry);
+        return true;
+    }
+
+    @Override
+    public synchronized int pruneShortLivedTokens(Instant now) {
+        int before = shortLived.size();
+        shortLived.values().removeIf(token -> bound(token) == null || !now.isBefore(token.expiresAt().get()));
+        return before - shortLived.size();
+    }
+
+    /** {@code token} with its account as stored now, or {@code null} when it is gone or rolled. */
+    private ShortLivedAccount bound(ShortLivedAccount token) {
+        if (token == null || !(byId.get(token.account().id()) instanceof OAuthAccount stored)
+                || !stored.accessTokenDigest().equals(token.account().accessTokenDigest())) {
+            return null;
+        }
+        return stored.equals(token.account()) ? token
+                : new ShortLivedAccount(stored, token.tokenDigest(), token.scopes(), token.expiresAt());
     }
 
     @Override
@@ -206,7 +256,8 @@ public final class InMemoryAccountRepository implements AccountRepository {
     @Override
     public Optional<Account> findBySecretDigest(SecretDigest digest) {
         Objects.requireNonNull(digest, "digest");
-        return byId.values().stream().filter(account -> holds(account, digest)).findFirst();
+        Optional<Account> holder = byId.values().stream().filter(account -> holds(account, digest)).findFirst();
+        return holder.isPresent() ? holder : Optional.ofNullable(bound(shortLived.get(digest)));
     }
 
     private static boolean holds(Account account, SecretDigest digest) {
@@ -263,5 +314,6 @@ public final class InMemoryAccountRepository implements AccountRepository {
         byId.remove(account.id());
         unindex(account);
         lastUsed.remove(account.id());
+        shortLived.values().removeIf(token -> token.account().id().equals(account.id()));
     }
 }

@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * How an account is found: a legacy account by store and username, an OAuth account by the digest
- * of its access token. Keys are identifiers or digests, never raw secrets, so they are safe as
+ * of its access token (or of a short-lived token issued to it). {@link #of} and {@link #allOf} are for
+ * stored accounts. Keys are identifiers or digests, never raw secrets, so they are safe as
  * cache keys and in logs.
  */
 public sealed interface LookupKey {
@@ -68,9 +69,10 @@ public sealed interface LookupKey {
     }
 
     /**
-     * The OAuth account whose access token has this digest.
+     * The OAuth account whose access token, previous token or short-lived token has this digest: for a
+     * short-lived token's digest, a {@link dev.storeauth.accounts.ShortLivedAccount}.
      *
-     * @param digest digest of the presented access token
+     * @param digest digest of the presented token
      */
     record ByTokenDigest(SecretDigest digest) implements LookupKey {
         public ByTokenDigest {

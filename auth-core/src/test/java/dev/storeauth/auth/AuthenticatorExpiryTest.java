@@ -41,7 +41,7 @@ class AuthenticatorExpiryTest {
             "Bearer realm=\"storeauth\", error=\"invalid_token\", error_description=\"The access token expired\"";
     private static final String BASIC = "Basic realm=\"storeauth\", charset=\"UTF-8\"";
 
-    private final TestClock clock = new TestClock(START);
+    private final ManualClock clock = new ManualClock(START);
     private final InMemoryAccountRepository repository = new InMemoryAccountRepository();
     private final AtomicInteger lookups = new AtomicInteger();
     private final AccountCache cache = AccountCache.builder(key -> {

@@ -52,7 +52,7 @@ class AuthenticatorLegacyDeprecationTest {
     private static final String BEARER = "Bearer realm=\"storeauth\"";
     private static final String BASIC = "Basic realm=\"storeauth\", charset=\"UTF-8\"";
 
-    private final TestClock clock = new TestClock(SUNSET.minus(Duration.ofDays(1)));
+    private final ManualClock clock = new ManualClock(SUNSET.minus(Duration.ofDays(1)));
     private final InMemoryAccountRepository repository = new InMemoryAccountRepository();
     private final AccountCache cache = AccountCache.builder(repository).lookupExecutor(Runnable::run)
             .ticker(() -> 0L).build();

@@ -203,7 +203,7 @@ class AuthenticatorReportOnlyTest {
 
     @Test
     void theDefaultLogWritesTheFirstOfEachWayOfDenyingPerMinuteAndCountsTheRest() {
-        TestClock clock = new TestClock(Instant.parse("2026-06-01T10:00:05Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-06-01T10:00:05Z"));
         List<String> lines = new ArrayList<>();
         ReportOnlyLog log = new ReportOnlyLog(clock, lines::add);
         ReportOnlyRoutes.Report products = report(wouldDeny("/products", "orders",

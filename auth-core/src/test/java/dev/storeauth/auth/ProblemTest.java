@@ -21,6 +21,7 @@ class ProblemTest {
             Arguments.of(AuthResult.Problem.MALFORMED_CREDENTIALS, "malformed_credentials", 401, "Malformed credentials"),
             Arguments.of(AuthResult.Problem.INVALID_CREDENTIALS, "invalid_credentials", 401, "Invalid credentials"),
             Arguments.of(AuthResult.Problem.EXPIRED_CREDENTIALS, "expired_credentials", 401, "Expired credentials"),
+            Arguments.of(AuthResult.Problem.CLIENT_ID_MISMATCH, "client_id_mismatch", 401, "Client ID mismatch"),
             Arguments.of(AuthResult.Problem.OAUTH_REQUIRED, "oauth_required", 401, "OAuth token required"),
             Arguments.of(AuthResult.Problem.INSUFFICIENT_SCOPE, "insufficient_scope", 403, "Insufficient scope"),
             Arguments.of(AuthResult.Problem.UNMAPPED_PATH, "unmapped_path", 403, "Path not covered by any scope"),

@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.spy;
@@ -38,10 +42,10 @@ class ClientCredentialsGrantTest {
     private static final int LIMIT = 3;
 
     private final SecretGenerator generator = new SecretGenerator();
-    private final SecretDigester digester = SecretDigester.sha256();
+    private final SecretDigester digester = spy(SecretDigester.sha256());
     private final InMemoryAccountRepository repository = spy(new InMemoryAccountRepository());
     private final ManualClock clock = new ManualClock(NOW);
-    private final ShortLivedTokens tokens = ShortLivedTokens.builder(new byte[32]).clock(clock).build();
+    private final ShortLivedTokens tokens = ShortLivedTokens.builder(repository, digester).clock(clock).build();
     private final String secret = generator.generate(SecretKind.CLIENT_SECRET);
     private final OAuthAccount account = account(secret, Optional.empty(), AllowedAddresses.anywhere());
     // The window is long enough that no place comes back while a test runs.
@@ -140,7 +144,8 @@ class ClientCredentialsGrantTest {
         }
         GrantOutcome.Throttled throttled = assertInstanceOf(GrantOutcome.Throttled.class,
                 grant.grant(new ClientCredentialsRequest("sci_other", secret, Optional.empty(), ATTACKER)));
-        assertFalse(throttled.retryAfter().isNegative());
+        assertTrue(throttled.retryAfter().compareTo(Duration.ofSeconds(1)) >= 0, throttled::toString);
+        assertTrue(throttled.retryAfter().compareTo(Duration.ofHours(1)) <= 0, throttled::toString);
         verify(repository, times(LIMIT)).oauthAccountByClientId(anyString());
         assertInstanceOf(GrantOutcome.Issued.class, ask(account, secret, null, ADDRESS));
     }
@@ -160,15 +165,32 @@ class ClientCredentialsGrantTest {
             ask(account, generator.generate(SecretKind.CLIENT_SECRET), null, ADDRESS);
         }
         assertInstanceOf(GrantOutcome.Throttled.class, ask(account, generator.generate(SecretKind.CLIENT_SECRET), null, ADDRESS));
+        clearInvocations(digester);
         assertInstanceOf(GrantOutcome.Issued.class, ask(account, secret, null, ADDRESS));
+        verify(digester, times(1)).digest(secret);
+    }
+
+    @Test
+    void aBlockedAddressNamingAProvenClientWithWrongSecretsGetsNoMoreDigestsThanItsProvenBucket() {
+        assertInstanceOf(GrantOutcome.Issued.class, ask(account, secret, null, ADDRESS));
+        for (int i = 0; i < LIMIT; i++) {
+            ask(account, generator.generate(SecretKind.CLIENT_SECRET), null, ATTACKER);
+        }
+        clearInvocations(digester);
+        int bucket = LIMIT * ClientCredentialsGrant.PROVEN_BUCKET_FACTOR;
+        for (int i = 0; i < bucket + 10; i++) {
+            assertInstanceOf(GrantOutcome.Throttled.class,
+                    ask(account, generator.generate(SecretKind.CLIENT_SECRET), null, ATTACKER));
+        }
+        verify(digester, times(bucket)).digest(anyString());
+        verify(repository, times(1 + LIMIT)).oauthAccountByClientId(anyString());
     }
 
     @Test
     void aDeletedClientIsForgottenAndMeetsTheThrottleAgain() {
         assertInstanceOf(GrantOutcome.Issued.class, ask(account, secret, null, ADDRESS));
         repository.deleteOAuthAccounts("store1", List.of(account.id()), TestAudit.ENTRY);
-        // The first attempt is still let past as proven; it fails, and the client is forgotten.
-        for (int i = 0; i < LIMIT + 1; i++) {
+        for (int i = 0; i < LIMIT; i++) {
             assertEquals(refused(GrantError.INVALID_CLIENT, "client authentication failed"), ask(account, secret, null, ADDRESS));
         }
         assertInstanceOf(GrantOutcome.Throttled.class, ask(account, secret, null, ADDRESS));
@@ -183,12 +205,40 @@ class ClientCredentialsGrantTest {
     }
 
     @Test
-    void successesAndProvenRefusalsGiveTheirPlaceBack() {
-        for (int i = 0; i < LIMIT * 2; i++) {
-            ask(account, secret, "orders:modify", ADDRESS);
-            grant.grant(new ClientCredentialsRequest(account.clientId(), secret, Optional.empty(), ADDRESS));
+    void refusalsOfProvenClientsGiveTheirPlaceBack() {
+        for (int i = 0; i <= LIMIT; i++) {
+            String other = generator.generate(SecretKind.CLIENT_SECRET);
+            boolean office = i % 2 == 0;
+            OAuthAccount client = account(other, Optional.empty(),
+                    office ? AllowedAddresses.parse(List.of("192.0.2.0/24")) : AllowedAddresses.anywhere());
+            GrantError expected = office ? GrantError.UNAUTHORIZED_CLIENT : GrantError.INVALID_SCOPE;
+            assertEquals(expected, assertInstanceOf(GrantOutcome.Refused.class,
+                    ask(client, other, "orders:modify", ADDRESS)).error());
         }
         assertInstanceOf(GrantOutcome.Issued.class, ask(account, secret, null, ADDRESS));
+    }
+
+    @Test
+    void aClientWhoseAccessTokenWasRolledWhileTheGrantWasDecidedGetsNoToken() {
+        OAuthAccount read = account;
+        doAnswer(call -> {
+            OAuthAccount rolled = read.withAccessToken(digester.digest(generator.generate(SecretKind.ACCESS_TOKEN)),
+                    Optional.empty());
+            repository.replaceOAuthAccount(read, rolled, TestAudit.ENTRY);
+            return call.callRealMethod();
+        }).when(repository).insertShortLivedToken(any(), any());
+
+        GrantOutcome.Refused refused = assertInstanceOf(GrantOutcome.Refused.class, ask(account, secret, null, ADDRESS));
+
+        assertEquals(GrantError.INVALID_CLIENT, refused.error());
+        assertEquals("the client's credentials changed", refused.description());
+    }
+
+    @Test
+    void aTokenThatCannotBeStoredIsAnUnavailableRepository() {
+        doThrow(new RepositoryUnavailableException("down", null)).when(repository).insertShortLivedToken(any(), any());
+
+        assertThrows(RepositoryUnavailableException.class, () -> ask(account, secret, null, ADDRESS));
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.storeauth.auth.LimitStore;
 import dev.storeauth.credentials.internal.SecretGenerator;
 import dev.storeauth.credentials.internal.SecretKind;
+import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.grant.ShortLivedTokens;
 import dev.storeauth.repository.InMemoryAccountRepository;
 import dev.storeauth.repository.jdbc.TestDatabases;
@@ -41,7 +42,8 @@ class GrantFailuresAcrossNodesTest {
     }
 
     private static ClientCredentialsGrant node(LimitStore limits) {
-        return ClientCredentialsGrant.builder(new InMemoryAccountRepository(), ShortLivedTokens.builder(new byte[32]).build())
+        InMemoryAccountRepository repository = new InMemoryAccountRepository();
+        return ClientCredentialsGrant.builder(repository, ShortLivedTokens.builder(repository, SecretDigester.sha256()).build())
                 .failureThrottle(LIMIT, Duration.ofHours(1)).limitStore(limits).build();
     }
 }

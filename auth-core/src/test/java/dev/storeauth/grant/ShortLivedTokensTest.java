@@ -2,22 +2,26 @@ package dev.storeauth.grant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.accounts.ShortLivedAccount;
+import dev.storeauth.audit.TestAudit;
+import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.internal.SecretFormat;
+import dev.storeauth.credentials.internal.SecretKind;
 import dev.storeauth.policy.AccessLevel;
-import dev.storeauth.policy.ResourceDefinition;
-import dev.storeauth.policy.ScopeCatalogue;
 import dev.storeauth.policy.Scopes;
+import dev.storeauth.repository.InMemoryAccountRepository;
+import dev.storeauth.repository.LookupKey;
 import dev.storeauth.repository.TestAccounts;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,47 +29,59 @@ import org.junit.jupiter.api.Test;
 
 class ShortLivedTokensTest {
 
-    static final byte[] KEY = key(1);
-    static final byte[] OTHER_KEY = key(2);
     static final Instant NOW = Instant.parse("2026-03-01T10:00:00.250Z");
     static final Scopes ORDERS_READ = Scopes.of(Map.of("orders", AccessLevel.READ_ONLY));
+    static final SecretDigester DIGESTER = SecretDigester.sha256();
 
+    private final InMemoryAccountRepository repository = new InMemoryAccountRepository();
     private final OAuthAccount account = TestAccounts.oauth("store1", 1);
-    private final ShortLivedTokens tokens = at(NOW, ShortLivedTokens.builder(KEY));
+    private final ShortLivedTokens tokens = at(NOW, builder());
 
-    static byte[] key(int seed) {
-        byte[] key = new byte[32];
-        Arrays.fill(key, (byte) seed);
-        return key;
+    ShortLivedTokensTest() {
+        repository.insertOAuthAccount(account, 50, TestAudit.ENTRY);
+    }
+
+    private ShortLivedTokens.Builder builder() {
+        return ShortLivedTokens.builder(repository, DIGESTER);
     }
 
     static ShortLivedTokens at(Instant now, ShortLivedTokens.Builder builder) {
         return builder.clock(Clock.fixed(now, ZoneOffset.UTC)).build();
     }
 
-    @Test
-    void aTokenIsBoundToTheAccountsCurrentAccessToken() {
-        IssuedToken issued = tokens.issue(account, account.scopes());
-
-        assertEquals(Optional.of(account.accessTokenDigest()), tokens.accessTokenDigestOf(issued.token()));
-        assertEquals(account.scopes(), issued.scopes());
+    private ShortLivedAccount stored(IssuedToken issued) {
+        return assertInstanceOf(ShortLivedAccount.class,
+                repository.find(new LookupKey.ByTokenDigest(DIGESTER.digest(issued.token()))).orElseThrow());
     }
 
     @Test
-    void aTokenHasTheDocumentedShapeAndChecksum() {
-        String token = tokens.issue(account, ORDERS_READ).token();
+    void aTokenIsStoredBoundToTheAccountWithItsScopesAndExpiry() {
+        IssuedToken issued = tokens.issue(account, ORDERS_READ).orElseThrow();
 
-        assertTrue(token.matches("sst_[A-Za-z0-9_-]{76}[0-9A-Za-z]{6}"), token);
-        byte[] ascii = token.getBytes(StandardCharsets.US_ASCII);
-        assertTrue(SecretFormat.hasChecksum(ascii, 0, ascii.length));
-        assertEquals(token.substring(80), SecretFormat.checksum(token, 80));
+        ShortLivedAccount found = stored(issued);
+        assertEquals(account, found.account());
+        assertEquals(ORDERS_READ, found.scopes());
+        assertEquals(ORDERS_READ, issued.scopes());
+        assertEquals(Optional.of(issued.expiresAt()), found.expiresAt());
+        assertEquals(account.id(), found.id());
+        assertFalse(found.toString().contains(found.tokenDigest().toHex()), found::toString);
+    }
+
+    @Test
+    void aTokenHasTheShapeOfEveryOtherSecret() {
+        String token = tokens.issue(account, ORDERS_READ).orElseThrow().token();
+
+        assertTrue(token.matches("sst_[0-9A-Za-z]{38}"), token);
+        assertTrue(SecretFormat.isWellFormed(SecretKind.SHORT_LIVED_TOKEN, token));
+        assertEquals(token.substring(36), SecretFormat.checksum(token, 36));
+        assertNotEquals(token, tokens.issue(account, ORDERS_READ).orElseThrow().token());
     }
 
     @Test
     void expiresAfterTheLifetimeFromTheWholeSecondOfIssue() {
-        ShortLivedTokens fifteen = at(NOW, ShortLivedTokens.builder(KEY).lifetime(Duration.ofMinutes(15)));
+        ShortLivedTokens fifteen = at(NOW, builder().lifetime(Duration.ofMinutes(15)));
 
-        IssuedToken issued = fifteen.issue(account, ORDERS_READ);
+        IssuedToken issued = fifteen.issue(account, ORDERS_READ).orElseThrow();
 
         assertEquals(Instant.parse("2026-03-01T10:15:00Z"), issued.expiresAt());
         assertEquals(Duration.ofMinutes(15), fifteen.lifetime());
@@ -75,90 +91,52 @@ class ShortLivedTokensTest {
     @Test
     void neverOutlivesItsAccount() {
         OAuthAccount expiring = TestAccounts.expiring(account, NOW.plusSeconds(600).plusMillis(500));
+        repository.replaceOAuthAccount(account, expiring, TestAudit.ENTRY);
 
-        assertEquals(NOW.plusSeconds(600).minusMillis(250), tokens.issue(expiring, ORDERS_READ).expiresAt());
+        assertEquals(NOW.plusSeconds(600).minusMillis(250), tokens.issue(expiring, ORDERS_READ).orElseThrow().expiresAt());
     }
 
     @Test
-    void failsFromItsExpiryByTheClock() {
-        IssuedToken issued = tokens.issue(account, ORDERS_READ);
-        Instant expiry = issued.expiresAt();
+    void refusesScopesBeyondTheAccountsAndAnExpiredAccount() {
+        OAuthAccount readOnly = new OAuthAccount(account.id(), "store1", account.name(), account.clientId(),
+                account.clientSecretDigest(), account.accessTokenDigest(), ORDERS_READ, account.createdAt());
 
-        assertTrue(at(expiry.minusNanos(1), ShortLivedTokens.builder(KEY)).accessTokenDigestOf(issued.token()).isPresent());
-        assertEquals(Optional.empty(), at(expiry, ShortLivedTokens.builder(KEY)).accessTokenDigestOf(issued.token()));
-        ShortLivedTokens later = at(expiry.plusSeconds(1), ShortLivedTokens.builder(KEY));
-        assertEquals(expiry, later.claimsOf(issued.token()).orElseThrow().expiresAt());
+        assertThrows(IllegalArgumentException.class,
+                () -> tokens.issue(readOnly, Scopes.of(Map.of("orders", AccessLevel.MODIFY))));
+        assertThrows(IllegalArgumentException.class, () -> tokens.issue(readOnly, Scopes.unrestricted()));
+        assertThrows(IllegalArgumentException.class,
+                () -> tokens.issue(TestAccounts.expiring(account, NOW.plusMillis(500)), ORDERS_READ));
     }
 
     @Test
-    void claimsCarryTheGrantedScopes() {
-        ShortLivedTokens.Claims claims = tokens.claimsOf(tokens.issue(account, ORDERS_READ).token()).orElseThrow();
+    void issuesNothingForAnAccountRolledOrDeletedMeanwhile() {
+        OAuthAccount rolled = TestAccounts.rolled(account, TestAccounts.newToken(), NOW.plusSeconds(60));
+        repository.replaceOAuthAccount(account, rolled, TestAudit.ENTRY);
 
-        assertEquals(ORDERS_READ, claims.scopes());
-        assertEquals(account.accessTokenDigest(), claims.accessTokenDigest());
-        assertFalse(claims.toString().contains(account.accessTokenDigest().toHex()));
+        assertEquals(Optional.empty(), tokens.issue(account, ORDERS_READ));
+        repository.deleteOAuthAccounts("store1", List.of(account.id()), TestAudit.ENTRY);
+        assertEquals(Optional.empty(), tokens.issue(rolled, ORDERS_READ));
     }
 
     @Test
-    void aTokenGrantingAllTheAccountHoldsGivesTheAccountsOwnScopes() {
-        ShortLivedTokens.Claims claims = tokens.claimsOf(tokens.issue(account, account.scopes()).token()).orElseThrow();
-
-        assertSame(account.scopes(), claims.scopesWithin(account.scopes()));
+    void acceptsLifetimesFromAMinuteToADayAndEachSettingOnce() {
+        assertEquals(Duration.ofMinutes(1), builder().lifetime(Duration.ofMinutes(1)).build().lifetime());
+        assertEquals(Duration.ofHours(24), builder().lifetime(Duration.ofHours(24)).build().lifetime());
+        for (Duration wrong : List.of(Duration.ofSeconds(59), Duration.ofHours(24).plusSeconds(1), Duration.ofMillis(90_500))) {
+            assertThrows(IllegalArgumentException.class, () -> builder().lifetime(wrong), wrong::toString);
+        }
+        assertThrows(IllegalStateException.class, () -> builder().lifetime(Duration.ofMinutes(5)).lifetime(Duration.ofMinutes(5)));
+        assertThrows(IllegalStateException.class, () -> builder().clock(Clock.systemUTC()).clock(Clock.systemUTC()));
     }
 
     @Test
-    void scopesAreWhatTheTokenGrantsAndTheAccountStillHolds() {
-        ShortLivedTokens.Claims claims = tokens.claimsOf(tokens.issue(account, account.scopes()).token()).orElseThrow();
-        Scopes reduced = Scopes.of(Map.of("orders", AccessLevel.READ_ONLY, "customers", AccessLevel.MODIFY));
+    void anIssuedTokenHidesItsTokenAndIsValidated() {
+        IssuedToken issued = tokens.issue(account, ORDERS_READ).orElseThrow();
 
-        assertEquals(ORDERS_READ, claims.scopesWithin(reduced));
-        assertEquals(ORDERS_READ, tokens.claimsOf(tokens.issue(account, ORDERS_READ).token()).orElseThrow()
-                .scopesWithin(account.scopes()));
-        assertEquals(Scopes.none(), claims.scopesWithin(Scopes.none()));
-    }
-
-    @Test
-    void aTokenSignedWithAnotherKeyFails() {
-        String token = tokens.issue(account, ORDERS_READ).token();
-
-        assertEquals(Optional.empty(), at(NOW, ShortLivedTokens.builder(OTHER_KEY)).accessTokenDigestOf(token));
-    }
-
-    @Test
-    void aPreviousKeyStillVerifiesButNoLongerSigns() {
-        String old = tokens.issue(account, ORDERS_READ).token();
-        ShortLivedTokens rotated = at(NOW, ShortLivedTokens.builder(OTHER_KEY).previousKey(KEY));
-        String fresh = rotated.issue(account, ORDERS_READ).token();
-
-        assertEquals(Optional.of(account.accessTokenDigest()), rotated.accessTokenDigestOf(old));
-        assertEquals(Optional.of(account.accessTokenDigest()), rotated.accessTokenDigestOf(fresh));
-        assertEquals(Optional.empty(), tokens.accessTokenDigestOf(fresh));
-    }
-
-    @Test
-    void aTokenOfAnotherCatalogueFails() {
-        ScopeCatalogue other = new ScopeCatalogue(List.of(ResourceDefinition.full("products", "Products"),
-                ResourceDefinition.full("orders", "Orders"), ResourceDefinition.full("customers", "Customers"),
-                ResourceDefinition.full("content", "Content"), ResourceDefinition.full("marketing", "Marketing"),
-                ResourceDefinition.full("information_settings", "I&S"), ResourceDefinition.full("checkouts", "C"),
-                ResourceDefinition.full("carts", "Carts"), ResourceDefinition.full("themes", "Themes"),
-                ResourceDefinition.full("store_logs", "Logs"), ResourceDefinition.full("webhooks", "Hooks")));
-        ShortLivedTokens elsewhere = at(NOW, ShortLivedTokens.builder(KEY).catalogue(other));
-        String token = tokens.issue(account, ORDERS_READ).token();
-
-        assertEquals(token.length(), elsewhere.issue(account, ORDERS_READ).token().length());
-        assertEquals(Optional.empty(), elsewhere.accessTokenDigestOf(token));
-    }
-
-    @Test
-    void aCatalogueOfAnotherSizeMakesTokensOfAnotherLength() {
-        ScopeCatalogue two = new ScopeCatalogue(List.of(ResourceDefinition.full("products", "Products"),
-                ResourceDefinition.full("orders", "Orders")));
-        ShortLivedTokens small = at(NOW, ShortLivedTokens.builder(KEY).catalogue(two));
-        String token = small.issue(account, ORDERS_READ).token();
-
-        assertTrue(token.matches("sst_[A-Za-z0-9_-]{74}[0-9A-Za-z]{6}"), token);
-        assertTrue(small.accessTokenDigestOf(token).isPresent());
-        assertEquals(Optional.empty(), tokens.accessTokenDigestOf(token));
+        assertFalse(issued.toString().contains(issued.token()));
+        assertThrows(IllegalArgumentException.class, () -> new IssuedToken("sat_" + issued.token().substring(4),
+                issued.expiresAt(), ORDERS_READ));
+        assertThrows(IllegalArgumentException.class, () -> new IssuedToken(issued.token(),
+                issued.expiresAt().plusMillis(1), ORDERS_READ));
     }
 }

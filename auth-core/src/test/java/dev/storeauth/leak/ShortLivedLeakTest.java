@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.storeauth.StoreAuth;
+import dev.storeauth.audit.AuditAction;
 import dev.storeauth.audit.AuditEntry;
 import dev.storeauth.auth.ApiRequest;
 import dev.storeauth.auth.AuthResult;
+import dev.storeauth.credentials.internal.SecretGenerator;
+import dev.storeauth.credentials.internal.SecretKind;
 import dev.storeauth.grant.ShortLivedTokens;
 import dev.storeauth.lifecycle.AccountLifecycle;
 import dev.storeauth.lifecycle.Actor;
@@ -15,33 +18,26 @@ import dev.storeauth.lifecycle.Outcome;
 import dev.storeauth.lifecycle.Revocation;
 import dev.storeauth.repository.InMemoryAccountRepository;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A leaked short-lived token is live while it is bound to an account's current access token, which is then rolled. */
+/** A leaked short-lived token is live while it is stored and bound; just that token is then deleted. */
 class ShortLivedLeakTest {
 
     private static final String OWNER = "owner@example.com";
 
-    private final ShortLivedTokens tokens = ShortLivedTokens.builder(key(1)).lifetime(Duration.ofMinutes(15)).build();
     private final StoreAuth storeAuth = StoreAuth.builder().repository(new InMemoryAccountRepository())
-            .shortLivedTokens(tokens).lifecycle((store, user) -> user.equals(OWNER), "api.example.com").build();
+            .shortLivedTokens(Duration.ofMinutes(15)).lifecycle((store, user) -> user.equals(OWNER), "api.example.com")
+            .build();
+    private final ShortLivedTokens tokens = storeAuth.shortLivedTokens().orElseThrow();
     private final AccountLifecycle lifecycle = storeAuth.lifecycle().orElseThrow();
-    private final LeakReports reports = new LeakReports(lifecycle, storeAuth.shortLivedTokens());
+    private final LeakReports reports = new LeakReports(lifecycle);
 
     @AfterEach
     void close() {
         storeAuth.close();
-    }
-
-    private static byte[] key(int fill) {
-        byte[] key = new byte[32];
-        Arrays.fill(key, (byte) fill);
-        return key;
     }
 
     private IssuedCredentials.OAuth oauth() {
@@ -51,7 +47,7 @@ class ShortLivedLeakTest {
 
     private String shortLived(IssuedCredentials.OAuth created) {
         return tokens.issue(storeAuth.repository().oauthAccount("abc", created.account().id()).orElseThrow(),
-                created.account().scopes()).token();
+                created.account().scopes()).orElseThrow().token();
     }
 
     private AuthResult get(String token) {
@@ -64,7 +60,7 @@ class ShortLivedLeakTest {
     }
 
     @Test
-    void aLeakedShortLivedTokenRollsTheAccessTokenItIsBoundToEndingBoth() {
+    void aLeakedShortLivedTokenIsDeletedAloneAndTheAccountKeepsItsAccessToken() {
         IssuedCredentials.OAuth created = oauth();
         String token = shortLived(created);
         String sibling = shortLived(created);
@@ -72,38 +68,42 @@ class ShortLivedLeakTest {
 
         LeakVerdict verdict = reports.handle(leaked(token));
 
-        assertEquals(new LeakVerdict.Revoked(leaked(token), "storeauth_short_lived_token", Revocation.ACCESS_TOKEN_ROLLED),
-                verdict);
-        for (String dead : List.of(token, sibling, created.accessToken())) {
-            assertEquals(401, assertInstanceOf(AuthResult.Denied.class, get(dead)).status());
-        }
+        assertEquals(new LeakVerdict.Revoked(leaked(token), "storeauth_short_lived_token",
+                Revocation.SHORT_LIVED_TOKEN_DELETED), verdict);
+        AuthResult.Denied denied = assertInstanceOf(AuthResult.Denied.class, get(token));
+        assertEquals(401, denied.status());
+        assertEquals(List.of("Bearer realm=\"storeauth\", error=\"invalid_token\""), denied.challenges());
+        assertInstanceOf(AuthResult.Authenticated.class, get(sibling));
+        assertInstanceOf(AuthResult.Authenticated.class, get(created.accessToken()));
         AuditEntry entry = storeAuth.repository().auditEvents("abc", 1, Long.MAX_VALUE).get(0).entry();
+        assertEquals(AuditAction.CREDENTIAL_LEAKED, entry.action());
+        assertEquals(created.account().id(), entry.accountId().orElseThrow());
         assertEquals(Map.of("kind", "storeauth_short_lived_token", "url", "https://gist.github.com/octocat/1",
-                "source", "gist_content", "revoked", "access_token_rolled"), entry.detail());
+                "source", "gist_content", "revoked", "short_lived_token_deleted"), entry.detail());
     }
 
     @Test
-    void aShortLivedTokenSignedWithAnotherKeyOrBoundToARolledOutTokenIsNotLive() {
+    void aShortLivedTokenNeverIssuedOrBoundToARolledOutTokenIsNotLive() {
         IssuedCredentials.OAuth created = oauth();
-        String forged = ShortLivedTokens.builder(key(2)).build()
-                .issue(storeAuth.repository().oauthAccount("abc", created.account().id()).orElseThrow(),
-                        created.account().scopes()).token();
+        String stranger = new SecretGenerator().generate(SecretKind.SHORT_LIVED_TOKEN);
         String before = shortLived(created);
         lifecycle.rollOAuthToken(Actor.of(OWNER), "abc", created.account().id(), Duration.ofHours(1));
 
         assertEquals(List.of(LeakVerdict.FALSE_POSITIVE, LeakVerdict.FALSE_POSITIVE),
-                reports.handle(List.of(leaked(forged), leaked(before))).stream().map(LeakVerdict::label).toList());
-        assertEquals(LeakVerdict.FALSE_POSITIVE, reports.handle(leaked("sst_" + "A".repeat(82))).label());
+                reports.handle(List.of(leaked(stranger), leaked(before))).stream().map(LeakVerdict::label).toList());
+        assertEquals(LeakVerdict.FALSE_POSITIVE, reports.handle(leaked("sst_" + "A".repeat(38))).label());
+        assertInstanceOf(AuthResult.Authenticated.class, get(created.accessToken()));
     }
 
     @Test
-    void withoutShortLivedTokensNoShortLivedTokenIsLive() {
-        IssuedCredentials.OAuth created = oauth();
-        String token = shortLived(created);
+    void aShortLivedTokenReportedTwiceIsRevokedOnceAndCalledRevokedWhenReportedAgain() {
+        String token = shortLived(oauth());
 
-        LeakVerdict verdict = new LeakReports(lifecycle, Optional.empty()).handle(leaked(token));
+        List<LeakVerdict> verdicts = reports.handle(List.of(leaked(token), leaked(token)));
 
-        assertEquals(new LeakVerdict.NotLive(leaked(token), "storeauth_short_lived_token"), verdict);
-        assertInstanceOf(AuthResult.Authenticated.class, get(created.accessToken()));
+        assertEquals(List.of(new LeakVerdict.Revoked(leaked(token), "storeauth_short_lived_token",
+                Revocation.SHORT_LIVED_TOKEN_DELETED), new LeakVerdict.Revoked(leaked(token),
+                "storeauth_short_lived_token", Revocation.SHORT_LIVED_TOKEN_DELETED)), verdicts);
+        assertEquals(LeakVerdict.TRUE_POSITIVE, reports.handle(leaked(token)).label());
     }
 }

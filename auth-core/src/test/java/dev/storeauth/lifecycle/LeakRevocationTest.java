@@ -186,26 +186,21 @@ class LeakRevocationTest {
     }
 
     @Test
-    void aBoundAccessTokenIsRolledOnlyWhenItIsTheCurrentOne() {
+    void aDetailTheTrailCannotHoldIsDroppedAndTheSecretRevokedAllTheSame() {
         IssuedCredentials.OAuth created = created();
-        IssuedCredentials.Rolled rolled = done(lifecycle.rollOAuthToken(owner, STORE, created.account().id(),
-                Duration.ofHours(1)));
+        Map<String, String> overlong = Map.of("kind", "storeauth_oauth_access_token", "url", "x".repeat(4001));
 
-        refused(lifecycle.revokeLeakedAccessToken(created.account().accessTokenDigest(), REPORT),
-                Outcome.Refusal.NOT_FOUND);
-        refused(lifecycle.revokeLeakedAccessToken(created.account().clientSecretDigest(), REPORT),
-                Outcome.Refusal.NOT_FOUND);
-        assertEquals(Revocation.ACCESS_TOKEN_ROLLED,
-                done(lifecycle.revokeLeakedAccessToken(digester.digest(rolled.accessToken()), REPORT)));
-        assertEquals(Optional.empty(), find(rolled.accessToken()));
+        assertEquals(Revocation.ACCESS_TOKEN_ROLLED, done(lifecycle.revokeLeakedSecret(created.accessToken(), overlong)));
+
         assertEquals(Optional.empty(), find(created.accessToken()));
+        assertEquals(Map.of("kind", "storeauth_oauth_access_token", "revoked", "access_token_rolled"), newestEntry().detail());
     }
 
     @Test
-    void aDetailTheTrailCannotHoldIsRefusedWritingNothing() {
+    void aKindTheTrailCannotHoldIsRefusedWritingNothing() {
         IssuedCredentials.OAuth created = created();
 
-        refused(lifecycle.revokeLeakedSecret(created.accessToken(), Map.of("url", "x".repeat(4001))),
+        refused(lifecycle.revokeLeakedSecret(created.accessToken(), Map.of("kind", "x".repeat(4001))),
                 Outcome.Refusal.INVALID);
 
         assertEquals(Optional.of(created.account()), find(created.accessToken()));

@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the audit trail ({@link AuditContract}) and the holders of leaked secrets ({@link LeakedSecretContract}).
  * Subclasses supply a fresh, empty repository per test.
  */
-public abstract class AccountRepositoryContract implements RotationContract, AuditContract, LeakedSecretContract {
+public abstract class AccountRepositoryContract implements RotationContract, AuditContract, LeakedSecretContract,
+        ShortLivedTokenContract {
 
     protected static final String STORE = "store1";
     protected static final String OTHER = "store2";

@@ -10,6 +10,7 @@ import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +45,8 @@ import java.util.Set;
  *   <tr><td>{@code legacy-deprecation-link}</td><td>absolute http(s) URI of the deprecation's documentation, sent as {@code Link} with {@code rel="deprecation"} (and {@code rel="sunset"} with a sunset)</td><td>none</td></tr>
  *   <tr><td>{@code legacy-refuse-after-sunset}</td><td>{@code true}: from the sunset on a proven Basic credential is {@code basic_auth_retired}</td><td>{@code false}</td></tr>
  *   <tr><td>{@code report-only-routes}</td><td>path of a UTF-8 file (at most 1 MiB) holding a route table in {@code RouteTable.parse} form over the platform's catalogue, applied in report-only mode: requests the enforcing table lets through and it would deny go on, and are counted and logged (INFO, logger {@code dev.storeauth.auth.ReportOnlyRoutes}, the first of each rule per minute)</td><td>none</td></tr>
+ *   <tr><td>{@code verify-client-id}</td><td>{@code true}: a request proved by an OAuth token must name the token's client ID in {@code X-Auth-Client}, else 401 {@code client_id_mismatch}; Basic requests ignore the header</td><td>{@code false}</td></tr>
+ *   <tr><td>{@code error-format}</td><td>how denials are written: {@code rfc9457} ({@code application/problem+json}) or {@code bigcommerce} (the platform's {@code application/json} shapes, see {@link ErrorFormat}); statuses and headers are the same</td><td>{@code rfc9457}</td></tr>
  *   <tr><td>{@code digest-key-env}</td><td>environment variable holding a base64 HMAC key (at least 32 bytes); unset means SHA-256</td><td></td></tr>
  * </table>
  */
@@ -51,22 +54,26 @@ final class FilterSettings {
 
     private static final String LIMIT_STORE = "limit-store";
     private static final String REPORT_ONLY_ROUTES = "report-only-routes";
+    private static final String ERROR_FORMAT = "error-format";
 
     static final int DEFAULT_RETRY_AFTER_SECONDS = 5;
     static final Set<String> NAMES = names(StoreSources.CONFIGURER, StoreSources.DATASOURCE, "realm",
             "cache-max-size", "cache-ttl", "negative-cache-ttl", "lookup-timeout", "require-tls", "trusted-proxies",
             "api-prefix", "retry-after", "digest-key-env", "max-failures", "failure-window", QuotaParams.QUOTA,
-            QuotaParams.OVERRIDES, LIMIT_STORE, "audit-retention", REPORT_ONLY_ROUTES);
+            QuotaParams.OVERRIDES, LIMIT_STORE, "audit-retention", REPORT_ONLY_ROUTES, ERROR_FORMAT,
+            "verify-client-id");
 
     private final String apiPrefix;
     private final TrustedProxies trustedProxies;
     private final int retryAfterSeconds;
+    private final ErrorFormat errorFormat;
     private final StoreAuth storeAuth;
 
     private FilterSettings(InitParams params) {
         this.apiPrefix = params.parse("api-prefix", FilterSettings::requirePrefix, "");
         this.trustedProxies = params.parse("trusted-proxies", TrustedProxies::parse, TrustedProxies.none());
         this.retryAfterSeconds = (int) Math.min(params.positiveLong("retry-after", DEFAULT_RETRY_AFTER_SECONDS), 86_400);
+        this.errorFormat = params.parse(ERROR_FORMAT, ErrorFormat::parse, ErrorFormat.RFC9457);
         StoreAuth.Builder builder = StoreAuth.builder();
         StoreSources.apply(params, builder);
         apply(params, builder);
@@ -86,7 +93,7 @@ final class FilterSettings {
     }
 
     private static Set<String> names(String... names) {
-        Set<String> all = new java.util.HashSet<>(Set.of(names));
+        Set<String> all = new HashSet<>(Set.of(names));
         all.addAll(LegacyParams.NAMES);
         return Set.copyOf(all);
     }
@@ -106,6 +113,10 @@ final class FilterSettings {
 
     int retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    ErrorFormat errorFormat() {
+        return errorFormat;
     }
 
     /**
@@ -142,6 +153,7 @@ final class FilterSettings {
     private static void apply(InitParams params, StoreAuth.Builder builder) {
         given(params, "realm", () -> builder.realm(params.string("realm", "")));
         given(params, "require-tls", () -> builder.requireTls(params.bool("require-tls", true)));
+        given(params, "verify-client-id", () -> builder.verifyClientId(params.bool("verify-client-id", false)));
         given(params, "cache-max-size", () -> builder.cacheMaximumSize(params.positiveLong("cache-max-size", 1)));
         given(params, "cache-ttl", () -> builder.cacheTtl(params.duration("cache-ttl", "PT5M")));
         given(params, "negative-cache-ttl", () -> builder.negativeCacheTtl(params.duration("negative-cache-ttl", "PT30S")));

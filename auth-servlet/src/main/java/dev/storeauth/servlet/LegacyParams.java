@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Reads the init-params of the legacy Basic deprecation into one {@link LegacyDeprecation}:
@@ -63,7 +64,7 @@ final class LegacyParams {
         }
     }
 
-    private static LegacyDeprecation named(String name, java.util.function.Supplier<LegacyDeprecation> make) {
+    private static LegacyDeprecation named(String name, Supplier<LegacyDeprecation> make) {
         try {
             return make.get();
         } catch (IllegalArgumentException e) {

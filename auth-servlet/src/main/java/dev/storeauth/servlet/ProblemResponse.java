@@ -3,6 +3,7 @@ package dev.storeauth.servlet;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storeauth.auth.AuthResult;
+import dev.storeauth.policy.ApiVersion;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -141,8 +142,40 @@ public final class ProblemResponse {
         }
     }
 
+    /**
+     * The body in {@code format}: {@link #body()} for {@link ErrorFormat#RFC9457}; for
+     * {@link ErrorFormat#BIGCOMMERCE} the platform's shape for {@code version} (see {@link ErrorFormat}).
+     */
+    public byte[] body(ErrorFormat format, ApiVersion version) {
+        if (format == ErrorFormat.RFC9457) {
+            return body();
+        }
+        String detail = (String) members.get("detail");
+        try {
+            return JSON.writeValueAsBytes(PlatformErrorBody.of(status,
+                    detail.isEmpty() ? (String) members.get("title") : detail, version));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Writes this problem unless {@code response} is already committed; see the class comment. */
     public void writeTo(HttpServletResponse response) throws IOException {
+        write(response, CONTENT_TYPE, body());
+    }
+
+    /**
+     * Writes this problem in {@code format}, in the shape for a {@code version} path, unless
+     * {@code response} is already committed: the same status and headers as {@link #writeTo(HttpServletResponse)},
+     * the body and {@code Content-Type} those of the format ({@code application/json} for
+     * {@link ErrorFormat#BIGCOMMERCE}).
+     */
+    public void writeTo(HttpServletResponse response, ErrorFormat format, ApiVersion version) throws IOException {
+        write(response, format == ErrorFormat.RFC9457 ? CONTENT_TYPE : PlatformErrorBody.CONTENT_TYPE,
+                body(format, version));
+    }
+
+    private void write(HttpServletResponse response, String contentType, byte[] bytes) throws IOException {
         if (response.isCommitted()) {
             return;
         }
@@ -155,10 +188,9 @@ public final class ProblemResponse {
                 response.addHeader(header.getKey(), header.getValue());
             }
         }
-        byte[] bytes = body();
         response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");
-        response.setContentType(CONTENT_TYPE);
+        response.setContentType(contentType);
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
     }

@@ -2,6 +2,8 @@ package dev.storeauth.servlet;
 
 import dev.storeauth.auth.AuthResult;
 import dev.storeauth.auth.Authenticator;
+import dev.storeauth.policy.ApiVersion;
+import dev.storeauth.policy.internal.StorePath;
 import dev.storeauth.repository.RepositoryUnavailableException;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -33,7 +35,8 @@ import org.slf4j.LoggerFactory;
  *   <li>Denied requests get the status, every {@code WWW-Authenticate} challenge, the denial's
  *       headers (on 429 {@code Retry-After} and {@code X-Retry-After}; with a store quota the
  *       {@code X-Rate-Limit-*} ones), {@code Cache-Control: no-store} and a {@link ProblemResponse}
- *       body; the chain is not called.
+ *       body in the filter's {@link ErrorFormat} (RFC 9457 unless {@code error-format} or the
+ *       constructor says otherwise); the chain is not called.
  *   <li>An unavailable account repository is 503 with {@code Retry-After}, never 401 or 500.
  * </ul>
  *
@@ -57,6 +60,7 @@ public final class StoreAuthFilter implements Filter {
     private volatile RequestDescriber describer;
     private volatile ProblemResponse unavailable;
     private volatile AutoCloseable owned;
+    private volatile ErrorFormat errorFormat = ErrorFormat.RFC9457;
 
     /** For {@code web.xml}: everything comes from init-params in {@link #init(FilterConfig)}. */
     public StoreAuthFilter() {
@@ -76,6 +80,17 @@ public final class StoreAuthFilter implements Filter {
      *     behind these the right-most {@code X-Forwarded-For} hop that is not one of them
      */
     public StoreAuthFilter(Authenticator authenticator, String apiPrefix, TrustedProxies trustedProxies) {
+        this(authenticator, apiPrefix, trustedProxies, ErrorFormat.RFC9457);
+    }
+
+    /**
+     * For code, writing denials in {@code errorFormat}.
+     *
+     * @see #StoreAuthFilter(Authenticator, String, TrustedProxies)
+     */
+    public StoreAuthFilter(Authenticator authenticator, String apiPrefix, TrustedProxies trustedProxies,
+            ErrorFormat errorFormat) {
+        this.errorFormat = Objects.requireNonNull(errorFormat, "errorFormat");
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.describer = new RequestDescriber(FilterSettings.requirePrefix(apiPrefix), trustedProxies);
         this.unavailable = FilterProblems.unavailable(FilterSettings.DEFAULT_RETRY_AFTER_SECONDS);
@@ -100,6 +115,7 @@ public final class StoreAuthFilter implements Filter {
         this.authenticator = settings.storeAuth().authenticator();
         this.describer = new RequestDescriber(settings.apiPrefix(), settings.trustedProxies()).with(tls);
         this.unavailable = FilterProblems.unavailable(settings.retryAfterSeconds());
+        this.errorFormat = settings.errorFormat();
     }
 
     @Override
@@ -136,10 +152,16 @@ public final class StoreAuthFilter implements Filter {
     }
 
     /** The request's body goes unread: see {@link RequestBodies}. */
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, ProblemResponse problem)
+    private void refuse(HttpServletRequest request, HttpServletResponse response, ProblemResponse problem)
             throws IOException {
         RequestBodies.closeIfUnread(request, response);
-        problem.writeTo(response);
+        ErrorFormat format = errorFormat;
+        if (format == ErrorFormat.RFC9457) {
+            problem.writeTo(response);
+        } else {
+            StorePath path = StorePath.read(describer.path(request));
+            problem.writeTo(response, format, path == null ? ApiVersion.V3 : path.version());
+        }
     }
 
     /** Closes the account repository if init-params created it. */

@@ -15,7 +15,7 @@ import java.util.function.Function;
 /**
  * How a token request authenticates its client (RFC 6749 section 2.3.1): HTTP Basic, the client ID
  * and secret each form-urlencoded before base64, or {@code client_id} and {@code client_secret} in the
- * body; never both, never neither. Stateless.
+ * body; never both (a body {@code client_id} equal to Basic's is allowed), never neither. Stateless.
  */
 final class TokenClient {
 
@@ -61,12 +61,7 @@ final class TokenClient {
             throw new Refusal(TokenAnswer.error(400, "invalid_request", "the request has more than one Authorization header"));
         }
         if (authorizations.size() == 1) {
-            if (id.isPresent() || secret.isPresent()) {
-                throw new Refusal(TokenAnswer.error(400, "invalid_request", "authenticate the client one way:"
-                        + " HTTP Basic or client_id and client_secret in the body, not both"));
-            }
-            return basic(authorizations.get(0)).orElseThrow(() -> new Refusal(badClient.apply(
-                    "the Authorization header must be Basic with the form-urlencoded client_id:client_secret in base64")));
+            return byBasic(authorizations.get(0), id, secret, badClient);
         }
         if (id.isEmpty() && secret.isEmpty()) {
             throw new Refusal(badClient.apply("client authentication is required: HTTP Basic, or client_id and"
@@ -76,6 +71,28 @@ final class TokenClient {
             throw new Refusal(badClient.apply("client authentication in the body needs both client_id and client_secret"));
         }
         return new Presented(id.get(), secret.get());
+    }
+
+    /**
+     * The Basic credentials of {@code header}; a body {@code client_id} may repeat their client ID (RFC 6749
+     * section 3.2.1 has a client that authenticates send it), a body {@code client_secret} may not be there.
+     */
+    private static Presented byBasic(String header, Optional<String> id, Optional<String> secret,
+            Function<String, TokenAnswer> badClient) throws Refusal {
+        if (secret.isPresent()) {
+            throw new Refusal(bothWays());
+        }
+        Presented basic = basic(header).orElseThrow(() -> new Refusal(badClient.apply(
+                "the Authorization header must be Basic with the form-urlencoded client_id:client_secret in base64")));
+        if (id.isPresent() && !id.get().equals(basic.clientId())) {
+            throw new Refusal(bothWays());
+        }
+        return basic;
+    }
+
+    private static TokenAnswer bothWays() {
+        return TokenAnswer.error(400, "invalid_request", "authenticate the client one way: HTTP Basic or"
+                + " client_id and client_secret in the body, not both (a body client_id may only repeat Basic's)");
     }
 
     /** RFC 7617 credentials whose two parts are each form-urlencoded; empty if anything does not read. */

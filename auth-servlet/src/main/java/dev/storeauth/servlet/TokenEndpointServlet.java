@@ -1,9 +1,11 @@
 package dev.storeauth.servlet;
 
+import dev.storeauth.auth.RateLimitAnswers;
 import dev.storeauth.clientgrant.ClientCredentialsGrant;
 import dev.storeauth.clientgrant.ClientCredentialsRequest;
 import dev.storeauth.clientgrant.GrantError;
 import dev.storeauth.clientgrant.GrantOutcome;
+import dev.storeauth.net.internal.ChallengeRealm;
 import dev.storeauth.repository.RepositoryUnavailableException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,7 +14,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,11 +30,11 @@ import java.util.Optional;
  * }</pre>
  *
  * <ul>
- *   <li>{@code POST} only: anything else is 405 with {@code Allow: POST}.
  *   <li>Over TLS only, decided from the connection (a trusted proxy's {@code X-Forwarded-Proto}
- *       counts, as for the filter): plain HTTP is 400 {@code invalid_request} naming HTTPS, before the
- *       body or any credential is read. Not the filter's 403: every answer here is an RFC 6749 error
- *       object, and section 5.2 answers a request the server will not take with 400.
+ *       counts, as for the filter): plain HTTP is 400 {@code invalid_request} naming HTTPS, whatever
+ *       the method, before the body or any credential is read. Not the filter's 403: every answer here
+ *       is an RFC 6749 error object, and section 5.2 answers a request the server will not take with 400.
+ *   <li>{@code POST} only: anything else is 405 with {@code Allow: POST}.
  *   <li>Parameters in the query string are refused; the body must be
  *       {@code application/x-www-form-urlencoded}, at most {@value #MAX_BODY_BYTES} bytes
  *       (413 {@code invalid_request} beyond, checked before reading) arriving within 10 seconds;
@@ -42,7 +43,9 @@ import java.util.Optional;
  *       {@code client_credentials} it is {@code unsupported_grant_type}.
  *   <li>The client authenticates by HTTP Basic (client ID and secret each form-urlencoded, then
  *       base64: section 2.3.1) or by {@code client_id} and {@code client_secret} in the body, never
- *       both; then {@link ClientCredentialsGrant} decides.
+ *       both: with Basic, a body {@code client_secret}, or a body {@code client_id} other than Basic's,
+ *       is {@code invalid_request} (the same {@code client_id} is allowed, section 3.2.1); then
+ *       {@link ClientCredentialsGrant} decides.
  * </ul>
  *
  * Success is 200 {@code {"access_token","token_type":"Bearer","expires_in","scope"}}; errors are
@@ -57,14 +60,12 @@ public final class TokenEndpointServlet extends HttpServlet {
     /** The longest body read. */
     public static final int MAX_BODY_BYTES = 4096;
     private static final long serialVersionUID = 1L;
-    private static final int MAX_FIELDS = 16;
     private static final Duration BODY_DEADLINE = Duration.ofSeconds(10);
-    private static final String FORM = "application/x-www-form-urlencoded";
 
     private final transient ClientCredentialsGrant grant;
     private final transient String challenge;
     private final transient BoundedBodyReader reader = new BoundedBodyReader(MAX_BODY_BYTES, BODY_DEADLINE);
-    private transient volatile RequestDescriber describer;
+    private transient volatile TokenRequestReader requests;
 
     /** Serves {@code grant}, realm {@code storeauth}, trusting no proxy. */
     public TokenEndpointServlet(ClientCredentialsGrant grant) {
@@ -72,83 +73,39 @@ public final class TokenEndpointServlet extends HttpServlet {
     }
 
     /**
-     * @param realm named in the {@code Basic} challenge: 1-100 printable characters, no quotes or backslashes
+     * @param realm named in the {@code Basic} challenge: 1-100 characters, no quotes, backslashes or
+     *     control characters (the filter's rule)
      * @param trustedProxies give it the filter's: the client address (throttle, allowlists) and the TLS
      *     question are decided as the filter decides them
      * @throws IllegalArgumentException for a realm that does not fit a quoted-string unescaped
      */
     public TokenEndpointServlet(ClientCredentialsGrant grant, String realm, TrustedProxies trustedProxies) {
         this.grant = Objects.requireNonNull(grant, "grant");
-        if (realm.isEmpty() || realm.length() > 100 || !realm.chars().allMatch(c -> c >= 0x20 && c < 0x7f && c != '"' && c != '\\')) {
-            throw new IllegalArgumentException("realm must be 1-100 printable characters without quotes or backslashes");
-        }
-        this.challenge = "Basic realm=\"" + realm + "\", charset=\"UTF-8\"";
-        this.describer = new RequestDescriber("", Objects.requireNonNull(trustedProxies, "trustedProxies"));
+        this.challenge = "Basic realm=\"" + ChallengeRealm.check(realm) + "\", charset=\"UTF-8\"";
+        this.requests = new TokenRequestReader(new RequestDescriber("", Objects.requireNonNull(trustedProxies,
+                "trustedProxies")), this::badClient);
     }
 
     /** Learns from the container how it tells a TLS connection. */
     @Override
     public void init() {
-        describer = describer.with(ConnectionTls.forServer(getServletContext().getServerInfo()));
+        requests = requests.with(ConnectionTls.forServer(getServletContext().getServerInfo()));
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!"POST".equals(request.getMethod())) {
-            refuse(request, response, TokenAnswer.error(405, "invalid_request", "the token endpoint answers POST only")
-                    .withHeader("Allow", "POST"));
-        } else if (!describer.isSecure(request)) {
-            refuse(request, response, TokenAnswer.error(400, "invalid_request",
-                    "the token endpoint is only available over HTTPS; the credentials sent should be considered exposed"));
-        } else if (request.getQueryString() != null) {
-            refuse(request, response, TokenAnswer.error(400, "invalid_request",
-                    "parameters belong in the form body, never in the URL's query"));
-        } else if (!isForm(request.getContentType())) {
-            refuse(request, response, TokenAnswer.error(400, "invalid_request",
-                    "Content-Type must be " + FORM));
-        } else {
-            reader.read(request, response, outcome -> answer(request, outcome).writeTo(response));
+        Optional<TokenAnswer> refused = requests.refusedBeforeTheBody(request);
+        if (refused.isPresent()) {
+            RequestBodies.closeIfUnread(request, response);
+            refused.get().writeTo(response);
+            return;
         }
+        reader.read(request, response, outcome -> answer(requests.read(request, outcome)).writeTo(response));
     }
 
-    private TokenAnswer answer(HttpServletRequest request, BodyOutcome outcome) {
-        if (outcome instanceof BodyOutcome.TooLarge tooLarge) {
-            return TokenAnswer.error(413, "invalid_request", "the body must be at most " + tooLarge.maxBytes() + " bytes");
-        }
-        if (outcome instanceof BodyOutcome.TimedOut timedOut) {
-            return TokenAnswer.error(408, "invalid_request",
-                    "the body did not arrive within " + timedOut.deadline().toSeconds() + " seconds");
-        }
-        if (!(outcome instanceof BodyOutcome.Complete complete)) {
-            return TokenAnswer.error(400, "invalid_request", "the body could not be read");
-        }
-        FormBody form = FormBody.parse(complete.bytes(), MAX_FIELDS);
-        if (form instanceof FormBody.Invalid invalid) {
-            return TokenAnswer.error(400, "invalid_request", ascii(invalid.detail()));
-        }
-        return answer(request, (FormBody.Fields) form);
-    }
-
-    private TokenAnswer answer(HttpServletRequest request, FormBody.Fields form) {
-        Optional<String> repeated = form.values().entrySet().stream().filter(e -> e.getValue().size() > 1)
-                .map(Map.Entry::getKey).sorted().findFirst();
-        if (repeated.isPresent()) {
-            return TokenAnswer.error(400, "invalid_request", "parameter " + name(repeated.get()) + " is repeated");
-        }
-        Optional<String> grantType = form.first("grant_type").filter(v -> !v.isEmpty());
-        if (grantType.isEmpty()) {
-            return TokenAnswer.error(400, "invalid_request", "grant_type is required: client_credentials");
-        }
-        if (!grantType.get().equals("client_credentials")) {
-            return TokenAnswer.error(400, "unsupported_grant_type", "only grant_type client_credentials is supported");
-        }
-        try {
-            TokenClient.Presented client = TokenClient.of(request, form, this::badClient);
-            return grant(new ClientCredentialsRequest(client.clientId(), client.clientSecret(), form.first("scope"),
-                    describer.clientAddress(request)));
-        } catch (TokenClient.Refusal refusal) {
-            return refusal.answer();
-        }
+    private TokenAnswer answer(TokenRequestReader.Read read) {
+        return read instanceof TokenRequestReader.Refused refused ? refused.answer()
+                : grant(((TokenRequestReader.Valid) read).request());
     }
 
     private TokenAnswer grant(ClientCredentialsRequest request) {
@@ -163,13 +120,17 @@ public final class TokenEndpointServlet extends HttpServlet {
             return issued(issued);
         }
         if (outcome instanceof GrantOutcome.Throttled throttled) {
-            long seconds = Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000);
-            return TokenAnswer.error(429, "temporarily_unavailable", "too many failed attempts from this address;"
-                    + " try again in " + seconds + " seconds").withHeader("Retry-After", Long.toString(seconds));
+            return throttled(throttled);
         }
         GrantOutcome.Refused refused = (GrantOutcome.Refused) outcome;
         return refused.error() == GrantError.INVALID_CLIENT ? badClient(refused.description())
                 : TokenAnswer.error(refused.error().status(), refused.error().code(), refused.description());
+    }
+
+    private static TokenAnswer throttled(GrantOutcome.Throttled throttled) {
+        long seconds = RateLimitAnswers.retryAfterSeconds(throttled.retryAfter());
+        return TokenAnswer.error(429, "temporarily_unavailable", "too many failed attempts from this address;"
+                + " try again in " + seconds + " seconds").withHeader("Retry-After", Long.toString(seconds));
     }
 
     /** RFC 6749 section 5.1's answer; no refresh token, as section 4.4.3 has it. */
@@ -184,31 +145,5 @@ public final class TokenEndpointServlet extends HttpServlet {
 
     private TokenAnswer badClient(String description) {
         return TokenAnswer.error(401, GrantError.INVALID_CLIENT.code(), description).withHeader("WWW-Authenticate", challenge);
-    }
-
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, TokenAnswer answer)
-            throws IOException {
-        RequestBodies.closeIfUnread(request, response);
-        answer.writeTo(response);
-    }
-
-    private static boolean isForm(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        int semicolon = contentType.indexOf(';');
-        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
-        return type.toLowerCase(Locale.ROOT).equals(FORM);
-    }
-
-    /** A parameter name as it may be echoed: only names made of letters, digits and {@code _}, up to 32. */
-    private static String name(String name) {
-        return name.length() <= 32 && name.chars().allMatch(c -> c < 0x80 && (Character.isLetterOrDigit(c) || c == '_'))
-                ? name : "(a name not shown)";
-    }
-
-    /** RFC 6749 allows printable ASCII without quotes or backslashes in error_description. */
-    private static String ascii(String text) {
-        return text.replaceAll("[^\\x20-\\x21\\x23-\\x5b\\x5d-\\x7e]", "?");
     }
 }

@@ -2,6 +2,7 @@ package dev.storeauth.servlet;
 
 import dev.storeauth.net.internal.CidrBlock;
 import dev.storeauth.net.internal.CidrBlocks;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +69,24 @@ public final class TrustedProxies {
     public String clientAddress(HttpServletRequest request) {
         String address = String.valueOf(request.getRemoteAddr());
         return clientAddress(request, address, contains(address));
+    }
+
+    /**
+     * Whether {@code request} came over TLS, decided as the filter decides it: the connection itself is
+     * TLS (from the container's own request object, never the request-line's scheme), or the socket is a
+     * trusted proxy whose {@code X-Forwarded-Proto} (its last value) is {@code https}. A header from
+     * anyone else never counts.
+     *
+     * <pre>{@code
+     * if (!proxies.isSecure(request)) {
+     *     response.sendError(403); // plain HTTP
+     * }
+     * }</pre>
+     */
+    public boolean isSecure(HttpServletRequest request) {
+        ServletContext context = request.getServletContext();
+        return new RequestDescriber("", this).with(ConnectionTls.forServer(context == null ? null : context.getServerInfo()))
+                .isSecure(request);
     }
 
     /** {@link #clientAddress(HttpServletRequest)} of a socket address already read and matched. */

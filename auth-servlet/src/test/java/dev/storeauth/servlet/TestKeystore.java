@@ -18,9 +18,9 @@ import javax.net.ssl.TrustManagerFactory;
  * made once per test JVM with the JDK's {@code keytool} in a temporary directory, and a client
  * {@link SSLContext} that trusts exactly that certificate. Thread-safe.
  */
-final class TestKeystore {
+public final class TestKeystore {
 
-    static final String PASSWORD = "storeauth-test";
+    public static final String PASSWORD = "storeauth-test";
     private static final String ALIAS = "server";
     private static Path file;
 
@@ -28,7 +28,7 @@ final class TestKeystore {
     }
 
     /** The key store file, created on first call. */
-    static synchronized Path file() {
+    public static synchronized Path file() {
         if (file == null) {
             try {
                 file = generate(Files.createTempDirectory("storeauth-tls").resolve("server.p12"));
@@ -40,7 +40,7 @@ final class TestKeystore {
     }
 
     /** A client context that trusts the certificate of {@link #file()} and nothing else. */
-    static SSLContext clientContext() throws IOException, GeneralSecurityException {
+    public static SSLContext clientContext() throws IOException, GeneralSecurityException {
         KeyStore trusted = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(file())) {
             trusted.load(in, PASSWORD.toCharArray());

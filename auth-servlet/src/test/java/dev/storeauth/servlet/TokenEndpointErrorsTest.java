@@ -88,6 +88,12 @@ class TokenEndpointErrorsTest {
                         "grant_type=client_credentials&scope=%zz", "Authorization", auth(c))),
                 row("Basic and body fields", 400, "invalid_request", null, c -> server.token(
                         "grant_type=client_credentials" + fields(c), "Authorization", auth(c))),
+                row("Basic and a body client_secret", 400, "invalid_request", null, c -> server.token(
+                        "grant_type=client_credentials&client_secret=" + c.clientSecret(), "Authorization", auth(c))),
+                row("Basic and another body client_id", 400, "invalid_request", null, c -> server.token(
+                        "grant_type=client_credentials&client_id=" + office.clientId(), "Authorization", auth(c))),
+                row("unreadable Basic and a body client_id", 401, "invalid_client", null, c -> server.token(
+                        "grant_type=client_credentials&client_id=" + c.clientId(), "Authorization", "Basic !!!")),
                 row("no client authentication", 401, "invalid_client", null, bodyOnly.apply("grant_type=client_credentials")),
                 row("client_id without secret", 401, "invalid_client", null, c -> server.token(
                         "grant_type=client_credentials&client_id=" + c.clientId())),

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storeauth.clientgrant.ClientCredentialsGrant;
 import dev.storeauth.credentials.internal.SecretGenerator;
 import dev.storeauth.credentials.internal.SecretKind;
+import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.grant.ShortLivedTokens;
 import dev.storeauth.repository.AccountRepository;
 import dev.storeauth.repository.RepositoryUnavailableException;
@@ -30,7 +31,7 @@ class TokenEndpointOutageTest {
     void anUnavailableRepositoryIsTemporarilyUnavailable() throws Exception {
         AccountRepository down = mock(AccountRepository.class);
         when(down.oauthAccountByClientId(anyString())).thenThrow(new RepositoryUnavailableException("down"));
-        ClientCredentialsGrant grant = ClientCredentialsGrant.builder(down, ShortLivedTokens.builder(new byte[32]).build())
+        ClientCredentialsGrant grant = ClientCredentialsGrant.builder(down, ShortLivedTokens.builder(down, SecretDigester.sha256()).build())
                 .build();
         Server server = new Server();
         ServerConnector tls = JettyWebXmlDeploymentTest.tlsConnector(server);

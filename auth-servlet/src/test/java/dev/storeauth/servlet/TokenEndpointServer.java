@@ -1,13 +1,13 @@
 package dev.storeauth.servlet;
 
 import dev.storeauth.StoreAuth;
-import dev.storeauth.grant.ShortLivedTokens;
 import dev.storeauth.lifecycle.Actor;
 import dev.storeauth.lifecycle.IssuedCredentials;
 import dev.storeauth.lifecycle.NewOAuthAccount;
 import dev.storeauth.lifecycle.Outcome;
 import dev.storeauth.repository.InMemoryAccountRepository;
 import jakarta.servlet.DispatcherType;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -48,7 +48,7 @@ final class TokenEndpointServer implements AutoCloseable {
     /** With {@code maxFailures} failed grants allowed per address an hour. */
     TokenEndpointServer(int maxFailures) throws Exception {
         storeAuth = StoreAuth.builder().repository(new InMemoryAccountRepository()).realm(REALM)
-                .shortLivedTokens(ShortLivedTokens.builder(new byte[32]).build())
+                .shortLivedTokens(Duration.ofHours(1))
                 .failureThrottle(maxFailures, Duration.ofHours(1))
                 .lifecycle((store, actor) -> actor.equals(OWNER), "api.example.com").build();
         client = create(Map.of("products", "modify", "orders", "read-only"));
@@ -99,6 +99,23 @@ final class TokenEndpointServer implements AutoCloseable {
     /** The same over the plain connector. */
     HttpResponse<String> sendPlain(String method, String path, String body, String... headers) throws Exception {
         return send(http, "http", plain.getLocalPort(), method, path, body, headers);
+    }
+
+    /**
+     * Writes a {@code POST /oauth2/token} head with {@code headerLines} on an HTTPS socket, then no body
+     * at all, and reads the answer until the server closes (10 s at most without a byte).
+     */
+    String headOnly(String... headerLines) throws Exception {
+        StringBuilder head = new StringBuilder("POST /oauth2/token HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+        for (String line : headerLines) {
+            head.append(line).append("\r\n");
+        }
+        try (Socket socket = TestKeystore.clientContext().getSocketFactory().createSocket("127.0.0.1", tls.getLocalPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readNBytes(1 << 16), StandardCharsets.ISO_8859_1);
+        }
     }
 
     private static HttpResponse<String> send(HttpClient client, String scheme, int port, String method, String path,

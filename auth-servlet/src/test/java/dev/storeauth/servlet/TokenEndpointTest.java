@@ -12,6 +12,7 @@ import dev.storeauth.lifecycle.IssuedCredentials;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -86,6 +87,12 @@ class TokenEndpointTest {
     }
 
     @Test
+    void basicWithTheSameClientIdInTheBodyIsGranted() throws Exception {
+        granted(server.token("grant_type=client_credentials&client_id=" + client.clientId(),
+                "Authorization", basic(client.clientId(), client.clientSecret())));
+    }
+
+    @Test
     void basicCredentialsAreFormUrlDecodedBeforeTheyAreChecked() throws Exception {
         String encodedId = "%73" + client.clientId().substring(1);
         String pair = encodedId + ":" + client.clientSecret();
@@ -108,6 +115,16 @@ class TokenEndpointTest {
     }
 
     @Test
+    void aPlainHttpGetWithCredentialsIsToldAboutHttpsBeforeAboutTheMethod() throws Exception {
+        HttpResponse<String> answer = server.sendPlain("GET", "/oauth2/token", null,
+                "Authorization", basic(client.clientId(), client.clientSecret()));
+        assertEquals(400, answer.statusCode(), answer.body());
+        assertTokenEndpointHeaders(answer);
+        assertTrue(JSON.readTree(answer.body()).get("error_description").asText().contains("HTTPS"), answer.body());
+        assertFalse(answer.headers().firstValue("Allow").isPresent());
+    }
+
+    @Test
     void plainHttpNeverGetsAToken() throws Exception {
         HttpResponse<String> answer = server.sendPlain("POST", "/oauth2/token", "grant_type=client_credentials",
                 "Content-Type", "application/x-www-form-urlencoded",
@@ -121,20 +138,33 @@ class TokenEndpointTest {
     }
 
     @Test
-    void aBodyOverTheCapIsRefusedUnread() throws Exception {
+    void aBodyDeclaredOverTheCapIsRefusedBeforeAByteOfItIsSent() throws Exception {
+        String answer = server.headOnly("Content-Type: application/x-www-form-urlencoded",
+                "Content-Length: " + (TokenEndpointServlet.MAX_BODY_BYTES + 1),
+                "Authorization: " + basic(client.clientId(), client.clientSecret()));
+
+        assertTrue(answer.startsWith("HTTP/1.1 413 "), answer);
+        assertTrue(answer.toLowerCase(Locale.ROOT).contains("cache-control: no-store"), answer);
+        assertTrue(answer.contains("Connection: close"), answer);
+        assertTrue(answer.contains("\"error_description\":\"the body must be at most 4096 bytes\""), answer);
+    }
+
+    @Test
+    void aBodyOverTheCapIsRefused() throws Exception {
         String padding = "&pad=" + "x".repeat(TokenEndpointServlet.MAX_BODY_BYTES);
         HttpResponse<String> answer = server.token("grant_type=client_credentials" + padding,
                 "Authorization", basic(client.clientId(), client.clientSecret()));
         assertEquals(413, answer.statusCode(), answer.body());
         assertTokenEndpointHeaders(answer);
-        assertEquals("the body must be at most 4096 bytes", JSON.readTree(answer.body()).get("error_description").asText());
     }
 
     @Test
     void repeatedFailuresFromAnAddressAreThrottledWithRetryAfter() throws Exception {
         String wrong = basic(client.clientId(), client.clientSecret().substring(0, 41) + "x");
         for (int i = 0; i < 5; i++) {
-            assertEquals(401, server.token("grant_type=client_credentials", "Authorization", wrong).statusCode());
+            HttpResponse<String> refused = server.token("grant_type=client_credentials", "Authorization", wrong);
+            assertEquals(401, refused.statusCode(), refused.body());
+            assertEquals(List.of(CHALLENGE), refused.headers().allValues("WWW-Authenticate"));
         }
         HttpResponse<String> throttled = server.token("grant_type=client_credentials", "Authorization", wrong);
         assertEquals(429, throttled.statusCode(), throttled.body());

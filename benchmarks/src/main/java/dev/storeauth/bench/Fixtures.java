@@ -44,8 +44,8 @@ final class Fixtures {
     final OAuthAccount oauth;
     final OAuthAccount fenced;
     final InMemoryAccountRepository repository = new InMemoryAccountRepository();
-    /** Short-lived tokens under a fixed key, lasting the default hour: longer than any run. */
-    final ShortLivedTokens shortLived = ShortLivedTokens.builder(new byte[32]).build();
+    /** Short-lived tokens stored in {@link #repository}, lasting the default hour: longer than any run. */
+    final ShortLivedTokens shortLived = ShortLivedTokens.builder(repository, SecretDigester.sha256()).build();
 
     Fixtures() {
         SecretDigester sha = SecretDigester.sha256();
@@ -91,7 +91,7 @@ final class Fixtures {
 
     /** The plain OAuth account's short-lived token granting all its scopes, or {@code granted}. */
     ApiRequest shortLivedRequest(Scopes granted) {
-        return oauthRequest(shortLived.issue(oauth, granted).token());
+        return oauthRequest(shortLived.issue(oauth, granted).orElseThrow().token());
     }
 
     private static ApiRequest oauthRequest(String token) {

@@ -27,12 +27,12 @@ import org.openjdk.jmh.annotations.Threads;
  * result; the shape, token68 and username checks run only on a miss). {@code oursOAuthExpiryAllowlistHit1T}
  * presents an account that expires (so the clock is read) and has a two-block allowlist that permits the
  * request's address (so it is matched). {@code oursShortLivedHit1T} presents a short-lived {@code sst_}
- * token of the plain OAuth account granting all its scopes (checksum, HMAC-SHA256 tag, {@link AccountCache}
- * hit by the bound digest, scopes reused); {@code oursShortLivedNarrowedHit1T} one granting less (the
- * intersection of scopes). {@code oursOAuthHitMicrometer1T} is {@code oursOAuthHit1T} with a
- * {@link MicrometerObserver} over a {@link SimpleMeterRegistry} (the others have the default no-op
- * observer); both are built in every trial, so the observer call sites have seen both kinds. The
- * authenticator and cache are shared by all benchmark threads, as in a server.
+ * token of the plain OAuth account granting all its scopes (the same path as an access token: SHA-256 of
+ * its 42 characters, {@link AccountCache} hit by that digest, constant-time compare);
+ * {@code oursShortLivedNarrowedHit1T} one granting less (its stored scopes). {@code oursOAuthHitMicrometer1T}
+ * is {@code oursOAuthHit1T} with a {@link MicrometerObserver} over a {@link SimpleMeterRegistry} (the
+ * others have the default no-op observer); both are built in every trial, so the observer call sites have
+ * seen both kinds. The authenticator and cache are shared by all benchmark threads, as in a server.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -54,7 +54,7 @@ public class HitBenchmark {
         Fixtures fixtures = new Fixtures();
         // As in a server, minus the failure throttle and the last-used recorder, which hits do not reach.
         storeAuth = StoreAuth.builder().repository(fixtures.repository).noFailureThrottle().recordUsage(false)
-                .shortLivedTokens(fixtures.shortLived).build();
+                .shortLivedTokens(fixtures.shortLived.lifetime()).build();
         authenticator = storeAuth.authenticator();
         metered = StoreAuth.builder().repository(fixtures.repository).noFailureThrottle().recordUsage(false)
                 .observer(new MicrometerObserver(new SimpleMeterRegistry())).build();

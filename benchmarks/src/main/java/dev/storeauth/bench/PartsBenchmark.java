@@ -6,9 +6,7 @@ import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.internal.CredentialParser;
 import dev.storeauth.credentials.internal.SecretFormat;
 import dev.storeauth.credentials.internal.SecretKind;
-import dev.storeauth.grant.ShortLivedTokens;
 import dev.storeauth.policy.RouteTable;
-import dev.storeauth.policy.Scopes;
 import dev.storeauth.policy.internal.StorePath;
 import dev.storeauth.repository.LookupKey;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +23,7 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The steps of a cache hit one by one (path read, route lookup, two header lookups, credential parse,
- * shape and checksum check, SHA-256, cache hit; a short-lived token's checks and scopes), to see where the time above the floor goes. Each is measured
+ * shape and checksum check, SHA-256, cache hit), to see where the time above the floor goes. Each is measured
  * alone, so the sum is only a guide to the whole.
  */
 @State(Scope.Benchmark)
@@ -44,10 +42,6 @@ public class PartsBenchmark {
     private String basicHeader;
     private AccountCache cache;
     private LookupKey key;
-    private ShortLivedTokens shortLived;
-    private String shortLivedToken;
-    private ShortLivedTokens.Claims claims;
-    private Scopes held;
 
     @Setup
     public void setUp() {
@@ -61,10 +55,6 @@ public class PartsBenchmark {
         cache = AccountCache.builder(fixtures.repository).build();
         key = LookupKey.of(fixtures.oauth);
         cache.find(key);
-        shortLived = fixtures.shortLived;
-        shortLivedToken = shortLived.issue(fixtures.oauth, fixtures.oauth.scopes()).token();
-        claims = shortLived.claimsOf(shortLivedToken).orElseThrow();
-        held = fixtures.oauth.scopes();
     }
 
     @TearDown
@@ -121,15 +111,5 @@ public class PartsBenchmark {
     @Benchmark
     public Object partCacheHit() {
         return cache.find(key);
-    }
-
-    @Benchmark
-    public Object partShortLivedClaims() {
-        return shortLived.claimsOf(shortLivedToken).orElse(null);
-    }
-
-    @Benchmark
-    public Object partShortLivedScopes() {
-        return claims.scopesWithin(held);
     }
 }

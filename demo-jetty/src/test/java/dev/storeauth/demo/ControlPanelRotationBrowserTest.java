@@ -33,6 +33,7 @@ class ControlPanelRotationBrowserTest {
     static Path dataDir;
     @TempDir
     static Path downloads;
+    static SignedInPanel panel;
     static DemoFixture demo;
     static PanelBrowser browser;
     static HttpClient owner;
@@ -40,20 +41,17 @@ class ControlPanelRotationBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        PanelBrowser.requireOrSkip();
-        demo = DemoFixture.start(dataDir);
-        browser = PanelBrowser.start(demo, downloads);
-        owner = demo.client();
-        csrf = demo.signIn(owner, "owner@example.com", DemoFixture.OWNER_PASSWORD);
+        panel = SignedInPanel.start(dataDir, downloads);
+        demo = panel.demo;
+        browser = panel.browser;
+        owner = panel.owner;
+        csrf = panel.csrf;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (demo != null) {
-            demo.close();
+        if (panel != null) {
+            panel.close();
         }
     }
 

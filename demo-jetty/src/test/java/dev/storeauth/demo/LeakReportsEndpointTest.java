@@ -18,6 +18,7 @@ import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -65,9 +66,9 @@ class LeakReportsEndpointTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
-    private int storeApi(DemoFixture demo, HttpClient client, String token) throws Exception {
+    private HttpResponse<String> storeApi(DemoFixture demo, HttpClient client, String token) throws Exception {
         return DemoFixture.send(client, HttpRequest.newBuilder(demo.https("/stores/" + demo.storeHash()
-                + "/v3/catalog/products")).header("X-Auth-Token", token).build()).statusCode();
+                + "/v3/catalog/products")).header("X-Auth-Token", token).build());
     }
 
     @Test
@@ -78,14 +79,16 @@ class LeakReportsEndpointTest {
             String csrf = demo.signIn(client, "owner@example.com", DemoFixture.OWNER_PASSWORD);
             String token = json(demo.manage(client, csrf, "POST", "api-accounts", Map.of("name", "Stock sync",
                     "scopes", Map.of("products", "read-only")))).get("access_token").asText();
-            assertEquals(200, storeApi(demo, client, token));
+            assertEquals(200, storeApi(demo, client, token).statusCode());
 
             HttpResponse<String> answer = DemoFixture.send(client, signedReport(demo, token));
 
             assertEquals(200, answer.statusCode(), answer.body());
             assertEquals("true_positive", json(answer).get(0).get("label").asText());
             assertEquals("storeauth_oauth_access_token", json(answer).get(0).get("token_type").asText());
-            assertEquals(401, storeApi(demo, client, token));
+            HttpResponse<String> refused = storeApi(demo, client, token);
+            assertEquals(401, refused.statusCode(), refused.body());
+            assertEquals(List.of("Bearer realm=\"storeauth demo\", error=\"invalid_token\""), refused.headers().allValues("WWW-Authenticate"));
             JsonNode newest = json(demo.manage(client, null, "GET", "audit-events?limit=1", null)).get("data").get(0);
             assertEquals("credential.leaked", newest.get("action").asText());
             assertEquals("storeauth", newest.get("actor").asText());

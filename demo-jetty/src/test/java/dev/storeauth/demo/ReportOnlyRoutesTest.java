@@ -46,4 +46,14 @@ class ReportOnlyRoutesTest {
 
         assertTrue(e.getMessage().startsWith("--report-only-routes: " + candidate + ": route line 2"), e.getMessage());
     }
+
+    @Test
+    void aCandidateThatIsNotUtf8StopsTheStartSayingSo() throws Exception {
+        Path candidate = Files.write(dataDir.resolve("latin1.routes"), new byte[] {'#', ' ', (byte) 0xe9, '\n'});
+        DemoOptions options = DemoFixture.options(dataDir.resolve("data")).withReportOnlyRoutes(Optional.of(candidate));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> DemoFixture.start(options).close());
+
+        assertEquals("--report-only-routes: " + candidate + ": not UTF-8", e.getMessage());
+    }
 }

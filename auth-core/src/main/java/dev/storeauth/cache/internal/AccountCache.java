@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.storeauth.accounts.Account;
+import dev.storeauth.accounts.ShortLivedAccount;
 import dev.storeauth.cache.CacheStatistics;
 import dev.storeauth.observe.StoreAuthObserver;
 import dev.storeauth.repository.AccountChange;
@@ -33,6 +34,9 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>As an {@link AccountChange.Listener} it evicts changed accounts by their {@link LookupKey}
  *       ({@link #onChange}), at once, including one whose lookup was in flight; give it to the account
  *       lifecycle and to a change feed.
+ *   <li>A cached {@link ShortLivedAccount} depends on its account's access-token key: a change naming
+ *       that key evicts it too, on a node that never cached the account itself. The dependencies are
+ *       kept for the cached entries only, dropped as entries leave the cache.
  *   <li>Its {@link dev.storeauth.observe.StoreAuthObserver} (default none) hears each hit, "not found"
  *       hit and miss on the caller's thread, and each lookup's time and failure on the lookup thread.
  * </ul>
@@ -53,6 +57,7 @@ public final class AccountCache implements AccountLookup, AccountChange.Listener
     private final AccountLookup delegate;
     private final AsyncCache<LookupKey, Account> positive;
     private final Cache<LookupKey, Boolean> negative;
+    private final Dependents dependents = new Dependents();
     private final AtomicLong epoch = new AtomicLong();
     private final long timeoutNanos;
     private final Executor lookupExecutor;
@@ -80,6 +85,7 @@ public final class AccountCache implements AccountLookup, AccountChange.Listener
                 .ticker(ticker)
                 .executor(Runnable::run)
                 .<LookupKey, Account>evictionListener((key, account, cause) -> counters.evictions.increment())
+                .removalListener((key, account, cause) -> forgetDependent(key, account))
                 .buildAsync();
         this.negative = Caffeine.newBuilder()
                 .maximumSize(b.negativeMaximumSize())
@@ -132,7 +138,7 @@ public final class AccountCache implements AccountLookup, AccountChange.Listener
     /**
      * Evicts what {@code change} names from the found and the "not found" caches, at once, including
      * an entry whose lookup is in flight (its callers are answered, the answer is not kept):
-     * {@link AccountChange.Changed} by key, one hash lookup each however large the cache, so a bulk
+     * {@link AccountChange.Changed} by key, with the short-lived tokens cached as depending on it, one hash lookup each however large the cache, so a bulk
      * delete of 1,000 accounts costs 1,000 removals and no scan; {@link AccountChange.Unknown} evicts
      * everything.
      */
@@ -141,12 +147,13 @@ public final class AccountCache implements AccountLookup, AccountChange.Listener
         epoch.incrementAndGet();
         if (change instanceof AccountChange.Changed changed) {
             for (LookupKey key : changed.keys()) {
-                positive.synchronous().invalidate(key);
-                negative.invalidate(key);
+                invalidate(key);
+                dependents.remove(key).forEach(this::invalidate);
             }
             return;
         }
         counters.visitedByEviction.add(positive.synchronous().estimatedSize() + negative.estimatedSize());
+        dependents.clear();
         positive.synchronous().invalidateAll();
         negative.invalidateAll();
     }
@@ -229,11 +236,35 @@ public final class AccountCache implements AccountLookup, AccountChange.Listener
             return;
         }
         Account account = found.get();
+        if (account instanceof ShortLivedAccount token) {
+            // Before the answer is visible, so that a change from here on evicts it.
+            dependents.add(token, pending.key);
+        }
         pending.complete(account);
         if (!fresh || epoch.get() != pending.epoch) {
             // An invalidation raced with this lookup: serve the waiting callers, but do not keep it.
             positive.asMap().remove(pending.key, pending);
         }
+    }
+
+    private void invalidate(LookupKey key) {
+        positive.synchronous().invalidate(key);
+        negative.invalidate(key);
+    }
+
+    /**
+     * Drops a short-lived token's dependency as its entry leaves the cache, unless a lookup of its key
+     * has started again meanwhile (that lookup's dependency is the same entry).
+     */
+    private void forgetDependent(LookupKey key, Account account) {
+        if (account instanceof ShortLivedAccount token) {
+            dependents.forget(token, key, cached -> positive.getIfPresent(cached) != null);
+        }
+    }
+
+    /** How many short-lived tokens' keys are kept as dependents; for tests, to show they are dropped. */
+    int dependentCount() {
+        return dependents.count();
     }
 
     private static final class Counters {

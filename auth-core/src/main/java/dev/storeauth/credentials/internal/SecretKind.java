@@ -12,7 +12,9 @@ public enum SecretKind {
     /** A legacy API token, the password half of HTTP Basic. */
     LEGACY_TOKEN("slt_"),
     /** An OAuth client ID: not a secret, but formatted alike so it is easy to tell apart. */
-    CLIENT_ID("sci_");
+    CLIENT_ID("sci_"),
+    /** A short-lived access token issued by the client-credentials grant, sent like an access token. */
+    SHORT_LIVED_TOKEN("sst_");
 
     private final String prefix;
 

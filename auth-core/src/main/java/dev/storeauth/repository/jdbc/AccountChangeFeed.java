@@ -32,10 +32,10 @@ public interface AccountChangeFeed extends AutoCloseable {
 
     /**
      * Starts the best feed for the database: {@code LISTEN} on PostgreSQL, polling every 200 ms
-     * on H2, telling {@code listener} of every change committed from now on.
+     * on MariaDB and H2, telling {@code listener} of every change committed from now on.
      *
      * @throws RepositoryUnavailableException if the database cannot be reached to find out which it is
-     * @throws IllegalArgumentException if it is neither PostgreSQL nor H2
+     * @throws IllegalArgumentException if it is not PostgreSQL, MariaDB or H2
      */
     static AccountChangeFeed start(DataSource dataSource, AccountChange.Listener listener) {
         return start(dataSource, listener, StoreAuthObserver.NOOP);

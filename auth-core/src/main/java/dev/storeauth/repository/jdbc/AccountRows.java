@@ -31,9 +31,6 @@ final class AccountRows {
     static final String OAUTH_VALUES = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
     /** Parameters for the id and the legacy columns, in their order. */
     static final String LEGACY_VALUES = "?, ?, ?, ?, ?, ?, ?";
-    /** The compare-and-set on the previous token; its two parameters are the expected digest and expiry. */
-    static final String PREVIOUS_UNCHANGED = " AND previous_token_digest IS NOT DISTINCT FROM ?"
-            + " AND previous_token_expires_at_us IS NOT DISTINCT FROM ?";
     private static final String UNRESTRICTED = "*";
     private static final String BLOCK_SEPARATOR = ",";
 
@@ -94,12 +91,18 @@ final class AccountRows {
                 : Optional.of(new PreviousToken(SecretDigest.fromHex(digest), fromMicros(expiresAt.get())));
     }
 
-    /** The previous token's digest, or {@code null}: a parameter for {@link #PREVIOUS_UNCHANGED}. */
+    /** The compare-and-set on the previous token; its two parameters are the expected digest and expiry. */
+    static String previousUnchanged(Dialect dialect) {
+        return " AND previous_token_digest " + dialect.nullSafeEquals() + " ? AND previous_token_expires_at_us "
+                + dialect.nullSafeEquals() + " ?";
+    }
+
+    /** The previous token's digest, or {@code null}: a parameter for {@link #previousUnchanged}. */
     static String previousDigest(Account account) {
         return account.previousToken().map(p -> p.digest().toHex()).orElse(null);
     }
 
-    /** The previous token's expiry, or {@code null}: a parameter for {@link #PREVIOUS_UNCHANGED}. */
+    /** The previous token's expiry, or {@code null}: a parameter for {@link #previousUnchanged}. */
     static Long previousExpiry(Account account) {
         return account.previousToken().map(p -> micros(p.expiresAt())).orElse(null);
     }
@@ -122,7 +125,7 @@ final class AccountRows {
                 : AllowedAddresses.parse(List.of(text.split(BLOCK_SEPARATOR)));
     }
 
-    /** Times are kept to the microsecond, the finest both H2 and PostgreSQL agree on. */
+    /** Times are kept to the microsecond, the finest H2, PostgreSQL and MariaDB agree on. */
     static long micros(Instant t) {
         return ChronoUnit.MICROS.between(Instant.EPOCH, t);
     }

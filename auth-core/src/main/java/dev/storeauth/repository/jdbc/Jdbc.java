@@ -8,6 +8,9 @@ import javax.sql.DataSource;
 /** Borrowing connections and running transactions; SQL failures leave as {@link SQLException}. */
 final class Jdbc {
 
+    private static final int MARIADB_DUPLICATE = 1062;
+    private static final int MARIADB_NO_PARENT_ROW = 1452;
+
     private final DataSource dataSource;
 
     Jdbc(DataSource dataSource) {
@@ -39,9 +42,20 @@ final class Jdbc {
         }
     }
 
-    /** Whether {@code e} is a unique-constraint violation (SQLSTATE 23505). */
+    /** Whether {@code e} is a unique-constraint violation (SQLSTATE 23505; on MariaDB 23000, error 1062). */
     static boolean isDuplicate(SQLException e) {
-        return "23505".equals(e.getSQLState());
+        String state = e.getSQLState();
+        return "23505".equals(state) || "23000".equals(state) && e.getErrorCode() == MARIADB_DUPLICATE;
+    }
+
+    /**
+     * Whether {@code e} is a foreign-key violation of a row whose parent is gone (SQLSTATE 23503 on
+     * PostgreSQL, 23506 on H2; on MariaDB 23000, error 1452).
+     */
+    static boolean isMissingParent(SQLException e) {
+        String state = e.getSQLState();
+        return "23503".equals(state) || "23506".equals(state)
+                || "23000".equals(state) && e.getErrorCode() == MARIADB_NO_PARENT_ROW;
     }
 
     /**

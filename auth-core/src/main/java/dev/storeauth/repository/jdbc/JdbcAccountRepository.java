@@ -3,6 +3,7 @@ package dev.storeauth.repository.jdbc;
 import dev.storeauth.accounts.Account;
 import dev.storeauth.accounts.LegacyAccount;
 import dev.storeauth.accounts.OAuthAccount;
+import dev.storeauth.accounts.ShortLivedAccount;
 import dev.storeauth.audit.AuditEntry;
 import dev.storeauth.audit.AuditEvent;
 import dev.storeauth.credentials.SecretDigest;
@@ -25,7 +26,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * An {@link AccountRepository} in a relational database (H2 and PostgreSQL are tested) through a
+ * An {@link AccountRepository} in a relational database (H2, PostgreSQL and MariaDB are tested) through a
  * caller-supplied {@link DataSource}, normally a pool; it never opens connections of its own.
  *
  * <ul>
@@ -34,7 +35,9 @@ import javax.sql.DataSource;
  *   <li>{@link #insertOAuthAccount} locks the store's row ({@code SELECT ... FOR UPDATE}) in the
  *       transaction that counts and inserts, so the limit holds across nodes.
  *   <li>An OAuth account is found by the digest of its access token or of its previous token (both
- *       unique and indexed); the overlap's end is the caller's to check.
+ *       unique and indexed); the overlap's end is the caller's to check. A short-lived token is found
+ *       by its digest joined to its account, only while unexpired by this repository's clock and while
+ *       the account's access token is still the one it was issued against.
  *   <li>Every write records its {@link AuditEntry} in its own transaction, and every account change is
  *       published there with every lookup key the account had before and has after it (see
  *       {@link ChangeLog}, {@link AccountChangeFeed}).
@@ -72,7 +75,7 @@ public final class JdbcAccountRepository implements AccountRepository {
      * Migrates the schema, then returns a repository over {@code dataSource}.
      *
      * @throws RepositoryUnavailableException if the database cannot be reached or migrated
-     * @throws IllegalArgumentException if it is neither PostgreSQL nor H2
+     * @throws IllegalArgumentException if it is not PostgreSQL, MariaDB or H2
      */
     public static JdbcAccountRepository create(DataSource dataSource) {
         Dialect dialect;
@@ -115,7 +118,43 @@ public final class JdbcAccountRepository implements AccountRepository {
             return read("find", c -> LegacyTable.find(c, byUser.storeHash(), byUser.username())).map(Account.class::cast);
         }
         String digest = ((LookupKey.ByTokenDigest) key).digest().toHex();
-        return read("find", c -> OAuthTable.findByToken(c, digest)).map(Account.class::cast);
+        return read("find", c -> byTokenDigest(c, digest));
+    }
+
+    /** An account by its access or previous token, else a live short-lived token. */
+    private Optional<Account> byTokenDigest(Connection c, String digest) throws SQLException {
+        Optional<Account> oauth = OAuthTable.findByToken(c, digest).map(Account.class::cast);
+        return oauth.isPresent() ? oauth : ShortLivedTable.find(c, digest, clock.instant()).map(Account.class::cast);
+    }
+
+    /** {@inheritDoc} An account deleted meanwhile (a foreign-key violation) is {@code false} too. */
+    @Override
+    public boolean insertShortLivedToken(ShortLivedAccount token, Instant issuedAt) {
+        Objects.requireNonNull(issuedAt, "issuedAt");
+        try {
+            return jdbc.transaction(c -> ShortLivedTable.insert(c, token, issuedAt));
+        } catch (SQLException e) {
+            if (Jdbc.isDuplicate(e)) {
+                throw new IllegalStateException("duplicate short-lived token");
+            }
+            if (Jdbc.isMissingParent(e)) {
+                return false;
+            }
+            throw Jdbc.writeFailed("insert short-lived token", e);
+        }
+    }
+
+    @Override
+    public boolean deleteShortLivedToken(SecretDigest digest, AuditEntry audit) {
+        Objects.requireNonNull(digest, "digest");
+        Objects.requireNonNull(audit, "audit");
+        return write("delete short-lived token", c -> ShortLivedTable.delete(c, changes, digest, audit));
+    }
+
+    @Override
+    public int pruneShortLivedTokens(Instant now) {
+        Objects.requireNonNull(now, "now");
+        return write("prune short-lived tokens", c -> ShortLivedTable.prune(c, now));
     }
 
     @Override
@@ -151,7 +190,7 @@ public final class JdbcAccountRepository implements AccountRepository {
     public boolean replaceOAuthAccount(OAuthAccount before, OAuthAccount after, AuditEntry audit) {
         requireSame(before, after);
         Objects.requireNonNull(audit, "audit");
-        return write("replace OAuth account", c -> OAuthTable.replace(c, changes, before, after, audit));
+        return write("replace OAuth account", c -> OAuthTable.replace(c, dialect, changes, before, after, audit));
     }
 
     @Override
@@ -190,7 +229,7 @@ public final class JdbcAccountRepository implements AccountRepository {
     public boolean replaceLegacyAccount(LegacyAccount before, LegacyAccount after, AuditEntry audit) {
         requireSame(before, after);
         Objects.requireNonNull(audit, "audit");
-        return write("replace legacy token", c -> LegacyTable.replace(c, changes, before, after, audit));
+        return write("replace legacy token", c -> LegacyTable.replace(c, dialect, changes, before, after, audit));
     }
 
     @Override
@@ -266,7 +305,8 @@ public final class JdbcAccountRepository implements AccountRepository {
         String hex = digest.toHex();
         return read("find by secret", c -> {
             Optional<Account> oauth = OAuthTable.findBySecret(c, hex).map(Account.class::cast);
-            return oauth.isPresent() ? oauth : LegacyTable.findBySecret(c, hex).map(Account.class::cast);
+            Optional<Account> held = oauth.isPresent() ? oauth : LegacyTable.findBySecret(c, hex).map(Account.class::cast);
+            return held.isPresent() ? held : ShortLivedTable.find(c, hex, clock.instant()).map(Account.class::cast);
         });
     }
 

@@ -44,10 +44,11 @@ final class LegacyTable {
     }
 
     /** Writes {@code after}'s token and previous token if the stored ones are still {@code before}'s. */
-    static boolean replace(Connection c, ChangeLog changes, LegacyAccount before, LegacyAccount after,
+    static boolean replace(Connection c, Dialect dialect, ChangeLog changes, LegacyAccount before, LegacyAccount after,
             AuditEntry audit) throws SQLException {
         int replaced = Sql.update(c, "UPDATE storeauth_legacy_accounts SET token_digest = ?, previous_token_digest = ?,"
-                + " previous_token_expires_at_us = ? WHERE id = ? AND token_digest = ?" + AccountRows.PREVIOUS_UNCHANGED,
+                + " previous_token_expires_at_us = ? WHERE id = ? AND token_digest = ?"
+                + AccountRows.previousUnchanged(dialect),
                 after.tokenDigest().toHex(), AccountRows.previousDigest(after), AccountRows.previousExpiry(after),
                 before.id(), before.tokenDigest().toHex(), AccountRows.previousDigest(before),
                 AccountRows.previousExpiry(before));

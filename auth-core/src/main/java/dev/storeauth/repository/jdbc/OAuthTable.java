@@ -61,6 +61,8 @@ final class OAuthTable {
     static boolean insert(Connection c, Dialect dialect, ChangeLog changes, OAuthAccount account, int limit,
             AuditEntry audit) throws SQLException {
         lockStore(c, dialect, account.storeHash());
+        // On MariaDB's REPEATABLE READ the snapshot is taken by the first plain read, this count, which
+        // comes after the lock: it sees every account the lock's previous holders committed.
         long count = Sql.first(c, "SELECT COUNT(*) FROM storeauth_oauth_accounts WHERE store_hash = ?",
                 rs -> rs.getLong(1), account.storeHash()).orElse(0L);
         if (count >= limit) {
@@ -77,13 +79,13 @@ final class OAuthTable {
      * Writes {@code after}'s tokens, expiry and allowlist if the stored tokens, expiry and allowlist are
      * still {@code before}'s: a roll read before an allowlist change must not write the old list back.
      */
-    static boolean replace(Connection c, ChangeLog changes, OAuthAccount before, OAuthAccount after,
+    static boolean replace(Connection c, Dialect dialect, ChangeLog changes, OAuthAccount before, OAuthAccount after,
             AuditEntry audit) throws SQLException {
         int replaced = Sql.update(c, "UPDATE storeauth_oauth_accounts SET access_token_digest = ?,"
                 + " previous_token_digest = ?, previous_token_expires_at_us = ?, expires_at_us = ?,"
                 + " allowed_addresses = ? WHERE id = ? AND store_hash = ? AND access_token_digest = ?"
-                + AccountRows.PREVIOUS_UNCHANGED + " AND expires_at_us IS NOT DISTINCT FROM ?"
-                + " AND allowed_addresses IS NOT DISTINCT FROM ?", after.accessTokenDigest().toHex(),
+                + AccountRows.previousUnchanged(dialect) + " AND expires_at_us " + dialect.nullSafeEquals()
+                + " ? AND allowed_addresses " + dialect.nullSafeEquals() + " ?", after.accessTokenDigest().toHex(),
                 AccountRows.previousDigest(after), AccountRows.previousExpiry(after), expiry(after),
                 AccountRows.encodeAddresses(after.allowedAddresses()), before.id(), before.storeHash(),
                 before.accessTokenDigest().toHex(), AccountRows.previousDigest(before),

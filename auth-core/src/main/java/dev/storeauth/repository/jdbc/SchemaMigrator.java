@@ -15,19 +15,23 @@ import javax.sql.DataSource;
 /**
  * Brings the schema to {@link #LATEST} by running the versioned scripts {@code V{n}__*.sql} that
  * {@code storeauth_schema_version} does not list yet, each with its version row in one transaction.
+ * MariaDB has scripts of its own (under {@code mariadb/}) with the same tables, columns and indexes.
  *
  * <p>Safe when several nodes start at once: on PostgreSQL a transaction-scoped advisory lock
- * serialises them; elsewhere scripts are idempotent ({@code IF NOT EXISTS}) and a failed attempt
+ * serialises them, on MariaDB a named lock ({@code GET_LOCK}) held while migrating (MariaDB commits
+ * each DDL statement on its own, so there a script and its version row are not one transaction);
+ * elsewhere scripts are idempotent ({@code IF NOT EXISTS}) and a failed attempt
  * re-checks the version and retries, so the loser of a race finds the work done.
  */
 public final class SchemaMigrator {
 
     /** The schema version this library needs. */
-    public static final int LATEST = 4;
+    public static final int LATEST = 5;
 
     private static final List<String> SCRIPTS = List.of("V1__schema.sql", "V2__change_keys.sql",
-            "V3__rotation_expiry_audit.sql", "V4__secret_indexes.sql");
+            "V3__rotation_expiry_audit.sql", "V4__secret_indexes.sql", "V5__short_lived_tokens.sql");
     private static final long ADVISORY_LOCK = 0x5707EA07L;
+    private static final String MARIADB_LOCK = "storeauth_schema_migration";
     private static final int ATTEMPTS = 5;
 
     private SchemaMigrator() {
@@ -66,21 +70,44 @@ public final class SchemaMigrator {
     }
 
     private static Void migrate(Connection c) throws SQLException {
+        Dialect dialect = Dialect.of(c);
         try (Statement s = c.createStatement()) {
-            if (Dialect.of(c) == Dialect.POSTGRESQL) {
+            if (dialect == Dialect.POSTGRESQL) {
                 s.execute("SELECT pg_advisory_xact_lock(" + ADVISORY_LOCK + ")");
             }
-            s.execute("CREATE TABLE IF NOT EXISTS storeauth_schema_version ("
-                    + "version INT PRIMARY KEY, applied_at_us BIGINT NOT NULL)");
-            for (int version = versionOf(c) + 1; version <= SCRIPTS.size(); version++) {
-                for (String statement : statements(SCRIPTS.get(version - 1))) {
-                    s.execute(statement);
-                }
-                s.execute("INSERT INTO storeauth_schema_version (version, applied_at_us) VALUES ("
-                        + version + ", " + System.currentTimeMillis() * 1000 + ")");
+            if (dialect != Dialect.MARIADB) {
+                apply(s, dialect);
+                return null;
+            }
+            // MariaDB commits each DDL statement, so its lock is the connection's, released explicitly.
+            lockMariaDb(s);
+            try {
+                apply(s, dialect);
+            } finally {
+                s.execute("SELECT RELEASE_LOCK('" + MARIADB_LOCK + "')");
             }
         }
         return null;
+    }
+
+    private static void apply(Statement s, Dialect dialect) throws SQLException {
+        s.execute("CREATE TABLE IF NOT EXISTS storeauth_schema_version ("
+                + "version INT PRIMARY KEY, applied_at_us BIGINT NOT NULL)");
+        for (int version = versionOf(s.getConnection()) + 1; version <= SCRIPTS.size(); version++) {
+            for (String statement : statements(dialect.script(SCRIPTS.get(version - 1)))) {
+                s.execute(statement);
+            }
+            s.execute("INSERT INTO storeauth_schema_version (version, applied_at_us) VALUES ("
+                    + version + ", " + System.currentTimeMillis() * 1000 + ")");
+        }
+    }
+
+    private static void lockMariaDb(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT GET_LOCK('" + MARIADB_LOCK + "', 60)")) {
+            if (!rs.next() || rs.getInt(1) != 1) {
+                throw new SQLException("timed out waiting for another node's schema migration");
+            }
+        }
     }
 
     private static int versionOf(Connection c) throws SQLException {

@@ -27,8 +27,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * What a feed delivers for each change the repository commits, on H2 (polling) and PostgreSQL
- * (NOTIFY). Delivered changes reach the cache only when the test takes them ({@link #next}), so
+ * What a feed delivers for each change the repository commits, on H2 and MariaDB (polling) and
+ * PostgreSQL (NOTIFY). Delivered changes reach the cache only when the test takes them ({@link #next}), so
  * what the cache holds before a delivery is certain.
  */
 class AccountChangeFeedTest {
@@ -39,7 +39,7 @@ class AccountChangeFeedTest {
     private AccountCache cache;
 
     @ParameterizedTest
-    @ValueSource(strings = {"H2", "PostgreSQL"})
+    @ValueSource(strings = {"H2", "PostgreSQL", "MariaDB"})
     void aNewLegacyAccountClearsACachedNotFound(String database) throws Exception {
         withFeed(database, (repository, cache, pool) -> {
             LookupKey bob = new LookupKey.ByUsername("store1", "bob");
@@ -53,7 +53,7 @@ class AccountChangeFeedTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"H2", "PostgreSQL"})
+    @ValueSource(strings = {"H2", "PostgreSQL", "MariaDB"})
     void aDeletedAccountIsDroppedFromTheCache(String database) throws Exception {
         withFeed(database, (repository, cache, pool) -> {
             OAuthAccount account = TestAccounts.oauth("store1", 1, TestAccounts.newToken());
@@ -68,7 +68,7 @@ class AccountChangeFeedTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"H2", "PostgreSQL"})
+    @ValueSource(strings = {"H2", "PostgreSQL", "MariaDB"})
     void everyChangeIsDeliveredAsTheKeyOfTheAccountItChanged(String database) throws Exception {
         withFeed(database, (repository, cache, pool) -> {
             LegacyAccount bob = TestAccounts.legacy("store1", "bob");
@@ -88,7 +88,7 @@ class AccountChangeFeedTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"H2", "PostgreSQL"})
+    @ValueSource(strings = {"H2", "PostgreSQL", "MariaDB"})
     void aChangeWithoutAKeyItCanReadIsDeliveredAsUnknown(String database) throws Exception {
         withFeed(database, (repository, cache, pool) -> {
             try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
@@ -119,7 +119,7 @@ class AccountChangeFeedTest {
     }
 
     private void withFeed(String database, Scenario scenario) throws Exception {
-        String url = database.equals("H2") ? TestDatabases.h2Url(dir) : TestDatabases.newPostgresSchema("feed");
+        String url = TestDatabases.fresh(database, dir, "feed");
         try (HikariDataSource pool = TestDatabases.pool(url, 4)) {
             JdbcAccountRepository repository = JdbcAccountRepository.create(pool);
             cache = AccountCache.builder(repository).build();
@@ -129,9 +129,7 @@ class AccountChangeFeedTest {
                 cache.close();
             }
         } finally {
-            if (!database.equals("H2")) {
-                TestDatabases.dropPostgresSchema(url);
-            }
+            TestDatabases.dropFresh(database, url);
         }
     }
 

@@ -15,13 +15,14 @@ import static org.mockito.Mockito.when;
 class DialectTest {
 
     @Test
-    void knowsPostgresqlAndH2ByTheirProductNames() throws SQLException {
+    void knowsPostgresqlMariaDbAndH2ByTheirProductNames() throws SQLException {
         assertEquals(Dialect.POSTGRESQL, Dialect.of(connectionTo("PostgreSQL")));
+        assertEquals(Dialect.MARIADB, Dialect.of(connectionTo("MariaDB")));
         assertEquals(Dialect.H2, Dialect.of(connectionTo("H2")));
     }
 
     @Test
-    void refusesAnyOtherDatabaseNamingIt() throws SQLException {
+    void refusesAnyOtherDatabaseMySqlIncludedNamingIt() throws SQLException {
         DataSource mysql = mock(DataSource.class);
         Connection connection = connectionTo("MySQL");
         when(mysql.getConnection()).thenReturn(connection);
@@ -32,7 +33,7 @@ class DialectTest {
                 () -> AccountChangeFeed.start(mysql, AccountChange.Listener.NONE));
 
         assertTrue(repository.getMessage().contains("MySQL"), repository.getMessage());
-        assertTrue(feed.getMessage().contains("PostgreSQL and H2"), feed.getMessage());
+        assertTrue(feed.getMessage().contains("PostgreSQL, MariaDB and H2"), feed.getMessage());
     }
 
     private static Connection connectionTo(String product) throws SQLException {

@@ -53,10 +53,10 @@ class MigrationToV3Test {
     private final LegacyAccount legacy = new LegacyAccount(STORE, "bob", TestAccounts.digest("legacy-token"), CREATED);
 
     @ParameterizedTest
-    @ValueSource(strings = {"H2", "PostgreSQL"})
+    @ValueSource(strings = {"H2", "PostgreSQL", "MariaDB"})
     void oldAccountsAuthenticateAndListAfterTheUpgrade(String database) throws Exception {
         withVersion2(database, (pool, repository) -> {
-            assertEquals(List.of(1, 2, 3, 4), versions(pool));
+            assertEquals(List.of(1, 2, 3, 4, 5), versions(pool));
             assertEquals(Optional.of(oauth), repository.find(new LookupKey.ByTokenDigest(TestAccounts.digest(token))));
             assertEquals(Optional.of(legacy), repository.find(new LookupKey.ByUsername(STORE, "bob")));
             assertEquals(List.of(oauth), repository.oauthAccounts(STORE));
@@ -68,7 +68,7 @@ class MigrationToV3Test {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"H2", "PostgreSQL"})
+    @ValueSource(strings = {"H2", "PostgreSQL", "MariaDB"})
     void oldAccountsRollExpireAndAreAuditedAfterTheUpgrade(String database) throws Exception {
         withVersion2(database, (pool, repository) -> {
             Instant now = Instant.parse("2026-03-01T12:00:00Z");
@@ -92,22 +92,20 @@ class MigrationToV3Test {
     }
 
     private void withVersion2(String database, Scenario scenario) throws Exception {
-        String url = database.equals("H2") ? TestDatabases.h2Url(dir) : TestDatabases.newPostgresSchema("upgrade");
+        String url = TestDatabases.fresh(database, dir, "upgrade");
         try (HikariDataSource pool = TestDatabases.pool(url, 4)) {
-            createVersion2(pool);
+            createVersion2(pool, database.equals("MariaDB") ? Dialect.MARIADB : Dialect.H2);
             scenario.run(pool, JdbcAccountRepository.create(pool));
         } finally {
-            if (!database.equals("H2")) {
-                TestDatabases.dropPostgresSchema(url);
-            }
+            TestDatabases.dropFresh(database, url);
         }
     }
 
     /** The schema of version 2 and rows in its layout: one account of each kind, both used. */
-    private void createVersion2(HikariDataSource pool) throws Exception {
+    private void createVersion2(HikariDataSource pool, Dialect dialect) throws Exception {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             for (String script : List.of("V1__schema.sql", "V2__change_keys.sql")) {
-                for (String statement : statements(script)) {
+                for (String statement : statements(dialect.script(script))) {
                     s.execute(statement);
                 }
             }

@@ -5,6 +5,7 @@ import dev.storeauth.auth.ApiRequest;
 import dev.storeauth.auth.AuthResult;
 import dev.storeauth.auth.Authenticator;
 import dev.storeauth.cache.internal.AccountCache;
+import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.grant.ShortLivedTokens;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +18,16 @@ final class Node implements AutoCloseable {
     final AccountCache cache;
     final AccountChangeFeed feed;
     final Authenticator authenticator;
-    /** Every node's short-lived tokens: one signing key for the fleet. */
-    static final ShortLivedTokens TOKENS = ShortLivedTokens.builder(new byte[32]).build();
+    /** This node's short-lived tokens, stored in the shared database. */
+    final ShortLivedTokens tokens;
 
     Node(String url) {
         pool = TestDatabases.pool(url, 4);
         repository = JdbcAccountRepository.create(pool);
         cache = AccountCache.builder(repository).build();
         feed = AccountChangeFeed.start(pool, cache);
-        authenticator = Authenticator.builder(cache).realm("test").shortLivedTokens(TOKENS).build();
+        tokens = ShortLivedTokens.builder(repository, SecretDigester.sha256()).build();
+        authenticator = Authenticator.builder(cache).realm("test").shortLivedTokens(tokens).build();
     }
 
     /** Authenticates {@code GET /stores/{store}/v3/catalog/products} with {@code token}. */

@@ -44,7 +44,7 @@ class PostgresAccountRepositoryTest extends AccountRepositoryContract {
         pool = TestDatabases.pool(url, 4);
         JdbcAccountRepository repository = JdbcAccountRepository.create(pool);
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE storeauth_oauth_accounts, storeauth_legacy_accounts, storeauth_stores,"
+            s.execute("TRUNCATE storeauth_short_lived_tokens, storeauth_oauth_accounts, storeauth_legacy_accounts, storeauth_stores,"
                     + " storeauth_changes, storeauth_audit_events, storeauth_credential_policies");
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Short-lived tokens issued for an account on node {@code a}, used on node {@code b}, and killed on
- * {@code a} by deleting the account or rolling its access token; each timed as revocation is, from
+ * Short-lived tokens issued for an account on node {@code a}, used on node {@code b} (which never sees
+ * the account's own access token before), and killed on {@code a} by deleting the account, rolling its
+ * access token or deleting the token; each timed as revocation is, from
  * the write's commit until {@code b} refuses the token, polled every millisecond.
  */
 final class ShortLivedAcrossNodes {
@@ -57,9 +58,21 @@ final class ShortLivedAcrossNodes {
         return millis;
     }
 
+    /** As {@link #delete}, but deletes just the short-lived token on {@code a}, as for a leak: the account lives on. */
+    long deleteToken(int n) {
+        String accessToken = TestAccounts.newToken();
+        OAuthAccount account = TestAccounts.oauth(STORE, n, accessToken);
+        String token = proven(account);
+        long start = System.nanoTime();
+        assertTrue(a.repository.deleteShortLivedToken(TestAccounts.digest(token), TestAudit.ENTRY));
+        long millis = millisUntilRefused(start, token);
+        assertInstanceOf(AuthResult.Authenticated.class, b.get(STORE, accessToken), "the access token stays");
+        return millis;
+    }
+
     private String proven(OAuthAccount account) {
         assertTrue(a.repository.insertOAuthAccount(account, 50, TestAudit.ENTRY));
-        String token = Node.TOKENS.issue(account, account.scopes()).token();
+        String token = a.tokens.issue(account, account.scopes()).orElseThrow().token();
         assertInstanceOf(AuthResult.Authenticated.class, b.get(STORE, token));
         assertInstanceOf(AuthResult.Authenticated.class, b.get(STORE, token), "served from b's cache");
         return token;

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 /** Why a report was refused: a problem code with its status and title. */
 enum ScanningProblem {
+    TLS_REQUIRED(403, "TLS required"),
     INVALID_SIGNATURE(401, "Invalid signature"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),

@@ -1,5 +1,6 @@
 package dev.storeauth.servlet.leak;
 
+import dev.storeauth.auth.RateLimitAnswers;
 import dev.storeauth.leak.LeakReports;
 import dev.storeauth.leak.LeakVerdict;
 import dev.storeauth.repository.RepositoryUnavailableException;
@@ -16,9 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -29,20 +28,24 @@ import java.util.Optional;
  *
  * <pre>{@code
  * ServletHolder holder = new ServletHolder(new SecretScanningServlet(
- *         new LeakReports(storeAuth.lifecycle().orElseThrow(), storeAuth.shortLivedTokens()),
+ *         new LeakReports(storeAuth.lifecycle().orElseThrow()),
  *         SecretScanningKeys.load(keyFile)));
  * holder.setAsyncSupported(true);
  * context.addServlet(holder, "/secret-scanning/reports");
  * }</pre>
  *
  * <ol>
+ *   <li>Over TLS only, decided from the connection as {@link TrustedProxies#isSecure} does (a trusted
+ *       proxy's {@code X-Forwarded-Proto} counts, nobody else's): plain HTTP is 403 {@code tls_required}
+ *       before anything else is looked at or a byte of the body is read.
  *   <li>{@code POST} only (405), {@code Content-Type: application/json} (415).
  *   <li>{@code Github-Public-Key-Identifier} must name a key of {@link SecretScanningKeys} and
  *       {@code Github-Public-Key-Signature} hold a base64 DER signature, else 401 before the body is read.
  *   <li>A client address (the socket's, or behind {@link TrustedProxies} the right-most
- *       {@code X-Forwarded-For} hop they do not vouch for) whose reports failed the signature check
- *       {@value #MAX_FAILED_SIGNATURES} times within a minute gets 429 with {@code Retry-After}, before the
- *       body is read; a genuine report gives its place back, so GitHub is never held up.
+ *       {@code X-Forwarded-For} hop they do not vouch for) whose reports failed the signature check, or
+ *       were too large or too slow, {@value #MAX_FAILED_SIGNATURES} times within a minute gets 429 with
+ *       {@code Retry-After}, before the body is read; a genuine report gives its place back, so GitHub is
+ *       never held up.
  *   <li>The body is read without holding a thread: at most {@value #MAX_BODY_BYTES} bytes (413), within 10
  *       seconds (408).
  *   <li>The signature is checked over the exact body bytes (ECDSA P-256, SHA-256) before the body is parsed:
@@ -69,15 +72,13 @@ public final class SecretScanningServlet extends HttpServlet {
     /** The header holding the report's signature, base64 of DER. */
     public static final String SIGNATURE = "Github-Public-Key-Signature";
 
-    /** Failed signature checks a client address may cause per minute. */
+    /** Failed signature checks, oversized and late bodies a client address may send per minute. */
     public static final int MAX_FAILED_SIGNATURES = 10;
-
-    /** A DER ECDSA P-256 signature is at most 72 bytes: 96 characters of base64. */
-    private static final int MAX_SIGNATURE_CHARS = 200;
 
     private final transient LeakReports reports;
     private final transient SecretScanningKeys keys;
     private final transient TrustedProxies trustedProxies;
+    private final transient ReportHeaders headers;
     private final transient BoundedBodyReader reader = new BoundedBodyReader(MAX_BODY_BYTES, Duration.ofSeconds(10));
     private final transient FailureThrottle throttle = FailureThrottle.local(MAX_FAILED_SIGNATURES,
             Duration.ofMinutes(1), 100_000, System::nanoTime);
@@ -92,11 +93,12 @@ public final class SecretScanningServlet extends HttpServlet {
         this.reports = Objects.requireNonNull(reports, "reports");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.trustedProxies = Objects.requireNonNull(trustedProxies, "trustedProxies");
+        this.headers = new ReportHeaders(keys, trustedProxies);
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<ProblemResponse> refused = refusedBeforeTheBody(request);
+        Optional<ProblemResponse> refused = headers.refusal(request);
         if (refused.isPresent()) {
             RequestBodies.closeIfUnread(request, response);
             refused.get().writeTo(response);
@@ -115,7 +117,7 @@ public final class SecretScanningServlet extends HttpServlet {
     private void readThenAnswer(HttpServletRequest request, HttpServletResponse response, Reservation reservation)
             throws IOException {
         String keyId = request.getHeader(KEY_IDENTIFIER);
-        byte[] signature = signature(request.getHeader(SIGNATURE)).orElseThrow();
+        byte[] signature = ReportHeaders.signature(request.getHeader(SIGNATURE)).orElseThrow();
         try {
             reader.read(request, response, outcome -> {
                 try (reservation) {
@@ -129,49 +131,41 @@ public final class SecretScanningServlet extends HttpServlet {
     }
 
     private static ProblemResponse tooManyFailures(Admission.Blocked blocked) {
-        String seconds = Long.toString(Math.max(1, (blocked.retryAfter().toMillis() + 999) / 1000));
+        String seconds = Long.toString(RateLimitAnswers.retryAfterSeconds(blocked.retryAfter()));
         return ScanningProblem.TOO_MANY_FAILURES.response("too many reports from this address failed the signature"
-                + " check; try again in " + seconds + " s").withHeader("Retry-After", seconds)
+                + " check or were too large or too slow; try again in " + seconds + " s").withHeader("Retry-After", seconds)
                 .withHeader("X-Retry-After", seconds);
     }
 
-    /** What is wrong with the request line and headers, found before a byte of the body is read. */
-    private Optional<ProblemResponse> refusedBeforeTheBody(HttpServletRequest request) {
-        if (!request.getMethod().equals("POST")) {
-            return Optional.of(ScanningProblem.METHOD_NOT_ALLOWED.response(request.getMethod()
-                    + " is not allowed here; reports are POSTed").withHeader("Allow", "POST"));
-        }
-        if (!isJson(request.getContentType())) {
-            return Optional.of(ScanningProblem.UNSUPPORTED_MEDIA_TYPE.response("a report is application/json"));
-        }
-        String keyId = request.getHeader(KEY_IDENTIFIER);
-        Optional<String> problem = keyId == null ? Optional.of("the " + KEY_IDENTIFIER + " header is missing")
-                : !keys.has(keyId) ? Optional.of("no key of ours has the identifier in " + KEY_IDENTIFIER)
-                : signature(request.getHeader(SIGNATURE)).isEmpty()
-                ? Optional.of("the " + SIGNATURE + " header is missing or not base64") : Optional.empty();
-        return problem.map(ScanningProblem.INVALID_SIGNATURE::response);
-    }
-
-    /** Answers the body's outcome; a signature that fails keeps its place in the throttle, all else gives it back. */
+    /**
+     * Answers the body's outcome; a signature that fails, a body too large and one too slow keep their place
+     * in the throttle, all else gives it back.
+     */
     private void answer(HttpServletResponse response, BodyOutcome outcome, String keyId, byte[] signature,
             Reservation reservation) throws IOException {
         if (outcome instanceof BodyOutcome.TooLarge) {
+            reservation.failed();
             ScanningProblem.PAYLOAD_TOO_LARGE.response("a report must be at most " + MAX_BODY_BYTES + " bytes")
                     .withMember("field", "body").writeTo(response);
         } else if (outcome instanceof BodyOutcome.TimedOut) {
+            reservation.failed();
             ScanningProblem.REQUEST_TIMEOUT.response("the report did not arrive within 10 seconds").writeTo(response);
         } else if (outcome instanceof BodyOutcome.Complete complete) {
-            byte[] body = complete.bytes();
-            if (!keys.verifies(keyId, body, signature)) {
-                reservation.failed();
-                ScanningProblem.INVALID_SIGNATURE.response("the signature does not match the body for that key")
-                        .writeTo(response);
-                return;
-            }
-            reservation.release();
-            handle(response, ReportBody.parse(body));
+            verifyThenHandle(response, complete.bytes(), keyId, signature, reservation);
         }
         // BodyOutcome.Failed: the client went away; there is nobody to answer.
+    }
+
+    private void verifyThenHandle(HttpServletResponse response, byte[] body, String keyId, byte[] signature,
+            Reservation reservation) throws IOException {
+        if (!keys.verifies(keyId, body, signature)) {
+            reservation.failed();
+            ScanningProblem.INVALID_SIGNATURE.response("the signature does not match the body for that key")
+                    .writeTo(response);
+            return;
+        }
+        reservation.release();
+        handle(response, ReportBody.parse(body));
     }
 
     private void handle(HttpServletResponse response, ReportBody.Result report) throws IOException {
@@ -189,21 +183,5 @@ public final class SecretScanningServlet extends HttpServlet {
             return;
         }
         VerdictAnswer.write(response, verdicts);
-    }
-
-    private static Optional<byte[]> signature(String header) {
-        if (header == null || header.isEmpty() || header.length() > MAX_SIGNATURE_CHARS) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Base64.getDecoder().decode(header.strip()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static boolean isJson(String contentType) {
-        return contentType != null && contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT)
-                .equals("application/json");
     }
 }

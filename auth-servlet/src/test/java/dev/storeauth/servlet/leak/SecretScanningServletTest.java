@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 class SecretScanningServletTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String BEARER = "Bearer realm=\"storeauth\", error=\"invalid_token\"";
+    private static final String BASIC = "Basic realm=\"storeauth\", charset=\"UTF-8\"";
     private static final String URL = "https://github.com/octocat/Hello-World/blob/12345600b9cbe38a219f39a9941c9319b600c002/foo/bar.txt";
 
     private final ScanningServer server = new ScanningServer();
@@ -39,6 +41,17 @@ class SecretScanningServletTest {
         return body.append(']').toString();
     }
 
+    private static void assertAccepted(HttpResponse<String> storeApi) {
+        assertEquals(200, storeApi.statusCode(), storeApi.body());
+    }
+
+    /** A store API answer refused at the filter, challenging the scheme the credential was sent by. */
+    private static void assertRefused(HttpResponse<String> storeApi, String challenge) {
+        assertEquals(401, storeApi.statusCode(), storeApi.body());
+        List<String> challenges = storeApi.headers().allValues("WWW-Authenticate");
+        assertTrue(challenges.contains(challenge), challenges.toString());
+    }
+
     private static JsonNode json(HttpResponse<String> response) throws Exception {
         return JSON.readTree(response.body());
     }
@@ -56,8 +69,8 @@ class SecretScanningServletTest {
         IssuedCredentials.OAuth rolled = server.oauth();
         IssuedCredentials.OAuth deleted = server.oauth();
         IssuedCredentials.Legacy legacy = server.legacy("bob");
-        assertEquals(200, server.bearer(rolled.accessToken()));
-        assertEquals(200, server.basic("bob", legacy.apiToken()));
+        assertAccepted(server.bearer(rolled.accessToken()));
+        assertAccepted(server.basic("bob", legacy.apiToken()));
 
         HttpResponse<String> answer = server.report(report(rolled.accessToken(), deleted.clientSecret(), legacy.apiToken()));
 
@@ -68,23 +81,23 @@ class SecretScanningServletTest {
                 Map.of("token_raw", deleted.clientSecret(), "token_type", "storeauth_oauth_client_secret", "label", "true_positive"),
                 Map.of("token_raw", legacy.apiToken(), "token_type", "storeauth_legacy_api_token", "label", "true_positive")),
                 JSON.readValue(answer.body(), List.class));
-        assertEquals(401, server.bearer(rolled.accessToken()));
-        assertEquals(401, server.bearer(deleted.accessToken()));
-        assertEquals(401, server.basic("bob", legacy.apiToken()));
+        assertRefused(server.bearer(rolled.accessToken()), BEARER);
+        assertRefused(server.bearer(deleted.accessToken()), BEARER);
+        assertRefused(server.basic("bob", legacy.apiToken()), BASIC);
     }
 
     @Test
-    void aLeakedShortLivedTokenRollsTheAccessTokenItIsBoundTo() throws Exception {
+    void aLeakedShortLivedTokenIsDeletedAloneAndTheAccessTokenStays() throws Exception {
         IssuedCredentials.OAuth created = server.oauth();
         String token = server.shortLived(created);
-        assertEquals(200, server.bearer(token));
+        assertAccepted(server.bearer(token));
 
         HttpResponse<String> answer = server.report(report(token));
 
         assertEquals(List.of(Map.of("token_raw", token, "token_type", "storeauth_short_lived_token",
                 "label", "true_positive")), JSON.readValue(answer.body(), List.class));
-        assertEquals(401, server.bearer(token));
-        assertEquals(401, server.bearer(created.accessToken()));
+        assertRefused(server.bearer(token), BEARER);
+        assertEquals(200, server.bearer(created.accessToken()).statusCode());
     }
 
     @Test
@@ -98,7 +111,7 @@ class SecretScanningServletTest {
         assertEquals(List.of("false_positive"), json(answer).findValuesAsText("label").stream().distinct().toList());
         assertEquals(List.of("storeauth_oauth_client_id", "storeauth_unknown", "storeauth_oauth_access_token"),
                 json(answer).findValuesAsText("token_type"));
-        assertEquals(200, server.bearer(created.accessToken()));
+        assertAccepted(server.bearer(created.accessToken()));
     }
 
     @Test
@@ -110,7 +123,7 @@ class SecretScanningServletTest {
         assertUnauthorized(server.post(body, "Github-Public-Key-Identifier", server.github.identifier,
                 "Github-Public-Key-Signature", impostor.sign(body)), "does not match");
 
-        assertEquals(200, server.bearer(created.accessToken()));
+        assertAccepted(server.bearer(created.accessToken()));
     }
 
     @Test
@@ -124,7 +137,7 @@ class SecretScanningServletTest {
         assertUnauthorized(server.post(signed + " ", "Github-Public-Key-Identifier",
                 server.github.identifier, "Github-Public-Key-Signature", server.github.sign(signed)), "does not match");
 
-        assertEquals(200, server.bearer(created.accessToken()));
+        assertAccepted(server.bearer(created.accessToken()));
     }
 
     @Test
@@ -146,7 +159,7 @@ class SecretScanningServletTest {
         assertEquals("too_many_failures", json(blocked).get("code").asText());
         assertTrue(Integer.parseInt(blocked.headers().firstValue("Retry-After").orElse("0")) > 0);
         assertEquals("close", blocked.headers().firstValue("Connection").orElse(""));
-        assertEquals(200, server.bearer(created.accessToken()));
+        assertAccepted(server.bearer(created.accessToken()));
     }
 
     @Test
@@ -160,7 +173,7 @@ class SecretScanningServletTest {
 
         assertUnauthorized(answer, "no key of ours");
         assertEquals("close", answer.headers().firstValue("Connection").orElse(""));
-        assertEquals(200, server.bearer(created.accessToken()));
+        assertAccepted(server.bearer(created.accessToken()));
     }
 
     @Test
@@ -176,7 +189,7 @@ class SecretScanningServletTest {
                 "Github-Public-Key-Signature", "not base64!"), "Github-Public-Key-Signature");
         assertUnauthorized(server.post(body), "Github-Public-Key-Identifier");
 
-        assertEquals(200, server.bearer(created.accessToken()));
+        assertAccepted(server.bearer(created.accessToken()));
     }
 
     @Test
@@ -198,7 +211,7 @@ class SecretScanningServletTest {
             assertEquals("invalid_report", json(answer).get("code").asText());
             assertEquals(body.getValue(), json(answer).get("field").asText(), body.getKey());
         }
-        assertEquals(200, server.bearer(created.accessToken()));
+        assertAccepted(server.bearer(created.accessToken()));
     }
 
     @Test
@@ -212,17 +225,54 @@ class SecretScanningServletTest {
 
         assertEquals(400, answer.statusCode());
         assertTrue(json(answer).get("detail").asText().contains("at most 1000 tokens"), answer.body());
-        assertEquals(200, server.bearer(created.accessToken()));
+        assertAccepted(server.bearer(created.accessToken()));
     }
 
     @Test
-    void aBodyOverOneMebibyteIsRefusedBeforeItIsRead() throws Exception {
-        String body = "[" + "{\"token\":\"ghp_x\"},".repeat(80_000) + "{\"token\":\"ghp_x\"}]";
+    void aBodyDeclaredOverOneMebibyteIsRefusedBeforeAByteOfItIsSent() throws Exception {
+        String answer = server.headOnly(oversizedHead(server.github.sign("[]")));
 
-        HttpResponse<String> answer = server.report(body);
+        assertTrue(answer.startsWith("HTTP/1.1 413 "), answer);
+        assertTrue(answer.contains("\"code\":\"payload_too_large\""), answer);
+        assertTrue(answer.contains("Connection: close"), answer);
+    }
 
-        assertEquals(413, answer.statusCode());
-        assertEquals("payload_too_large", json(answer).get("code").asText());
+    @Test
+    void anAddressSendingTenOversizedBodiesIsRefusedBeforeItsNextIsRead() throws Exception {
+        IssuedCredentials.OAuth created = server.oauth();
+        for (int i = 0; i < SecretScanningServlet.MAX_FAILED_SIGNATURES; i++) {
+            String answer = server.headOnly(oversizedHead(server.github.sign("[]")));
+            assertTrue(answer.startsWith("HTTP/1.1 413 "), answer);
+        }
+
+        HttpResponse<String> blocked = server.report(report(created.accessToken()));
+
+        assertEquals(429, blocked.statusCode(), blocked.body());
+        assertEquals("too_many_failures", json(blocked).get("code").asText());
+        assertAccepted(server.bearer(created.accessToken()));
+    }
+
+    private String[] oversizedHead(String signature) {
+        return new String[] {"Content-Type: application/json", "Content-Length: " + (SecretScanningServlet.MAX_BODY_BYTES + 1),
+            "Github-Public-Key-Identifier: " + server.github.identifier, "Github-Public-Key-Signature: " + signature};
+    }
+
+    @Test
+    void aSignedReportOverPlainHttpIsRefusedBeforeItsHeadersOrBodyAreLookedAt() throws Exception {
+        IssuedCredentials.OAuth created = server.oauth();
+        String body = report(created.accessToken());
+
+        HttpResponse<String> answer = server.postPlain(body, "Github-Public-Key-Identifier", server.github.identifier,
+                "Github-Public-Key-Signature", server.github.sign(body));
+        HttpResponse<String> unsigned = server.postPlain(body);
+
+        for (HttpResponse<String> refused : List.of(answer, unsigned)) {
+            assertEquals(403, refused.statusCode(), refused.body());
+            assertEquals("tls_required", json(refused).get("code").asText());
+            assertTrue(json(refused).get("detail").asText().contains("HTTPS"), refused.body());
+            assertEquals("close", refused.headers().firstValue("Connection").orElse(""));
+        }
+        assertAccepted(server.bearer(created.accessToken()));
     }
 
     @Test

@@ -21,10 +21,11 @@ final class ApiBodies {
     }
 
     /** The body as a JSON object; empty after answering 400, 413 or 415 naming the field at fault. */
-    static Optional<ObjectNode> read(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    static Optional<ObjectNode> read(HttpServletRequest request, HttpServletResponse response, ApiProblems problems)
+            throws IOException {
         JsonBody body = JsonBody.read(request);
         if (body instanceof JsonBody.Invalid invalid) {
-            DemoProblem.refusedBody(invalid.status()).response(invalid.detail(), invalid.field()).writeTo(response);
+            problems.write(response, DemoProblem.refusedBody(invalid.status()).response(invalid.detail(), invalid.field()));
             return Optional.empty();
         }
         return Optional.of(((JsonBody.Valid) body).json());
@@ -35,7 +36,8 @@ final class ApiBodies {
      * longer than {@link DemoSchema#MAX_DOCUMENT_CHARS} (numbers can grow in writing: {@code 1e5}
      * becomes {@code 100000.0}; a merge adds fields).
      */
-    static Optional<String> storable(HttpServletResponse response, ObjectNode document) throws IOException {
+    static Optional<String> storable(HttpServletResponse response, ApiProblems problems, ObjectNode document)
+            throws IOException {
         String text;
         try {
             text = JsonResponses.MAPPER.writeValueAsString(document);
@@ -45,9 +47,8 @@ final class ApiBodies {
         if (text.length() <= DemoSchema.MAX_DOCUMENT_CHARS) {
             return Optional.of(text);
         }
-        DemoProblem.DOCUMENT_TOO_LARGE.response("stored, the document would have " + text.length()
-                + " characters; at most " + DemoSchema.MAX_DOCUMENT_CHARS + " characters fit", "body")
-                .writeTo(response);
+        problems.write(response, DemoProblem.DOCUMENT_TOO_LARGE.response("stored, the document would have "
+                + text.length() + " characters; at most " + DemoSchema.MAX_DOCUMENT_CHARS + " characters fit", "body"));
         return Optional.empty();
     }
 }

@@ -22,6 +22,11 @@ record ApiTarget(String storeHash, String version, String collection, OptionalLo
     /** The collection name of {@code /v2/store}: the store's Information &amp; Settings. */
     static final String SETTINGS = "store";
 
+    /** The v2 suffix asking for JSON, the demo's one format. */
+    static final String JSON = ".json";
+    /** The v2 suffix asking for XML, which the demo does not write. */
+    static final String XML = ".xml";
+
     /** Path (after the version) to collection, per version. */
     private static final Map<String, Map<String, String>> COLLECTIONS = Map.of(
             "v2", Map.of("products", "products", "orders", "orders", "customers", "customers",
@@ -39,12 +44,17 @@ record ApiTarget(String storeHash, String version, String collection, OptionalLo
         Objects.requireNonNull(collection, "collection");
     }
 
-    /** Parses a path info {@code /{hash}/{version}/{path}[/{id}]}; empty when it names nothing served. */
+    /**
+     * Parses a path info {@code /{hash}/{version}/{path}[/{id}]}; empty when it names nothing served.
+     * A v2 path may end in a format suffix, {@code .json} or {@code .xml}, naming the same target
+     * (see {@link #formatSuffix}).
+     */
     static Optional<ApiTarget> parse(String pathInfo) {
         if (pathInfo == null) {
             return Optional.empty();
         }
-        String trimmed = pathInfo.endsWith("/") ? pathInfo.substring(0, pathInfo.length() - 1) : pathInfo;
+        String bare = pathInfo.substring(0, pathInfo.length() - formatSuffix(pathInfo).length());
+        String trimmed = bare.endsWith("/") ? bare.substring(0, bare.length() - 1) : bare;
         List<String> parts = Arrays.asList(trimmed.split("/", -1));
         if (parts.size() < 4 || !parts.get(0).isEmpty() || !StoreHash.isValid(parts.get(1))
                 || !COLLECTIONS.containsKey(parts.get(2))) {
@@ -59,6 +69,24 @@ record ApiTarget(String storeHash, String version, String collection, OptionalLo
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The format suffix of a v2 path info, {@code .json} or {@code .xml} on its last segment after at
+     * least one other character, as the route table reads it; empty for none and on v3.
+     */
+    static String formatSuffix(String pathInfo) {
+        int slash = pathInfo.lastIndexOf('/');
+        if (!pathInfo.matches("/[^/]*/v2/.*") || slash < 0 || slash >= pathInfo.length() - 1) {
+            return "";
+        }
+        String last = pathInfo.substring(slash + 1);
+        for (String suffix : new String[] {JSON, XML}) {
+            if (last.length() > suffix.length() && last.endsWith(suffix)) {
+                return suffix;
+            }
+        }
+        return "";
     }
 
     private static Optional<ApiTarget> target(String hash, String version, String collection, List<String> tail) {

@@ -18,38 +18,40 @@ final class SettingsEndpoint {
         this.settings = settings;
     }
 
-    void serve(HttpServletRequest request, HttpServletResponse response, ApiTarget target) throws IOException {
+    void serve(HttpServletRequest request, HttpServletResponse response, ApiTarget target, ApiProblems problems)
+            throws IOException {
         switch (StoreApiServlet.effectiveMethod(request)) {
-            case "GET" -> write(response, settings.read(target.storeHash()));
-            case "PUT" -> update(request, response, target);
-            default -> StoreApiServlet.methodNotAllowed(response, request.getMethod(), "GET, HEAD, PUT");
+            case "GET" -> write(response, problems, settings.read(target.storeHash()));
+            case "PUT" -> update(request, response, target, problems);
+            default -> StoreApiServlet.methodNotAllowed(response, problems, request.getMethod(), "GET, HEAD, PUT");
         }
     }
 
-    private void update(HttpServletRequest request, HttpServletResponse response, ApiTarget target)
-            throws IOException {
-        Optional<ObjectNode> body = ApiBodies.read(request, response);
+    private void update(HttpServletRequest request, HttpServletResponse response, ApiTarget target,
+            ApiProblems problems) throws IOException {
+        Optional<ObjectNode> body = ApiBodies.read(request, response, problems);
         if (body.isEmpty()) {
             return;
         }
         Optional<String> current = settings.read(target.storeHash());
         if (current.isEmpty()) {
-            write(response, current);
+            write(response, problems, current);
             return;
         }
         ObjectNode changes = body.get().deepCopy();
         changes.remove("id");
         ObjectNode merged = RecordViews.body(current.get()).setAll(changes);
-        Optional<String> stored = ApiBodies.storable(response, merged);
+        Optional<String> stored = ApiBodies.storable(response, problems, merged);
         if (stored.isPresent()) {
             settings.replace(target.storeHash(), stored.get());
             JsonResponses.write(response, 200, merged);
         }
     }
 
-    private static void write(HttpServletResponse response, Optional<String> info) throws IOException {
+    private static void write(HttpServletResponse response, ApiProblems problems, Optional<String> info)
+            throws IOException {
         if (info.isEmpty()) {
-            DemoProblem.NOT_FOUND.response("this store has no information").writeTo(response);
+            problems.write(response, DemoProblem.NOT_FOUND.response("this store has no information"));
         } else {
             JsonResponses.write(response, 200, RecordViews.body(info.get()));
         }

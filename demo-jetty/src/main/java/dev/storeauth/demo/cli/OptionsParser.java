@@ -1,6 +1,7 @@
 package dev.storeauth.demo.cli;
 
 import dev.storeauth.policy.StoreQuota;
+import dev.storeauth.servlet.ErrorFormat;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -30,6 +31,7 @@ public final class OptionsParser {
               --data-dir DIR     H2 database, TLS key store and its password (default ./demo-data)
               --jdbc-url URL     use this database instead of the H2 file, e.g.
                                  jdbc:postgresql://127.0.0.1:5432/test?user=postgres
+                                 or jdbc:mariadb://127.0.0.1:3306/test?user=root
               --store-hash HASH  the store to serve (default: the one in the database, or a new
                                  one generated on first start and kept)
               --bind ADDRESS     the IP address to listen on (default 127.0.0.1; 0.0.0.0 or ::
@@ -60,6 +62,11 @@ public final class OptionsParser {
                                  POST /secret-scanning/reports, signed by the keys in FILE
                                  (GitHub's format, from api.github.com/meta/public_keys/
                                  secret_scanning); live ones are revoked at once
+              --error-format rfc9457|bigcommerce
+                                 how the store API writes denials and problems: RFC 9457
+                                 application/problem+json, or the platform's application/json
+                                 shapes (v3 {status, title, type, errors}, v2 [{status,
+                                 message}]); same statuses and headers (default rfc9457)
               --metrics-port N   serve GET /metrics (Prometheus text: storeauth.* meters) and
                                  GET /health on 127.0.0.1:N only, plain HTTP (default: off;
                                  0 picks a free port)
@@ -106,6 +113,19 @@ public final class OptionsParser {
             return Optional.empty();
         }
         return Optional.of(Integer.parseInt(value));
+    }
+
+    /**
+     * Parses an {@code --error-format} value.
+     *
+     * @throws IllegalArgumentException naming {@code --error-format} and its values
+     */
+    static ErrorFormat errorFormat(String value) {
+        try {
+            return ErrorFormat.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--error-format must be rfc9457 or bigcommerce (got " + value + ")", e);
+        }
     }
 
     /**

@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 
 /**
  * The demo's connection pool: an H2 file in the data directory, or the database of
- * {@code --jdbc-url}. Closing it closes every connection. Thread-safe.
+ * {@code --jdbc-url} (PostgreSQL or MariaDB). Closing it closes every connection. Thread-safe.
  *
  * <p>The H2 file is checked against its {@link CommitMark} on open, and a database that holds less
  * than it is known to have committed is refused (see {@link #open}); with {@code --jdbc-url} that
@@ -68,6 +68,10 @@ public final class DemoDatabase implements AutoCloseable {
         config.setJdbcUrl(url);
         config.setMaximumPoolSize(8);
         config.setConnectionTimeout(5_000);
+        if (url.startsWith("jdbc:mariadb:")) {
+            // DATETIME has no zone: every node reads and writes the demo's times in UTC.
+            config.addDataSourceProperty("connectionTimeZone", "UTC");
+        }
         return new HikariDataSource(config);
     }
 

@@ -8,7 +8,8 @@ import javax.sql.DataSource;
 
 /**
  * The demo's own tables (the account tables belong to {@code JdbcAccountRepository}): stores,
- * control-panel users and store API records. Written for both H2 and PostgreSQL.
+ * control-panel users and store API records. Written for both H2 and PostgreSQL, with a MariaDB
+ * form of their own (DATETIME(6) times in UTC, MEDIUMTEXT documents, table-level foreign keys).
  */
 public final class DemoSchema {
 
@@ -33,6 +34,30 @@ public final class DemoSchema {
               created_at TIMESTAMP WITH TIME ZONE NOT NULL,
               updated_at TIMESTAMP WITH TIME ZONE NOT NULL)""".formatted(MAX_DOCUMENT_CHARS),
             "CREATE INDEX IF NOT EXISTS demo_records_by_collection ON demo_records (store_hash, collection, id)");
+    private static final String MARIADB_TABLE =
+            " ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_nopad_bin";
+    // InnoDB ignores REFERENCES written on a column, so the foreign keys are table constraints; the
+    // document length is checked before writing (MAX_DOCUMENT_CHARS), MEDIUMTEXT only has to hold it.
+    private static final List<String> MARIADB_TABLES = List.of("""
+            CREATE TABLE IF NOT EXISTS demo_stores (
+              store_hash VARCHAR(32) PRIMARY KEY,
+              info MEDIUMTEXT NOT NULL,
+              created_at DATETIME(6) NOT NULL)""" + MARIADB_TABLE, """
+            CREATE TABLE IF NOT EXISTS demo_users (
+              email VARCHAR(254) PRIMARY KEY,
+              store_hash VARCHAR(32) NOT NULL,
+              role VARCHAR(16) NOT NULL,
+              password_hash VARCHAR(200) NOT NULL,
+              FOREIGN KEY (store_hash) REFERENCES demo_stores (store_hash))""" + MARIADB_TABLE, """
+            CREATE TABLE IF NOT EXISTS demo_records (
+              id BIGINT AUTO_INCREMENT PRIMARY KEY,
+              store_hash VARCHAR(32) NOT NULL,
+              collection VARCHAR(32) NOT NULL,
+              body MEDIUMTEXT NOT NULL,
+              created_at DATETIME(6) NOT NULL,
+              updated_at DATETIME(6) NOT NULL,
+              FOREIGN KEY (store_hash) REFERENCES demo_stores (store_hash))""" + MARIADB_TABLE,
+            "CREATE INDEX IF NOT EXISTS demo_records_by_collection ON demo_records (store_hash, collection, id)");
 
     private DemoSchema() {
     }
@@ -47,7 +72,8 @@ public final class DemoSchema {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 lockAgainstOtherNodes(c);
-                for (String table : TABLES) {
+                boolean mariaDb = c.getMetaData().getDatabaseProductName().equals("MariaDB");
+                for (String table : mariaDb ? MARIADB_TABLES : TABLES) {
                     s.execute(table);
                 }
                 c.commit();
@@ -60,7 +86,8 @@ public final class DemoSchema {
 
     /**
      * Serialises set-up across nodes sharing a PostgreSQL database until this transaction ends (an
-     * embedded H2 file has one JVM, which {@link FirstStart} serialises itself).
+     * embedded H2 file has one JVM, which {@link FirstStart} serialises itself). On MariaDB nothing is
+     * locked: DDL there commits the transaction, so demo nodes sharing a new database start one by one.
      */
     static void lockAgainstOtherNodes(Connection c) throws SQLException {
         if (c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {

@@ -1,11 +1,11 @@
 package dev.storeauth.demo.panel;
 
+import dev.storeauth.auth.RateLimitAnswers;
 import dev.storeauth.demo.web.DemoProblem;
 import dev.storeauth.demo.web.JsonResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
 
 /**
  * Writes a {@link SignInOutcome}: 200 with a new session, 401, 429 (with {@code Retry-After} and the
@@ -26,7 +26,7 @@ final class SignInResponses {
             String csrf = PanelSession.signIn(request, signedIn.user().email());
             JsonResponses.write(response, 200, SessionView.signedIn(signedIn.user(), csrf));
         } else if (outcome instanceof SignInOutcome.Throttled throttled) {
-            long seconds = seconds(throttled.retryAfter());
+            long seconds = RateLimitAnswers.retryAfterSeconds(throttled.retryAfter());
             DemoProblem.TOO_MANY_FAILURES.response("too many failed sign-ins; try again in " + seconds + " seconds")
                     .withHeader("Retry-After", Long.toString(seconds))
                     .withHeader("X-Retry-After", Long.toString(seconds)).writeTo(response);
@@ -41,10 +41,5 @@ final class SignInResponses {
             DemoProblem.INVALID_CREDENTIALS.response("wrong e-mail address or password")
                     .withHeader("WWW-Authenticate", LoginServlet.CHALLENGE).writeTo(response);
         }
-    }
-
-    /** Whole seconds, rounded up, at least 1. */
-    private static long seconds(Duration wait) {
-        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 }

@@ -12,6 +12,7 @@ import dev.storeauth.demo.panel.SessionPrincipalFilter;
 import dev.storeauth.demo.panel.SessionServlet;
 import dev.storeauth.leak.LeakReports;
 import dev.storeauth.lifecycle.AccountLifecycle;
+import dev.storeauth.servlet.ErrorFormat;
 import dev.storeauth.servlet.StoreAuthFilter;
 import dev.storeauth.servlet.TokenEndpointServlet;
 import dev.storeauth.servlet.TrustedProxies;
@@ -66,7 +67,7 @@ final class DemoContext {
 
     /** What the context is built from. */
     record Parts(DataSource dataSource, StoreAuth storeAuth, ControlPanelUsers users, String httpsBase,
-            String publicHost, int httpsPort, Optional<SecretScanningKeys> leakReportKeys) {
+            String publicHost, int httpsPort, Optional<SecretScanningKeys> leakReportKeys, ErrorFormat errorFormat) {
     }
 
     /** Where GitHub posts its reports. */
@@ -85,10 +86,11 @@ final class DemoContext {
         filter(context, new RefusedBodyFilter(), "/*");
         filter(context, new SecurityHeadersFilter(), "/*");
         filter(context, new HttpsRedirectFilter(parts.publicHost(), parts.httpsPort()), "/*");
-        filter(context, new StoreAuthFilter(parts.storeAuth().authenticator()), "/stores/*");
+        filter(context, new StoreAuthFilter(parts.storeAuth().authenticator(), "", TrustedProxies.none(),
+                parts.errorFormat()), "/stores/*");
         filter(context, new SessionPrincipalFilter(), "/manage/stores/*");
         context.addServlet(new ServletHolder(new StoreApiServlet(new StoreRecords(parts.dataSource()),
-                new StoreSettings(parts.dataSource()))), "/stores/*");
+                new StoreSettings(parts.dataSource()), parts.errorFormat())), "/stores/*");
         ServletHolder token = new ServletHolder(new TokenEndpointServlet(
                 parts.storeAuth().clientCredentialsGrant().orElseThrow(), REALM, TrustedProxies.none()));
         token.setAsyncSupported(true);
@@ -104,7 +106,7 @@ final class DemoContext {
         context.addServlet(new ServletHolder(new PageServlet()), "/manage/*");
         parts.leakReportKeys().ifPresent(keys -> {
             ServletHolder reports = new ServletHolder(new SecretScanningServlet(
-                    new LeakReports(lifecycle, parts.storeAuth().shortLivedTokens()), keys));
+                    new LeakReports(lifecycle), keys));
             reports.setAsyncSupported(true);
             context.addServlet(reports, LEAK_REPORTS);
         });

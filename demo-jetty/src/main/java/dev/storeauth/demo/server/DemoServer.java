@@ -10,19 +10,13 @@ import dev.storeauth.demo.data.DemoSchema;
 import dev.storeauth.demo.data.FirstStart;
 import dev.storeauth.demo.data.PasswordHasher;
 import dev.storeauth.demo.data.SeededStore;
-import dev.storeauth.demo.data.TokenSigningKey;
-import dev.storeauth.grant.ShortLivedTokens;
 import dev.storeauth.micrometer.MicrometerObserver;
-import dev.storeauth.policy.LegacyDeprecation;
 import dev.storeauth.policy.RouteTable;
-import dev.storeauth.policy.ScopeCatalogue;
 import dev.storeauth.policy.StoreQuota;
 import dev.storeauth.servlet.leak.SecretScanningKeys;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -96,8 +90,9 @@ public final class DemoServer implements AutoCloseable {
         publicHost = options.publicHost();
         // Read first: a bad file stops the start before anything is bound or written.
         reportOnlyRoutes = options.reportOnlyRoutes();
-        Optional<RouteTable> candidate = reportOnlyRoutes.map(DemoServer::reportOnlyRoutes);
-        leakReportKeys = leakReportKeys(options);
+        legacySunset = options.legacySunset();
+        Optional<RouteTable> candidate = reportOnlyRoutes.map(DemoPolicies::reportOnlyRoutes);
+        leakReportKeys = DemoPolicies.leakReportKeys(options);
         PendingKeystore tls = own(TlsKeystore.prepare(options.dataDir(), options.publicHost()));
         certificateNotice = tls.notice();
         certificateNotice.ifPresent(notice -> LOG.info("{}", notice));
@@ -125,14 +120,15 @@ public final class DemoServer implements AutoCloseable {
         StoreAuth storeAuth = own(builder.jdbc(database.dataSource()).realm(DemoContext.REALM)
                 .storeQuota(storeQuota.map(StoreQuota::everyStore).orElse(StoreQuota.off()))
                 .limitStore(limitStore(options, database.dataSource()))
-                .legacyDeprecation(legacyDeprecation(options))
-                .shortLivedTokens(ShortLivedTokens.builder(TokenSigningKey.loadOrCreate(options.dataDir())).build())
+                .legacyDeprecation(DemoPolicies.legacyDeprecation(legacySunset, httpsBase()))
+                .shortLivedTokens(Duration.ofHours(1))
                 .lifecycle(users::isOwner, httpsBase().getAuthority()).lifecycleListener(new AuditLog()).build());
         firstStart = new FirstStart(database.dataSource(), hasher, environment);
         store = firstStart.ensureStore(options.storeHash());
         own(database.keepCommitMark());
         jetty.setHandler(DemoContext.build(new DemoContext.Parts(database.dataSource(), storeAuth, users,
-                httpsBase().toString(), options.publicHost(), connectors.httpsPort(), leakReportKeys)));
+                httpsBase().toString(), options.publicHost(), connectors.httpsPort(), leakReportKeys,
+                options.errorFormat())));
         jetty.setRequestLog(RequestLogs.oneLine());
         if (metrics != null) {
             metrics.serve(registry, storeAuth::health);
@@ -223,36 +219,6 @@ public final class DemoServer implements AutoCloseable {
                 ? LimitStore.postgres(dataSource) : LimitStore.local();
     }
 
-    /**
-     * Basic deprecated since {@link DemoOptions#LEGACY_DEPRECATED_SINCE}, linking to the page the demo
-     * serves about it; with {@code --legacy-sunset}, refused from that day on.
-     */
-    private LegacyDeprecation legacyDeprecation(DemoOptions options) {
-        legacySunset = options.legacySunset();
-        LegacyDeprecation since = LegacyDeprecation.since(DemoOptions.LEGACY_DEPRECATED_SINCE)
-                .withLink(httpsBase().resolve(LEGACY_PAGE));
-        return legacySunset.map(day -> since.withSunset(day).refusingAfterSunset()).orElse(since);
-    }
-
-    /**
-     * The route table in {@code file}, over the platform's scopes.
-     *
-     * @throws IllegalStateException naming {@code --report-only-routes} when it cannot be read, is over
-     *     1 MiB, or has a bad line
-     */
-    private static RouteTable reportOnlyRoutes(Path file) {
-        try {
-            if (Files.size(file) > 1 << 20) {
-                throw new IllegalStateException("--report-only-routes: " + file + " is larger than 1 MiB");
-            }
-            return RouteTable.parse(Files.readString(file), ScopeCatalogue.defaults());
-        } catch (IOException e) {
-            throw new IllegalStateException("--report-only-routes: cannot read " + file + " (" + e + ")", e);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("--report-only-routes: " + file + ": " + e.getMessage(), e);
-        }
-    }
-
     /** The route table file applied in report-only mode, as {@code --report-only-routes} gave it; empty for none. */
     Optional<Path> reportOnlyRoutesFile() {
         return reportOnlyRoutes;
@@ -261,20 +227,6 @@ public final class DemoServer implements AutoCloseable {
     /** The day HTTP Basic is refused from, as {@code --legacy-sunset} gave it; empty for none. */
     Optional<LocalDate> legacySunset() {
         return legacySunset;
-    }
-
-    /** The keys of {@code --leak-report-keys}, read before anything else, so a bad file starts nothing. */
-    private static Optional<SecretScanningKeys> leakReportKeys(DemoOptions options) {
-        if (options.leakReportKeys().isEmpty()) {
-            return Optional.empty();
-        }
-        Path file = options.leakReportKeys().get();
-        try {
-            return Optional.of(SecretScanningKeys.load(file));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalStateException("--leak-report-keys " + file + ": " + (e instanceof IOException
-                    ? "cannot be read (" + e + ")" : e.getMessage()), e);
-        }
     }
 
     /** Whether leaked-token reports are taken ({@code --leak-report-keys}). */

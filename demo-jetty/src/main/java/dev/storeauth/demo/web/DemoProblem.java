@@ -24,6 +24,8 @@ public enum DemoProblem {
     CROSS_SITE_REQUEST(403, "Cross-site request refused"),
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    /** A v2 path asked for XML ({@code .xml}); the demo writes JSON only. */
+    NOT_ACCEPTABLE(406, "Not acceptable"),
     REQUEST_TIMEOUT(408, "Request timeout"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     DOCUMENT_TOO_LARGE(413, "Document too large"),

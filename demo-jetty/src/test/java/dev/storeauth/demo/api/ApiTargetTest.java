@@ -26,7 +26,11 @@ class ApiTargetTest {
                 Arguments.of("/abc/v3/catalog/products/9", "v3", "products", OptionalLong.of(9)),
                 Arguments.of("/abc/v3/orders/1", "v3", "orders", OptionalLong.of(1)),
                 Arguments.of("/abc/v3/customers", "v3", "customers", OptionalLong.empty()),
-                Arguments.of("/abc/v3/hooks/3", "v3", "hooks", OptionalLong.of(3)));
+                Arguments.of("/abc/v3/hooks/3", "v3", "hooks", OptionalLong.of(3)),
+                Arguments.of("/abc/v2/products.json", "v2", "products", OptionalLong.empty()),
+                Arguments.of("/abc/v2/products.xml", "v2", "products", OptionalLong.empty()),
+                Arguments.of("/abc/v2/products/42.json", "v2", "products", OptionalLong.of(42)),
+                Arguments.of("/abc/v2/store.json", "v2", "store", OptionalLong.empty()));
     }
 
     @ParameterizedTest
@@ -40,7 +44,9 @@ class ApiTargetTest {
     @ValueSource(strings = {"", "/", "/abc", "/abc/v2", "/abc/v2/", "/abc/v4/products", "/ABC/v2/products",
             "/abc/v2/brands", "/abc/v3/products", "/abc/v3/catalog", "/abc/v2/store/1", "/abc/v2/products/0",
             "/abc/v2/products/-1", "/abc/v2/products/x", "/abc/v2/products/1/2", "/abc/v2/products//1",
-            "/abc/v2/products/1234567890123456789", "abc/v2/products", "//abc/v2/products"})
+            "/abc/v2/products/1234567890123456789", "abc/v2/products", "//abc/v2/products",
+            "/abc/v2/products.json/1", "/abc/v2/products.txt", "/abc/v2/.json", "/abc/v3/orders.json",
+            "/abc/v2/products/.json", "/abc/v2/products.json.json"})
     void refusesEverythingElse(String path) {
         assertEquals(Optional.empty(), ApiTarget.parse(path));
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.storeauth.policy.StoreQuota;
+import dev.storeauth.servlet.ErrorFormat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -39,6 +40,18 @@ class OptionsParserTest {
 
         assertEquals(new CommandLine.Run(new DemoOptions(8443, 8080, Path.of("demo-data"), Optional.empty(),
                 Optional.empty(), "::1", "shop.example.com")), line);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"rfc9457, RFC9457", "bigcommerce, BIGCOMMERCE"})
+    void readsTheErrorFormat(String text, ErrorFormat format) {
+        assertEquals(new CommandLine.Run(DemoOptions.DEFAULTS.withErrorFormat(format)),
+                OptionsParser.parse(List.of("--error-format=" + text)));
+    }
+
+    @Test
+    void writesRfc9457ProblemsByDefault() {
+        assertEquals(ErrorFormat.RFC9457, DemoOptions.DEFAULTS.errorFormat());
     }
 
     @Test
@@ -113,6 +126,9 @@ class OptionsParserTest {
     static Stream<Arguments> mistakes() {
         return Stream.of(
                 Arguments.of(List.of("--bogus"), "unknown option: --bogus"),
+                Arguments.of(List.of("--error-format", "xml"), "--error-format must be rfc9457 or bigcommerce (got xml)"),
+                Arguments.of(List.of("--error-format=BigCommerce"),
+                        "--error-format must be rfc9457 or bigcommerce (got BigCommerce)"),
                 Arguments.of(List.of("--bogus=1"), "unknown option: --bogus"),
                 Arguments.of(List.of("serve"), "unknown option: serve"),
                 Arguments.of(List.of("--port"), "--port needs a value"),
@@ -205,7 +221,8 @@ class OptionsParserTest {
     @Test
     void usageListsEveryOption() {
         for (String option : List.of("--port", "--http-port", "--data-dir", "--jdbc-url", "--store-hash", "--bind",
-                "--public-host", "--store-quota", "--redis-url", "--metrics-port", "--backup", "--restore", "--reset-password", "--help")) {
+                "--public-host", "--store-quota", "--redis-url", "--error-format", "--metrics-port", "--backup", "--restore",
+                "--reset-password", "--help")) {
             org.junit.jupiter.api.Assertions.assertTrue(OptionsParser.USAGE.contains(option), option);
         }
     }

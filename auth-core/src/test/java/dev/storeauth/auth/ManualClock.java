@@ -8,26 +8,29 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the tests set and move, counting how often it is read. Thread-safe. */
-final class TestClock extends Clock {
+/**
+ * A clock in UTC the tests set and move, counting how often it is read; the servlet module's tests use it
+ * too. Thread-safe, as a server's threads read it.
+ */
+public final class ManualClock extends Clock {
 
     private final AtomicReference<Instant> now;
     private final AtomicInteger reads = new AtomicInteger();
 
-    TestClock(Instant start) {
+    public ManualClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now.set(instant);
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now.updateAndGet(t -> t.plus(duration));
     }
 
     /** How many times {@link #instant()} was asked. */
-    int reads() {
+    public int reads() {
         return reads.get();
     }
 
