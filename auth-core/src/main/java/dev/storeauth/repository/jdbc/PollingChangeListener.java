@@ -110,9 +110,10 @@ public final class PollingChangeListener implements AccountChangeFeed {
             }
         }
         cursor.expire(now);
-        LookupKeyText.changeOf(keys).ifPresent(listener::onChange);
+        // Told before the delivery, as the reconnect is, so that whoever the change reaches finds its lag counted.
         long deliveredMicros = System.currentTimeMillis() * 1_000;
         committedMicros.forEach(at -> observer.changeFeedLag(Duration.ofNanos(Math.max(0, deliveredMicros - at) * 1_000)));
+        LookupKeyText.changeOf(keys).ifPresent(listener::onChange);
         return null;
     }
 
