@@ -7,7 +7,8 @@
  * client-credentials grant that issues them ({@code clientgrant}), the audit trail ({@code audit}), the
  * authenticator and the {@code CredentialScheme} SPI ({@code auth}), scopes and routes ({@code policy}), the
  * account repository SPI and change events ({@code repository}), cache statistics ({@code cache}), the
- * account lifecycle ({@code lifecycle}) and leaked-token reports ({@code leak}). Everything else (credential
+ * account lifecycle ({@code lifecycle}), leaked-token reports ({@code leak}) and the observer metrics
+ * bindings implement ({@code observe}). Everything else (credential
  * parsing, IP and CIDR text, the cache itself, path reading, the
  * failure throttle, the JDBC repository and its change feeds) is implementation and may change in
  * any release.
@@ -35,6 +36,7 @@ module dev.storeauth.core {
     exports dev.storeauth.grant;
     exports dev.storeauth.leak;
     exports dev.storeauth.lifecycle;
+    exports dev.storeauth.observe;
     exports dev.storeauth.policy;
     exports dev.storeauth.repository;
     // The management endpoints validate store hashes in their paths by the same rule.

@@ -12,6 +12,7 @@ import dev.storeauth.grant.ShortLivedTokens;
 import dev.storeauth.lifecycle.AccountLifecycle;
 import dev.storeauth.lifecycle.LifecycleEvent;
 import dev.storeauth.lifecycle.StoreOwnership;
+import dev.storeauth.observe.StoreAuthObserver;
 import dev.storeauth.policy.CredentialPolicy;
 import dev.storeauth.policy.LegacyDeprecation;
 import dev.storeauth.policy.RouteTable;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,6 +70,8 @@ public final class StoreAuth implements AutoCloseable {
     private final AuditMaintenance maintenance;
     private final Optional<ShortLivedTokens> shortLivedTokens;
     private final Optional<ClientCredentialsGrant> clientCredentialsGrant;
+    private final Optional<AccountChangeFeed> feed;
+    private final StoreProbe probe;
 
     StoreAuth(Builder b) {
         try {
@@ -75,8 +79,9 @@ public final class StoreAuth implements AutoCloseable {
             this.repository = b.dataSource != null ? JdbcAccountRepository.create(b.dataSource) : b.repository;
             this.cache = owned.add(AccountCache.builder(repository).maximumSize(b.cacheMaximumSize)
                     .expireAfterWrite(b.cacheTtl).negativeExpireAfterWrite(b.negativeCacheTtl)
-                    .lookupTimeout(b.lookupTimeout).build());
-            startFeed(b);
+                    .lookupTimeout(b.lookupTimeout).observer(b.observer).build());
+            this.feed = Optional.ofNullable(startFeed(b));
+            this.probe = owned.add(new StoreProbe(repository, b.lookupTimeout));
             this.maintenance = owned.add(new AuditMaintenance(repository, Clock.systemUTC(), b.auditRetention)
                     .scheduleOn(owned.scheduler()));
             this.shortLivedTokens = Optional.ofNullable(b.shortLivedLifetime).map(lifetime -> ShortLivedTokens
@@ -138,6 +143,24 @@ public final class StoreAuth implements AutoCloseable {
         return limits;
     }
 
+    /**
+     * Probes the account repository (one cheap read, waited for at most the lookup timeout; while a
+     * probe hangs, later calls answer {@code timed_out} at once) and asks the JDBC change feed whether
+     * it is connected. Blocks up to the lookup timeout; never throws. Call it from a health endpoint,
+     * not per request.
+     *
+     * <pre>{@code
+     * boolean ready = storeAuth.health().status() == Health.Status.UP;
+     * }</pre>
+     */
+    public Health health() {
+        String store = probe.probe();
+        String changeFeed = feed.map(f -> f.connected() ? "connected" : "disconnected").orElse("not_tracked");
+        boolean up = store.equals("up") && !changeFeed.equals("disconnected");
+        return new Health(up ? Health.Status.UP : Health.Status.DOWN,
+                Map.of(Health.STORE, store, Health.CHANGE_FEED, changeFeed));
+    }
+
     /** The audit trail's upkeep this instance runs. */
     AuditMaintenance maintenance() {
         return maintenance;
@@ -149,14 +172,18 @@ public final class StoreAuth implements AutoCloseable {
         owned.close();
     }
 
-    private void startFeed(Builder b) {
+    /** The JDBC feed, which can tell whether it is connected; {@code null} for any other. */
+    private AccountChangeFeed startFeed(Builder b) {
         if (b.dataSource != null) {
-            owned.add(AccountChangeFeed.start(b.dataSource, cache));
+            AccountChangeFeed started = owned.add(AccountChangeFeed.start(b.dataSource, cache, b.observer));
             owned.add(new ChangePruner((JdbcAccountRepository) repository, b.changeRetention)
                     .scheduleOn(owned.scheduler(), PRUNE_EVERY));
-        } else if (b.changeFeed != null) {
+            return started;
+        }
+        if (b.changeFeed != null) {
             owned.add(java.util.Objects.requireNonNull(b.changeFeed.apply(cache), "changeFeed started nothing"));
         }
+        return null;
     }
 
     private Authenticator.UsageRecorder recorder() {
@@ -167,7 +194,7 @@ public final class StoreAuth implements AutoCloseable {
     private Authenticator authenticator(Builder b, Authenticator.UsageRecorder usage) {
         Authenticator.Builder builder = Authenticator.builder(cache).realm(b.realm).requireTls(b.requireTls)
                 .routes(b.routes).digester(b.digester).usageRecorder(usage).limitStore(limits)
-                .verifyClientId(b.verifyClientId);
+                .verifyClientId(b.verifyClientId).observer(b.observer);
         if (b.storeQuota != null) {
             builder.storeQuota(b.storeQuota);
         }
@@ -243,6 +270,7 @@ public final class StoreAuth implements AutoCloseable {
         CredentialPolicy defaultCredentialPolicy = CredentialPolicy.none();
         Duration auditRetention = Duration.ofDays(365);
         Duration shortLivedLifetime;
+        StoreAuthObserver observer = StoreAuthObserver.NOOP;
         private final Set<String> given = new HashSet<>();
 
         Builder() {
@@ -349,6 +377,16 @@ public final class StoreAuth implements AutoCloseable {
                 throw new IllegalArgumentException("a lifetime is whole seconds from 1 minute to 24 hours: " + lifetime);
             }
             this.shortLivedLifetime = once("shortLivedTokens", lifetime);
+            return this;
+        }
+
+        /**
+         * Told of authentication outcomes, cache hits, misses and loads, repository errors, limiter
+         * refusals and the JDBC change feed's lag and reconnects (default {@link StoreAuthObserver#NOOP});
+         * e.g. storeauth-micrometer's {@code MicrometerObserver}.
+         */
+        public Builder observer(StoreAuthObserver observer) {
+            this.observer = once("observer", Objects.requireNonNull(observer, "observer"));
             return this;
         }
 

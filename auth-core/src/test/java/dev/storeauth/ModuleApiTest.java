@@ -36,8 +36,8 @@ class ModuleApiTest {
     // IssuedToken; the client-credentials grant ClientCredentialsGrant, ClientCredentialsRequest,
     // GrantOutcome and GrantError; leaked-token reports LeakReports, LeakedToken, LeakVerdict and the
     // lifecycle's Revocation; stored short-lived tokens ShortLivedAccount; RateLimitAnswers for its
-    // Retry-After rounding.
-    private static final int MOST_PUBLIC_TYPES = 55;
+    // Retry-After rounding; metrics and health StoreAuthObserver and Health.
+    private static final int MOST_PUBLIC_TYPES = 57;
 
     private final ModuleDescriptor module = ModuleFinder.of(CLASSES).findAll().iterator().next().descriptor();
 
@@ -51,7 +51,7 @@ class ModuleApiTest {
         assertEquals("dev.storeauth.core", module.name());
         assertEquals(new TreeSet<>(List.of("dev.storeauth", "dev.storeauth.accounts", "dev.storeauth.audit", "dev.storeauth.auth",
                 "dev.storeauth.cache", "dev.storeauth.clientgrant", "dev.storeauth.credentials", "dev.storeauth.grant",
-                "dev.storeauth.leak", "dev.storeauth.lifecycle", "dev.storeauth.policy",
+                "dev.storeauth.leak", "dev.storeauth.lifecycle", "dev.storeauth.observe", "dev.storeauth.policy",
                 "dev.storeauth.repository")), exported());
     }
 

@@ -25,7 +25,7 @@ class PackageLayersTest {
 
     /** Bottom-up; the empty name is {@code dev.storeauth} itself, the assembly, on top of everything. */
     static final List<String> LAYERS = List.of("net.internal", "credentials", "credentials.internal", "policy", "policy.internal",
-            "accounts", "audit", "repository", "repository.jdbc", "cache", "cache.internal", "throttle", "grant", "auth",
+            "accounts", "audit", "observe", "repository", "repository.jdbc", "cache", "cache.internal", "throttle", "grant", "auth",
             "lifecycle", "clientgrant", "leak", "");
 
     private static final Path SOURCES = Path.of("src/main/java/dev/storeauth");

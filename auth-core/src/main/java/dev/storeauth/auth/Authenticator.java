@@ -5,6 +5,7 @@ import dev.storeauth.accounts.AllowedAddresses;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.grant.ShortLivedTokens;
 import dev.storeauth.net.internal.ChallengeRealm;
+import dev.storeauth.observe.StoreAuthObserver;
 import dev.storeauth.policy.AccessLevel;
 import dev.storeauth.policy.LegacyDeprecation;
 import dev.storeauth.policy.ResourceDefinition;
@@ -84,6 +85,7 @@ import java.util.Set;
  */
 public final class Authenticator {
 
+    private static final String NO_SCHEME = "none";
     private static final AuthResult.Denied NOT_ALLOWED = AuthResult.Denied.of(AuthResult.Problem.ADDRESS_NOT_ALLOWED,
             "This credential may not be used from this address", List.of());
 
@@ -103,6 +105,7 @@ public final class Authenticator {
     private final ReportOnlyCheck reportOnly;
     private final boolean verifyClientId;
     private final CredentialScheme<?> bearer;
+    private final StoreAuthObserver observer;
 
     Authenticator(Builder b) {
         this.accounts = new CredentialScheme.AccountFinder(b.lookup);
@@ -123,6 +126,7 @@ public final class Authenticator {
         this.legacy = b.legacyDeprecation == null ? null : new LegacyNotice(b.legacyDeprecation);
         this.verifyClientId = b.verifyClientId;
         this.reportOnly = ReportOnlyCheck.of(b.reportOnlyRoutes, b.reportOnlyListener, b.realm, schemes, b.clock);
+        this.observer = b.observer;
     }
 
     /** Starts a builder over {@code lookup} (usually an {@code AccountCache}). */
@@ -138,24 +142,57 @@ public final class Authenticator {
      */
     public AuthResult authenticate(ApiRequest request) {
         if (requireTls && !request.secure()) {
-            return AuthResult.Denied.of(AuthResult.Problem.TLS_REQUIRED, "The store API is only available over HTTPS", List.of());
+            return unread(AuthResult.Denied.of(AuthResult.Problem.TLS_REQUIRED,
+                    "The store API is only available over HTTPS", List.of()));
         }
         StorePath path = StorePath.read(request.path());
         if (path == null) {
-            return AuthResult.Denied.of(AuthResult.Problem.NOT_AN_API_PATH,
-                    "Store API paths look like /stores/{store_hash}/v3/...", List.of());
+            return unread(AuthResult.Denied.of(AuthResult.Problem.NOT_AN_API_PATH,
+                    "Store API paths look like /stores/{store_hash}/v3/...", List.of()));
         }
         RouteTable.Match match = routes.match(path.version(), path.resourceText(), path.resourceStart());
         Acceptance acceptance = acceptances.get(match);
         CredentialReader.Read read = reader.read(request.headers());
         if (read instanceof CredentialReader.Missing) {
-            return AuthResult.Denied.of(AuthResult.Problem.MISSING_CREDENTIALS, acceptance.missingDetail, acceptance.plain);
+            return unread(AuthResult.Denied.of(AuthResult.Problem.MISSING_CREDENTIALS, acceptance.missingDetail,
+                    acceptance.plain));
         }
-        AuthResult result = decide(read, path, match, acceptance, request);
+        AuthResult result;
+        try {
+            result = decide(read, path, match, acceptance, request);
+        } catch (RepositoryUnavailableException e) {
+            throw unavailable(read, e);
+        }
+        observe(read, result);
         if (reportOnly != null) {
             reportOnly.review(result, path, request);
         }
         return result;
+    }
+
+    /** Tells the observer of {@code result}: a success under its principal's scheme, a denial under the scheme read. */
+    private void observe(CredentialReader.Read read, AuthResult result) {
+        if (result instanceof AuthResult.Authenticated authenticated) {
+            observer.authenticated(authenticated.principal().scheme());
+        } else {
+            observer.denied(schemeName(read), ((AuthResult.Denied) result).problem().code());
+        }
+    }
+
+    /** Tells the observer of a 503 and passes the exception on. */
+    private RepositoryUnavailableException unavailable(CredentialReader.Read read, RepositoryUnavailableException e) {
+        observer.denied(schemeName(read), AuthResult.Problem.REPOSITORY_UNAVAILABLE.code());
+        return e;
+    }
+
+    private static String schemeName(CredentialReader.Read read) {
+        return read instanceof CredentialReader.Found found ? found.scheme().description().name() : NO_SCHEME;
+    }
+
+    /** A denial before any credential was read, told to the observer. */
+    private AuthResult.Denied unread(AuthResult.Denied denied) {
+        observer.denied(NO_SCHEME, denied.problem().code());
+        return denied;
     }
 
     /**
@@ -212,6 +249,7 @@ public final class Authenticator {
             Acceptance acceptance, ApiRequest request) {
         Admission admission = throttle.tryReserve(request.remoteAddress(), identity(found, path));
         if (admission instanceof Admission.Blocked blocked) {
+            observer.limiterRefused(StoreAuthObserver.Limit.FAILURE_THROTTLE);
             return RateLimitAnswers.tooManyFailures(blocked.retryAfter());
         }
         try (Reservation reservation = ((Admission.Reserved) admission).reservation()) {
@@ -263,8 +301,11 @@ public final class Authenticator {
         if (use == null) {
             return authorize(proven, scheme, resource, acceptance, request, Map.of());
         }
-        return use.allowed() ? authorize(proven, scheme, resource, acceptance, request, RateLimitAnswers.quotaHeaders(use))
-                : RateLimitAnswers.overQuota(use);
+        if (use.allowed()) {
+            return authorize(proven, scheme, resource, acceptance, request, RateLimitAnswers.quotaHeaders(use));
+        }
+        observer.limiterRefused(StoreAuthObserver.Limit.STORE_QUOTA);
+        return RateLimitAnswers.overQuota(use);
     }
 
     /**
@@ -397,6 +438,7 @@ public final class Authenticator {
         Clock clock = Clock.systemUTC();
         boolean shortLived;
         boolean verifyClientId;
+        StoreAuthObserver observer = StoreAuthObserver.NOOP;
         private final List<CredentialScheme<?>> added = new ArrayList<>();
         private final Set<String> given = new HashSet<>();
 
@@ -540,6 +582,17 @@ public final class Authenticator {
             Objects.requireNonNull(clock, "clock");
             once("clock");
             this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Told of every outcome by scheme and problem, and of every limiter refusal (default
+         * {@link StoreAuthObserver#NOOP}).
+         */
+        public Builder observer(StoreAuthObserver observer) {
+            Objects.requireNonNull(observer, "observer");
+            once("observer");
+            this.observer = observer;
             return this;
         }
 

@@ -5,8 +5,10 @@ import dev.storeauth.auth.ApiRequest;
 import dev.storeauth.auth.AuthResult;
 import dev.storeauth.auth.Authenticator;
 import dev.storeauth.cache.internal.AccountCache;
+import dev.storeauth.micrometer.MicrometerObserver;
 import dev.storeauth.policy.AccessLevel;
 import dev.storeauth.policy.Scopes;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -27,8 +29,10 @@ import org.openjdk.jmh.annotations.Threads;
  * request's address (so it is matched). {@code oursShortLivedHit1T} presents a short-lived {@code sst_}
  * token of the plain OAuth account granting all its scopes (the same path as an access token: SHA-256 of
  * its 42 characters, {@link AccountCache} hit by that digest, constant-time compare);
- * {@code oursShortLivedNarrowedHit1T} one granting less (its stored scopes). The authenticator and cache are shared by all benchmark threads, as in a
- * server.
+ * {@code oursShortLivedNarrowedHit1T} one granting less (its stored scopes). {@code oursOAuthHitMicrometer1T}
+ * is {@code oursOAuthHit1T} with a {@link MicrometerObserver} over a {@link SimpleMeterRegistry} (the
+ * others have the default no-op observer); both are built in every trial, so the observer call sites have
+ * seen both kinds. The authenticator and cache are shared by all benchmark threads, as in a server.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,7 +40,9 @@ import org.openjdk.jmh.annotations.Threads;
 public class HitBenchmark {
 
     private StoreAuth storeAuth;
+    private StoreAuth metered;
     private Authenticator authenticator;
+    private Authenticator meteredAuthenticator;
     private ApiRequest basic;
     private ApiRequest oauth;
     private ApiRequest fencedOAuth;
@@ -50,6 +56,9 @@ public class HitBenchmark {
         storeAuth = StoreAuth.builder().repository(fixtures.repository).noFailureThrottle().recordUsage(false)
                 .shortLivedTokens(fixtures.shortLived.lifetime()).build();
         authenticator = storeAuth.authenticator();
+        metered = StoreAuth.builder().repository(fixtures.repository).noFailureThrottle().recordUsage(false)
+                .observer(new MicrometerObserver(new SimpleMeterRegistry())).build();
+        meteredAuthenticator = metered.authenticator();
         basic = fixtures.basicRequest();
         oauth = fixtures.oauthRequest();
         fencedOAuth = fixtures.fencedOAuthRequest();
@@ -57,6 +66,7 @@ public class HitBenchmark {
         shortLivedNarrowed = fixtures.shortLivedRequest(Scopes.of(Map.of("products", AccessLevel.READ_ONLY)));
         Expect.authenticated(authenticator.authenticate(basic));
         Expect.authenticated(authenticator.authenticate(oauth));
+        Expect.authenticated(meteredAuthenticator.authenticate(oauth));
         Expect.authenticated(authenticator.authenticate(fencedOAuth));
         Expect.authenticated(authenticator.authenticate(shortLived));
         Expect.authenticated(authenticator.authenticate(shortLivedNarrowed));
@@ -65,6 +75,7 @@ public class HitBenchmark {
     @TearDown
     public void tearDown() {
         storeAuth.close();
+        metered.close();
     }
 
     @Benchmark
@@ -77,6 +88,12 @@ public class HitBenchmark {
     @Threads(1)
     public AuthResult oursOAuthHit1T() {
         return authenticator.authenticate(oauth);
+    }
+
+    @Benchmark
+    @Threads(1)
+    public AuthResult oursOAuthHitMicrometer1T() {
+        return meteredAuthenticator.authenticate(oauth);
     }
 
     @Benchmark

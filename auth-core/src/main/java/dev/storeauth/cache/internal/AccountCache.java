@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.storeauth.accounts.Account;
 import dev.storeauth.accounts.ShortLivedAccount;
 import dev.storeauth.cache.CacheStatistics;
+import dev.storeauth.observe.StoreAuthObserver;
 import dev.storeauth.repository.AccountChange;
 import dev.storeauth.repository.AccountLookup;
 import dev.storeauth.repository.LookupKey;
@@ -36,6 +37,8 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>A cached {@link ShortLivedAccount} depends on its account's access-token key: a change naming
  *       that key evicts it too, on a node that never cached the account itself. The dependencies are
  *       kept for the cached entries only, dropped as entries leave the cache.
+ *   <li>Its {@link dev.storeauth.observe.StoreAuthObserver} (default none) hears each hit, "not found"
+ *       hit and miss on the caller's thread, and each lookup's time and failure on the lookup thread.
  * </ul>
  *
  * <pre>{@code
@@ -61,9 +64,16 @@ public final class AccountCache implements AccountLookup, AccountChange.Listener
     private final ExecutorService ownedExecutor;
     private final CoarseTicker ownedTicker;
     private final Counters counters = new Counters();
+    private final StoreAuthObserver observer;
+    private final Runnable timedOut;
 
     AccountCache(AccountCacheBuilder b) {
         this.delegate = b.delegate;
+        this.observer = b.observer;
+        this.timedOut = () -> {
+            counters.timeouts.increment();
+            observer.storeError();
+        };
         this.timeoutNanos = b.lookupTimeout.toNanos();
         this.ownedExecutor = b.lookupExecutor == null ? LookupThreads.newPool(b.lookupThreads) : null;
         this.lookupExecutor = b.lookupExecutor == null ? ownedExecutor : b.lookupExecutor;
@@ -103,9 +113,10 @@ public final class AccountCache implements AccountLookup, AccountChange.Listener
         }
         if (negative.getIfPresent(key) != null) {
             counters.negativeHits.increment();
+            observer.cacheNegativeHit();
             return Optional.empty();
         }
-        return Optional.ofNullable(LookupWait.await(load(key), timeoutNanos, counters.timeouts));
+        return Optional.ofNullable(LookupWait.await(load(key), timeoutNanos, timedOut));
     }
 
     /**
@@ -119,6 +130,7 @@ public final class AccountCache implements AccountLookup, AccountChange.Listener
         Account account = cached == null ? null : cached.getNow(null);
         if (account != null) {
             counters.hits.increment();
+            observer.cacheHit();
         }
         return account;
     }
@@ -185,6 +197,7 @@ public final class AccountCache implements AccountLookup, AccountChange.Listener
         CompletableFuture<Account> future = positive.get(key, (k, ignored) -> new PendingLookup(k, epoch.get()));
         if (future instanceof PendingLookup pending && pending.claim()) {
             counters.misses.increment();
+            observer.cacheMiss();
             try {
                 lookupExecutor.execute(() -> complete(pending));
             } catch (RejectedExecutionException e) {
@@ -196,10 +209,14 @@ public final class AccountCache implements AccountLookup, AccountChange.Listener
 
     private void complete(PendingLookup pending) {
         Optional<Account> found;
+        long start = System.nanoTime();
         try {
             found = delegate.find(pending.key);
+            observer.cacheLoaded(Duration.ofNanos(System.nanoTime() - start), false);
         } catch (RuntimeException e) {
             counters.failures.increment();
+            observer.cacheLoaded(Duration.ofNanos(System.nanoTime() - start), true);
+            observer.storeError();
             // Remove before failing the waiters, or a caller retrying at once could get this stale failure.
             positive.asMap().remove(pending.key, pending);
             pending.fail(e instanceof RepositoryUnavailableException s ? s

@@ -1,6 +1,7 @@
 package dev.storeauth.cache.internal;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.storeauth.observe.StoreAuthObserver;
 import dev.storeauth.repository.AccountLookup;
 import java.time.Duration;
 import java.util.HashSet;
@@ -32,6 +33,7 @@ public final class AccountCacheBuilder {
     int lookupThreads = 8;
     Executor lookupExecutor;
     Ticker ticker;
+    StoreAuthObserver observer = StoreAuthObserver.NOOP;
     private final Set<String> given = new HashSet<>();
 
     AccountCacheBuilder(AccountLookup delegate) {
@@ -94,6 +96,12 @@ public final class AccountCacheBuilder {
      */
     public AccountCacheBuilder ticker(Ticker ticker) {
         this.ticker = once(Objects.requireNonNull(ticker, "ticker"), "ticker");
+        return this;
+    }
+
+    /** Told of hits, misses, loads and repository errors (default {@link StoreAuthObserver#NOOP}). */
+    public AccountCacheBuilder observer(StoreAuthObserver observer) {
+        this.observer = once(Objects.requireNonNull(observer, "observer"), "observer");
         return this;
     }
 

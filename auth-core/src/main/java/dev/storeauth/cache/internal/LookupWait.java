@@ -7,7 +7,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.LongAdder;
 
 /** How a caller waits for a store lookup: for at most the timeout, every failure a {@link RepositoryUnavailableException}. */
 final class LookupWait {
@@ -18,11 +17,11 @@ final class LookupWait {
     /**
      * The account the lookup found, or {@code null} when the store has none.
      *
-     * @param timeouts counted once for each caller that gives up
+     * @param timedOut run once for each caller that gives up
      * @throws RepositoryUnavailableException when the lookup failed, did not finish within {@code timeoutNanos},
      *     or this thread was interrupted (its interrupt status is then set again)
      */
-    static Account await(CompletableFuture<Account> future, long timeoutNanos, LongAdder timeouts) {
+    static Account await(CompletableFuture<Account> future, long timeoutNanos, Runnable timedOut) {
         try {
             Account account = future.isDone() ? future.getNow(null) : future.get(timeoutNanos, TimeUnit.NANOSECONDS);
             if (account == null && future instanceof PendingLookup pending) {
@@ -30,7 +29,7 @@ final class LookupWait {
             }
             return account;
         } catch (TimeoutException e) {
-            timeouts.increment();
+            timedOut.run();
             throw new RepositoryUnavailableException("credential lookup timed out after "
                     + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms");
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package dev.storeauth.repository.jdbc;
 
+import dev.storeauth.observe.StoreAuthObserver;
 import dev.storeauth.repository.AccountChange;
 import dev.storeauth.repository.RepositoryUnavailableException;
 import java.sql.SQLException;
@@ -24,6 +25,12 @@ public interface AccountChangeFeed extends AutoCloseable {
     void close();
 
     /**
+     * Whether the feed last reached the database: it is listening, or its last poll succeeded; false
+     * from a lost connection until it is back. Cheap, never blocks.
+     */
+    boolean connected();
+
+    /**
      * Starts the best feed for the database: {@code LISTEN} on PostgreSQL, polling every 200 ms
      * on MariaDB and H2, telling {@code listener} of every change committed from now on.
      *
@@ -31,6 +38,11 @@ public interface AccountChangeFeed extends AutoCloseable {
      * @throws IllegalArgumentException if it is not PostgreSQL, MariaDB or H2
      */
     static AccountChangeFeed start(DataSource dataSource, AccountChange.Listener listener) {
+        return start(dataSource, listener, StoreAuthObserver.NOOP);
+    }
+
+    /** {@link #start(DataSource, AccountChange.Listener)}, telling {@code observer} of lag and reconnects. */
+    static AccountChangeFeed start(DataSource dataSource, AccountChange.Listener listener, StoreAuthObserver observer) {
         Dialect dialect;
         try {
             dialect = new Jdbc(dataSource).read(Dialect::of);
@@ -38,7 +50,7 @@ public interface AccountChangeFeed extends AutoCloseable {
             throw Jdbc.unavailable("connect", e);
         }
         return dialect.supportsNotify()
-                ? PostgresChangeListener.start(dataSource, listener)
-                : PollingChangeListener.start(dataSource, listener, Duration.ofMillis(200));
+                ? PostgresChangeListener.start(dataSource, listener, observer)
+                : PollingChangeListener.start(dataSource, listener, Duration.ofMillis(200), observer);
     }
 }

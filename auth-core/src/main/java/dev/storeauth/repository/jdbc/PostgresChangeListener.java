@@ -1,5 +1,6 @@
 package dev.storeauth.repository.jdbc;
 
+import dev.storeauth.observe.StoreAuthObserver;
 import dev.storeauth.repository.AccountChange;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * {@link AccountChange.Changed} per batch of notifications received together, or
  * {@link AccountChange.Unknown} if a payload is not a key it can decode. A lost connection is
  * re-opened with backoff, and then {@link AccountChange.Unknown} is delivered, since notifications
- * sent meanwhile are gone.
+ * sent meanwhile are gone, and the observer is told of the reconnect. Notifications carry no commit
+ * time, so this feed reports no lag.
  *
  * <pre>{@code
  * try (PostgresChangeListener feed = PostgresChangeListener.start(dataSource, cache)) { ... }
@@ -34,13 +36,16 @@ public final class PostgresChangeListener implements AccountChangeFeed {
 
     private final DataSource dataSource;
     private final AccountChange.Listener listener;
+    private final StoreAuthObserver observer;
     private final CountDownLatch listening = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean closed;
+    private volatile boolean connected;
 
-    private PostgresChangeListener(DataSource dataSource, AccountChange.Listener listener) {
+    private PostgresChangeListener(DataSource dataSource, AccountChange.Listener listener, StoreAuthObserver observer) {
         this.dataSource = dataSource;
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.observer = Objects.requireNonNull(observer, "observer");
         this.thread = new Thread(this::run, "storeauth-listen");
         thread.setDaemon(true);
     }
@@ -50,7 +55,13 @@ public final class PostgresChangeListener implements AccountChangeFeed {
      * trying in the background if the database is down now).
      */
     public static PostgresChangeListener start(DataSource dataSource, AccountChange.Listener listener) {
-        PostgresChangeListener feed = new PostgresChangeListener(dataSource, listener);
+        return start(dataSource, listener, StoreAuthObserver.NOOP);
+    }
+
+    /** {@link #start(DataSource, AccountChange.Listener)}, telling {@code observer} of reconnects. */
+    public static PostgresChangeListener start(DataSource dataSource, AccountChange.Listener listener,
+            StoreAuthObserver observer) {
+        PostgresChangeListener feed = new PostgresChangeListener(dataSource, listener, observer);
         feed.thread.start();
         try {
             feed.listening.await(5, TimeUnit.SECONDS);
@@ -71,6 +82,7 @@ public final class PostgresChangeListener implements AccountChangeFeed {
                     return;
                 }
                 missed = true;
+                connected = false;
                 LOG.warn("change listener lost its connection, reconnecting: {}", e.toString());
                 sleep(backoff.nextMillis());
             }
@@ -85,9 +97,11 @@ public final class PostgresChangeListener implements AccountChangeFeed {
         if (!c.getAutoCommit()) {
             c.commit();
         }
+        connected = true;
         listening.countDown();
         backoff.reset();
         if (missed) {
+            observer.changeFeedReconnected();
             listener.onChange(new AccountChange.Unknown());
         }
         try {
@@ -117,6 +131,11 @@ public final class PostgresChangeListener implements AccountChangeFeed {
         } catch (InterruptedException e) {
             closed = true;
         }
+    }
+
+    @Override
+    public boolean connected() {
+        return connected && !closed;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * What the demo was asked to run with.
@@ -28,11 +29,13 @@ import java.util.Optional;
  *     leaked-token reports at {@code POST /secret-scanning/reports}; empty for no such endpoint
  * @param errorFormat how the store API's denials and problems are written: RFC 9457 (the default) or
  *     the platform's own shapes
+ * @param metricsPort a port on 127.0.0.1 only, plain HTTP, serving {@code GET /metrics} (Prometheus text)
+ *     and {@code GET /health}, 0 for any free port; empty (the default) for no such port
  */
 public record DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<String> jdbcUrl,
         Optional<String> storeHash, String bindAddress, String publicHost, Optional<StoreQuota.Quota> storeQuota,
         Optional<String> redisUrl, Optional<LocalDate> legacySunset, Optional<Path> reportOnlyRoutes,
-        Optional<Path> leakReportKeys, ErrorFormat errorFormat) {
+        Optional<Path> leakReportKeys, ErrorFormat errorFormat, OptionalInt metricsPort) {
 
     /**
      * When the demo says HTTP Basic was deprecated, in every answer to a Basic request. The platform's
@@ -78,6 +81,13 @@ public record DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<St
         });
         Objects.requireNonNull(leakReportKeys, "leakReportKeys");
         Objects.requireNonNull(errorFormat, "errorFormat");
+        Objects.requireNonNull(metricsPort, "metricsPort");
+        metricsPort.ifPresent(port -> requirePort("--metrics-port", port));
+        metricsPort.stream().filter(port -> port != 0 && (port == httpsPort || port == httpPort)).findAny()
+                .ifPresent(port -> {
+                    throw new IllegalArgumentException("--metrics-port must differ from --port and --http-port (got "
+                            + port + ")");
+                });
         redisUrl.filter(url -> !url.startsWith("redis://") && !url.startsWith("rediss://")).ifPresent(url -> {
             // Not echoed: a URL may carry a password.
             throw new IllegalArgumentException("--redis-url must start with redis:// or rediss://");
@@ -123,48 +133,54 @@ public record DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<St
                 Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    /** Writes problems in RFC 9457 form. */
+    /** Writes problems in RFC 9457 form, has no metrics port. */
     public DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<String> jdbcUrl, Optional<String> storeHash,
             String bindAddress, String publicHost, Optional<StoreQuota.Quota> storeQuota, Optional<String> redisUrl,
             Optional<LocalDate> legacySunset, Optional<Path> reportOnlyRoutes, Optional<Path> leakReportKeys) {
         this(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota, redisUrl,
-                legacySunset, reportOnlyRoutes, leakReportKeys, ErrorFormat.RFC9457);
+                legacySunset, reportOnlyRoutes, leakReportKeys, ErrorFormat.RFC9457, OptionalInt.empty());
     }
 
     /** These options writing the store API's problems in {@code format}. */
     public DemoOptions withErrorFormat(ErrorFormat format) {
         return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota,
-                redisUrl, legacySunset, reportOnlyRoutes, leakReportKeys, format);
+                redisUrl, legacySunset, reportOnlyRoutes, leakReportKeys, format, metricsPort);
+    }
+
+    /** These options serving metrics on 127.0.0.1:{@code port} (0 for any free port); empty for none. */
+    public DemoOptions withMetricsPort(OptionalInt port) {
+        return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota,
+                redisUrl, legacySunset, reportOnlyRoutes, leakReportKeys, errorFormat, port);
     }
 
     /** These options with {@code quota} instead; empty for no quota. */
     public DemoOptions withStoreQuota(Optional<StoreQuota.Quota> quota) {
         return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, quota,
-                redisUrl, legacySunset, reportOnlyRoutes, leakReportKeys, errorFormat);
+                redisUrl, legacySunset, reportOnlyRoutes, leakReportKeys, errorFormat, metricsPort);
     }
 
     /** These options counting limits in the Redis at {@code url}; empty for the default. */
     public DemoOptions withRedisUrl(Optional<String> url) {
         return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota,
-                url, legacySunset, reportOnlyRoutes, leakReportKeys, errorFormat);
+                url, legacySunset, reportOnlyRoutes, leakReportKeys, errorFormat, metricsPort);
     }
 
     /** These options refusing HTTP Basic from {@code day} on; empty for no sunset. */
     public DemoOptions withLegacySunset(Optional<LocalDate> day) {
         return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota,
-                redisUrl, day, reportOnlyRoutes, leakReportKeys, errorFormat);
+                redisUrl, day, reportOnlyRoutes, leakReportKeys, errorFormat, metricsPort);
     }
 
     /** These options applying the route table in {@code file} in report-only mode; empty for none. */
     public DemoOptions withReportOnlyRoutes(Optional<Path> file) {
         return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota,
-                redisUrl, legacySunset, file, leakReportKeys, errorFormat);
+                redisUrl, legacySunset, file, leakReportKeys, errorFormat, metricsPort);
     }
 
     /** These options taking leaked-token reports signed by the keys in {@code keyFile}; empty for none. */
     public DemoOptions withLeakReportKeys(Optional<Path> keyFile) {
         return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota,
-                redisUrl, legacySunset, reportOnlyRoutes, keyFile, errorFormat);
+                redisUrl, legacySunset, reportOnlyRoutes, keyFile, errorFormat, metricsPort);
     }
 
     private static void requirePort(String option, int port) {

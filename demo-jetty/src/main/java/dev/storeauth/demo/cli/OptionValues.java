@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /** The option values seen so far, checked one by one and then together. Not thread-safe. */
@@ -12,7 +13,8 @@ final class OptionValues {
 
     private static final Set<String> KNOWN = Set.of("--port", "--http-port", "--data-dir", "--jdbc-url",
             "--store-hash", "--bind", "--public-host", "--store-quota", "--redis-url", "--legacy-sunset",
-            "--report-only-routes", "--leak-report-keys", "--error-format", "--backup", "--restore", "--reset-password");
+            "--report-only-routes", "--leak-report-keys", "--error-format", "--metrics-port", "--backup", "--restore",
+            "--reset-password");
     private static final List<String> TASKS = List.of("--backup", "--restore", "--reset-password");
 
     private final Map<String, String> values = new LinkedHashMap<>();
@@ -39,8 +41,9 @@ final class OptionValues {
         DemoOptions defaults = DemoOptions.DEFAULTS;
         Optional<Integer> https = port("--port", defaults.httpsPort());
         Optional<Integer> http = port("--http-port", defaults.httpPort());
-        if (https.isEmpty() || http.isEmpty()) {
-            String option = https.isEmpty() ? "--port" : "--http-port";
+        Optional<Integer> metrics = port("--metrics-port", 0);
+        if (https.isEmpty() || http.isEmpty() || metrics.isEmpty()) {
+            String option = https.isEmpty() ? "--port" : http.isEmpty() ? "--http-port" : "--metrics-port";
             return new CommandLine.Invalid(option + " must be a port number 0-65535 (got " + values.get(option) + ")");
         }
         List<String> tasks = TASKS.stream().filter(values::containsKey).toList();
@@ -60,7 +63,8 @@ final class OptionValues {
                     Optional.ofNullable(values.get("--report-only-routes")).map(OptionsParser::path),
                     Optional.ofNullable(values.get("--leak-report-keys")).map(OptionsParser::path),
                     Optional.ofNullable(values.get("--error-format")).map(OptionsParser::errorFormat)
-                            .orElse(defaults.errorFormat()));
+                            .orElse(defaults.errorFormat()),
+                    values.containsKey("--metrics-port") ? OptionalInt.of(metrics.get()) : OptionalInt.empty());
             return tasks.isEmpty() ? new CommandLine.Run(options) : task(tasks.get(0), options);
         } catch (IllegalArgumentException e) {
             return new CommandLine.Invalid(e.getMessage());

@@ -67,6 +67,9 @@ public final class OptionsParser {
                                  application/problem+json, or the platform's application/json
                                  shapes (v3 {status, title, type, errors}, v2 [{status,
                                  message}]); same statuses and headers (default rfc9457)
+              --metrics-port N   serve GET /metrics (Prometheus text: storeauth.* meters) and
+                                 GET /health on 127.0.0.1:N only, plain HTTP (default: off;
+                                 0 picks a free port)
               --help             print this and exit
 
             Maintenance (each runs instead of the server, then exits; stop the server first):

@@ -10,9 +10,12 @@ import dev.storeauth.demo.data.DemoSchema;
 import dev.storeauth.demo.data.FirstStart;
 import dev.storeauth.demo.data.PasswordHasher;
 import dev.storeauth.demo.data.SeededStore;
+import dev.storeauth.micrometer.MicrometerObserver;
 import dev.storeauth.policy.RouteTable;
 import dev.storeauth.policy.StoreQuota;
 import dev.storeauth.servlet.leak.SecretScanningKeys;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -22,6 +25,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
@@ -44,6 +48,7 @@ public final class DemoServer implements AutoCloseable {
     private final Deque<AutoCloseable> owned = new ArrayDeque<>();
     private Server jetty;
     private Connectors connectors;
+    private MetricsEndpoint metrics;
     private TlsKeystore keystore;
     private String publicHost;
     private Optional<String> certificateNotice = Optional.empty();
@@ -96,6 +101,7 @@ public final class DemoServer implements AutoCloseable {
         jetty.setErrorHandler(new ProblemErrorHandler());
         connectors = new Connectors(jetty, tls.forJetty(), options);
         own(this::closeConnectors);
+        metrics = options.metricsPort().isPresent() ? own(MetricsEndpoint.bind(options.metricsPort().getAsInt())) : null;
         DataDirectory.secure(options.dataDir());
         keystore = tls.install();
         DemoDatabase database = own(DemoDatabase.open(options));
@@ -107,6 +113,10 @@ public final class DemoServer implements AutoCloseable {
         storeQuota = options.storeQuota();
         StoreAuth.Builder builder = StoreAuth.builder();
         candidate.ifPresent(builder::reportOnlyRoutes);
+        PrometheusMeterRegistry registry = metrics == null ? null : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        if (registry != null) {
+            builder.observer(new MicrometerObserver(registry));
+        }
         StoreAuth storeAuth = own(builder.jdbc(database.dataSource()).realm(DemoContext.REALM)
                 .storeQuota(storeQuota.map(StoreQuota::everyStore).orElse(StoreQuota.off()))
                 .limitStore(limitStore(options, database.dataSource()))
@@ -120,6 +130,9 @@ public final class DemoServer implements AutoCloseable {
                 httpsBase().toString(), options.publicHost(), connectors.httpsPort(), leakReportKeys,
                 options.errorFormat())));
         jetty.setRequestLog(RequestLogs.oneLine());
+        if (metrics != null) {
+            metrics.serve(registry, storeAuth::health);
+        }
         jetty.start();
         tls.close();
         DataDirectory.secure(options.dataDir());
@@ -160,6 +173,11 @@ public final class DemoServer implements AutoCloseable {
 
     public int httpPort() {
         return connectors.httpPort();
+    }
+
+    /** The port of {@code GET /metrics} and {@code GET /health} on 127.0.0.1; empty unless {@code --metrics-port} was given. */
+    public OptionalInt metricsPort() {
+        return metrics == null ? OptionalInt.empty() : OptionalInt.of(metrics.port());
     }
 
     public String storeHash() {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -60,6 +61,15 @@ class OptionsParserTest {
         assertEquals(new CommandLine.Run(DemoOptions.DEFAULTS.withLeakReportKeys(
                 Optional.of(Path.of("/etc/storeauth/github-keys.json")))), line);
         assertEquals(Optional.empty(), DemoOptions.DEFAULTS.leakReportKeys());
+    }
+
+    @Test
+    void servesMetricsOnlyWhenAskedOnThePortGiven() {
+        assertEquals(new CommandLine.Run(DemoOptions.DEFAULTS.withMetricsPort(OptionalInt.of(9464))),
+                OptionsParser.parse(List.of("--metrics-port", "9464")));
+        assertEquals(new CommandLine.Run(DemoOptions.DEFAULTS.withMetricsPort(OptionalInt.of(0))),
+                OptionsParser.parse(List.of("--metrics-port=0")));
+        assertEquals(OptionalInt.empty(), DemoOptions.DEFAULTS.metricsPort());
     }
 
     @Test
@@ -129,6 +139,9 @@ class OptionsParserTest {
                 Arguments.of(List.of("--http-port", "123456"), "--http-port must be a port number 0-65535 (got 123456)"),
                 Arguments.of(List.of("--port", "8080"), "--port and --http-port must differ (both are 8080)"),
                 Arguments.of(List.of("--port", "1", "--port", "2"), "--port given twice"),
+                Arguments.of(List.of("--metrics-port", "x"), "--metrics-port must be a port number 0-65535 (got x)"),
+                Arguments.of(List.of("--metrics-port", "8443"),
+                        "--metrics-port must differ from --port and --http-port (got 8443)"),
                 Arguments.of(List.of("--jdbc-url", "postgres://x"), "--jdbc-url must start with jdbc: (got postgres://x)"),
                 Arguments.of(List.of("--store-hash", "ABC"),
                         "--store-hash must be 1-32 lower-case letters and digits (got ABC)"),
@@ -208,7 +221,8 @@ class OptionsParserTest {
     @Test
     void usageListsEveryOption() {
         for (String option : List.of("--port", "--http-port", "--data-dir", "--jdbc-url", "--store-hash", "--bind",
-                "--public-host", "--store-quota", "--redis-url", "--error-format", "--backup", "--restore", "--reset-password", "--help")) {
+                "--public-host", "--store-quota", "--redis-url", "--error-format", "--metrics-port", "--backup", "--restore",
+                "--reset-password", "--help")) {
             org.junit.jupiter.api.Assertions.assertTrue(OptionsParser.USAGE.contains(option), option);
         }
     }
