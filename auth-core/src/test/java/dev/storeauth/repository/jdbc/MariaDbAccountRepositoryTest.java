@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.storeauth.accounts.LegacyAccount;
+import dev.storeauth.audit.AuditAction;
 import dev.storeauth.audit.AuditEntry;
 import dev.storeauth.audit.TestAudit;
 import dev.storeauth.repository.LookupKey;
 import dev.storeauth.repository.TestAccounts;
 import dev.storeauth.repository.AccountRepository;
 import dev.storeauth.repository.AccountRepositoryContract;
+import dev.storeauth.repository.AuditContract;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -60,6 +62,17 @@ class MariaDbAccountRepositoryTest extends AccountRepositoryContract {
     @Override
     public Optional<AuditEntry> anEntryTheStoreCannotHold() {
         return Optional.empty();
+    }
+
+    /** utf8mb4 holds every entry the record accepts, NUL and the longest details included: stored whole. */
+    @Test
+    @Override
+    public void aWriteWhoseEntryTheStoreCannotHoldWritesNothing() {
+        AccountRepository repo = repository();
+        AuditEntry large = AuditEntry.of(AuditContract.T0, "owner\u0000@example.com", AuditAction.OAUTH_ACCOUNT_CREATED,
+                STORE).with("name", "x".repeat(AuditEntry.MAX_DETAIL_VALUE)).with("other", "y".repeat(AuditEntry.MAX_DETAIL_VALUE));
+        repo.recordAudit(large);
+        assertEquals(List.of(large), AuditContract.entries(repo.auditEvents(STORE, 10, Long.MAX_VALUE)));
     }
 
     /** MariaDB's default collations ignore case; the schema's binary one does not. */
