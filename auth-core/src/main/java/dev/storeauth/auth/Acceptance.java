@@ -23,7 +23,6 @@ final class Acceptance {
     private final List<CredentialScheme<?>> schemes;
     private final CredentialScheme<?>[] accepted;
     final List<String> plain;
-    final List<String> invalidToken;
     final List<String> invalidRequest;
     final String missingDetail;
     /** The plain challenges of every scheme but the built-in {@code basic}: what a retired Basic is offered. */
@@ -35,7 +34,6 @@ final class Acceptance {
         this.schemes = List.copyOf(schemes);
         this.accepted = this.schemes.toArray(new CredentialScheme<?>[0]);
         this.plain = challenges(Optional.empty());
-        this.invalidToken = challenges(INVALID_TOKEN);
         this.invalidRequest = challenges(INVALID_REQUEST);
         this.whatToSend = schemes.stream().map(s -> s.description().howToSend()).collect(Collectors.joining(", or "));
         this.missingDetail = "Send " + whatToSend;
@@ -74,6 +72,21 @@ final class Acceptance {
      */
     List<String> clientMismatch(CredentialScheme<?> scheme) {
         return List.of(scheme.challenge(realm, scheme.description().rfc6750() ? CLIENT_MISMATCH : Optional.empty()));
+    }
+
+    /**
+     * The challenges for a credential of {@code used} that proved nothing: every scheme's, with
+     * {@code error="invalid_token"} on {@code used}'s alone where it is an RFC 6750 scheme. A bearer
+     * challenge answering a Basic attempt carries no error code (RFC 6750 section 3.1: the request used
+     * another method). Made on the failure path only.
+     */
+    List<String> invalid(CredentialScheme<?> used) {
+        List<String> values = new ArrayList<>(schemes.size());
+        for (CredentialScheme<?> scheme : schemes) {
+            boolean tried = scheme == used && scheme.description().rfc6750();
+            values.add(scheme.challenge(realm, tried ? INVALID_TOKEN : Optional.empty()));
+        }
+        return List.copyOf(values);
     }
 
     /** Why {@code scheme} is refused at {@code place}, and what to send instead. */

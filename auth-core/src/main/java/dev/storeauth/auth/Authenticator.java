@@ -358,7 +358,7 @@ public final class Authenticator {
             return malformed(malformed.reason(), scheme.description().rfc6750(), acceptance);
         }
         return AuthResult.Denied.of(AuthResult.Problem.INVALID_CREDENTIALS,
-                "The credentials are not valid for this store", acceptance.invalidToken);
+                "The credentials are not valid for this store", acceptance.invalid(scheme));
     }
 
     @SuppressWarnings("unchecked")

@@ -47,6 +47,7 @@ class AuthenticatorQuotaTest {
     private static final String RESET = "X-Rate-Limit-Time-Reset-Ms";
     private static final String BEARER = "Bearer realm=\"storeauth\"";
     private static final String BASIC = "Basic realm=\"storeauth\", charset=\"UTF-8\"";
+    private static final List<String> INVALID = List.of(BEARER + ", error=\"invalid_token\"", BASIC);
     private static final StoreQuota.Quota FIVE = StoreQuota.Quota.parse("5/30s");
 
     private final SecretGenerator generator = new SecretGenerator();
@@ -123,11 +124,11 @@ class AuthenticatorQuotaTest {
         return denied;
     }
 
-    private static void assertInvalid(AuthResult result) {
+    private static void assertInvalid(AuthResult result, List<String> challenges) {
         AuthResult.Denied denied = assertInstanceOf(AuthResult.Denied.class, result, result::toString);
         assertEquals(401, denied.status());
         assertEquals(AuthResult.Problem.INVALID_CREDENTIALS, denied.problem());
-        assertEquals(List.of(BEARER + ", error=\"invalid_token\"", BASIC), denied.challenges());
+        assertEquals(challenges, denied.challenges());
         assertEquals(Map.of(), denied.headers(), "a failure says nothing about any store's quota");
     }
 
@@ -294,9 +295,10 @@ class AuthenticatorQuotaTest {
         Authenticator authenticator = withQuota(StoreQuota.everyStore(FIVE));
 
         for (int i = 0; i < 50; i++) {
-            assertInvalid(bearer(authenticator, "abc", generator.generate(SecretKind.ACCESS_TOKEN)));
-            assertInvalid(basic(authenticator, "abc", "alice", generator.generate(SecretKind.LEGACY_TOKEN)));
-            assertInvalid(bearer(authenticator, "abc", xyzToken));
+            assertInvalid(bearer(authenticator, "abc", generator.generate(SecretKind.ACCESS_TOKEN)), INVALID);
+            assertInvalid(basic(authenticator, "abc", "alice", generator.generate(SecretKind.LEGACY_TOKEN)),
+                    List.of(BEARER, BASIC));
+            assertInvalid(bearer(authenticator, "abc", xyzToken), INVALID);
         }
 
         assertEquals("4", authenticatedHeaders(bearer(authenticator, "abc", abcToken)).get(LEFT));

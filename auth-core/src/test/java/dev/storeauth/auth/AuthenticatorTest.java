@@ -43,6 +43,9 @@ class AuthenticatorTest {
     private static final String BASIC = "Basic realm=\"Test API\", charset=\"UTF-8\"";
     private static final String INVALID_TOKEN = BEARER + ", error=\"invalid_token\"";
     private static final String INVALID_REQUEST = BEARER + ", error=\"invalid_request\"";
+    /** RFC 6750 section 3.1: the bearer challenge answering another method carries no error code. */
+    private static final List<String> FAILED_BASIC = List.of(BEARER, BASIC);
+    private static final List<String> FAILED_BEARER = List.of(INVALID_TOKEN, BASIC);
     private static final String PRODUCTS = "/stores/abc/v2/products";
 
     private final SecretGenerator generator = new SecretGenerator();
@@ -220,9 +223,22 @@ class AuthenticatorTest {
         AuthResult wrongBasic = wrongBasicSecret("alice");
         AuthResult wrongBearer = wrongBearerToken();
 
-        assertDenied(wrongBasic, 401, AuthResult.Problem.INVALID_CREDENTIALS, List.of(INVALID_TOKEN, BASIC));
-        assertDenied(wrongBearer, 401, AuthResult.Problem.INVALID_CREDENTIALS, List.of(INVALID_TOKEN, BASIC));
+        assertDenied(wrongBasic, 401, AuthResult.Problem.INVALID_CREDENTIALS, FAILED_BASIC);
+        assertDenied(wrongBearer, 401, AuthResult.Problem.INVALID_CREDENTIALS, FAILED_BEARER);
         assertEquals(2, lookups.get());
+    }
+
+    @Test
+    void aFailedBasicCredentialIsNotToldInvalidTokenOnTheBearerChallenge() {
+        AuthResult.Denied basic = (AuthResult.Denied) wrongBasicSecret("alice");
+        AuthResult.Denied xAuth = (AuthResult.Denied) authenticate("GET", PRODUCTS,
+                xAuthToken(generator.generate(SecretKind.ACCESS_TOKEN)));
+
+        assertEquals(List.of("Bearer realm=\"Test API\"", "Basic realm=\"Test API\", charset=\"UTF-8\""),
+                basic.challenges(), "the client used Basic, so its Bearer challenge names no error");
+        assertEquals(List.of("Bearer realm=\"Test API\", error=\"invalid_token\"",
+                "Basic realm=\"Test API\", charset=\"UTF-8\""), xAuth.challenges(), "X-Auth-Token is a bearer token");
+        assertEquals(basic.detail(), xAuth.detail());
     }
 
     @Test
@@ -232,7 +248,7 @@ class AuthenticatorTest {
 
         AuthResult unknownUser = authenticate("GET", PRODUCTS, basic("mallory", aliceToken));
 
-        assertDenied(unknownUser, 401, AuthResult.Problem.INVALID_CREDENTIALS, List.of(INVALID_TOKEN, BASIC));
+        assertDenied(unknownUser, 401, AuthResult.Problem.INVALID_CREDENTIALS, FAILED_BASIC);
         assertEquals(wrongSecret, unknownUser);
         assertEquals(1, lookups.get());
     }
@@ -254,7 +270,7 @@ class AuthenticatorTest {
 
         AuthResult result = authenticate("GET", PRODUCTS, basic("alice", wrongChecksum));
 
-        assertDenied(result, 401, AuthResult.Problem.INVALID_CREDENTIALS, List.of(INVALID_TOKEN, BASIC));
+        assertDenied(result, 401, AuthResult.Problem.INVALID_CREDENTIALS, FAILED_BASIC);
         assertEquals(0, lookups.get());
         assertEquals(1, authenticator.dummyComparisons());
     }
@@ -264,7 +280,7 @@ class AuthenticatorTest {
     void refusesAUsernameNoAccountCanHaveWithoutALookupButWithTheDummyComparison(String username) {
         AuthResult result = authenticate("GET", PRODUCTS, basic(username, aliceToken));
 
-        assertDenied(result, 401, AuthResult.Problem.INVALID_CREDENTIALS, List.of(INVALID_TOKEN, BASIC));
+        assertDenied(result, 401, AuthResult.Problem.INVALID_CREDENTIALS, FAILED_BASIC);
         assertEquals(0, lookups.get());
         assertEquals(1, authenticator.dummyComparisons());
     }
@@ -273,7 +289,7 @@ class AuthenticatorTest {
     void refusesATokenOfTheWrongLengthWithoutALookupOrAComparison() {
         AuthResult result = authenticate("GET", PRODUCTS, basic("alice", "password1"));
 
-        assertDenied(result, 401, AuthResult.Problem.INVALID_CREDENTIALS, List.of(INVALID_TOKEN, BASIC));
+        assertDenied(result, 401, AuthResult.Problem.INVALID_CREDENTIALS, FAILED_BASIC);
         assertEquals(0, lookups.get());
         assertEquals(0, authenticator.dummyComparisons());
     }
@@ -283,21 +299,20 @@ class AuthenticatorTest {
         String legacy = new SecretGenerator().generate(SecretKind.LEGACY_TOKEN);
         String badChecksum = access.substring(0, 41) + (access.charAt(41) == 'a' ? 'b' : 'a');
         return Stream.of(
-                Arguments.of(bearer("abc123")),
-                Arguments.of(bearer(legacy)),
-                Arguments.of(bearer(badChecksum)),
-                Arguments.of(xAuthToken(access + "0")),
-                Arguments.of(basic("alice", "password1")),
-                Arguments.of(basic("alice", access)),
-                Arguments.of(basic("al ice", legacy)),
-                Arguments.of(basic("j\u00f6rg", legacy)));
+                Arguments.of(bearer("abc123"), FAILED_BEARER),
+                Arguments.of(bearer(legacy), FAILED_BEARER),
+                Arguments.of(bearer(badChecksum), FAILED_BEARER),
+                Arguments.of(xAuthToken(access + "0"), FAILED_BEARER),
+                Arguments.of(basic("alice", "password1"), FAILED_BASIC),
+                Arguments.of(basic("alice", access), FAILED_BASIC),
+                Arguments.of(basic("al ice", legacy), FAILED_BASIC),
+                Arguments.of(basic("j\u00f6rg", legacy), FAILED_BASIC));
     }
 
     @ParameterizedTest
     @MethodSource("wrongShapes")
-    void refusesSecretsOfTheWrongShapeWithoutAStoreLookup(Map<String, List<String>> headers) {
-        assertDenied(authenticate("GET", PRODUCTS, headers), 401, AuthResult.Problem.INVALID_CREDENTIALS,
-                List.of(INVALID_TOKEN, BASIC));
+    void refusesSecretsOfTheWrongShapeWithoutAStoreLookup(Map<String, List<String>> headers, List<String> challenges) {
+        assertDenied(authenticate("GET", PRODUCTS, headers), 401, AuthResult.Problem.INVALID_CREDENTIALS, challenges);
         assertEquals(0, lookups.get());
     }
 
@@ -309,7 +324,7 @@ class AuthenticatorTest {
         AuthResult otherStoreBasic = authenticate("GET", PRODUCTS, basic("bob", bobOfOtherStoreToken));
         AuthResult otherStoreBearer = authenticate("GET", PRODUCTS, bearer(otherStoreToken));
 
-        assertDenied(otherStoreBasic, 401, AuthResult.Problem.INVALID_CREDENTIALS, List.of(INVALID_TOKEN, BASIC));
+        assertDenied(otherStoreBasic, 401, AuthResult.Problem.INVALID_CREDENTIALS, FAILED_BASIC);
         assertEquals(wrongBasic, otherStoreBasic);
         assertEquals(wrongBearer, otherStoreBearer);
         assertAuthenticated(authenticate("GET", "/stores/xyz/v2/products", bearer(otherStoreToken)));
@@ -440,9 +455,9 @@ class AuthenticatorTest {
         repository.deleteOAuthAccounts("abc", List.of("rw"), TestAudit.ENTRY);
 
         assertDenied(authenticate("GET", PRODUCTS, basic("alice", aliceToken)), 401, AuthResult.Problem.INVALID_CREDENTIALS,
-                List.of(INVALID_TOKEN, BASIC));
+                FAILED_BASIC);
         assertDenied(authenticate("GET", PRODUCTS, bearer(modifyToken)), 401, AuthResult.Problem.INVALID_CREDENTIALS,
-                List.of(INVALID_TOKEN, BASIC));
+                FAILED_BEARER);
         assertAuthenticated(authenticate("GET", PRODUCTS, basic("alice", newToken)));
     }
 
@@ -453,7 +468,7 @@ class AuthenticatorTest {
         AuthResult result = plainSha.authenticate(
                 new ApiRequest("GET", PRODUCTS, ApiRequest.Headers.of(bearer(modifyToken)), true, "203.0.113.9"));
 
-        assertDenied(result, 401, AuthResult.Problem.INVALID_CREDENTIALS, List.of(INVALID_TOKEN, BASIC));
+        assertDenied(result, 401, AuthResult.Problem.INVALID_CREDENTIALS, FAILED_BEARER);
     }
 
     @Test

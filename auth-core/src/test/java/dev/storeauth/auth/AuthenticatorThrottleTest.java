@@ -48,6 +48,8 @@ class AuthenticatorThrottleTest {
     private static final String BEARER = "Bearer realm=\"storeauth\"";
     private static final String BASIC = "Basic realm=\"storeauth\", charset=\"UTF-8\"";
     private static final List<String> INVALID = List.of(BEARER + ", error=\"invalid_token\"", BASIC);
+    /** RFC 6750 section 3.1: the bearer challenge answering a Basic attempt carries no error code. */
+    private static final List<String> INVALID_BASIC = List.of(BEARER, BASIC);
     private static final String ATTACKER = "203.0.113.66";
     private static final String CLEAN = "198.51.100.7";
 
@@ -125,10 +127,18 @@ class AuthenticatorThrottleTest {
     }
 
     private static void assertInvalid(AuthResult result) {
+        assertInvalid(result, INVALID);
+    }
+
+    private static void assertInvalidBasic(AuthResult result) {
+        assertInvalid(result, INVALID_BASIC);
+    }
+
+    private static void assertInvalid(AuthResult result, List<String> challenges) {
         AuthResult.Denied denied = assertInstanceOf(AuthResult.Denied.class, result);
         assertEquals(401, denied.status(), denied::toString);
         assertEquals(AuthResult.Problem.INVALID_CREDENTIALS, denied.problem(), denied::toString);
-        assertEquals(INVALID, denied.challenges(), denied::toString);
+        assertEquals(challenges, denied.challenges(), denied::toString);
     }
 
     /** A 429 for failures, telling when to retry in both headers; returns the seconds. */
@@ -195,7 +205,7 @@ class AuthenticatorThrottleTest {
             AuthResult result = i % 2 == 0 ? basic(ATTACKER, "alice", wrongLegacyToken())
                     : basic(ATTACKER, "mallory" + i, wrongLegacyToken());
             if (i < LIMIT) {
-                assertInvalid(result);
+                assertInvalidBasic(result);
             } else {
                 assertThrottled(result);
             }
@@ -223,7 +233,7 @@ class AuthenticatorThrottleTest {
 
         assertEquals(before + 1, lookups.get(), "it was not cached: one lookup proved it");
         assertAuthenticated(basic(CLEAN, "victim", victimToken), "and proven again from the cache");
-        failures.forEach(AuthenticatorThrottleTest::assertInvalid);
+        failures.forEach(AuthenticatorThrottleTest::assertInvalidBasic);
     }
 
     @Test
@@ -231,7 +241,7 @@ class AuthenticatorThrottleTest {
         for (int i = 0; i < LIMIT + 10; i++) {
             AuthResult result = basic(ATTACKER, "victim", wrongLegacyToken());
             if (i < LIMIT) {
-                assertInvalid(result);
+                assertInvalidBasic(result);
             } else {
                 assertThrottled(result);
             }
@@ -239,7 +249,7 @@ class AuthenticatorThrottleTest {
         forget(LookupKey.of(victim));
 
         assertAuthenticated(basic(CLEAN, "victim", victimToken), "the owner at another address, uncached");
-        assertInvalid(basic("192.0.2.1", "victim", wrongLegacyToken()));
+        assertInvalidBasic(basic("192.0.2.1", "victim", wrongLegacyToken()));
     }
 
     // (c) A stale client with a rotated-out secret does not lock out the new one.
@@ -258,7 +268,7 @@ class AuthenticatorThrottleTest {
         for (int i = 0; i < LIMIT + 30; i++) {
             AuthResult result = basic(stale, "sync", oldToken);
             if (i < LIMIT) {
-                assertInvalid(result);
+                assertInvalidBasic(result);
             } else {
                 assertThrottled(result);
             }
@@ -303,7 +313,7 @@ class AuthenticatorThrottleTest {
             AuthResult result = i % 2 == 0 ? bearer(ATTACKER, wrongBearerToken())
                     : basic(ATTACKER, "user" + i, wrongLegacyToken());
             if (i < LIMIT) {
-                assertInvalid(result);
+                assertInvalid(result, i % 2 == 0 ? INVALID : INVALID_BASIC);
             } else {
                 assertEquals(3, assertThrottled(result), "a place comes back every minute / 20 = 3 s");
             }
@@ -318,7 +328,7 @@ class AuthenticatorThrottleTest {
         int before = lookups.get();
 
         assertInvalid(bearer(CLEAN, wrongBearerToken()));
-        assertInvalid(basic(CLEAN, "alice", wrongLegacyToken()));
+        assertInvalidBasic(basic(CLEAN, "alice", wrongLegacyToken()));
         assertAuthenticated(bearer(CLEAN, oauthToken), "an uncached valid token elsewhere");
         assertAuthenticated(basic(CLEAN, "alice", aliceToken), "a valid legacy credential elsewhere");
         assertEquals(before + 3, lookups.get());
@@ -424,7 +434,7 @@ class AuthenticatorThrottleTest {
 
                 long checked = results.stream().filter(r -> !(r instanceof AuthResult.Denied d && d.status() == 429)).count();
                 results.stream().filter(r -> r instanceof AuthResult.Denied d && d.status() == 401)
-                        .forEach(AuthenticatorThrottleTest::assertInvalid);
+                        .forEach(r -> assertInvalid(r, legacy ? INVALID_BASIC : INVALID));
                 assertEquals(LIMIT, checked, "round " + round + (legacy ? " (Basic)" : " (OAuth)"));
                 assertEquals(LIMIT, lookups.get() - before, "store lookups in round " + round);
             }
