@@ -18,6 +18,7 @@ import static org.mockito.Mockito.verify;
 import dev.storeauth.accounts.AllowedAddresses;
 import dev.storeauth.accounts.OAuthAccount;
 import dev.storeauth.audit.TestAudit;
+import dev.storeauth.auth.ManualClock;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.internal.SecretGenerator;
 import dev.storeauth.credentials.internal.SecretKind;
