@@ -4,6 +4,8 @@
 #   benchmarks/load.sh [seconds-per-phase] [rounds-per-jvm] [jvms]     (defaults 3, 20 and 3)
 #   LOAD_TLS=1 benchmarks/load.sh ...          the same over HTTPS, the filter requiring TLS
 #   LOAD_APP=demo benchmarks/load.sh ...       the demo's store API (H2 page query, JSON) as the endpoint
+#   LOAD_FEATURES=all benchmarks/load.sh ...   the filter with the failure throttle, a store quota and
+#                                              the Micrometer observer on (default core: none of them)
 #
 # Starts dev.storeauth.bench.load.LoadServer (embedded Jetty 12: one servlet, unprotected at
 # /open/loadstore/v3/catalog/products and behind StoreAuthFilter at /stores/loadstore/v3/catalog/products;
@@ -95,7 +97,7 @@ jvm() {
   echo "# jvm $1: protected/open $(echo "$summary" | cut -d' ' -f1-2); JIT compiler CPU during its rounds $compiled ms"
 }
 
-echo "# storeauth load test, $(date -u +%FT%TZ), app $LOAD_APP, $TRANSPORT, $(nproc) cores, ${SECONDS_PER_PHASE}s per phase," \
+echo "# storeauth load test, $(date -u +%FT%TZ), app $LOAD_APP, features $LOAD_FEATURES, $TRANSPORT, $(nproc) cores, ${SECONDS_PER_PHASE}s per phase," \
   "$ROUNDS rounds in each of $JVMS JVMs, server ${SERVER_CPU[*]:-not pinned}," \
   "commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown), jar built $(date -u -r "$JAR" +%FT%TZ)"
 : > "$WORK/open.txt"; : > "$WORK/protected.txt"; : > "$WORK/ratios.txt"

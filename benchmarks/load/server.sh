@@ -1,6 +1,7 @@
 # Sourced by benchmarks/load.sh and benchmarks/profile.sh, from the project root: the jar, the pinned
 # LoadServer, wrk phases, the server's CPU counters and the warm-up. Sets JAR, LOAD_DIR, PORT
-# (LOAD_PORT, default 18080), LOAD_APP (hello or demo, default hello; LoadServer reads it) and WORK,
+# (LOAD_PORT, default 18080), LOAD_APP (hello or demo, default hello) and LOAD_FEATURES (core or all,
+# default core; LoadServer reads both) and WORK,
 # a scratch directory that goes, with the server, on exit. Exits 2 on a bad LOAD_PORT or LOAD_APP.
 
 JAR=benchmarks/target/benchmarks.jar
@@ -13,6 +14,11 @@ LOAD_APP=${LOAD_APP:-hello}; export LOAD_APP
 case "$LOAD_APP" in
   hello | demo) ;;
   *) echo "LOAD_APP is hello or demo, not '$LOAD_APP'" >&2; exit 2 ;;
+esac
+LOAD_FEATURES=${LOAD_FEATURES:-core}; export LOAD_FEATURES
+case "$LOAD_FEATURES" in
+  core | all) ;;
+  *) echo "LOAD_FEATURES is core or all, not '$LOAD_FEATURES'" >&2; exit 2 ;;
 esac
 WORK=$(mktemp -d)
 trap '[ -z "${SERVER:-}" ] || stop_server; rm -rf "$WORK"' EXIT

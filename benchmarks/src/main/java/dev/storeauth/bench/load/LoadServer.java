@@ -9,11 +9,15 @@ import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.credentials.internal.SecretGenerator;
 import dev.storeauth.credentials.internal.SecretKind;
 import dev.storeauth.demo.server.TlsKeystore;
+import dev.storeauth.micrometer.MicrometerObserver;
 import dev.storeauth.policy.AccessLevel;
 import dev.storeauth.policy.Scopes;
+import dev.storeauth.policy.StoreQuota;
 import dev.storeauth.repository.AccountLookup;
 import dev.storeauth.repository.InMemoryAccountRepository;
 import dev.storeauth.servlet.StoreAuthFilter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -56,7 +60,9 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * without it, plain HTTP with TLS not required, as behind a proxy that terminates TLS. {@code LOAD_APP} picks the servlet: {@code hello}
  * (the default) writes 35 bytes and does nothing else, the hardest case for the filter's share;
  * {@code demo} is the demo's store API over in-memory H2 ({@link DemoApi}), a page of 10 products
- * as a real endpoint would serve it. Prints
+ * as a real endpoint would serve it. {@code LOAD_FEATURES} picks the filter's configuration:
+ * {@code core} (the default) or {@code all}, with the failure throttle, a store quota and the
+ * Micrometer observer on. Prints
  * {@code JVM <cpus> CPU(s), GC <collectors>}, then {@code READY token=<valid token>} when serving.
  */
 public final class LoadServer {
@@ -88,7 +94,7 @@ public final class LoadServer {
         AccountCache cache = AccountCache.builder(counting)
                 .negativeExpireAfterWrite(Duration.ofSeconds(30)).build();
         boolean tls = args.length > 3;
-        Authenticator authenticator = Authenticator.builder(cache).requireTls(tls).build();
+        Authenticator authenticator = authenticator(cache, tls, System.getenv().getOrDefault("LOAD_FEATURES", "core"));
 
         Server server = new Server();
         ServerConnector connector = tls ? tlsConnector(server, TlsKeystore.ensure(Path.of(args[3]))) : new ServerConnector(server);
@@ -109,6 +115,24 @@ public final class LoadServer {
                         .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(" + ")));
         System.out.println("READY token=" + token);
         server.join();
+    }
+
+    /**
+     * {@code core}: the authenticator's defaults. {@code all}: also the failure throttle, a store
+     * quota counted on every request (set high enough that the load never reaches it, so every
+     * answer is still a 200 with its quota headers) and the Micrometer observer over a Prometheus
+     * registry, as the demo runs with {@code --metrics-port}.
+     */
+    private static Authenticator authenticator(AccountCache cache, boolean tls, String features) {
+        Authenticator.Builder builder = Authenticator.builder(cache).requireTls(tls);
+        switch (features) {
+            case "core" -> { }
+            case "all" -> builder.throttle(20, Duration.ofMinutes(1))
+                    .storeQuota(StoreQuota.everyStore(StoreQuota.Quota.parse("900000000/30s")))
+                    .observer(new MicrometerObserver(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+            default -> throw new IllegalArgumentException("LOAD_FEATURES is core or all, not " + features);
+        }
+        return builder.build();
     }
 
     private static HttpServlet servlet(String app) throws SQLException {
