@@ -9,7 +9,7 @@
 #       ACCOUNTS (default 10,000) seeded, then NODES (default 1) started together with empty caches
 #       and sent every token REPEATS (default 2) times at RATE (default 2,000) requests/s
 #
-# FLEET_SKIP_BUILD=1 reuses benchmarks/target/benchmarks.jar. FLEET_PG (default
+# FLEET_LOOKUP_THREADS (default 8) sizes each node's cache lookup pool. FLEET_SKIP_BUILD=1 reuses benchmarks/target/benchmarks.jar. FLEET_PG (default
 # 127.0.0.1:5432, user postgres) and FLEET_PORT (default 19001, then the next ones) move things.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -67,7 +67,7 @@ case "${1:-}" in
     nodes=${3:-1}; rate=${4:-2000}; repeats=${5:-2}; accounts=${6:-10000}
     case "${2:-}" in
       postgresql) fresh_postgres ;;
-      h2) URL="jdbc:h2:file:$WORK/fleet;AUTO_SERVER=TRUE" ;;
+      h2) URL="jdbc:h2:file:$WORK/fleet"; [ "$nodes" = 1 ] || URL="$URL;AUTO_SERVER=TRUE" ;;  # one file, several JVMs
       *) echo "usage: $0 coldstart h2|postgresql [NODES] [RATE] [REPEATS] [ACCOUNTS]" >&2; exit 2 ;;
     esac
     echo "database $2, $nodes node(s), $accounts accounts, each sent $repeats times at $rate requests/s"

@@ -2,6 +2,7 @@ package dev.storeauth.bench.fleet;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,12 +10,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Open-loop load on freshly started {@link FleetNode}s: every token FleetSeed wrote, {@code REPEATS}
  * times each in a random order, sent at a fixed {@code RATE} per second whatever the answers, the
- * requests taking the nodes in turn. Each latency runs from the request's scheduled time to its
+ * requests taking the nodes in turn, each sent by one of 128 blocking senders. Each latency runs from the request's scheduled time to its
  * answer, so a stalled server is charged for the requests it held up (no coordinated omission).
  * Prints the answers by status, p50/p99/max overall and from the second second on, and each node's
  * store lookups: in all, for how many distinct keys, and the most for one key.
@@ -24,6 +28,10 @@ import java.util.concurrent.locks.LockSupport;
  * }</pre>
  */
 public final class ColdStart {
+
+    /** Blocking senders: as many connections as requests in flight, up to this many. */
+    private static final ExecutorService SENDERS = Executors.newFixedThreadPool(128);
+    private static final AtomicInteger FAILURES = new AtomicInteger();
 
     private ColdStart() {
     }
@@ -63,15 +71,25 @@ public final class ColdStart {
                 total, (System.nanoTime() - start) / 1e9, total * intervalNanos / 1e9, worstLag / 1e6);
         report(latency, status, (int) (1_000_000_000L / intervalNanos));
         nodes.ports.forEach(p -> System.out.println("node " + p + " " + nodes.stats(p)));
+        SENDERS.shutdown();
     }
 
     private static CompletableFuture<Void> send(Nodes nodes, HttpRequest request, int i, long due, long[] latency,
             int[] status) {
-        return nodes.client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((r, failure) -> {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                status[i] = nodes.client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException | RuntimeException e) {
+                status[i] = -1;
+                if (FAILURES.getAndIncrement() < 3) {
+                    System.out.println("failed: " + e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                status[i] = -1;
+            }
             latency[i] = System.nanoTime() - due;
-            status[i] = failure == null ? r.statusCode() : -1;
-            return null;
-        });
+        }, SENDERS);
     }
 
     private static void report(long[] latency, int[] status, int perSecond) {

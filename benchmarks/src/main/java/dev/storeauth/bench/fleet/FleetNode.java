@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -41,7 +42,8 @@ import org.eclipse.jetty.server.ServerConnector;
  * java -cp benchmarks/target/benchmarks.jar dev.storeauth.bench.fleet.FleetNode 19001 'jdbc:postgresql://127.0.0.1:5432/storeauth_fleet?user=postgres'
  * }</pre>
  *
- * Prints {@code READY port=<port>} when serving.
+ * {@code FLEET_LOOKUP_THREADS} (default 8, the cache's default) sizes the cache's lookup pool; the
+ * connection pool has 4 more. Prints {@code READY port=<port>} when serving.
  */
 public final class FleetNode {
 
@@ -57,7 +59,7 @@ public final class FleetNode {
         }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(args[1]);
-        config.setMaximumPoolSize(12);
+        config.setMaximumPoolSize(Integer.parseInt(System.getenv().getOrDefault("FLEET_LOOKUP_THREADS", "8")) + 4);
         config.setPoolName("fleet-node-" + args[0]);
         HikariDataSource pool = new HikariDataSource(config);
         JdbcAccountRepository repository = JdbcAccountRepository.create(pool);
@@ -68,8 +70,14 @@ public final class FleetNode {
             public void changeFeedReconnected() {
                 reconnects.increment();
             }
+
+            @Override
+            public void cacheLoaded(Duration took, boolean failed) {
+                counts.loaded(took);
+            }
         };
-        AccountCache cache = AccountCache.builder(counts).observer(observer).build();
+        AccountCache cache = AccountCache.builder(counts).observer(observer)
+                .lookupThreads(Integer.parseInt(System.getenv().getOrDefault("FLEET_LOOKUP_THREADS", "8"))).build();
         Deliveries deliveries = new Deliveries(cache);
         AccountChangeFeed feed = AccountChangeFeed.start(pool, deliveries, observer);
         Server server = server(Integer.parseInt(args[0]), Authenticator.builder(cache).requireTls(false).build());
@@ -143,7 +151,8 @@ public final class FleetNode {
             response.setContentType("application/json");
             response.getWriter().write("{\"reconnects\":" + reconnects.sum() + ",\"connected\":" + feed.connected()
                     + ",\"lookups\":" + counts.total() + ",\"distinct_keys\":" + counts.distinct()
-                    + ",\"max_per_key\":" + counts.maxPerKey() + "}");
+                    + ",\"max_per_key\":" + counts.maxPerKey() + ",\"lookup_ms_mean\":" + counts.meanMillis()
+                    + ",\"lookup_ms_max\":" + counts.maxMillis() + "}");
         }
     }
 }
