@@ -83,7 +83,7 @@ public final class FleetNode {
         Server server = server(Integer.parseInt(args[0]), Authenticator.builder(cache).requireTls(false).build());
         ServletContextHandler context = (ServletContextHandler) server.getHandler();
         context.addServlet(new ServletHolder(new Revoke(repository, cache)), "/open/revoke");
-        context.addServlet(new ServletHolder(new Stats(counts, reconnects, feed)), "/open/stats");
+        context.addServlet(new ServletHolder(new Stats(counts, reconnects, feed, cache)), "/open/stats");
         context.addServlet(new ServletHolder(deliveries.servlet()), "/open/delivered");
         server.start();
         System.out.println("READY port=" + args[0] + " feed=" + feed.getClass().getSimpleName());
@@ -139,11 +139,13 @@ public final class FleetNode {
         private final transient LookupCounts counts;
         private final transient LongAdder reconnects;
         private final transient AccountChangeFeed feed;
+        private final transient AccountCache cache;
 
-        Stats(LookupCounts counts, LongAdder reconnects, AccountChangeFeed feed) {
+        Stats(LookupCounts counts, LongAdder reconnects, AccountChangeFeed feed, AccountCache cache) {
             this.counts = counts;
             this.reconnects = reconnects;
             this.feed = feed;
+            this.cache = cache;
         }
 
         @Override
@@ -152,7 +154,8 @@ public final class FleetNode {
             response.getWriter().write("{\"reconnects\":" + reconnects.sum() + ",\"connected\":" + feed.connected()
                     + ",\"lookups\":" + counts.total() + ",\"distinct_keys\":" + counts.distinct()
                     + ",\"max_per_key\":" + counts.maxPerKey() + ",\"lookup_ms_mean\":" + counts.meanMillis()
-                    + ",\"lookup_ms_max\":" + counts.maxMillis() + "}");
+                    + ",\"lookup_ms_max\":" + counts.maxMillis() + ",\"waits_timed_out\":" + cache.stats().timeoutCount()
+                    + ",\"lookups_failed\":" + cache.stats().loadFailureCount() + "}");
         }
     }
 }

@@ -21,8 +21,8 @@ import java.util.concurrent.locks.LockSupport;
  * answers it (caching it), node {@code i mod n} revokes it, and each other node is asked every 1 ms
  * until it answers 401; the figure is the time from the revoke's answer to each node's first 401.
  * With {@code KILL_AFTER} &ge; 0 it terminates the feed connections ({@code pg_terminate_backend}
- * of every backend of the database whose last query was a {@code LISTEN}) just before revoke
- * {@code KILL_AFTER}. At the end every revoked token is sent to every node once more: each must be
+ * of every backend of the database whose last query was a {@code LISTEN}) once revoke
+ * {@code KILL_AFTER}'s account is cached everywhere, and revokes it at once, while the feeds are down. At the end every revoked token is sent to every node once more: each must be
  * refused with a {@code WWW-Authenticate} challenge, else it exits 1. The first {@code WARMUP}
  * revokes are not counted. Beside each figure it prints when that node's feed delivered the change
  * ({@link Deliveries}, on the same clock), from the same instant; negative when the notification came
@@ -55,23 +55,26 @@ public final class FleetRevocation {
         List<List<Double>> millis = new ArrayList<>();
         nodes.ports.forEach(p -> millis.add(new ArrayList<>()));
         List<Double> feed = new ArrayList<>();
+        List<Double> beforeKill = new ArrayList<>();
+        List<Double> fromKill = new ArrayList<>();
         ExecutorService pollers = Executors.newFixedThreadPool(n);
         for (int i = 0; i < warmup; i++) {
-            revokeOne(nodes, pollers, all.get(i), i % n);
+            revokeOne(nodes, pollers, all.get(i), i % n, () -> { });
         }
         List<String[]> accounts = all.subList(warmup, all.size());
         POLL_HIT.clear();
         REFUSING_REQUEST.clear();
         nodes.ports.forEach(p -> System.out.println("after " + warmup + " warm-up revokes: node " + p + " " + nodes.stats(p)));
         for (int i = 0; i < accounts.size(); i++) {
-            if (i == killAfter) {
-                System.out.println("killed " + killFeeds(args[4]) + " LISTEN backend(s) before revoke " + i);
-            }
-            double[] took = revokeOne(nodes, pollers, accounts.get(i), i % n);
+            String url = args[4];
+            Runnable beforeRevoke = i != killAfter ? () -> { }
+                    : () -> System.out.println("killed " + killFeeds(url) + " LISTEN backend(s), the account cached everywhere");
+            double[] took = revokeOne(nodes, pollers, accounts.get(i), i % n, beforeRevoke);
             StringBuilder line = new StringBuilder("revoke " + i + " on node " + nodes.ports.get(i % n) + ", refused after:");
             for (int j = 0; j < n; j++) {
                 if (j != i % n) {
                     millis.get(j).add(took[j]);
+                    (i < killAfter || killAfter < 0 ? beforeKill : fromKill).add(took[j]);
                     feed.add(took[n + j]);
                     line.append(String.format(Locale.ROOT, " %d %.1f ms (feed %.1f)", nodes.ports.get(j), took[j], took[n + j]));
                 }
@@ -79,7 +82,11 @@ public final class FleetRevocation {
             System.out.println(line);
         }
         pollers.shutdownNow();
-        report(nodes, millis, killAfter);
+        report(nodes, millis);
+        if (killAfter >= 0) {
+            print("revokes before the kill, all nodes", beforeKill);
+            print("revokes from the kill on, all nodes", fromKill);
+        }
         print("feed delivery, all nodes", feed);
         print("round trip of a poll answered 200", POLL_HIT);
         print("round trip of the poll answered 401", REFUSING_REQUEST);
@@ -89,13 +96,15 @@ public final class FleetRevocation {
         System.exit(accepted == 0 ? 0 : 1);
     }
 
-    private static double[] revokeOne(Nodes nodes, ExecutorService pollers, String[] account, int k) {
+    private static double[] revokeOne(Nodes nodes, ExecutorService pollers, String[] account, int k,
+            Runnable beforeRevoke) {
         for (int port : nodes.ports) {
             int status = nodes.send(nodes.products(port, account[1])).statusCode();
             if (status != 200) {
                 throw new IllegalStateException("warming " + account[0] + " on " + port + " got " + status);
             }
         }
+        beforeRevoke.run();
         nodes.revoke(nodes.ports.get(k), account);
         long answered = System.nanoTime();
         List<CompletableFuture<Double>> polls = new ArrayList<>();
@@ -128,16 +137,13 @@ public final class FleetRevocation {
         return Double.POSITIVE_INFINITY;
     }
 
-    private static void report(Nodes nodes, List<List<Double>> millis, int killAfter) {
+    private static void report(Nodes nodes, List<List<Double>> millis) {
         List<Double> all = new ArrayList<>();
         for (int j = 0; j < nodes.ports.size(); j++) {
             all.addAll(millis.get(j));
             print("node " + nodes.ports.get(j), millis.get(j));
         }
         print("all nodes", all);
-        if (killAfter >= 0) {
-            System.out.println("(the revokes from " + killAfter + " on include the feed's reconnect)");
-        }
     }
 
     private static void print(String what, List<Double> values) {
@@ -146,12 +152,14 @@ public final class FleetRevocation {
                 Nodes.quantile(sorted, 0.50), Nodes.quantile(sorted, 0.99), sorted[sorted.length - 1]);
     }
 
-    private static int killFeeds(String url) throws Exception {
+    private static int killFeeds(String url) {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity"
                         + " WHERE datname = current_database() AND query ILIKE 'LISTEN%' AND pid <> pg_backend_pid()")) {
             rs.next();
             return rs.getInt(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
