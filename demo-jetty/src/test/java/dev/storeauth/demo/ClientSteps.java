@@ -54,7 +54,10 @@ record ClientSteps(RealClient client, JsonNode result) {
         return list(result.get("sent"));
     }
 
-    /** Step {@code name} sent one request, {@code method} to {@code path} after {@code /stores/{hash}}, answered {@code status}. */
+    /**
+     * Step {@code name} sent one request, {@code method} to {@code path} after
+     * {@code /stores/{hash}}, answered {@code status}.
+     */
     void assertOneRequest(String name, String method, String path, int status) {
         List<JsonNode> sent = sent(name);
         assertEquals(1, sent.size(), client + " " + name + " sent one request: " + sent);

@@ -43,8 +43,13 @@ final class NodeClients {
         if (!missing.isEmpty() && "1".equals(System.getenv("REQUIRE_NPM"))) {
             throw new AssertionError("REQUIRE_NPM=1 but " + missing + ": run npm ci in demo-jetty/src/test/node");
         }
-        Assumptions.assumeTrue(missing.isEmpty(), "skipped: " + missing
-                + " (npm ci in demo-jetty/src/test/node installs it; REQUIRE_NPM=1 makes this a failure)");
+        String skipped = "skipped: " + missing
+                + " (npm ci in demo-jetty/src/test/node installs it; REQUIRE_NPM=1 makes this a failure)";
+        if (!missing.isEmpty()) {
+            // Surefire and failsafe report a class skipped in @BeforeAll as no test at all, without the reason.
+            System.out.println(skipped);
+        }
+        Assumptions.assumeTrue(missing.isEmpty(), skipped);
         return modules;
     }
 
@@ -92,7 +97,8 @@ final class NodeClients {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 JsonNode pause = line.startsWith("{\"pause\"") ? DemoFixture.JSON.readTree(line).get("pause") : null;
                 if (pause != null) {
-                    pauses.get(pause.asText()).run();
+                    Optional.ofNullable(pauses.get(pause.asText())).orElseThrow(() -> new AssertionError(
+                            "the script waits for the test to " + pause.asText() + ", which it does not do")).run();
                     in.write("go\n");
                     in.flush();
                 }

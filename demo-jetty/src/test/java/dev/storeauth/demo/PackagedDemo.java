@@ -51,7 +51,10 @@ final class PackagedDemo implements AutoCloseable {
                 "password", DemoFixture.OWNER_PASSWORD))).build())).get("csrf_token").asText();
     }
 
-    /** Runs {@code java -jar demo-jetty.jar --port 0 --http-port 0 --data-dir DATA} and {@code options}; waits for its banner. */
+    /**
+     * Runs {@code java -jar demo-jetty.jar --port 0 --http-port 0 --data-dir DATA} and
+     * {@code options}; waits for its banner.
+     */
     static PackagedDemo start(Path data, List<String> options) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-jar", DemoJarIT.JAR.toString(), "--port", "0", "--http-port", "0",

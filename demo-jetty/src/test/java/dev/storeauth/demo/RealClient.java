@@ -30,7 +30,7 @@ enum RealClient {
     final String v2OrdersPath;
     /** Whether it sends the account's client ID in {@code X-Auth-Client}. */
     final boolean sendsClientId;
-    /** Whether a GET answered 404 returns {@code null} (bigcommerce-api-client's {@code failOn404: false}) instead of throwing. */
+    /** Whether a GET answered 404 returns {@code null} ({@code failOn404: false}) instead of throwing. */
     final boolean missingIsNull;
     /** Whether its error keeps the response's headers ({@code err.cause.response}), not just status and body. */
     final boolean errorKeepsHeaders;

@@ -1,7 +1,6 @@
 package dev.storeauth.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,7 +38,8 @@ class RealClientsIT {
                 "--error-format", "bigcommerce", "--store-quota", "off"));
         JsonNode narrow = demo.createAccount("Products read-only", Map.of("products", "read-only"));
         for (RealClient client : RealClient.values()) {
-            JsonNode full = demo.createAccount("Full " + client.npmName, Map.of("products", "modify", "orders", "read-only"));
+            JsonNode full = demo.createAccount("Full " + client.npmName,
+                    Map.of("products", "modify", "orders", "read-only"));
             JsonNode doomed = demo.createAccount("Deleted " + client.npmName, Map.of("products", "read-only"));
             JsonNode result = client.run(modules, demo, "steps", Map.of("FULL", full, "NARROW", narrow, "DOOMED", doomed),
                     Map.of("delete DOOMED", () -> assertEquals(204, demo.deleteAccount(doomed.get("id").asText()))));

@@ -88,7 +88,10 @@ class RealClientsQuotaIT {
         assertEquals(logged, log, "the library logged each retry");
     }
 
-    /** Runs the burst and checks what both clients must do: every GET succeeds, only 429s are retried, at most 5 times each. */
+    /**
+     * Runs the burst and checks what both clients must do: every GET succeeds, only 429s are
+     * retried, at most 5 times each.
+     */
     private static ClientSteps burst(RealClient client) throws Exception {
         ClientSteps steps = new ClientSteps(client, client.run(modules, demo, "quota", Map.of("FULL", account), Map.of()));
         List<List<JsonNode>> attempts = attempts(steps);
