@@ -22,7 +22,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,17 +34,14 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code src/test/node/bigcommerce-quota.js}; every connection goes through a {@link CountingRelay},
  * so the connections the demo was sent are counted outside the client too.
  *
- * <p>Needs {@code node} on the PATH and the package installed by {@code npm ci} in
- * {@code demo-jetty/src/test/node} (or in the {@code node_modules} that
- * {@code STOREAUTH_NODE_MODULES} names); skips with a message without them, unless
+ * <p>Needs {@code node} and the package, as {@link NodeClients} says: skips without them, unless
  * {@code REQUIRE_NPM=1}, then fails.
  */
 class NodeBigCommerceTest {
 
     static final String PACKAGE = "node-bigcommerce";
     static final String VERSION = "4.1.0";
-    static final Path NODE_DIR = Path.of("src", "test", "node");
-    static final Path SCRIPT = NODE_DIR.resolve("bigcommerce-quota.js");
+    static final Path SCRIPT = NodeClients.NODE_DIR.resolve("bigcommerce-quota.js");
     /** The name the client always connects to; the demo answers for it as its public host. */
     static final String PLATFORM_HOST = "api.bigcommerce.com";
     static final int QUOTA = 5;
@@ -68,7 +64,7 @@ class NodeBigCommerceTest {
 
     @BeforeAll
     static void start() throws Exception {
-        modules = installedPackage();
+        modules = NodeClients.installed(Map.of(PACKAGE, VERSION));
         demo = DemoFixture.start(new DemoOptions(0, 0, dataDir, Optional.empty(), Optional.empty(),
                 DemoOptions.DEFAULT_BIND, PLATFORM_HOST,
                 Optional.of(StoreQuota.Quota.parse(QUOTA + "/" + WINDOW_SECONDS + "s")), Optional.empty()));
@@ -199,42 +195,5 @@ class NodeBigCommerceTest {
         List<JsonNode> items = new ArrayList<>();
         array.forEach(items::add);
         return items;
-    }
-
-    /**
-     * The {@code node_modules} holding {@value #PACKAGE} {@value #VERSION}, with {@code node} on the
-     * PATH; skips the class when either is missing, fails instead with {@code REQUIRE_NPM=1}.
-     */
-    private static Path installedPackage() throws Exception {
-        Path modules = Optional.ofNullable(System.getenv("STOREAUTH_NODE_MODULES")).map(Path::of)
-                .orElse(NODE_DIR.resolve("node_modules")).toAbsolutePath();
-        String missing = nodeVersion().isEmpty() ? "no node on the PATH"
-                : !installedVersion(modules).equals(Optional.of(VERSION))
-                ? PACKAGE + " " + VERSION + " is not installed in " + modules + " (found "
-                        + installedVersion(modules).orElse("none") + ")"
-                : "";
-        if (!missing.isEmpty() && "1".equals(System.getenv("REQUIRE_NPM"))) {
-            throw new AssertionError("REQUIRE_NPM=1 but " + missing + ": run npm ci in demo-jetty/src/test/node");
-        }
-        Assumptions.assumeTrue(missing.isEmpty(), "skipped: " + missing
-                + " (npm ci in demo-jetty/src/test/node installs it; REQUIRE_NPM=1 makes this a failure)");
-        return modules;
-    }
-
-    private static Optional<String> nodeVersion() throws InterruptedException {
-        try {
-            Process node = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-            String version = new String(node.getInputStream().readAllBytes()).strip();
-            return node.waitFor(10, TimeUnit.SECONDS) && node.exitValue() == 0 ? Optional.of(version) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<String> installedVersion(Path modules) throws IOException {
-        Path manifest = modules.resolve(PACKAGE).resolve("package.json");
-        return Files.isRegularFile(manifest)
-                ? Optional.ofNullable(DemoFixture.JSON.readTree(manifest.toFile()).get("version")).map(JsonNode::asText)
-                : Optional.empty();
     }
 }
