@@ -48,8 +48,8 @@ class StoreAuthPlatformCatalogueTest {
     @Test
     void anAccountGrantedPlatformScopesReadsPaymentMethodsAndCannotChangeThem() {
         try (StoreAuth storeAuth = StoreAuth.builder().repository(new InMemoryAccountRepository())
-                .catalogue(ScopeCatalogue.platform()).lifecycle((store, actor) -> actor.equals(OWNER), "api.example.com")
-                .build()) {
+                .catalogue(ScopeCatalogue.platform())
+                .lifecycle((store, actor) -> actor.equals(OWNER), "api.example.com").build()) {
             Map<String, String> scopes = Map.of("payment_methods", "read-only", "create_payments", "modify");
             String token = create(storeAuth.lifecycle().orElseThrow(), scopes).accessToken();
 

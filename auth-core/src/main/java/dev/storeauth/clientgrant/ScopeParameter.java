@@ -80,7 +80,8 @@ final class ScopeParameter {
     private String platformScope(String token, Scopes held, Map<String, AccessLevel> asked) {
         Optional<PlatformScope> scope = catalogue.platformScope(token);
         if (scope.isEmpty()) {
-            return "scope entry " + token + " is not resource:level" + (catalogue.hasPlatformNames() ? " or a platform scope" : "");
+            String or = catalogue.hasPlatformNames() ? " or a platform scope" : "";
+            return "scope entry " + token + " is not resource:level" + or;
         }
         return scope.get().level() == AccessLevel.NONE ? null
                 : ask(token, scope.get().resource(), scope.get().level(), held, asked);

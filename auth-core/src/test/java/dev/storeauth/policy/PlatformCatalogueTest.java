@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.storeauth.policy.ResourceDefinition.PlatformScope;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -110,7 +111,7 @@ class PlatformCatalogueTest {
         "hooks                | NONE",
     })
     void unevenResourcesHaveOnlyThePlatformsLevels(String resource, String levels) {
-        Set<AccessLevel> expected = Set.copyOf(java.util.Arrays.stream(levels.split(" ")).map(AccessLevel::valueOf).toList());
+        Set<AccessLevel> expected = Set.copyOf(Arrays.stream(levels.split(" ")).map(AccessLevel::valueOf).toList());
         assertEquals(expected, platform.resource(resource).orElseThrow().levels());
     }
 
@@ -134,13 +135,15 @@ class PlatformCatalogueTest {
         PlatformScope other = new PlatformScope("store_x", "y", AccessLevel.MODIFY, "modify");
         PlatformScope readOnly = new PlatformScope("store_x_read_only", "x", AccessLevel.READ_ONLY, "read-only");
         Set<AccessLevel> modifyOnly = Set.of(AccessLevel.NONE, AccessLevel.MODIFY);
-        assertThrows(IllegalArgumentException.class, () -> new ResourceDefinition("x", "X", modifyOnly, true, List.of(other)));
+        assertThrows(IllegalArgumentException.class,
+                () -> new ResourceDefinition("x", "X", modifyOnly, true, List.of(other)));
         assertThrows(IllegalArgumentException.class,
                 () -> new ResourceDefinition("x", "X", modifyOnly, true, List.of(readOnly)));
         PlatformScope twice = new PlatformScope("store_x_too", "x", AccessLevel.READ_ONLY, "read-only");
         assertThrows(IllegalArgumentException.class, () -> new ResourceDefinition("x", "X",
                 Set.of(AccessLevel.values()), true, List.of(readOnly, twice)));
-        assertThrows(IllegalArgumentException.class, () -> new PlatformScope("Store-X", "x", AccessLevel.MODIFY, "modify"));
+        assertThrows(IllegalArgumentException.class,
+                () -> new PlatformScope("Store-X", "x", AccessLevel.MODIFY, "modify"));
     }
 
     @Test
