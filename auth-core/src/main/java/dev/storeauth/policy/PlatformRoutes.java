@@ -4,36 +4,12 @@ package dev.storeauth.policy;
  * The routes of {@link RouteTable#platform()} in {@link RouteTable#parse} form, over
  * {@link ScopeCatalogue#platform()}: the paths the platform's scope list names, where a path prefix
  * says which scope guards them. Paths whose scope shows only mid-path (an order's transactions, a
- * channel's listings, a customer's stored instruments) stay with the resource of their prefix.
+ * channel's listings, a customer's stored instruments) stay with the resource of their prefix. The
+ * accepted schemes and the v2 routes are those of {@link DefaultRoutes}.
  */
 final class PlatformRoutes {
 
-    static final String TEXT = """
-            accept v2                 bearer basic
-            accept v3                 bearer
-            v2 /products              products
-            v2 /brands                products
-            v2 /categories            products
-            v2 /options               products
-            v2 /option_sets           products
-            v2 /orders                orders
-            v2 /order_statuses        orders
-            v2 /customers             customers
-            v2 /customer_groups       customers
-            v2 /pages                 content
-            v2 /blog                  content
-            v2 /redirects             content
-            v2 /coupons               marketing
-            v2 /banners               marketing
-            v2 /gift_certificates     marketing
-            v2 /store                 information_settings
-            v2 /time                  information_settings
-            v2 /countries             information_settings
-            v2 /currencies            information_settings
-            v2 /shipping              information_settings
-            v2 /tax_classes           information_settings
-            v2 /payments              information_settings
-            v2 /hooks                 hooks                 accept=bearer
+    static final String TEXT = DefaultRoutes.V2 + """
             v3 /catalog               products
             v3 /pricelists            products
             v3 /orders                orders
