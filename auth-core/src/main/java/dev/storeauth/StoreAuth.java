@@ -339,9 +339,19 @@ public final class StoreAuth implements AutoCloseable {
             return this;
         }
 
-        /** The resources accounts are granted scopes on. */
+        /**
+         * The resources accounts are granted scopes on (default {@link ScopeCatalogue#defaults()}).
+         * {@link ScopeCatalogue#platform()} also brings {@link RouteTable#platform()} unless
+         * {@link #routes} are given:
+         * <pre>{@code
+         * StoreAuth auth = StoreAuth.builder().jdbc(dataSource).catalogue(ScopeCatalogue.platform()).build();
+         * }</pre>
+         */
         public Builder catalogue(ScopeCatalogue catalogue) {
             this.catalogue = once("catalogue", Objects.requireNonNull(catalogue, "catalogue"));
+            if (catalogue == ScopeCatalogue.platform() && !given.contains("routes")) {
+                routes = RouteTable.platform();
+            }
             return this;
         }
 

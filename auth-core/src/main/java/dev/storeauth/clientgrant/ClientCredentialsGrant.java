@@ -41,7 +41,10 @@ import java.util.Set;
  *       whose allowlist does not permit the client address is {@code unauthorized_client}, never
  *       naming the list.
  *   <li>{@code scope}, when given, is read by the catalogue's resources and level wire names
- *       ({@code products:read-only orders:modify}); anything malformed, unknown, repeated or beyond
+ *       ({@code products:read-only orders:modify}) or, over {@code ScopeCatalogue.platform()}, also by
+ *       the platform's scope names ({@code store_v2_products_read_only}; one every OAuth account holds,
+ *       such as {@code store_v2_default}, asks for nothing); the granted scope is written in
+ *       {@code resource:level} form. Anything malformed, unknown, repeated or beyond
  *       the account's levels is {@code invalid_scope} naming it. Without it the token carries all the
  *       account's scopes.
  *   <li>The token is stored bound to the account's access token as read; if the account was deleted

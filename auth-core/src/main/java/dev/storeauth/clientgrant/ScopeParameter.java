@@ -1,6 +1,7 @@
 package dev.storeauth.clientgrant;
 
 import dev.storeauth.policy.AccessLevel;
+import dev.storeauth.policy.ResourceDefinition.PlatformScope;
 import dev.storeauth.policy.ResourceDefinition;
 import dev.storeauth.policy.ScopeCatalogue;
 import dev.storeauth.policy.Scopes;
@@ -11,7 +12,8 @@ import java.util.TreeMap;
 
 /**
  * The {@code scope} parameter: scope-tokens {@code resource:level} separated by single spaces (RFC
- * 6749 section 3.3), the level a wire name ({@code read-only}, {@code modify}), read in one pass of
+ * 6749 section 3.3), the level a wire name ({@code read-only}, {@code modify}), or the platform's
+ * scope names ({@code store_v2_orders_read_only}) where the catalogue has them, read in one pass of
  * at most {@value #MAX_LENGTH} characters. Each resource may appear once, at a level the catalogue
  * supports and the account holds. Immutable and thread-safe.
  */
@@ -59,7 +61,7 @@ final class ScopeParameter {
         }
         int colon = token.indexOf(':');
         if (colon < 0) {
-            return "scope entry " + token + " is not resource:level";
+            return platformScope(token, held, asked);
         }
         String id = token.substring(0, colon);
         Optional<ResourceDefinition> resource = catalogue.resource(id).filter(ResourceDefinition::scoped);
@@ -71,10 +73,25 @@ final class ScopeParameter {
         if (level.isEmpty()) {
             return "scope " + token + " names a level " + id + " does not have";
         }
-        if (asked.putIfAbsent(id, level.get()) != null) {
+        return ask(token, id, level.get(), held, asked);
+    }
+
+    /** A platform scope name; one every OAuth account holds ({@code store_v2_default}) asks for nothing. */
+    private String platformScope(String token, Scopes held, Map<String, AccessLevel> asked) {
+        Optional<PlatformScope> scope = catalogue.platformScope(token);
+        if (scope.isEmpty()) {
+            String or = catalogue.hasPlatformNames() ? " or a platform scope" : "";
+            return "scope entry " + token + " is not resource:level" + or;
+        }
+        return scope.get().level() == AccessLevel.NONE ? null
+                : ask(token, scope.get().resource(), scope.get().level(), held, asked);
+    }
+
+    private static String ask(String token, String id, AccessLevel level, Scopes held, Map<String, AccessLevel> asked) {
+        if (asked.putIfAbsent(id, level) != null) {
             return "scope names " + id + " more than once";
         }
-        return held.levelFor(id).covers(level.get()) ? null : "scope " + token + " is beyond the client's scopes";
+        return held.levelFor(id).covers(level) ? null : "scope " + token + " is beyond the client's scopes";
     }
 
     /** {@code scopes} in the parameter's syntax, resources in catalogue order and then by id; empty for none. */

@@ -310,6 +310,11 @@ public final class AccountLifecycle {
         return StoreHash.isValid(storeHash) && config.ownership().isOwner(storeHash, actor.userId());
     }
 
+    /** The catalogue scopes are granted from, as the builder was given it; for reading scope names. */
+    public ScopeCatalogue catalogue() {
+        return config.catalogue();
+    }
+
     private <T> Outcome<T> asOwner(Actor actor, String storeHash, Supplier<Outcome<T>> action) {
         Objects.requireNonNull(actor, "actor");
         if (!StoreHash.isValid(storeHash)) {

@@ -3,7 +3,8 @@ package dev.storeauth.policy;
 /** The platform's route table in {@link RouteTable#parse} form. */
 final class DefaultRoutes {
 
-    static final String TEXT = """
+    /** The accepted schemes and the v2 routes, which {@link PlatformRoutes} shares. */
+    static final String V2 = """
             # Legacy accounts (HTTP Basic) may use v2 only, and never webhooks.
             accept v2                 bearer basic
             accept v3                 bearer
@@ -31,6 +32,9 @@ final class DefaultRoutes {
             v2 /tax_classes           information_settings
             v2 /payments              information_settings
             v2 /hooks                 hooks                 accept=bearer
+            """;
+
+    static final String TEXT = V2 + """
             # v3
             v3 /catalog               products
             v3 /orders                orders

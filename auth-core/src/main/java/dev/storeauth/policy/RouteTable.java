@@ -35,6 +35,7 @@ public final class RouteTable {
     public static final int MAX_FILE_BYTES = 1 << 20;
 
     private static final RouteTable DEFAULTS = parse(DefaultRoutes.TEXT, ScopeCatalogue.defaults());
+    private static final RouteTable PLATFORM = parse(PlatformRoutes.TEXT, ScopeCatalogue.platform());
 
     private final List<Route> routes;
     private final Map<ApiVersion, List<String>> accepts;
@@ -104,6 +105,15 @@ public final class RouteTable {
     /** The platform's v2 and v3 routes over {@link ScopeCatalogue#defaults()}. */
     public static RouteTable defaults() {
         return DEFAULTS;
+    }
+
+    /**
+     * The platform's v2 and v3 routes over {@link ScopeCatalogue#platform()}: the paths of
+     * {@link #defaults()}, and v3 paths for the platform's further resources ({@code /payments/methods},
+     * {@code /inventory}, {@code /sites}, {@code /storefront/api-token}, {@code /store/systemlogs}, ...).
+     */
+    public static RouteTable platform() {
+        return PLATFORM;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.storeauth.policy;
 
+import dev.storeauth.policy.ResourceDefinition.PlatformScope;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,12 @@ import java.util.Optional;
  *
  * <pre>{@code
  * Scopes scopes = ScopeCatalogue.defaults().scopes(Map.of("products", "modify", "orders", "read-only"));
+ * }</pre>
+ *
+ * <p>{@link #defaults()} is storeauth's own catalogue. {@link #platform()} mirrors the platform's full
+ * OAuth scope list, with its uneven levels, and also reads the platform's scope names:
+ * <pre>{@code
+ * Scopes scopes = ScopeCatalogue.platform().scopesNamed(List.of("store_v2_products", "store_v2_orders_read_only"));
  * }</pre>
  */
 public final class ScopeCatalogue {
@@ -28,11 +35,14 @@ public final class ScopeCatalogue {
             ResourceDefinition.readOnly("store_logs", "Store logs"),
             ResourceDefinition.oauthOnly("hooks", "Webhooks")));
 
+    private static final ScopeCatalogue PLATFORM = new ScopeCatalogue(PlatformCatalogue.definitions());
+
     private final Map<String, ResourceDefinition> resources;
     private final List<ResourceDefinition> ordered;
+    private final Map<String, PlatformScope> platformScopes;
 
     /**
-     * @throws IllegalArgumentException if two definitions share an id
+     * @throws IllegalArgumentException if two definitions share an id or a platform scope name
      */
     public ScopeCatalogue(Collection<ResourceDefinition> definitions) {
         Map<String, ResourceDefinition> byId = new LinkedHashMap<>();
@@ -43,11 +53,22 @@ public final class ScopeCatalogue {
         }
         this.resources = Map.copyOf(byId);
         this.ordered = List.copyOf(byId.values());
+        this.platformScopes = ScopeNames.index(ordered);
     }
 
-    /** The platform's catalogue: products, orders, customers, content, marketing, ..., hooks. */
+    /** storeauth's own catalogue: products, orders, customers, content, marketing, ..., hooks; no platform names. */
     public static ScopeCatalogue defaults() {
         return DEFAULTS;
+    }
+
+    /**
+     * The platform's full scope list: the resources of {@link #defaults()} under the same ids, and
+     * order transactions, checkout content, channels, sites, inventory, payments, storefront tokens,
+     * metafields and more, each with the levels the platform gives it (some modify only, some
+     * read-only only) and the platform's scope name for each level.
+     */
+    public static ScopeCatalogue platform() {
+        return PLATFORM;
     }
 
     /** Every resource, in declaration order. */
@@ -58,6 +79,35 @@ public final class ScopeCatalogue {
     /** The resource with this id, if any. */
     public Optional<ResourceDefinition> resource(String id) {
         return Optional.ofNullable(resources.get(id));
+    }
+
+    /** Whether any resource carries platform scope names: true of {@link #platform()}, false of {@link #defaults()}. */
+    public boolean hasPlatformNames() {
+        return !platformScopes.isEmpty();
+    }
+
+    /** The platform scope called {@code name}, e.g. {@code store_v2_products_read_only}, if this catalogue has it. */
+    public Optional<PlatformScope> platformScope(String name) {
+        return Optional.ofNullable(platformScopes.get(name));
+    }
+
+    /**
+     * Validates scopes given as a list of names: each a platform scope name ({@code store_v2_orders})
+     * or storeauth's {@code resource:level} ({@code orders:read-only}); resources left out are none.
+     *
+     * @throws IllegalArgumentException naming the first unknown scope, unsupported level, or resource
+     *     named twice
+     */
+    public Scopes scopesNamed(Collection<String> names) {
+        return scopes(ScopeNames.levels(this, names));
+    }
+
+    /**
+     * The platform's names for the levels {@code scopes} grants, in catalogue order; a level with no
+     * platform name is left out, so storeauth's own catalogue answers an empty list.
+     */
+    public List<String> platformNames(Scopes scopes) {
+        return ScopeNames.names(ordered, scopes);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.storeauth.auth.LimitStore;
 import dev.storeauth.credentials.SecretDigester;
 import dev.storeauth.policy.LegacyDeprecation;
 import dev.storeauth.policy.RouteTable;
+import dev.storeauth.policy.ScopeCatalogue;
 import dev.storeauth.policy.StoreQuota;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
@@ -44,7 +45,8 @@ import java.util.Set;
  *   <tr><td>{@code legacy-sunset}</td><td>when Basic stops being honoured, {@code YYYY-MM-DD}, not before the deprecation: sent as {@code Sunset}</td><td>none</td></tr>
  *   <tr><td>{@code legacy-deprecation-link}</td><td>absolute http(s) URI of the deprecation's documentation, sent as {@code Link} with {@code rel="deprecation"} (and {@code rel="sunset"} with a sunset)</td><td>none</td></tr>
  *   <tr><td>{@code legacy-refuse-after-sunset}</td><td>{@code true}: from the sunset on a proven Basic credential is {@code basic_auth_retired}</td><td>{@code false}</td></tr>
- *   <tr><td>{@code report-only-routes}</td><td>path of a UTF-8 file (at most 1 MiB) holding a route table in {@code RouteTable.parse} form over the platform's catalogue, applied in report-only mode: requests the enforcing table lets through and it would deny go on, and are counted and logged (INFO, logger {@code dev.storeauth.auth.ReportOnlyRoutes}, the first of each rule per minute)</td><td>none</td></tr>
+ *   <tr><td>{@code scope-catalogue}</td><td>the scopes accounts are granted from: {@code storeauth} ({@code ScopeCatalogue.defaults()}) or {@code platform} ({@code ScopeCatalogue.platform()}, with {@code RouteTable.platform()} unless a configurer gives routes)</td><td>{@code storeauth}</td></tr>
+ *   <tr><td>{@code report-only-routes}</td><td>path of a UTF-8 file (at most 1 MiB) holding a route table in {@code RouteTable.parse} form over the {@code scope-catalogue}, applied in report-only mode: requests the enforcing table lets through and it would deny go on, and are counted and logged (INFO, logger {@code dev.storeauth.auth.ReportOnlyRoutes}, the first of each rule per minute)</td><td>none</td></tr>
  *   <tr><td>{@code verify-client-id}</td><td>{@code true}: a request proved by an OAuth token must name the token's client ID in {@code X-Auth-Client}, else 401 {@code client_id_mismatch}; Basic requests ignore the header</td><td>{@code false}</td></tr>
  *   <tr><td>{@code error-format}</td><td>how denials are written: {@code rfc9457} ({@code application/problem+json}) or {@code bigcommerce} (the platform's {@code application/json} shapes, see {@link ErrorFormat}); statuses and headers are the same</td><td>{@code rfc9457}</td></tr>
  *   <tr><td>{@code digest-key-env}</td><td>environment variable holding a base64 HMAC key (at least 32 bytes); unset means SHA-256</td><td></td></tr>
@@ -55,13 +57,14 @@ final class FilterSettings {
     private static final String LIMIT_STORE = "limit-store";
     private static final String REPORT_ONLY_ROUTES = "report-only-routes";
     private static final String ERROR_FORMAT = "error-format";
+    private static final String SCOPE_CATALOGUE = "scope-catalogue";
 
     static final int DEFAULT_RETRY_AFTER_SECONDS = 5;
     static final Set<String> NAMES = names(StoreSources.CONFIGURER, StoreSources.DATASOURCE, "realm",
             "cache-max-size", "cache-ttl", "negative-cache-ttl", "lookup-timeout", "require-tls", "trusted-proxies",
             "api-prefix", "retry-after", "digest-key-env", "max-failures", "failure-window", QuotaParams.QUOTA,
             QuotaParams.OVERRIDES, LIMIT_STORE, "audit-retention", REPORT_ONLY_ROUTES, ERROR_FORMAT,
-            "verify-client-id");
+            "verify-client-id", SCOPE_CATALOGUE);
 
     private final String apiPrefix;
     private final TrustedProxies trustedProxies;
@@ -167,8 +170,10 @@ final class FilterSettings {
             LegacyDeprecation policy = LegacyParams.from(params);
             named(LegacyParams.SINCE, () -> builder.legacyDeprecation(policy));
         }
+        ScopeCatalogue catalogue = params.parse(SCOPE_CATALOGUE, RouteFile::catalogue, ScopeCatalogue.defaults());
+        given(params, SCOPE_CATALOGUE, () -> builder.catalogue(catalogue));
         if (params.has(REPORT_ONLY_ROUTES)) {
-            RouteTable candidate = RouteFile.read(REPORT_ONLY_ROUTES, params.string(REPORT_ONLY_ROUTES, ""));
+            RouteTable candidate = RouteFile.read(REPORT_ONLY_ROUTES, params.string(REPORT_ONLY_ROUTES, ""), catalogue);
             named(REPORT_ONLY_ROUTES, () -> builder.reportOnlyRoutes(candidate));
         }
         if (QuotaParams.given(params)) {

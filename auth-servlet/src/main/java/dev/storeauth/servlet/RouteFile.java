@@ -7,8 +7,8 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
- * A route table in a file named by an init-param, read by {@link RouteTable#read} over the platform's
- * catalogue. Stateless.
+ * A route table in a file named by an init-param, read by {@link RouteTable#read} over the catalogue
+ * init-param {@code scope-catalogue} names. Stateless.
  */
 final class RouteFile {
 
@@ -16,12 +16,25 @@ final class RouteFile {
     }
 
     /**
+     * The catalogue {@code storeauth} or {@code platform} names.
+     *
+     * @throws IllegalArgumentException for any other value
+     */
+    static ScopeCatalogue catalogue(String value) {
+        return switch (value) {
+            case "storeauth" -> ScopeCatalogue.defaults();
+            case "platform" -> ScopeCatalogue.platform();
+            default -> throw new IllegalArgumentException("expected storeauth or platform, got '" + value + "'");
+        };
+    }
+
+    /**
      * @throws IllegalArgumentException starting with {@code name}: the file cannot be read, is too
      *     large or not UTF-8, or a line is bad (its number given)
      */
-    static RouteTable read(String name, String file) {
+    static RouteTable read(String name, String file, ScopeCatalogue catalogue) {
         try {
-            return RouteTable.read(Path.of(file), ScopeCatalogue.defaults());
+            return RouteTable.read(Path.of(file), catalogue);
         } catch (InvalidPathException | IOException e) {
             throw new IllegalArgumentException(name + ": cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
         } catch (IllegalArgumentException e) {

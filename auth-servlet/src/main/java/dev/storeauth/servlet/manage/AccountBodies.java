@@ -3,6 +3,7 @@ package dev.storeauth.servlet.manage;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storeauth.lifecycle.NewOAuthAccount;
 import dev.storeauth.lifecycle.Outcome;
+import dev.storeauth.policy.ScopeCatalogue;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -19,11 +20,11 @@ final class AccountBodies {
 
     /**
      * {@code {"name", "scopes", "expires_in", "expires_at", "allowed_ips"}}: the name is required,
-     * the rest optional.
+     * the rest optional; scope names are read by {@code catalogue}.
      */
-    static Outcome<NewOAuthAccount> newAccount(JsonNode body) {
+    static Outcome<NewOAuthAccount> newAccount(JsonNode body, ScopeCatalogue catalogue) {
         return ManageBodies.string(body, "name")
-                .flatMap(name -> ManageBodies.scopes(body)
+                .flatMap(name -> ManageBodies.scopes(body, catalogue)
                 .flatMap(scopes -> expiresIn(body)
                 .flatMap(in -> ManageBodies.time(body, "expires_at")
                 .flatMap(at -> ManageBodies.stringsOrNone(body, "allowed_ips")

@@ -52,6 +52,12 @@ import java.util.stream.Stream;
  *       <td>200, the policy</td></tr>
  * </table>
  *
+ * <p>{@code scopes} is an object of resource to level ({@code {"products":"modify"}}) or an array of
+ * scope names, each the platform's ({@code "store_v2_orders_read_only"}, where the lifecycle's catalogue
+ * is {@link dev.storeauth.policy.ScopeCatalogue#platform()}) or {@code resource:level}
+ * ({@code "orders:read-only"}); an unknown name is 400 naming it. Over the platform catalogue an
+ * account's answer also lists {@code platform_scopes}, the platform's names for its scopes.
+ *
  * <p>A legacy account's {@code ref} is {@code ~} and the unpadded base64url of its username
  * ({@code ~Ym9i} for {@code bob}): it addresses every account, also one stored under {@code .} or
  * {@code ..} before creation refused them, which no URL path can carry as a username. Every

@@ -2,6 +2,7 @@ package dev.storeauth.servlet.manage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storeauth.lifecycle.Outcome;
+import dev.storeauth.policy.ScopeCatalogue;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.chrono.IsoChronology;
@@ -36,15 +37,22 @@ final class ManageBodies {
                 : Outcome.invalid(field, field + " is required and must be a string");
     }
 
-    /** {@code scopes}: an object of level strings; absent or null means no scopes. */
-    static Outcome<Map<String, String>> scopes(JsonNode body) {
+    /**
+     * {@code scopes}: an object of level strings, or an array of scope names read by
+     * {@link ScopeCatalogue#scopesNamed} ({@code "store_v2_products"}, {@code "orders:read-only"});
+     * absent or null means no scopes.
+     */
+    static Outcome<Map<String, String>> scopes(JsonNode body, ScopeCatalogue catalogue) {
         JsonNode node = body.get("scopes");
         Map<String, String> scopes = new LinkedHashMap<>();
         if (node == null || node.isNull()) {
             return Outcome.done(scopes);
         }
+        if (node.isArray()) {
+            return strings(body, "scopes").flatMap(names -> named(names, catalogue));
+        }
         if (!node.isObject()) {
-            return Outcome.invalid("scopes", "scopes must be an object of resource to level");
+            return Outcome.invalid("scopes", "scopes must be an object of resource to level or an array of scope names");
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
@@ -55,6 +63,16 @@ final class ManageBodies {
             scopes.put(entry.getKey(), entry.getValue().asText());
         }
         return Outcome.done(scopes);
+    }
+
+    private static Outcome<Map<String, String>> named(List<String> names, ScopeCatalogue catalogue) {
+        try {
+            Map<String, String> scopes = new LinkedHashMap<>();
+            catalogue.scopesNamed(names).granted().forEach((resource, level) -> scopes.put(resource, level.wireName()));
+            return Outcome.done(scopes);
+        } catch (IllegalArgumentException e) {
+            return Outcome.invalid("scopes", e.getMessage());
+        }
     }
 
     /** {@code ids}: a non-empty array of at most {@link #MAX_IDS} strings. */

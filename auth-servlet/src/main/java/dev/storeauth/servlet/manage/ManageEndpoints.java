@@ -5,6 +5,7 @@ import static dev.storeauth.servlet.manage.ManageReplies.respondNoContent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storeauth.lifecycle.AccountLifecycle;
+import dev.storeauth.policy.ScopeCatalogue;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -14,22 +15,25 @@ import java.util.Optional;
 final class ManageEndpoints {
 
     private final AccountLifecycle lifecycle;
+    /** The lifecycle's catalogue, when it has platform scope names to list. */
+    private final Optional<ScopeCatalogue> named;
 
     ManageEndpoints(AccountLifecycle lifecycle) {
         this.lifecycle = lifecycle;
+        this.named = Optional.of(lifecycle.catalogue()).filter(ScopeCatalogue::hasPlatformNames);
     }
 
     void listOAuth(ManageCall call) throws IOException {
         respond(call, 200, lifecycle.oauthAccounts(call.actor(), call.store()),
-                views -> views.stream().map(ManageViews::oauth).toList());
+                views -> views.stream().map(view -> ManageViews.oauth(view, named)).toList());
     }
 
     void createOAuth(ManageCall call) throws IOException {
         Optional<JsonNode> body = ManageJson.readObject(call);
         if (body.isPresent()) {
-            respond(call, 201, AccountBodies.newAccount(body.get())
+            respond(call, 201, AccountBodies.newAccount(body.get(), lifecycle.catalogue())
                     .flatMap(request -> lifecycle.createOAuthAccount(call.actor(), call.store(), request)),
-                    ManageViews::created);
+                    created -> ManageViews.created(created, named));
         }
     }
 
@@ -47,7 +51,7 @@ final class ManageEndpoints {
         if (body.isPresent()) {
             respond(call, 200, ManageBodies.strings(body.get(), "allowed_ips").flatMap(blocks ->
                     lifecycle.setAllowedAddresses(call.actor(), call.store(), call.path().segment(1), blocks)),
-                    ManageViews::oauth);
+                    view -> ManageViews.oauth(view, named));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.storeauth.servlet.manage;
 
 import dev.storeauth.lifecycle.AccountView;
 import dev.storeauth.lifecycle.IssuedCredentials;
+import dev.storeauth.policy.ScopeCatalogue;
 import dev.storeauth.policy.Scopes;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -11,19 +12,22 @@ import java.util.Optional;
 /**
  * The JSON shapes of the account endpoints, as ordered maps for Jackson. Times are RFC 3339 in UTC
  * ({@link Instant#toString()}); a time or address not known is {@code null}; {@code allowed_ips}
- * empty means anywhere.
+ * empty means anywhere. Over a catalogue with platform scope names, an OAuth account also lists
+ * {@code platform_scopes}: the platform's names for its scopes.
  */
 final class ManageViews {
 
     private ManageViews() {
     }
 
-    static Map<String, Object> oauth(AccountView.OAuth view) {
+    /** {@code named}: the catalogue whose platform scope names to list as {@code platform_scopes}, if it has any. */
+    static Map<String, Object> oauth(AccountView.OAuth view, Optional<ScopeCatalogue> named) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", view.id());
         json.put("name", view.name());
         json.put("client_id", view.clientId());
         json.put("scopes", scopes(view.scopes()));
+        named.ifPresent(catalogue -> json.put("platform_scopes", catalogue.platformNames(view.scopes())));
         json.put("created_at", view.createdAt().toString());
         json.put("expires_at", time(view.expiresAt()));
         json.put("old_token_expires_at", time(view.oldTokenExpiresAt()));
@@ -32,7 +36,7 @@ final class ManageViews {
     }
 
     /** The 201 body: the only response that ever carries the client secret and access token. */
-    static Map<String, Object> created(IssuedCredentials.OAuth created) {
+    static Map<String, Object> created(IssuedCredentials.OAuth created, Optional<ScopeCatalogue> named) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", created.account().id());
         json.put("name", created.account().name());
@@ -41,6 +45,7 @@ final class ManageViews {
         json.put("client_secret", created.clientSecret());
         json.put("access_token", created.accessToken());
         json.put("scopes", scopes(created.account().scopes()));
+        named.ifPresent(catalogue -> json.put("platform_scopes", catalogue.platformNames(created.account().scopes())));
         json.put("created_at", created.account().createdAt().toString());
         json.put("expires_at", time(created.account().expiresAt()));
         json.put("allowed_ips", created.account().allowedAddresses().blocks());

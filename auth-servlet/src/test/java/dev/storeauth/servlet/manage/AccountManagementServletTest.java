@@ -120,7 +120,7 @@ class AccountManagementServletTest {
         "{}                                  | name   | name is required",
         "{\"name\":42}                       | name   | name is required",
         "{\"name\":\"abc\"}                  | name   | name must be 4-100",
-        "{\"name\":\"Good\",\"scopes\":[]}   | scopes | scopes must be an object",
+        "{\"name\":\"Good\",\"scopes\":\"x\"}  | scopes | scopes must be an object",
         "{\"name\":\"Good\",\"scopes\":{\"widgets\":\"modify\"}}  | scopes | unknown scope resource: widgets",
         "{\"name\":\"Good\",\"scopes\":{\"orders\":\"write\"}}    | scopes | unknown level for orders: write",
         "{\"name\":\"Good\",\"scopes\":{\"orders\":1}}            | scopes | the level of orders must be a string",

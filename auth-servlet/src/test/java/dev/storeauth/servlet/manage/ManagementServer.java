@@ -7,6 +7,8 @@ import dev.storeauth.auth.ManualClock;
 import dev.storeauth.cache.internal.AccountCache;
 import dev.storeauth.lifecycle.AccountLifecycle;
 import dev.storeauth.lifecycle.LifecycleEvent;
+import dev.storeauth.policy.RouteTable;
+import dev.storeauth.policy.ScopeCatalogue;
 import dev.storeauth.repository.AccountRepository;
 import dev.storeauth.repository.InMemoryAccountRepository;
 import dev.storeauth.servlet.StoreAuthFilter;
@@ -58,7 +60,7 @@ final class ManagementServer implements AutoCloseable {
     final String base;
 
     ManagementServer() throws Exception {
-        this(null);
+        this((AccountRepository) null);
     }
 
     /** Serves {@code replacement} instead of {@link #repository} when not {@code null}. */
@@ -72,15 +74,27 @@ final class ManagementServer implements AutoCloseable {
      */
     ManagementServer(AccountRepository replacement, TrustedProxies proxies, Map<String, String> initParams)
             throws Exception {
+        this(replacement, proxies, initParams, ScopeCatalogue.defaults());
+    }
+
+    /** Over {@code catalogue}: the lifecycle grants from it, and the API filter uses its routes. */
+    ManagementServer(ScopeCatalogue catalogue) throws Exception {
+        this(null, null, Map.of(), catalogue);
+    }
+
+    private ManagementServer(AccountRepository replacement, TrustedProxies proxies, Map<String, String> initParams,
+            ScopeCatalogue catalogue) throws Exception {
         AccountRepository accounts = replacement == null ? repository : replacement;
         cache = AccountCache.builder(accounts).build();
         AccountLifecycle lifecycle = AccountLifecycle.builder(accounts,
                         (store, user) -> store.equals(STORE) && user.equals(OWNER), "api.example.com")
+                .catalogue(catalogue)
                 .changeListener(cache)
                 .listener(events::add)
                 .clock(clock)
                 .build();
-        Authenticator authenticator = Authenticator.builder(cache).requireTls(false).build();
+        Authenticator authenticator = Authenticator.builder(cache).requireTls(false)
+                .routes(catalogue == ScopeCatalogue.platform() ? RouteTable.platform() : RouteTable.defaults()).build();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         server.addConnector(connector);

@@ -1,5 +1,6 @@
 package dev.storeauth.demo.cli;
 
+import dev.storeauth.policy.ScopeCatalogue;
 import dev.storeauth.policy.StoreQuota;
 import dev.storeauth.servlet.ErrorFormat;
 import dev.storeauth.policy.internal.StoreHash;
@@ -31,11 +32,14 @@ import java.util.OptionalInt;
  *     the platform's own shapes
  * @param metricsPort a port on 127.0.0.1 only, plain HTTP, serving {@code GET /metrics} (Prometheus text)
  *     and {@code GET /health}, 0 for any free port; empty (the default) for no such port
+ * @param scopeCatalogue the scopes accounts are granted from: storeauth's own (the default) or the
+ *     platform's ({@code --scope-catalogue platform}), with its routes
  */
 public record DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<String> jdbcUrl,
         Optional<String> storeHash, String bindAddress, String publicHost, Optional<StoreQuota.Quota> storeQuota,
         Optional<String> redisUrl, Optional<LocalDate> legacySunset, Optional<Path> reportOnlyRoutes,
-        Optional<Path> leakReportKeys, ErrorFormat errorFormat, OptionalInt metricsPort) {
+        Optional<Path> leakReportKeys, ErrorFormat errorFormat, OptionalInt metricsPort,
+        ScopeCatalogue scopeCatalogue) {
 
     /**
      * When the demo says HTTP Basic was deprecated, in every answer to a Basic request. The platform's
@@ -82,6 +86,7 @@ public record DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<St
         Objects.requireNonNull(leakReportKeys, "leakReportKeys");
         Objects.requireNonNull(errorFormat, "errorFormat");
         Objects.requireNonNull(metricsPort, "metricsPort");
+        Objects.requireNonNull(scopeCatalogue, "scopeCatalogue");
         metricsPort.ifPresent(port -> requirePort("--metrics-port", port));
         metricsPort.stream().filter(port -> port != 0 && (port == httpsPort || port == httpPort)).findAny()
                 .ifPresent(port -> {
@@ -141,46 +146,61 @@ public record DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<St
                 legacySunset, reportOnlyRoutes, leakReportKeys, ErrorFormat.RFC9457, OptionalInt.empty());
     }
 
+    /** Grants from storeauth's own scope catalogue. */
+    public DemoOptions(int httpsPort, int httpPort, Path dataDir, Optional<String> jdbcUrl, Optional<String> storeHash,
+            String bindAddress, String publicHost, Optional<StoreQuota.Quota> storeQuota, Optional<String> redisUrl,
+            Optional<LocalDate> legacySunset, Optional<Path> reportOnlyRoutes, Optional<Path> leakReportKeys,
+            ErrorFormat errorFormat, OptionalInt metricsPort) {
+        this(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota, redisUrl,
+                legacySunset, reportOnlyRoutes, leakReportKeys, errorFormat, metricsPort, ScopeCatalogue.defaults());
+    }
+
+    /** These options granting scopes from {@code catalogue}. */
+    public DemoOptions withScopeCatalogue(ScopeCatalogue catalogue) {
+        return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota,
+                redisUrl, legacySunset, reportOnlyRoutes, leakReportKeys, errorFormat, metricsPort, catalogue);
+    }
+
     /** These options writing the store API's problems in {@code format}. */
     public DemoOptions withErrorFormat(ErrorFormat format) {
         return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota,
-                redisUrl, legacySunset, reportOnlyRoutes, leakReportKeys, format, metricsPort);
+                redisUrl, legacySunset, reportOnlyRoutes, leakReportKeys, format, metricsPort, scopeCatalogue);
     }
 
     /** These options serving metrics on 127.0.0.1:{@code port} (0 for any free port); empty for none. */
     public DemoOptions withMetricsPort(OptionalInt port) {
         return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota,
-                redisUrl, legacySunset, reportOnlyRoutes, leakReportKeys, errorFormat, port);
+                redisUrl, legacySunset, reportOnlyRoutes, leakReportKeys, errorFormat, port, scopeCatalogue);
     }
 
     /** These options with {@code quota} instead; empty for no quota. */
     public DemoOptions withStoreQuota(Optional<StoreQuota.Quota> quota) {
         return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, quota,
-                redisUrl, legacySunset, reportOnlyRoutes, leakReportKeys, errorFormat, metricsPort);
+                redisUrl, legacySunset, reportOnlyRoutes, leakReportKeys, errorFormat, metricsPort, scopeCatalogue);
     }
 
     /** These options counting limits in the Redis at {@code url}; empty for the default. */
     public DemoOptions withRedisUrl(Optional<String> url) {
         return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota,
-                url, legacySunset, reportOnlyRoutes, leakReportKeys, errorFormat, metricsPort);
+                url, legacySunset, reportOnlyRoutes, leakReportKeys, errorFormat, metricsPort, scopeCatalogue);
     }
 
     /** These options refusing HTTP Basic from {@code day} on; empty for no sunset. */
     public DemoOptions withLegacySunset(Optional<LocalDate> day) {
         return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota,
-                redisUrl, day, reportOnlyRoutes, leakReportKeys, errorFormat, metricsPort);
+                redisUrl, day, reportOnlyRoutes, leakReportKeys, errorFormat, metricsPort, scopeCatalogue);
     }
 
     /** These options applying the route table in {@code file} in report-only mode; empty for none. */
     public DemoOptions withReportOnlyRoutes(Optional<Path> file) {
         return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota,
-                redisUrl, legacySunset, file, leakReportKeys, errorFormat, metricsPort);
+                redisUrl, legacySunset, file, leakReportKeys, errorFormat, metricsPort, scopeCatalogue);
     }
 
     /** These options taking leaked-token reports signed by the keys in {@code keyFile}; empty for none. */
     public DemoOptions withLeakReportKeys(Optional<Path> keyFile) {
         return new DemoOptions(httpsPort, httpPort, dataDir, jdbcUrl, storeHash, bindAddress, publicHost, storeQuota,
-                redisUrl, legacySunset, reportOnlyRoutes, keyFile, errorFormat, metricsPort);
+                redisUrl, legacySunset, reportOnlyRoutes, keyFile, errorFormat, metricsPort, scopeCatalogue);
     }
 
     private static void requirePort(String option, int port) {

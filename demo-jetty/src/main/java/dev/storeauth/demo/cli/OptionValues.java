@@ -13,8 +13,8 @@ final class OptionValues {
 
     private static final Set<String> KNOWN = Set.of("--port", "--http-port", "--data-dir", "--jdbc-url",
             "--store-hash", "--bind", "--public-host", "--store-quota", "--redis-url", "--legacy-sunset",
-            "--report-only-routes", "--leak-report-keys", "--error-format", "--metrics-port", "--backup", "--restore",
-            "--reset-password");
+            "--report-only-routes", "--leak-report-keys", "--error-format", "--metrics-port", "--scope-catalogue",
+            "--backup", "--restore", "--reset-password");
     private static final List<String> TASKS = List.of("--backup", "--restore", "--reset-password");
 
     private final Map<String, String> values = new LinkedHashMap<>();
@@ -64,7 +64,9 @@ final class OptionValues {
                     Optional.ofNullable(values.get("--leak-report-keys")).map(OptionsParser::path),
                     Optional.ofNullable(values.get("--error-format")).map(OptionsParser::errorFormat)
                             .orElse(defaults.errorFormat()),
-                    values.containsKey("--metrics-port") ? OptionalInt.of(metrics.get()) : OptionalInt.empty());
+                    values.containsKey("--metrics-port") ? OptionalInt.of(metrics.get()) : OptionalInt.empty(),
+                    Optional.ofNullable(values.get("--scope-catalogue")).map(OptionsParser::scopeCatalogue)
+                            .orElse(defaults.scopeCatalogue()));
             return tasks.isEmpty() ? new CommandLine.Run(options) : task(tasks.get(0), options);
         } catch (IllegalArgumentException e) {
             return new CommandLine.Invalid(e.getMessage());

@@ -1,5 +1,6 @@
 package dev.storeauth.demo.cli;
 
+import dev.storeauth.policy.ScopeCatalogue;
 import dev.storeauth.policy.StoreQuota;
 import dev.storeauth.servlet.ErrorFormat;
 import java.nio.file.Path;
@@ -70,6 +71,11 @@ public final class OptionsParser {
               --metrics-port N   serve GET /metrics (Prometheus text: storeauth.* meters) and
                                  GET /health on 127.0.0.1:N only, plain HTTP (default: off;
                                  0 picks a free port)
+              --scope-catalogue storeauth|platform
+                                 the scopes API accounts are granted from: storeauth's own
+                                 catalogue, or the platform's full OAuth scope list with its
+                                 scope names (store_v2_products, ...) and routes (default
+                                 storeauth)
               --help             print this and exit
 
             Maintenance (each runs instead of the server, then exits; stop the server first):
@@ -113,6 +119,20 @@ public final class OptionsParser {
             return Optional.empty();
         }
         return Optional.of(Integer.parseInt(value));
+    }
+
+    /**
+     * Parses a {@code --scope-catalogue} value: {@code storeauth} or {@code platform}.
+     *
+     * @throws IllegalArgumentException naming {@code --scope-catalogue} and its values
+     */
+    static ScopeCatalogue scopeCatalogue(String value) {
+        return switch (value) {
+            case "storeauth" -> ScopeCatalogue.defaults();
+            case "platform" -> ScopeCatalogue.platform();
+            default -> throw new IllegalArgumentException("--scope-catalogue must be storeauth or platform (got "
+                    + value + ")");
+        };
     }
 
     /**

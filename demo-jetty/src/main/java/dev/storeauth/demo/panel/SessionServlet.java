@@ -25,12 +25,22 @@ public final class SessionServlet extends HttpServlet {
     private final transient ControlPanelUsers users;
     private final transient String apiBase;
     private final int accountLimit;
+    private final transient ScopeCatalogue catalogue;
 
-    /** @param apiBase the API's origin, e.g. {@code https://localhost:8443} */
+    /** Shows storeauth's own scope catalogue. */
     public SessionServlet(ControlPanelUsers users, String apiBase, int accountLimit) {
+        this(users, apiBase, accountLimit, ScopeCatalogue.defaults());
+    }
+
+    /**
+     * @param apiBase the API's origin, e.g. {@code https://localhost:8443}
+     * @param catalogue the scopes the pages offer, as the lifecycle grants them
+     */
+    public SessionServlet(ControlPanelUsers users, String apiBase, int accountLimit, ScopeCatalogue catalogue) {
         this.users = Objects.requireNonNull(users, "users");
         this.apiBase = Objects.requireNonNull(apiBase, "apiBase");
         this.accountLimit = accountLimit;
+        this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
     }
 
     @Override
@@ -41,8 +51,7 @@ public final class SessionServlet extends HttpServlet {
             notSignedIn(response);
             return;
         }
-        JsonResponses.write(response, 200, SessionView.full(user.get(), csrf.get(), apiBase, accountLimit,
-                ScopeCatalogue.defaults()));
+        JsonResponses.write(response, 200, SessionView.full(user.get(), csrf.get(), apiBase, accountLimit, catalogue));
     }
 
     @Override

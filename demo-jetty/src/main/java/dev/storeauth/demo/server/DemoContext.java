@@ -100,7 +100,7 @@ final class DemoContext {
         login.setAsyncSupported(true);
         context.addServlet(login, "/manage/login");
         context.addServlet(new ServletHolder(new SessionServlet(users, parts.httpsBase(),
-                AccountLifecycle.Builder.DEFAULT_OAUTH_ACCOUNT_LIMIT)), "/manage/session");
+                AccountLifecycle.Builder.DEFAULT_OAUTH_ACCOUNT_LIMIT, lifecycle.catalogue())), "/manage/session");
         context.addServlet(new ServletHolder(new AccountManagementServlet(lifecycle,
                 PanelSession.csrfTokens())), "/manage/stores/*");
         context.addServlet(new ServletHolder(new PageServlet()), "/manage/*");

@@ -29,14 +29,14 @@ final class DemoPolicies {
     }
 
     /**
-     * The route table in {@code file}, over the platform's scopes.
+     * The route table in {@code file}, over {@code catalogue} ({@code --scope-catalogue}).
      *
      * @throws IllegalStateException naming {@code --report-only-routes} when it cannot be read, is over
      *     1 MiB, is not UTF-8, or has a bad line
      */
-    static RouteTable reportOnlyRoutes(Path file) {
+    static RouteTable reportOnlyRoutes(Path file, ScopeCatalogue catalogue) {
         try {
-            return RouteTable.read(file, ScopeCatalogue.defaults());
+            return RouteTable.read(file, catalogue);
         } catch (IOException e) {
             throw new IllegalStateException("--report-only-routes: cannot read " + file + " (" + e + ")", e);
         } catch (IllegalArgumentException e) {

@@ -91,7 +91,8 @@ public final class DemoServer implements AutoCloseable {
         // Read first: a bad file stops the start before anything is bound or written.
         reportOnlyRoutes = options.reportOnlyRoutes();
         legacySunset = options.legacySunset();
-        Optional<RouteTable> candidate = reportOnlyRoutes.map(DemoPolicies::reportOnlyRoutes);
+        Optional<RouteTable> candidate = reportOnlyRoutes.map(file ->
+                DemoPolicies.reportOnlyRoutes(file, options.scopeCatalogue()));
         leakReportKeys = DemoPolicies.leakReportKeys(options);
         PendingKeystore tls = own(TlsKeystore.prepare(options.dataDir(), options.publicHost()));
         certificateNotice = tls.notice();
@@ -111,7 +112,7 @@ public final class DemoServer implements AutoCloseable {
         ControlPanelUsers users = new ControlPanelUsers(database.dataSource(), hasher);
         // Built (and the account tables migrated) before the first start and the commit mark read them.
         storeQuota = options.storeQuota();
-        StoreAuth.Builder builder = StoreAuth.builder();
+        StoreAuth.Builder builder = StoreAuth.builder().catalogue(options.scopeCatalogue());
         candidate.ifPresent(builder::reportOnlyRoutes);
         PrometheusMeterRegistry registry = metrics == null ? null : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         if (registry != null) {

@@ -3,6 +3,7 @@ package dev.storeauth.demo.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import dev.storeauth.policy.ScopeCatalogue;
 import dev.storeauth.policy.StoreQuota;
 import dev.storeauth.servlet.ErrorFormat;
 import java.nio.file.Path;
@@ -47,6 +48,15 @@ class OptionsParserTest {
     void readsTheErrorFormat(String text, ErrorFormat format) {
         assertEquals(new CommandLine.Run(DemoOptions.DEFAULTS.withErrorFormat(format)),
                 OptionsParser.parse(List.of("--error-format=" + text)));
+    }
+
+    @Test
+    void grantsFromStoreauthsCatalogueByDefaultAndFromThePlatformsWhenAsked() {
+        assertEquals(ScopeCatalogue.defaults(), DemoOptions.DEFAULTS.scopeCatalogue());
+        assertEquals(new CommandLine.Run(DemoOptions.DEFAULTS.withScopeCatalogue(ScopeCatalogue.platform())),
+                OptionsParser.parse(List.of("--scope-catalogue", "platform")));
+        assertEquals(new CommandLine.Run(DemoOptions.DEFAULTS),
+                OptionsParser.parse(List.of("--scope-catalogue=storeauth")));
     }
 
     @Test
@@ -130,6 +140,10 @@ class OptionsParserTest {
                 Arguments.of(List.of("--error-format=BigCommerce"),
                         "--error-format must be rfc9457 or bigcommerce (got BigCommerce)"),
                 Arguments.of(List.of("--bogus=1"), "unknown option: --bogus"),
+                Arguments.of(List.of("--scope-catalogue", "bigcommerce"),
+                        "--scope-catalogue must be storeauth or platform (got bigcommerce)"),
+                Arguments.of(List.of("--scope-catalogue=Platform"),
+                        "--scope-catalogue must be storeauth or platform (got Platform)"),
                 Arguments.of(List.of("serve"), "unknown option: serve"),
                 Arguments.of(List.of("--port"), "--port needs a value"),
                 Arguments.of(List.of("--port="), "--port needs a value"),
@@ -221,8 +235,8 @@ class OptionsParserTest {
     @Test
     void usageListsEveryOption() {
         for (String option : List.of("--port", "--http-port", "--data-dir", "--jdbc-url", "--store-hash", "--bind",
-                "--public-host", "--store-quota", "--redis-url", "--error-format", "--metrics-port", "--backup", "--restore",
-                "--reset-password", "--help")) {
+                "--public-host", "--store-quota", "--redis-url", "--error-format", "--metrics-port",
+                "--scope-catalogue", "--backup", "--restore", "--reset-password", "--help")) {
             org.junit.jupiter.api.Assertions.assertTrue(OptionsParser.USAGE.contains(option), option);
         }
     }
