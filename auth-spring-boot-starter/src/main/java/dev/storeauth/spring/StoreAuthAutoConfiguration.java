@@ -10,6 +10,7 @@ import dev.storeauth.servlet.StoreAuthFilter;
 import dev.storeauth.servlet.TrustedProxies;
 import dev.storeauth.servlet.manage.CsrfTokens;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -52,11 +53,11 @@ public class StoreAuthAutoConfiguration {
             ObjectProvider<AccountRepository> repository, ObjectProvider<StoreAuthObserver> observer,
             ObjectProvider<StoreOwnership> ownership, ObjectProvider<SecretDigester> digester) {
         return StoreAuthFactory.build(properties, new StoreAuthFactory.Beans(
-                java.util.Optional.ofNullable(dataSource.getIfAvailable()),
-                java.util.Optional.ofNullable(repository.getIfAvailable()),
-                java.util.Optional.ofNullable(observer.getIfAvailable()),
-                java.util.Optional.ofNullable(ownership.getIfAvailable()),
-                java.util.Optional.ofNullable(digester.getIfAvailable())));
+                Optional.ofNullable(dataSource.getIfAvailable()),
+                Optional.ofNullable(repository.getIfAvailable()),
+                Optional.ofNullable(observer.getIfAvailable()),
+                Optional.ofNullable(ownership.getIfAvailable()),
+                Optional.ofNullable(digester.getIfAvailable())));
     }
 
     @Bean
