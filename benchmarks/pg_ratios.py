@@ -1,7 +1,6 @@
 #!/usr/bin/env python3
-"""PgMissBenchmark's SampleTime JSON: each method's p50 and p99 by @Param size (the methods of a JMH group
-run at the same time, one thread each, and are reported as its secondary results), then ours / floor at
-each size, p50 over p50.
+"""PgMissBenchmark's SampleTime JSON: each method's p50 and p99 by @Param size, then ours / floor at each
+size, p50 over p50.
 
     benchmarks/pg_ratios.py run.json [run2.json ...]
 """
@@ -17,9 +16,7 @@ for path in sys.argv[1:]:
     p50 = defaultdict(dict)
     for r in json.load(open(path)):
         size = int(r["params"]["size"])
-        for name, m in r["secondaryMetrics"].items():
-            if ":" in name:
-                continue
+        for name, m in [(r["benchmark"].rsplit(".", 1)[1], r["primaryMetric"])]:
             pct = m["scorePercentiles"]
             p50[size][name] = pct["50.0"]
             samples = sum(c for fork in m.get("rawDataHistogram", []) for it in fork for _, c in it)

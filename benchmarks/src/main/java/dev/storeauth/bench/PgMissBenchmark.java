@@ -2,10 +2,8 @@ package dev.storeauth.bench;
 
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Group;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -13,18 +11,19 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
 
 /**
  * The store lookup of a cache miss on PostgreSQL holding {@code size} accounts of each kind (loaded by
  * {@link PgLoad}): ours, {@code JdbcAccountRepository.find} through HikariCP, against the floor, one bare
  * prepared statement on the same pool, the same index and the same columns, each value read. Every
- * operation looks up the next of 65,536 loaded accounts drawn at random. Ours and its floors run at the
- * same time, one thread each in a JMH group, so that a shared host's load changes both alike; JMH reports
- * each method of a group on its own.
+ * operation looks up the next of 65,536 loaded accounts drawn at random. JMH runs the methods one after
+ * another, so on a shared host prefer {@link PgMissInterleaved}'s ratios, taken with the lookups interleaved.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Threads(1)
 public class PgMissBenchmark {
 
     @Param({"10000", "100000", "1000000"})
@@ -32,22 +31,11 @@ public class PgMissBenchmark {
 
     private PgLookups lookups;
 
-    /** Each thread's place in the keys. */
-    @State(Scope.Thread)
-    public static class Cursor {
-        private static final AtomicInteger STARTS = new AtomicInteger();
-        private int next;
+    private int next;
 
-        /** Threads start a quarter of the keys apart, so that no two look up the same account together. */
-        @Setup
-        public void start() {
-            next = STARTS.getAndAdd(PgLookups.KEYS / 4) & (PgLookups.KEYS - 1);
-        }
-
-        int nextKey() {
-            next = (next + 1) & (PgLookups.KEYS - 1);
-            return next;
-        }
+    private int nextKey() {
+        next = (next + 1) & (PgLookups.KEYS - 1);
+        return next;
     }
 
     @Setup
@@ -61,33 +49,28 @@ public class PgMissBenchmark {
     }
 
     @Benchmark
-    @Group("digest")
-    public Object oursByDigest(Cursor cursor) {
-        return lookups.oursByDigest(cursor.nextKey());
+    public Object oursByDigest() {
+        return lookups.oursByDigest(nextKey());
     }
 
     @Benchmark
-    @Group("digest")
-    public int floorByDigest(Cursor cursor) throws SQLException {
-        return lookups.floorByDigest(cursor.nextKey());
+    public int floorByDigest() throws SQLException {
+        return lookups.floorByDigest(nextKey());
     }
 
     /** The repository's statement, bare: what the {@code UNION ALL} costs beside the floor's single select. */
     @Benchmark
-    @Group("digest")
-    public int floorByDigestUnion(Cursor cursor) throws SQLException {
-        return lookups.floorByDigestUnion(cursor.nextKey());
+    public int floorByDigestUnion() throws SQLException {
+        return lookups.floorByDigestUnion(nextKey());
     }
 
     @Benchmark
-    @Group("username")
-    public Object oursByUsername(Cursor cursor) {
-        return lookups.oursByUsername(cursor.nextKey());
+    public Object oursByUsername() {
+        return lookups.oursByUsername(nextKey());
     }
 
     @Benchmark
-    @Group("username")
-    public int floorByUsername(Cursor cursor) throws SQLException {
-        return lookups.floorByUsername(cursor.nextKey());
+    public int floorByUsername() throws SQLException {
+        return lookups.floorByUsername(nextKey());
     }
 }
