@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Creates storeauth_bench_<N> on PostgreSQL for each size (default 10000 100000 1000000), migrates it with
 # the library's own migrations, bulk-loads N OAuth and N legacy accounts (50 of each per store) with COPY,
-# VACUUM ANALYZE, and checks that loaded tokens authenticate. Drop them afterwards with: benchmarks/pg-load.sh --drop
+# VACUUM ANALYZE, and checks that loaded tokens authenticate. `benchmarks/pg-load.sh --drop` drops them and LifecycleLoad's database.
 # PG_HOST (default 127.0.0.1:5432) and PG_DB_PREFIX (default storeauth_bench) move it; user postgres, no password.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,7 +9,7 @@ sizes=("${@:-10000 100000 1000000}")
 host="${PG_HOST:-127.0.0.1:5432}"
 prefix="${PG_DB_PREFIX:-storeauth_bench}"
 if [[ "${1:-}" == "--drop" ]]; then
-  for n in 10000 100000 1000000; do
+  for n in 10000 100000 1000000 lifecycle; do
     psql -h "${host%:*}" -p "${host#*:}" -U postgres -d postgres -c "DROP DATABASE IF EXISTS ${prefix}_$n"
   done
   exit 0

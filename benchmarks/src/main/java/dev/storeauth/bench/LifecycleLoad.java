@@ -8,10 +8,6 @@ import dev.storeauth.lifecycle.Outcome;
 import dev.storeauth.repository.jdbc.JdbcAccountRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,11 +101,7 @@ public final class LifecycleLoad {
         config.setMaximumPoolSize(threads);
         if (db.equals("pg")) {
             String database = PgAccounts.DATABASE_PREFIX + "_lifecycle";
-            try (Connection admin = DriverManager.getConnection(PgAccounts.url("postgres"), "postgres", "");
-                    Statement s = admin.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + database);
-                s.execute("CREATE DATABASE " + database);
-            }
+            PgLoad.recreate(database);
             config.setJdbcUrl(PgAccounts.url(database));
             config.setUsername("postgres");
         } else {

@@ -55,7 +55,7 @@ public final class PgLoad {
     }
 
     /** Drops and creates {@code database} from the maintenance database {@code postgres}. */
-    private static void recreate(String database) throws SQLException {
+    static void recreate(String database) throws SQLException {
         try (Connection admin = DriverManager.getConnection(PgAccounts.url("postgres"), "postgres", "")) {
             execute(admin, "DROP DATABASE IF EXISTS " + database);
             execute(admin, "CREATE DATABASE " + database);
