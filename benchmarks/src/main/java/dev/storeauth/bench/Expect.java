@@ -1,6 +1,7 @@
 package dev.storeauth.bench;
 
 import dev.storeauth.auth.AuthResult;
+import java.util.Optional;
 
 /** Fails a benchmark's setup when it would measure a denial instead of the path it claims to measure. */
 final class Expect {
@@ -13,5 +14,9 @@ final class Expect {
             throw new IllegalStateException("benchmark fixture is not authenticated: " + result);
         }
         return result;
+    }
+
+    static <T> T found(Optional<T> found) {
+        return found.orElseThrow(() -> new IllegalStateException("benchmark fixture is not in the store"));
     }
 }
