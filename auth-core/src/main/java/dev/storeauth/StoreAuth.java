@@ -230,7 +230,8 @@ public final class StoreAuth implements AutoCloseable {
      * found" for 30 seconds, lookups waited for 2 seconds), 20 failed checks per client address (and per
      * legacy username at an address) a minute before credentials this node has not proven get 429, no
      * store quota, limits counted in this process, last-used times recorded, audit events kept for 365 days, and for JDBC
-     * the change table pruned of rows older than an hour every ten minutes. No account lifecycle unless
+     * the change table pruned of rows older than an hour every ten minutes and, on PostgreSQL, a silent
+     * feed connection probed after 5 s ({@link #changeFeedProbe}). No account lifecycle unless
      * {@link #lifecycle} is given; its stores' credential policy, until they set one, is
      * {@link CredentialPolicy#none()}.
      *
