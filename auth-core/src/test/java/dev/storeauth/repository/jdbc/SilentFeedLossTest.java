@@ -1,18 +1,13 @@
 package dev.storeauth.repository.jdbc;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.storeauth.accounts.OAuthAccount;
-import dev.storeauth.audit.TestAudit;
 import dev.storeauth.observe.StoreAuthObserver;
 import dev.storeauth.repository.AccountChange;
 import dev.storeauth.repository.LookupKey;
-import dev.storeauth.repository.TestAccounts;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -43,16 +38,16 @@ class SilentFeedLossTest {
                 HikariDataSource proxied = proxiedPool(url, server, proxy);
                 PostgresChangeListener feed = PostgresChangeListener.start(proxied, listener, StoreAuthObserver.NOOP, PROBE)) {
             JdbcAccountRepository repository = JdbcAccountRepository.create(direct);
-            assertTrue(next(changed(deleteOne(repository, 1)), Duration.ofSeconds(5)), "change delivered");
+            assertTrue(next(changed(ChangeFeedReconnectTest.deleteOne(repository, 1)), Duration.ofSeconds(5)), "change delivered");
 
             proxy.freeze();
-            deleteOne(repository, 2);
+            ChangeFeedReconnectTest.deleteOne(repository, 2);
             assertTrue(within(BOUND, () -> !feed.connected()), "silent connection found within " + BOUND);
 
             proxy.thaw();
             assertTrue(next(AccountChange.Unknown.class::isInstance, BOUND), "cache cleared on reconnecting");
             assertTrue(feed.connected(), "connected again");
-            assertTrue(next(changed(deleteOne(repository, 3)), Duration.ofSeconds(5)), "change after reconnecting delivered");
+            assertTrue(next(changed(ChangeFeedReconnectTest.deleteOne(repository, 3)), Duration.ofSeconds(5)), "change after reconnecting delivered");
         } finally {
             TestDatabases.dropPostgresSchema(url);
         }
@@ -91,13 +86,5 @@ class SilentFeedLossTest {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
         return true;
-    }
-
-    /** Creates and deletes an account; returns its key. */
-    private static LookupKey deleteOne(JdbcAccountRepository repository, int n) {
-        OAuthAccount account = TestAccounts.oauth("store1", n);
-        repository.insertOAuthAccount(account, 50, TestAudit.ENTRY);
-        assertEquals(List.of(account.id()), repository.deleteOAuthAccounts("store1", List.of(account.id()), TestAudit.ENTRY));
-        return LookupKey.of(account);
     }
 }
