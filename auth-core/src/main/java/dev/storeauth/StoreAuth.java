@@ -21,6 +21,7 @@ import dev.storeauth.policy.StoreQuota;
 import dev.storeauth.repository.AccountChange;
 import dev.storeauth.repository.AccountRepository;
 import dev.storeauth.repository.jdbc.AccountChangeFeed;
+import dev.storeauth.repository.jdbc.ListenProbe;
 import dev.storeauth.repository.jdbc.BatchingUsageRecorder;
 import dev.storeauth.repository.jdbc.ChangePruner;
 import dev.storeauth.repository.jdbc.JdbcAccountRepository;
@@ -175,7 +176,7 @@ public final class StoreAuth implements AutoCloseable {
     /** The JDBC feed, which can tell whether it is connected; {@code null} for any other. */
     private AccountChangeFeed startFeed(Builder b) {
         if (b.dataSource != null) {
-            AccountChangeFeed started = owned.add(AccountChangeFeed.start(b.dataSource, cache, b.observer));
+            AccountChangeFeed started = owned.add(AccountChangeFeed.start(b.dataSource, cache, b.observer, b.feedProbe));
             owned.add(new ChangePruner((JdbcAccountRepository) repository, b.changeRetention)
                     .scheduleOn(owned.scheduler(), PRUNE_EVERY));
             return started;
@@ -229,7 +230,8 @@ public final class StoreAuth implements AutoCloseable {
      * found" for 30 seconds, lookups waited for 2 seconds), 20 failed checks per client address (and per
      * legacy username at an address) a minute before credentials this node has not proven get 429, no
      * store quota, limits counted in this process, last-used times recorded, audit events kept for 365 days, and for JDBC
-     * the change table pruned of rows older than an hour every ten minutes. No account lifecycle unless
+     * the change table pruned of rows older than an hour every ten minutes and, on PostgreSQL, a silent
+     * feed connection probed after 5 s ({@link #changeFeedProbe}). No account lifecycle unless
      * {@link #lifecycle} is given; its stores' credential policy, until they set one, is
      * {@link CredentialPolicy#none()}.
      *
@@ -263,6 +265,7 @@ public final class StoreAuth implements AutoCloseable {
         LimitStore limits;
         boolean recordUsage = true;
         Duration changeRetention = Duration.ofHours(1);
+        ListenProbe feedProbe = ListenProbe.DEFAULT;
         StoreOwnership ownership;
         String apiHost;
         LifecycleEvent.Listener lifecycleListener = LifecycleEvent.Listener.NONE;
@@ -481,6 +484,23 @@ public final class StoreAuth implements AutoCloseable {
         }
 
         /**
+         * On PostgreSQL, how long the {@code LISTEN} connection may stay silent before a {@code SELECT 1}
+         * checks it, and how long that may take (default 5 s and 2 s): a node whose feed dies without a
+         * word reports the feed disconnected, reconnects and clears its cache within {@code every + timeout}.
+         * Needs {@link #jdbc}.
+         *
+         * <pre>{@code
+         * builder.jdbc(dataSource).changeFeedProbe(Duration.ofSeconds(2), Duration.ofSeconds(1));
+         * }</pre>
+         *
+         * @throws IllegalArgumentException unless both are at least 1 ms and {@code timeout < every}
+         */
+        public Builder changeFeedProbe(Duration every, Duration timeout) {
+            this.feedProbe = once("changeFeedProbe", new ListenProbe(every, timeout));
+            return this;
+        }
+
+        /**
          * How long audit events are kept (default 365 days); older ones are deleted every hour, by every
          * node, for any repository.
          */
@@ -534,6 +554,7 @@ public final class StoreAuth implements AutoCloseable {
                 check((dataSource == null) != (repository == null), "give exactly one of jdbc(...) and repository(...)");
                 check(dataSource == null || changeFeed == null, "a JDBC repository has its own change feed");
                 check(dataSource != null || !given.contains("changeRetention"), "changeRetention applies to jdbc(...) only");
+                check(dataSource != null || !given.contains("changeFeedProbe"), "changeFeedProbe applies to jdbc(...) only");
                 check(ownership != null || !given.contains("lifecycleListener"), "lifecycleListener needs lifecycle(...)");
                 check(ownership != null || !given.contains("oauthAccountLimit"), "oauthAccountLimit needs lifecycle(...)");
                 check(reportOnlyRoutes != null || reportOnlyListener == null, "reportOnlyListener needs reportOnlyRoutes(...)");

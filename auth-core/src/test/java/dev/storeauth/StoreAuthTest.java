@@ -254,6 +254,8 @@ class StoreAuthTest {
                         .jdbc(new org.h2.jdbcx.JdbcDataSource()), "exactly one"),
                 Arguments.of("retention without JDBC", (Consumer<StoreAuth.Builder>) b -> b.repository(new InMemoryAccountRepository())
                         .changeRetention(java.time.Duration.ofHours(2)), "changeRetention"),
+                Arguments.of("a feed probe without JDBC", (Consumer<StoreAuth.Builder>) b -> b.repository(new InMemoryAccountRepository())
+                        .changeFeedProbe(Duration.ofSeconds(5), Duration.ofSeconds(2)), "changeFeedProbe"),
                 Arguments.of("a feed for JDBC", (Consumer<StoreAuth.Builder>) b -> b.jdbc(new org.h2.jdbcx.JdbcDataSource())
                         .changeFeed(l -> () -> { }), "own change feed"),
                 Arguments.of("a listener without a lifecycle", (Consumer<StoreAuth.Builder>) b -> b

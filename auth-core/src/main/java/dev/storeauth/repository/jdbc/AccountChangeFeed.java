@@ -43,6 +43,15 @@ public interface AccountChangeFeed extends AutoCloseable {
 
     /** {@link #start(DataSource, AccountChange.Listener)}, telling {@code observer} of lag and reconnects. */
     static AccountChangeFeed start(DataSource dataSource, AccountChange.Listener listener, StoreAuthObserver observer) {
+        return start(dataSource, listener, observer, ListenProbe.DEFAULT);
+    }
+
+    /**
+     * {@link #start(DataSource, AccountChange.Listener, StoreAuthObserver)}, probing a silent
+     * {@code LISTEN} connection as {@code probe} says; polling needs no probe, each poll is a round trip.
+     */
+    static AccountChangeFeed start(DataSource dataSource, AccountChange.Listener listener, StoreAuthObserver observer,
+            ListenProbe probe) {
         Dialect dialect;
         try {
             dialect = new Jdbc(dataSource).read(Dialect::of);
@@ -50,7 +59,7 @@ public interface AccountChangeFeed extends AutoCloseable {
             throw Jdbc.unavailable("connect", e);
         }
         return dialect.supportsNotify()
-                ? PostgresChangeListener.start(dataSource, listener, observer)
+                ? PostgresChangeListener.start(dataSource, listener, observer, probe)
                 : PollingChangeListener.start(dataSource, listener, Duration.ofMillis(200), observer);
     }
 }

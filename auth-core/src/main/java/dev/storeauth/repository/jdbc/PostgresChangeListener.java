@@ -25,6 +25,13 @@ import org.slf4j.LoggerFactory;
  * sent meanwhile are gone, and the observer is told of the reconnect. Notifications carry no commit
  * time, so this feed reports no lag.
  *
+ * <p>A connection that dies without a word (a partition, or a NAT or firewall dropping it) is found
+ * by the {@link ListenProbe}: after {@code every} without a notification, {@code SELECT 1} on the
+ * listening connection must answer within {@code timeout}. So a node that loses its feed silently
+ * reports {@link #connected()} false within {@code every + timeout} (7 s by default), reconnects
+ * with backoff and clears its cache; meanwhile it serves what it cached. Adding
+ * {@code tcpKeepAlive=true} to the JDBC URL also lets the operating system drop such a connection.
+ *
  * <pre>{@code
  * try (PostgresChangeListener feed = PostgresChangeListener.start(dataSource, cache)) { ... }
  * }</pre>
@@ -37,15 +44,18 @@ public final class PostgresChangeListener implements AccountChangeFeed {
     private final DataSource dataSource;
     private final AccountChange.Listener listener;
     private final StoreAuthObserver observer;
+    private final ListenProbe probe;
     private final CountDownLatch listening = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean closed;
     private volatile boolean connected;
 
-    private PostgresChangeListener(DataSource dataSource, AccountChange.Listener listener, StoreAuthObserver observer) {
+    private PostgresChangeListener(DataSource dataSource, AccountChange.Listener listener, StoreAuthObserver observer,
+            ListenProbe probe) {
         this.dataSource = dataSource;
         this.listener = Objects.requireNonNull(listener, "listener");
         this.observer = Objects.requireNonNull(observer, "observer");
+        this.probe = Objects.requireNonNull(probe, "probe");
         this.thread = new Thread(this::run, "storeauth-listen");
         thread.setDaemon(true);
     }
@@ -61,7 +71,13 @@ public final class PostgresChangeListener implements AccountChangeFeed {
     /** {@link #start(DataSource, AccountChange.Listener)}, telling {@code observer} of reconnects. */
     public static PostgresChangeListener start(DataSource dataSource, AccountChange.Listener listener,
             StoreAuthObserver observer) {
-        PostgresChangeListener feed = new PostgresChangeListener(dataSource, listener, observer);
+        return start(dataSource, listener, observer, ListenProbe.DEFAULT);
+    }
+
+    /** {@link #start(DataSource, AccountChange.Listener, StoreAuthObserver)}, probing a silent connection as {@code probe} says. */
+    public static PostgresChangeListener start(DataSource dataSource, AccountChange.Listener listener,
+            StoreAuthObserver observer, ListenProbe probe) {
+        PostgresChangeListener feed = new PostgresChangeListener(dataSource, listener, observer, probe);
         feed.thread.start();
         try {
             feed.listening.await(5, TimeUnit.SECONDS);
@@ -105,15 +121,39 @@ public final class PostgresChangeListener implements AccountChangeFeed {
             listener.onChange(new AccountChange.Unknown());
         }
         try {
-            while (!closed) {
-                PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
-                if (notifications != null) {
-                    List<String> keys = Arrays.stream(notifications).map(PGNotification::getParameter).toList();
-                    LookupKeyText.changeOf(keys).ifPresent(listener::onChange);
-                }
-            }
+            receive(c, pg);
         } finally {
             unlistenQuietly(c);
+        }
+    }
+
+    /** Delivers notifications until closed; throws once the connection fails a probe. */
+    private void receive(Connection c, PGConnection pg) throws SQLException {
+        long everyNanos = probe.every().toNanos();
+        long heard = System.nanoTime();
+        while (!closed) {
+            long silent = System.nanoTime() - heard;
+            if (silent >= everyNanos) {
+                probe(c);
+                heard = System.nanoTime();
+                continue;
+            }
+            // At least every WAIT_MILLIS, so that close() is noticed.
+            int wait = (int) Math.max(1, Math.min(WAIT_MILLIS, TimeUnit.NANOSECONDS.toMillis(everyNanos - silent)));
+            PGNotification[] notifications = pg.getNotifications(wait);
+            if (notifications != null && notifications.length > 0) {
+                heard = System.nanoTime();
+                List<String> keys = Arrays.stream(notifications).map(PGNotification::getParameter).toList();
+                LookupKeyText.changeOf(keys).ifPresent(listener::onChange);
+            }
+        }
+    }
+
+    /** A round trip that must come back within the probe's timeout, or the driver drops the connection. */
+    private void probe(Connection c) throws SQLException {
+        c.setNetworkTimeout(Runnable::run, (int) probe.timeout().toMillis());
+        try (Statement s = c.createStatement()) {
+            s.execute("SELECT 1");
         }
     }
 
@@ -142,7 +182,7 @@ public final class PostgresChangeListener implements AccountChangeFeed {
     public void close() {
         closed = true;
         try {
-            thread.join(2 * WAIT_MILLIS + 1_000);
+            thread.join(2 * WAIT_MILLIS + probe.timeout().toMillis() + 1_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -82,7 +82,7 @@ class ChangeFeedReconnectTest {
     }
 
     /** Creates and deletes an account; returns its key. */
-    private static LookupKey deleteOne(JdbcAccountRepository repository, int n) {
+    static LookupKey deleteOne(JdbcAccountRepository repository, int n) {
         OAuthAccount account = TestAccounts.oauth("store1", n);
         repository.insertOAuthAccount(account, 50, TestAudit.ENTRY);
         assertEquals(List.of(account.id()), repository.deleteOAuthAccounts("store1", List.of(account.id()), TestAudit.ENTRY));
