@@ -45,7 +45,7 @@ public final class CacheFootprint {
             Object node = ((Map<?, ?>) field(field(field(cache, "positive"), "cache"), "data"))
                     .get(CacheMemory.key(legacy, 0));
             Object value = field(node, "value");
-            Account account = ((CompletableFuture<?>) value).thenApply(Account.class::cast).join();
+            Account account = value instanceof CompletableFuture<?> future ? (Account) future.join() : (Account) value;
             System.out.println(ClassLayout.parseInstance(node).toPrintable());
             System.out.println("one entry's value, less what all entries share (store hash, scopes, EPOCH, anywhere):");
             System.out.println(GraphLayout.parseInstance(value).subtract(GraphLayout.parseInstance(account.storeHash(),
