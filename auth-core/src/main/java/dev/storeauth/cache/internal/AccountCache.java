@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.storeauth.accounts.Account;
+import dev.storeauth.accounts.LegacyAccount;
+import dev.storeauth.accounts.OAuthAccount;
 import dev.storeauth.accounts.ShortLivedAccount;
 import dev.storeauth.cache.CacheStatistics;
 import dev.storeauth.observe.StoreAuthObserver;
@@ -258,13 +260,29 @@ public final class AccountCache implements AccountLookup, AccountChange.Listener
             dependents.add(token, pending.key);
         }
         if (fresh) {
-            positive.put(pending.key, account);
+            positive.put(keptKey(pending.key, account), account);
         }
         done(pending, account);
         if (fresh && epoch.get() != pending.epoch) {
             // An invalidation raced with this lookup: its callers are served, but it is not kept.
             positive.asMap().remove(pending.key, account);
         }
+    }
+
+    /**
+     * The key to keep {@code account} under: the equal key built from the account's own username and
+     * store hash, or its own digest, when there is one, so that the entry does not also keep the
+     * request's copies of them; else the request's.
+     */
+    private static LookupKey keptKey(LookupKey requested, Account account) {
+        if (account instanceof OAuthAccount || account instanceof LegacyAccount) {
+            for (LookupKey own : LookupKey.allOf(account)) {
+                if (own.equals(requested)) {
+                    return own;
+                }
+            }
+        }
+        return requested;
     }
 
     private void invalidate(LookupKey key) {
