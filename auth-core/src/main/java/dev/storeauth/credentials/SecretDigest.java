@@ -4,7 +4,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -18,19 +17,23 @@ public final class SecretDigest {
     /** Length in bytes of every digest. */
     public static final int LENGTH = 32;
     private static final HexFormat HEX = HexFormat.of();
-    private static final VarHandle FIRST_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
-    private final byte[] bytes;
-    private final int hash;
+    // Four longs, not a byte[]: 48 bytes in one object where the array and its wrapper took 72.
+    private final long first;
+    private final long second;
+    private final long third;
+    private final long fourth;
 
     private SecretDigest(byte[] bytes) {
-        this.bytes = bytes;
-        // Digest bytes are uniformly distributed, so four of them hash as well as all 32, at an eighth of the cost.
-        this.hash = (int) FIRST_INT.get(bytes, 0);
+        this.first = (long) LONGS.get(bytes, 0);
+        this.second = (long) LONGS.get(bytes, 8);
+        this.third = (long) LONGS.get(bytes, 16);
+        this.fourth = (long) LONGS.get(bytes, 24);
     }
 
     /**
-     * Wraps a copy of {@code bytes}.
+     * The digest of these bytes, which are copied.
      *
      * @throws IllegalArgumentException unless exactly {@link #LENGTH} bytes
      */
@@ -39,10 +42,10 @@ public final class SecretDigest {
         if (bytes.length != LENGTH) {
             throw new IllegalArgumentException("a digest has " + LENGTH + " bytes, not " + bytes.length);
         }
-        return new SecretDigest(bytes.clone());
+        return new SecretDigest(bytes);
     }
 
-    /** Takes ownership of {@code bytes} without copying; for digesters that just made them. */
+    /** {@link #of} without the checks; for digesters, whose buffers always hold {@link #LENGTH} bytes. */
     static SecretDigest wrap(byte[] bytes) {
         return new SecretDigest(bytes);
     }
@@ -62,37 +65,45 @@ public final class SecretDigest {
 
     /** Lower-case hexadecimal, 64 characters: the form stored in databases. */
     public String toHex() {
-        return HEX.formatHex(bytes);
+        return HEX.formatHex(toBytes());
     }
 
     /** A copy of the digest bytes. */
     public byte[] toBytes() {
-        return bytes.clone();
+        byte[] bytes = new byte[LENGTH];
+        LONGS.set(bytes, 0, first);
+        LONGS.set(bytes, 8, second);
+        LONGS.set(bytes, 16, third);
+        LONGS.set(bytes, 24, fourth);
+        return bytes;
     }
 
-    /** Compares in time independent of where the digests differ ({@link MessageDigest#isEqual}). */
+    /** Compares in time independent of where the digests differ, as {@link MessageDigest#isEqual} does. */
     public boolean matches(SecretDigest other) {
-        return MessageDigest.isEqual(bytes, other.bytes);
+        return ((first ^ other.first) | (second ^ other.second) | (third ^ other.third) | (fourth ^ other.fourth)) == 0;
     }
 
     /** {@link #matches(SecretDigest)} against raw digest bytes, e.g. a digester's reused buffer. */
     boolean matches(byte[] other) {
-        return MessageDigest.isEqual(bytes, other);
+        return other.length == LENGTH && ((first ^ (long) LONGS.get(other, 0)) | (second ^ (long) LONGS.get(other, 8))
+                | (third ^ (long) LONGS.get(other, 16)) | (fourth ^ (long) LONGS.get(other, 24))) == 0;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SecretDigest other && Arrays.equals(bytes, other.bytes);
+        return o instanceof SecretDigest other && first == other.first && second == other.second
+                && third == other.third && fourth == other.fourth;
     }
 
+    /** The first four bytes: digest bytes are uniformly distributed, so they hash as well as all 32. */
     @Override
     public int hashCode() {
-        return hash;
+        return (int) (first >>> 32);
     }
 
     /** Shows a short fingerprint only: enough to correlate log lines, not to look anything up. */
     @Override
     public String toString() {
-        return "SecretDigest[" + HEX.formatHex(bytes, 0, 4) + "…]";
+        return "SecretDigest[" + HEX.toHexDigits((int) (first >>> 32)) + "…]";
     }
 }

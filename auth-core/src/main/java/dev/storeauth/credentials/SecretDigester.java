@@ -48,9 +48,9 @@ public final class SecretDigester {
     /** Digests the UTF-8 bytes of {@code secret}. */
     public SecretDigest digest(String secret) {
         byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
-        byte[] out = new byte[SecretDigest.LENGTH];
-        hashers.get().hash(bytes, 0, bytes.length, out);
-        return SecretDigest.wrap(out);
+        Hasher hasher = hashers.get();
+        hasher.hash(bytes, 0, bytes.length, hasher.scratch);
+        return SecretDigest.wrap(hasher.scratch);
     }
 
     /**

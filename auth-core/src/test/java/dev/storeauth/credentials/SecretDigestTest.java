@@ -74,6 +74,21 @@ class SecretDigestTest {
         assertFalse(a.matches(SecretDigest.of(bytes(2))));
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0, 3, 4, 7, 8, 15, 16, 23, 24, 31})
+    void differsFromADigestOneByteAwayWherever(int index) {
+        byte[] changed = bytes(1);
+        changed[index] ^= (byte) 0x80;
+        SecretDigest a = SecretDigest.of(bytes(1));
+        SecretDigest b = SecretDigest.of(changed);
+
+        assertNotEquals(a, b);
+        assertFalse(a.matches(b));
+        assertFalse(a.matches(changed));
+        assertTrue(a.matches(bytes(1)));
+        assertArrayEquals(changed, b.toBytes());
+    }
+
     @Test
     void isNotChangedByTheArrayItWasMadeFromOrHandsOut() {
         byte[] source = bytes(1);

@@ -31,6 +31,17 @@ class SecretDigesterTest {
     }
 
     @Test
+    void keepsEachDigestWhenTheThreadDigestsAgain() {
+        SecretDigester sha = SecretDigester.sha256();
+        SecretDigest abc = sha.digest("abc");
+
+        sha.digest("something else");
+        sha.matches(abc, "xyz".getBytes(StandardCharsets.UTF_8), 0, 3);
+
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", abc.toHex());
+    }
+
+    @Test
     void sha256DigestsTheUtf8Bytes() {
         // printf '\xc3\xa9' | sha256sum
         assertEquals("4a99557e4033c3539de2eb65472017cad5f9557f7a0625a09f1c3f6e2ba69c4c",

@@ -1,10 +1,11 @@
 package dev.storeauth.cache.internal;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.storeauth.accounts.Account;
+import dev.storeauth.accounts.LegacyAccount;
+import dev.storeauth.accounts.OAuthAccount;
 import dev.storeauth.accounts.ShortLivedAccount;
 import dev.storeauth.cache.CacheStatistics;
 import dev.storeauth.observe.StoreAuthObserver;
@@ -15,6 +16,7 @@ import dev.storeauth.repository.RepositoryUnavailableException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -55,8 +57,11 @@ public final class AccountCache implements AccountLookup, AccountChange.Listener
     private static final Duration TICK = Duration.ofMillis(10);
 
     private final AccountLookup delegate;
-    private final AsyncCache<LookupKey, Account> positive;
+    // The accounts themselves, not futures of them: a future per entry and the weights Caffeine's async
+    // nodes carry cost 48 bytes per account. Lookups in flight wait in their own map until they are done.
+    private final Cache<LookupKey, Account> positive;
     private final Cache<LookupKey, Boolean> negative;
+    private final ConcurrentHashMap<LookupKey, PendingLookup> inFlight = new ConcurrentHashMap<>();
     private final Dependents dependents = new Dependents();
     private final AtomicLong epoch = new AtomicLong();
     private final long timeoutNanos;
@@ -86,7 +91,7 @@ public final class AccountCache implements AccountLookup, AccountChange.Listener
                 .executor(Runnable::run)
                 .<LookupKey, Account>evictionListener((key, account, cause) -> counters.evictions.increment())
                 .removalListener((key, account, cause) -> forgetDependent(key, account))
-                .buildAsync();
+                .build();
         this.negative = Caffeine.newBuilder()
                 .maximumSize(b.negativeMaximumSize())
                 .expireAfterWrite(b.negativeExpireAfterWrite)
@@ -125,9 +130,7 @@ public final class AccountCache implements AccountLookup, AccountChange.Listener
      * never starts a lookup; answers only with an account {@link #find} returned for an equal key.
      */
     public Account findCached(LookupKey key) {
-        CompletableFuture<Account> cached = positive.getIfPresent(key);
-        // Lookups are PendingLookups, which never complete exceptionally: an unfinished one gives null.
-        Account account = cached == null ? null : cached.getNow(null);
+        Account account = positive.getIfPresent(key);
         if (account != null) {
             counters.hits.increment();
             observer.cacheHit();
@@ -152,9 +155,10 @@ public final class AccountCache implements AccountLookup, AccountChange.Listener
             }
             return;
         }
-        counters.visitedByEviction.add(positive.synchronous().estimatedSize() + negative.estimatedSize());
+        counters.visitedByEviction.add(positive.estimatedSize() + negative.estimatedSize());
         dependents.clear();
-        positive.synchronous().invalidateAll();
+        inFlight.clear();
+        positive.invalidateAll();
         negative.invalidateAll();
     }
 
@@ -162,7 +166,7 @@ public final class AccountCache implements AccountLookup, AccountChange.Listener
     public CacheStatistics stats() {
         return new CacheStatistics(counters.hits.sum(), counters.negativeHits.sum(), counters.misses.sum(),
                 counters.failures.sum(), counters.timeouts.sum(), counters.evictions.sum(),
-                positive.synchronous().estimatedSize(), negative.estimatedSize());
+                positive.estimatedSize(), negative.estimatedSize());
     }
 
     /**
@@ -193,18 +197,33 @@ public final class AccountCache implements AccountLookup, AccountChange.Listener
         return Optional.ofNullable(ownedTicker);
     }
 
+    /** The lookup of {@code key} in flight, joined, or started by this caller. */
     private CompletableFuture<Account> load(LookupKey key) {
-        CompletableFuture<Account> future = positive.get(key, (k, ignored) -> new PendingLookup(k, epoch.get()));
-        if (future instanceof PendingLookup pending && pending.claim()) {
-            counters.misses.increment();
-            observer.cacheMiss();
-            try {
-                lookupExecutor.execute(() -> complete(pending));
-            } catch (RejectedExecutionException e) {
-                pending.fail(new RepositoryUnavailableException("too many credential lookups queued"));
-            }
+        PendingLookup pending = inFlight.computeIfAbsent(key, k -> new PendingLookup(k, epoch.get()));
+        if (!pending.claim()) {
+            return pending;
         }
-        return future;
+        Account justFound = positive.getIfPresent(key);
+        if (justFound != null) {
+            // The lookup before this one finished between this caller's miss and its claim.
+            done(pending, justFound);
+            return pending;
+        }
+        counters.misses.increment();
+        observer.cacheMiss();
+        try {
+            lookupExecutor.execute(() -> complete(pending));
+        } catch (RejectedExecutionException e) {
+            inFlight.remove(key, pending);
+            pending.fail(new RepositoryUnavailableException("too many credential lookups queued"));
+        }
+        return pending;
+    }
+
+    /** Answers the lookup's callers; from here on a caller asks the caches, or starts a lookup of its own. */
+    private void done(PendingLookup pending, Account account) {
+        inFlight.remove(pending.key, pending);
+        pending.complete(account);
     }
 
     private void complete(PendingLookup pending) {
@@ -218,7 +237,7 @@ public final class AccountCache implements AccountLookup, AccountChange.Listener
             observer.cacheLoaded(Duration.ofNanos(System.nanoTime() - start), true);
             observer.storeError();
             // Remove before failing the waiters, or a caller retrying at once could get this stale failure.
-            positive.asMap().remove(pending.key, pending);
+            inFlight.remove(pending.key, pending);
             pending.fail(e instanceof RepositoryUnavailableException s ? s
                     : new RepositoryUnavailableException("account repository failed: " + e.getClass().getName(), e));
             return;
@@ -232,7 +251,7 @@ public final class AccountCache implements AccountLookup, AccountChange.Listener
                     negative.invalidate(pending.key);
                 }
             }
-            pending.complete(null);
+            done(pending, null);
             return;
         }
         Account account = found.get();
@@ -240,15 +259,36 @@ public final class AccountCache implements AccountLookup, AccountChange.Listener
             // Before the answer is visible, so that a change from here on evicts it.
             dependents.add(token, pending.key);
         }
-        pending.complete(account);
-        if (!fresh || epoch.get() != pending.epoch) {
-            // An invalidation raced with this lookup: serve the waiting callers, but do not keep it.
-            positive.asMap().remove(pending.key, pending);
+        if (fresh) {
+            positive.put(keptKey(pending.key, account), account);
+        }
+        done(pending, account);
+        if (fresh && epoch.get() != pending.epoch) {
+            // An invalidation raced with this lookup: its callers are served, but it is not kept.
+            positive.asMap().remove(pending.key, account);
         }
     }
 
+    /**
+     * The key to keep {@code account} under: the equal key built from the account's own username and
+     * store hash, or its own digest, when there is one, so that the entry does not also keep the
+     * request's copies of them; else the request's.
+     */
+    private static LookupKey keptKey(LookupKey requested, Account account) {
+        if (account instanceof OAuthAccount || account instanceof LegacyAccount) {
+            for (LookupKey own : LookupKey.allOf(account)) {
+                if (own.equals(requested)) {
+                    return own;
+                }
+            }
+        }
+        return requested;
+    }
+
     private void invalidate(LookupKey key) {
-        positive.synchronous().invalidate(key);
+        // A lookup in flight may have read the account before the change: later callers start their own.
+        inFlight.remove(key);
+        positive.invalidate(key);
         negative.invalidate(key);
     }
 
@@ -258,7 +298,7 @@ public final class AccountCache implements AccountLookup, AccountChange.Listener
      */
     private void forgetDependent(LookupKey key, Account account) {
         if (account instanceof ShortLivedAccount token) {
-            dependents.forget(token, key, cached -> positive.getIfPresent(cached) != null);
+            dependents.forget(token, key, cached -> positive.getIfPresent(cached) != null || inFlight.containsKey(cached));
         }
     }
 

@@ -7,14 +7,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
- * A cache value whose store lookup starts only after it is in the cache, so that a completion can
- * always find (and, if stale, remove) its own entry. Exactly one caller starts it.
+ * A store lookup in flight, which the callers missing the same key join; it starts only after it is
+ * in the map of lookups in flight, so that a completion can always find (and remove) its own entry.
+ * Exactly one caller starts it.
  */
 final class PendingLookup extends CompletableFuture<Account> {
 
     final LookupKey key;
     final long epoch;
-    // A field updater rather than an AtomicBoolean: every cached entry keeps this object.
+    // A field updater rather than an AtomicBoolean: one object fewer per miss.
     private static final AtomicIntegerFieldUpdater<PendingLookup> STARTED =
             AtomicIntegerFieldUpdater.newUpdater(PendingLookup.class, "started");
     private volatile int started;

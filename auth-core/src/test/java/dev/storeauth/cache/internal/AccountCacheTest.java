@@ -378,6 +378,31 @@ class AccountCacheTest {
     }
 
     @Test
+    void aCallerAfterAChangeDoesNotJoinTheLookupThatStartedBeforeIt() throws Exception {
+        OAuthAccount account = stored("a1", "token-1");
+        Semaphore entered = new Semaphore(0);
+        CountDownLatch release = new CountDownLatch(1);
+        AccountCache cache = threadedCache(key -> {
+            Optional<Account> answer = countingStore.find(key);
+            entered.release();
+            await(release);
+            return answer;
+        }, Duration.ofSeconds(WAIT_SECONDS));
+        Future<Optional<Account>> before = callers.submit(() -> cache.find(keyOf("token-1")));
+        assertTrue(entered.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS), "first lookup started");
+
+        accounts.remove(keyOf("token-1"));
+        cache.onChange(changed(keyOf("token-1")));
+        Future<Optional<Account>> after = callers.submit(() -> cache.find(keyOf("token-1")));
+        assertTrue(entered.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS), "second lookup started");
+        release.countDown();
+
+        assertEquals(Optional.of(account), before.get(WAIT_SECONDS, TimeUnit.SECONDS));
+        assertEquals(Optional.empty(), after.get(WAIT_SECONDS, TimeUnit.SECONDS));
+        assertEquals(2, lookups.get());
+    }
+
+    @Test
     void doesNotKeepANotFoundThatRacedAChange() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
