@@ -225,8 +225,8 @@ public final class StoreAuth implements AutoCloseable {
 
     /**
      * Configures a {@link StoreAuth}. Exactly one account repository is required: {@link #jdbc} or
-     * {@link #repository}. Defaults: realm {@code storeauth}, TLS required, the platform's scope
-     * catalogue and routes, SHA-256 digests, a cache of 100,000 accounts trusted for 5 minutes ("not
+     * {@link #repository}. Defaults: realm {@code storeauth}, TLS required, storeauth's own scope
+     * catalogue and routes ({@link ScopeCatalogue#defaults()}, {@link RouteTable#defaults()}), SHA-256 digests, a cache of 100,000 accounts trusted for 5 minutes ("not
      * found" for 30 seconds, lookups waited for 2 seconds), 20 failed checks per client address (and per
      * legacy username at an address) a minute before credentials this node has not proven get 429, no
      * store quota, limits counted in this process, last-used times recorded, audit events kept for 365 days, and for JDBC

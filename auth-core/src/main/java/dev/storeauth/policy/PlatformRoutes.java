@@ -33,6 +33,7 @@ final class PlatformRoutes {
             v3 /storefront/api-token  storefront_api_tokens
             v3 /storefront/api-token-customer-impersonation storefront_api_impersonation_tokens
             v3 /store/systemlogs      store_logs
+            v3 /store/logs            store_logs
             v3 /hooks                 hooks                 accept=bearer
             """;
 

@@ -109,8 +109,10 @@ public final class RouteTable {
 
     /**
      * The platform's v2 and v3 routes over {@link ScopeCatalogue#platform()}: the paths of
-     * {@link #defaults()}, and v3 paths for the platform's further resources ({@code /payments/methods},
-     * {@code /inventory}, {@code /sites}, {@code /storefront/api-token}, {@code /store/systemlogs}, ...).
+     * {@link #defaults()}, except that {@code /v3/channels} and {@code /v3/sites} belong to the
+     * platform's channel settings and sites &amp; routes (not information &amp; settings), and v3 paths
+     * for the platform's further resources ({@code /payments/methods}, {@code /inventory},
+     * {@code /storefront/api-token}, {@code /store/systemlogs}, ...).
      */
     public static RouteTable platform() {
         return PLATFORM;

@@ -255,11 +255,12 @@ public final class AccountCache implements AccountLookup, AccountChange.Listener
             return;
         }
         Account account = found.get();
-        if (account instanceof ShortLivedAccount token) {
-            // Before the answer is visible, so that a change from here on evicts it.
-            dependents.add(token, pending.key);
-        }
         if (fresh) {
+            if (account instanceof ShortLivedAccount token) {
+                // Before the answer is kept, so that a change from here on evicts it; only for an answer
+                // that is kept, since its eviction is what forgets the dependent again.
+                dependents.add(token, pending.key);
+            }
             positive.put(keptKey(pending.key, account), account);
         }
         done(pending, account);

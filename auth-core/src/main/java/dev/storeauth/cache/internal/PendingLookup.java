@@ -27,8 +27,8 @@ final class PendingLookup extends CompletableFuture<Account> {
     }
 
     /**
-     * Completes with "no value" and remembers why. Completing exceptionally instead would make
-     * Caffeine log a warning with a stack trace per failed lookup: a log flood during an outage.
+     * Completes with "no value" and remembers why, so that each waiting caller throws the failure
+     * itself ({@link #rethrowFailure}) rather than unwrapping a {@code CompletionException}.
      */
     void fail(RepositoryUnavailableException cause) {
         failure = cause;

@@ -149,11 +149,21 @@ public final class PostgresChangeListener implements AccountChangeFeed {
         }
     }
 
-    /** A round trip that must come back within the probe's timeout, or the driver drops the connection. */
+    /**
+     * A round trip that must come back within the probe's timeout, or the driver drops the connection.
+     * Committed where the connection does not commit by itself: PostgreSQL holds notifications back
+     * from a session inside a transaction. The connection's own network timeout is put back after.
+     */
     private void probe(Connection c) throws SQLException {
+        int before = c.getNetworkTimeout();
         c.setNetworkTimeout(Runnable::run, (int) probe.timeout().toMillis());
         try (Statement s = c.createStatement()) {
             s.execute("SELECT 1");
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        } finally {
+            c.setNetworkTimeout(Runnable::run, before);
         }
     }
 

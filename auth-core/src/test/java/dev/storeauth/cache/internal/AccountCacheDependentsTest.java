@@ -66,6 +66,26 @@ class AccountCacheDependentsTest {
     }
 
     @Test
+    void aTokenFoundByALookupThatRacedAChangeIsNotKeptAndLeavesNoDependencyBehind() {
+        OAuthAccount account = TestAccounts.oauth("store1", 1);
+        ShortLivedAccount token = token(account);
+        LookupKey unrelated = new LookupKey.ByTokenDigest(TestAccounts.digest(TestAccounts.newToken()));
+        AccountCache[] racing = new AccountCache[1];
+        racing[0] = AccountCache.builder(key -> {
+            racing[0].onChange(new AccountChange.Changed(List.of(unrelated)));
+            return Optional.ofNullable(stored.get(key));
+        }).lookupExecutor(Runnable::run).ticker(() -> 0L).build();
+        try {
+            assertSame(token, racing[0].find(key(token)).orElseThrow());
+
+            assertNull(racing[0].findCached(key(token)));
+            assertEquals(0, racing[0].dependentCount());
+        } finally {
+            racing[0].close();
+        }
+    }
+
+    @Test
     void aTokenEvictedByItsOwnKeyLeavesNoDependencyBehindAndAnUnknownChangeClearsAll() {
         OAuthAccount account = TestAccounts.oauth("store1", 1);
         ShortLivedAccount leaked = token(account);

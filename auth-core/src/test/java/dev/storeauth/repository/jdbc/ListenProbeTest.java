@@ -19,6 +19,10 @@ class ListenProbeTest {
         "-5,   -10,  refused",
         "1000, 1000, refused",
         "1000, 3000, refused",
+        "31536000000, 2147483647, ok",
+        "31536000000, 2147483648, refused",
+        "31536000001, 2000, refused",
+        "9223372036854775807, 2000, refused",
     })
     void aProbeNeedsPositiveDurationsAndATimeoutShorterThanItsInterval(long every, long timeout, String outcome) {
         Duration e = Duration.ofMillis(every);
@@ -28,6 +32,12 @@ class ListenProbeTest {
         } else {
             assertThrows(IllegalArgumentException.class, () -> new ListenProbe(e, t));
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aProbeOfCenturiesIsRefusedRatherThanOverflowing() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new ListenProbe(Duration.ofDays(365L * 300), Duration.ofSeconds(2)));
     }
 
     @org.junit.jupiter.api.Test

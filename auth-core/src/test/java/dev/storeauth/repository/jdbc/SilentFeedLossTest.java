@@ -2,6 +2,7 @@ package dev.storeauth.repository.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.storeauth.observe.StoreAuthObserver;
 import dev.storeauth.repository.AccountChange;
@@ -51,6 +52,33 @@ class SilentFeedLossTest {
         } finally {
             TestDatabases.dropPostgresSchema(url);
         }
+    }
+
+    @Test
+    void aListenerOnAConnectionThatDoesNotCommitByItselfStillHearsChangesAfterItsProbes() throws Exception {
+        String url = TestDatabases.newPostgresSchema("feedprobe_tx");
+        try (HikariDataSource direct = TestDatabases.pool(url, 2);
+                HikariDataSource manual = notCommittingByItself(url)) {
+            try (PostgresChangeListener feed = PostgresChangeListener.start(manual, listener, StoreAuthObserver.NOOP, PROBE)) {
+                JdbcAccountRepository repository = JdbcAccountRepository.create(direct);
+                assertTrue(next(changed(ChangeFeedReconnectTest.deleteOne(repository, 1)), Duration.ofSeconds(5)), "change delivered");
+                // Real time must pass here: three probe intervals with no notification, so probes run.
+                LockSupport.parkNanos(PROBE.every().multipliedBy(3).toNanos());
+
+                assertTrue(next(changed(ChangeFeedReconnectTest.deleteOne(repository, 2)), BOUND), "change after the probes delivered");
+                assertTrue(feed.connected(), "still connected");
+            }
+        } finally {
+            TestDatabases.dropPostgresSchema(url);
+        }
+    }
+
+    private static HikariDataSource notCommittingByItself(String url) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setMaximumPoolSize(1);
+        config.setAutoCommit(false);
+        return new HikariDataSource(config);
     }
 
     /** One connection, through the proxy, so a reconnect opens a new link rather than reusing a frozen one. */
