@@ -88,9 +88,8 @@ final class PropertyValues {
     }
 
     /** {@code storeauth.realm}, checked as the authenticator checks it. */
-    static String realm(StoreAuthProperties p) {
+    static void realm(StoreAuthProperties p) {
         named("storeauth.realm", () -> Authenticator.builder(key -> Optional.empty()).realm(p.getRealm()));
-        return p.getRealm();
     }
 
     static void check(boolean ok, String message) {

@@ -25,7 +25,7 @@ final class StoreAuthFactory {
 
     /** @throws IllegalStateException naming what is missing or contradictory */
     static StoreAuth build(StoreAuthProperties p, Beans beans) {
-        StoreAuth.Builder builder = StoreAuth.builder().realm(PropertyValues.realm(p)).requireTls(p.isRequireTls())
+        StoreAuth.Builder builder = StoreAuth.builder().realm(p.getRealm()).requireTls(p.isRequireTls())
                 .verifyClientId(p.isVerifyClientId()).recordUsage(p.isRecordUsage())
                 .auditRetention(p.getAuditRetention()).cacheMaximumSize(p.getCache().getMaximumSize())
                 .cacheTtl(p.getCache().getTtl()).negativeCacheTtl(p.getCache().getNegativeTtl())
