@@ -17,7 +17,9 @@ final class PropertiesCheck {
 
     /** @throws IllegalStateException naming the first property at fault */
     static void validate(StoreAuthProperties p) {
+        PropertyValues.realm(p);
         PropertyValues.errorFormat(p);
+        PropertyValues.scopeCatalogue(p);
         PropertyValues.trustedProxies(p);
         PropertyValues.storeQuota(p.getLimits());
         PropertyValues.legacyDeprecation(p.getLegacy());
@@ -27,6 +29,7 @@ final class PropertiesCheck {
         positive("storeauth.cache.lookup-timeout", p.getCache().getLookupTimeout());
         positive("storeauth.audit-retention", p.getAuditRetention());
         positive("storeauth.change-retention", p.getChangeRetention());
+        changeFeedProbe(p.getChangeFeedProbe());
         positive("storeauth.limits.failure-window", p.getLimits().getFailureWindow());
         check(p.getLimits().getMaxFailures() >= 0, "storeauth.limits.max-failures must be 0 (off) or positive");
         String store = p.getLimits().getStore().strip();
@@ -38,6 +41,15 @@ final class PropertiesCheck {
                     () -> StoreAuth.builder().shortLivedTokens(p.getTokenEndpoint().getTokenLifetime()));
         }
         paths(p);
+    }
+
+    private static void changeFeedProbe(ChangeFeedProbeProperties probe) {
+        positive("storeauth.change-feed-probe.every", probe.getEvery());
+        positive("storeauth.change-feed-probe.timeout", probe.getTimeout());
+        check(probe.getTimeout().compareTo(probe.getEvery()) < 0, "storeauth.change-feed-probe.timeout "
+                + probe.getTimeout() + " must be shorter than storeauth.change-feed-probe.every " + probe.getEvery());
+        PropertyValues.named("storeauth.change-feed-probe",
+                () -> StoreAuth.builder().changeFeedProbe(probe.getEvery(), probe.getTimeout()));
     }
 
     private static void paths(StoreAuthProperties p) {

@@ -1,5 +1,6 @@
 package dev.storeauth.spring;
 
+import dev.storeauth.auth.Authenticator;
 import dev.storeauth.policy.LegacyDeprecation;
 import dev.storeauth.policy.RouteTable;
 import dev.storeauth.policy.ScopeCatalogue;
@@ -61,17 +62,34 @@ final class PropertyValues {
         }));
     }
 
+    /** {@code storeauth.scope-catalogue}: storeauth or platform. */
+    static ScopeCatalogue scopeCatalogue(StoreAuthProperties p) {
+        return switch (p.getScopeCatalogue().strip()) {
+            case "storeauth" -> ScopeCatalogue.defaults();
+            case "platform" -> ScopeCatalogue.platform();
+            default -> throw new IllegalStateException("storeauth.scope-catalogue: expected storeauth or platform, got '"
+                    + p.getScopeCatalogue() + "'");
+        };
+    }
+
+    /** {@code storeauth.report-only-routes}, read over {@link #scopeCatalogue}. */
     static Optional<RouteTable> reportOnlyRoutes(StoreAuthProperties p) {
         if (p.getReportOnlyRoutes().isBlank()) {
             return Optional.empty();
         }
+        ScopeCatalogue catalogue = scopeCatalogue(p);
         return Optional.of(named("storeauth.report-only-routes", () -> {
             try {
-                return RouteTable.read(Path.of(p.getReportOnlyRoutes().strip()), ScopeCatalogue.defaults());
+                return RouteTable.read(Path.of(p.getReportOnlyRoutes().strip()), catalogue);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }));
+    }
+
+    /** {@code storeauth.realm}, checked as the authenticator checks it. */
+    static void realm(StoreAuthProperties p) {
+        named("storeauth.realm", () -> Authenticator.builder(key -> Optional.empty()).realm(p.getRealm()));
     }
 
     static void check(boolean ok, String message) {

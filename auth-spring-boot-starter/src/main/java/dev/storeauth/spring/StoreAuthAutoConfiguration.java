@@ -6,6 +6,7 @@ import dev.storeauth.lifecycle.StoreOwnership;
 import dev.storeauth.micrometer.MicrometerObserver;
 import dev.storeauth.observe.StoreAuthObserver;
 import dev.storeauth.repository.AccountRepository;
+import dev.storeauth.servlet.ErrorFormat;
 import dev.storeauth.servlet.StoreAuthFilter;
 import dev.storeauth.servlet.TrustedProxies;
 import dev.storeauth.servlet.manage.CsrfTokens;
@@ -79,8 +80,10 @@ public class StoreAuthAutoConfiguration {
     FilterRegistrationBean<StoreAuthFilter> storeAuthFilterRegistration(StoreAuth storeAuth,
             StoreAuthProperties properties, TrustedProxies proxies) {
         FilterProperties filter = properties.getFilter();
-        FilterRegistrationBean<StoreAuthFilter> registration = new FilterRegistrationBean<>(new StoreAuthFilter(
-                storeAuth.authenticator(), filter.getApiPrefix(), proxies, PropertyValues.errorFormat(properties)));
+        ErrorFormat format = PropertyValues.errorFormat(properties);
+        StoreAuthFilter storeAuthFilter = PropertyValues.named("storeauth.filter.api-prefix",
+                () -> new StoreAuthFilter(storeAuth.authenticator(), filter.getApiPrefix(), proxies, format));
+        FilterRegistrationBean<StoreAuthFilter> registration = new FilterRegistrationBean<>(storeAuthFilter);
         registration.setName("storeauth");
         registration.setUrlPatterns(filter.getUrlPatterns());
         registration.setOrder(filter.getOrder());

@@ -30,7 +30,8 @@ final class StoreAuthFactory {
                 .auditRetention(p.getAuditRetention()).cacheMaximumSize(p.getCache().getMaximumSize())
                 .cacheTtl(p.getCache().getTtl()).negativeCacheTtl(p.getCache().getNegativeTtl())
                 .lookupTimeout(p.getCache().getLookupTimeout())
-                .storeQuota(PropertyValues.storeQuota(p.getLimits()));
+                .storeQuota(PropertyValues.storeQuota(p.getLimits()))
+                .catalogue(PropertyValues.scopeCatalogue(p));
         repository(builder, p, beans);
         throttle(builder, p.getLimits());
         PropertyValues.legacyDeprecation(p.getLegacy()).ifPresent(builder::legacyDeprecation);
@@ -54,7 +55,9 @@ final class StoreAuthFactory {
         DataSource dataSource = beans.dataSource().orElseThrow(() -> new IllegalStateException(
                 "storeauth needs a DataSource bean (e.g. spring.datasource.url) for its JDBC account repository,"
                         + " an AccountRepository bean, or a StoreAuth bean of the application's own"));
-        builder.jdbc(dataSource).changeRetention(p.getChangeRetention());
+        ChangeFeedProbeProperties probe = p.getChangeFeedProbe();
+        builder.jdbc(dataSource).changeRetention(p.getChangeRetention())
+                .changeFeedProbe(probe.getEvery(), probe.getTimeout());
     }
 
     private static void throttle(StoreAuth.Builder builder, LimitsProperties limits) {

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
  * storeauth.api-host=api.example.com
  * storeauth.filter.url-patterns=/stores/*
  * storeauth.error-format=bigcommerce
+ * storeauth.scope-catalogue=platform
  * }</pre>
  */
 @ConfigurationProperties(prefix = "storeauth")
@@ -50,8 +51,13 @@ public class StoreAuthProperties implements InitializingBean {
     /** How long rows of the JDBC change table are kept (pruned every 10 minutes). */
     private Duration changeRetention = Duration.ofHours(1);
     /**
-     * Path of a UTF-8 file (at most 1 MiB) holding a route table over the platform's catalogue,
-     * applied in report-only mode beside the enforcing one; empty for none.
+     * The scopes accounts are granted from: storeauth (storeauth's own catalogue and routes) or
+     * platform (the platform's full scope list, with the platform's routes).
+     */
+    private String scopeCatalogue = "storeauth";
+    /**
+     * Path of a UTF-8 file (at most 1 MiB) holding a route table over the scope-catalogue, applied
+     * in report-only mode beside the enforcing one; empty for none.
      */
     private String reportOnlyRoutes = "";
 
@@ -67,6 +73,8 @@ public class StoreAuthProperties implements InitializingBean {
     private final TokenEndpointProperties tokenEndpoint = new TokenEndpointProperties();
     @NestedConfigurationProperty
     private final ManagementProperties management = new ManagementProperties();
+    @NestedConfigurationProperty
+    private final ChangeFeedProbeProperties changeFeedProbe = new ChangeFeedProbeProperties();
 
     /**
      * Checks the bound values together.
@@ -98,6 +106,8 @@ public class StoreAuthProperties implements InitializingBean {
     public void setAuditRetention(Duration auditRetention) { this.auditRetention = auditRetention; }
     public Duration getChangeRetention() { return changeRetention; }
     public void setChangeRetention(Duration changeRetention) { this.changeRetention = changeRetention; }
+    public String getScopeCatalogue() { return scopeCatalogue; }
+    public void setScopeCatalogue(String scopeCatalogue) { this.scopeCatalogue = scopeCatalogue; }
     public String getReportOnlyRoutes() { return reportOnlyRoutes; }
     public void setReportOnlyRoutes(String reportOnlyRoutes) { this.reportOnlyRoutes = reportOnlyRoutes; }
     public CacheProperties getCache() { return cache; }
@@ -106,4 +116,5 @@ public class StoreAuthProperties implements InitializingBean {
     public FilterProperties getFilter() { return filter; }
     public TokenEndpointProperties getTokenEndpoint() { return tokenEndpoint; }
     public ManagementProperties getManagement() { return management; }
+    public ChangeFeedProbeProperties getChangeFeedProbe() { return changeFeedProbe; }
 }

@@ -27,13 +27,16 @@ class ConfigurationMetadataTest {
                 "storeauth.verify-client-id", "storeauth.cache.ttl", "storeauth.cache.maximum-size",
                 "storeauth.limits.max-failures", "storeauth.limits.store-quota", "storeauth.filter.url-patterns",
                 "storeauth.token-endpoint.enabled", "storeauth.token-endpoint.path", "storeauth.management.enabled",
-                "storeauth.management.path", "storeauth.api-host")) {
+                "storeauth.management.path", "storeauth.api-host", "storeauth.scope-catalogue",
+                "storeauth.change-feed-probe.every", "storeauth.change-feed-probe.timeout")) {
             assertTrue(properties.containsKey(name), name + " missing from " + properties.keySet());
         }
         properties.forEach((name, property) -> assertFalse(property.path("description").asText().isBlank(),
                 name + " has no description"));
         assertEquals("5m", properties.get("storeauth.cache.ttl").get("defaultValue").asText());
         assertEquals("rfc9457", properties.get("storeauth.error-format").get("defaultValue").asText());
+        assertEquals("storeauth", properties.get("storeauth.scope-catalogue").get("defaultValue").asText());
+        assertEquals("5s", properties.get("storeauth.change-feed-probe.every").get("defaultValue").asText());
     }
 
     private static Map<String, JsonNode> properties() throws IOException {

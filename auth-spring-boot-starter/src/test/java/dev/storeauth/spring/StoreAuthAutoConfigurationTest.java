@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.storeauth.StoreAuth;
 import dev.storeauth.micrometer.MicrometerObserver;
 import dev.storeauth.observe.StoreAuthObserver;
+import dev.storeauth.policy.ScopeCatalogue;
 import dev.storeauth.repository.InMemoryAccountRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -56,6 +61,32 @@ class StoreAuthAutoConfigurationTest {
                     assertThat(context).hasBean(StoreAuthServletsConfiguration.MANAGEMENT);
                     assertThat(context.getBean(StoreAuth.class).lifecycle()).isPresent();
                 });
+    }
+
+    @Test
+    void scopeCataloguePlatformGivesTheStoreAuthThePlatformsCatalogue() {
+        runner.withBean(dev.storeauth.lifecycle.StoreOwnership.class, () -> (store, user) -> false)
+                .withPropertyValues("storeauth.api-host=api.example.com", "storeauth.scope-catalogue=platform")
+                .run(context -> assertThat(context.getBean(StoreAuth.class).lifecycle().orElseThrow().catalogue())
+                        .isSameAs(ScopeCatalogue.platform()));
+    }
+
+    @Test
+    void withoutScopeCatalogueTheStoreAuthHasStoreauthsOwn() {
+        runner.withBean(dev.storeauth.lifecycle.StoreOwnership.class, () -> (store, user) -> false)
+                .withPropertyValues("storeauth.api-host=api.example.com")
+                .run(context -> assertThat(context.getBean(StoreAuth.class).lifecycle().orElseThrow().catalogue())
+                        .isSameAs(ScopeCatalogue.defaults()));
+    }
+
+    @Test
+    void reportOnlyRoutesAreReadOverTheSelectedCatalogue(@TempDir Path dir) throws IOException {
+        Path routes = Files.writeString(dir.resolve("routes.txt"), "v3 /inventory inventory\n");
+        String file = "storeauth.report-only-routes=" + routes;
+        runner.withPropertyValues(file, "storeauth.scope-catalogue=platform")
+                .run(context -> assertThat(context).hasNotFailed());
+        runner.withPropertyValues(file).run(context -> assertThat(context).hasFailed().getFailure()
+                .hasMessageContaining("storeauth.report-only-routes"));
     }
 
     @Test

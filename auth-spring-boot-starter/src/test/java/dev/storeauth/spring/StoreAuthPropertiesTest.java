@@ -30,6 +30,13 @@ class StoreAuthPropertiesTest {
             storeauth.token-endpoint.path=/stores/oauth2/token | lies under storeauth.filter.url-patterns
             storeauth.management.path=/manage                  | storeauth.management.path must be a prefix pattern
             storeauth.filter.url-patterns=stores               | storeauth.filter.url-patterns
+            storeauth.filter.api-prefix=api/                   | storeauth.filter.api-prefix
+            storeauth.realm=say "hi"                           | storeauth.realm
+            storeauth.scope-catalogue=bigcommerce              | storeauth.scope-catalogue: expected storeauth or platform
+            storeauth.change-feed-probe.every=0s               | storeauth.change-feed-probe.every must be a positive duration
+            storeauth.change-feed-probe.timeout=-1s            | storeauth.change-feed-probe.timeout must be a positive duration
+            storeauth.change-feed-probe.timeout=5s             | storeauth.change-feed-probe.timeout PT5S must be shorter
+            storeauth.change-feed-probe.timeout=500us          | storeauth.change-feed-probe: probe interval
             """)
     void anInvalidPropertyStopsTheStartNamingIt(String property, String message) {
         runner.withPropertyValues(property).run(context -> assertThat(context).hasFailed()
@@ -42,6 +49,7 @@ class StoreAuthPropertiesTest {
             storeauth.limits.store-quota=450/30s,storeauth.limits.store-quotas.internal=off
             storeauth.limits.max-failures=0,storeauth.trusted-proxies=10.0.0.0/8
             storeauth.error-format=bigcommerce,storeauth.filter.url-patterns=/api/stores/*,storeauth.filter.api-prefix=/api
+            storeauth.change-feed-probe.every=2s,storeauth.change-feed-probe.timeout=1s,storeauth.scope-catalogue=platform
             """)
     void consistentPropertiesStart(String properties) {
         runner.withPropertyValues(properties.split(",")).run(context ->
