@@ -43,13 +43,14 @@ class PlatformRoutesTest {
         "/stores/abc/v3/storefront/api-token,                         storefront_api_tokens",
         "/stores/abc/v3/storefront/api-token-customer-impersonation,  storefront_api_impersonation_tokens",
         "/stores/abc/v3/store/systemlogs,                             store_logs",
+        "/stores/abc/v3/store/logs,                                   store_logs",
         "/stores/abc/v3/hooks/5,                                      hooks"})
     void platformPathsMapToThePlatformsResources(String path, String resource) {
         assertEquals(Optional.of(resource), match(path).definition().map(ResourceDefinition::id));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/stores/abc/v3/payments", "/stores/abc/v3/payments/methodsx", "/stores/abc/v3/store/logs",
+    @ValueSource(strings = {"/stores/abc/v3/payments", "/stores/abc/v3/payments/methodsx", "/stores/abc/v3/store/logsx",
         "/stores/abc/v3/storefront", "/stores/abc/v3/products"})
     void pathsThePlatformTableDoesNotNameStayUnmapped(String path) {
         assertEquals(Optional.empty(), match(path).definition());
